@@ -1,0 +1,12 @@
+//! Hamish (هامش, "margin"): an offline reader for right-to-left articles that shows
+//! beside every section its translation and the reader's notes.
+//!
+//! The layers, from the bottom: [`model`] (pure data), [`import`] (reading article
+//! files), [`text`] (the cosmic-text engine drawing into egui), [`ui`] (widgets and
+//! panels) and [`app`] (the eframe application). A lower layer never uses a higher one.
+
+pub mod app;
+pub mod import;
+pub mod model;
+pub mod text;
+pub mod ui;

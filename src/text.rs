@@ -1,0 +1,23 @@
+//! The text engine: every piece of article text, in any script and direction, is
+//! shaped, ordered and wrapped here and drawn into egui.
+//!
+//! egui shapes text but has no bidi, so Arabic would come out reversed. Here
+//! cosmic-text does the shaping (`Shaping::Advanced`), the bidi reordering, the line
+//! breaking and the alignment; [`layout`] keeps the result as a compact list of
+//! positioned glyphs; [`atlas`] rasterizes each glyph once (with swash) into an egui
+//! texture; and a paragraph is drawn as one textured [`egui::Mesh`].
+//!
+//! Layout happens in physical pixels, so text is sharp at any `pixels_per_point`, and
+//! only for what is on screen: the [`TextEngine`] caches layouts by text, style,
+//! width and scale in a bounded cache.
+
+mod atlas;
+mod engine;
+mod fonts;
+mod layout;
+mod style;
+
+pub use engine::{EngineStats, TextEngine};
+pub use fonts::{bundled_font_system, family_name};
+pub use layout::{ParagraphLayout, ShapedGlyph, VisualLine};
+pub use style::{FontFamily, TextStyle};

@@ -1,0 +1,323 @@
+//! The [`TextEngine`]: fonts, layout cache and glyph atlas behind one lock.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash as _, Hasher as _};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use cosmic_text::{Attrs, Buffer, Family, FontSystem, Metrics, Shaping, SwashCache, Weight, Wrap};
+use egui::{Color32, Context, Id, Mesh, Painter, Pos2, Rect, pos2};
+
+use super::atlas::GlyphAtlas;
+use super::fonts::{bundled_font_system, family_name};
+use super::layout::{LayoutMeshes, ParagraphLayout};
+use super::style::TextStyle;
+
+/// Layouts kept before the least recently used are dropped. A screen shows a few dozen
+/// paragraphs; this leaves room for scrolling back and for other columns.
+const LAYOUT_CACHE_CAPACITY: usize = 512;
+
+/// A right-to-left line's trailing space hangs past its visual left edge; keep this
+/// much room (in points) so it is not clipped.
+const EDGE_PADDING_PT: f32 = 2.0;
+
+/// What identifies a layout in the cache. The text's hash stands for the text; a hit
+/// is confirmed against the text itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct LayoutKey {
+    text_hash: u64,
+    style: (super::FontFamily, u32, u32, bool),
+    width_px: u32,
+    pixels_per_point_bits: u32,
+}
+
+struct CachedLayout {
+    layout: Arc<ParagraphLayout>,
+    last_used_frame: u64,
+}
+
+/// Counters for tests and benchmarks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EngineStats {
+    /// Layouts in the cache now.
+    pub cached_layouts: usize,
+    /// Paragraphs shaped since the engine started (cache misses).
+    pub paragraphs_shaped: u64,
+    /// Distinct glyphs in the atlas now.
+    pub atlas_glyphs: usize,
+    /// Atlas texture pages now.
+    pub atlas_pages: usize,
+}
+
+/// Shapes, lays out and paints text with cosmic-text, into egui.
+///
+/// One engine is shared by every widget of an egui context: see [`TextEngine::shared`].
+pub struct TextEngine {
+    fonts: FontSystem,
+    rasterizer: SwashCache,
+    /// Reused for every shaping, so its allocations are too.
+    scratch: Buffer,
+    layouts: HashMap<LayoutKey, CachedLayout>,
+    atlas: GlyphAtlas,
+    frame: u64,
+    paragraphs_shaped: u64,
+    /// Measured average advance of a character, as a fraction of the font size, used to
+    /// estimate heights of paragraphs not laid out yet.
+    advance_per_char_em: f32,
+}
+
+impl Default for TextEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TextEngine {
+    /// An engine with the bundled fonts.
+    pub fn new() -> Self {
+        let mut fonts = bundled_font_system();
+        let scratch = Buffer::new(&mut fonts, Metrics::new(16.0, 20.0));
+        Self {
+            fonts,
+            rasterizer: SwashCache::new(),
+            scratch,
+            layouts: HashMap::new(),
+            atlas: GlyphAtlas::default(),
+            frame: 0,
+            paragraphs_shaped: 0,
+            advance_per_char_em: 0.42,
+        }
+    }
+
+    /// The engine of this egui context, created on first use.
+    pub fn shared(ctx: &Context) -> Arc<Mutex<Self>> {
+        ctx.data_mut(|data| {
+            data.get_temp_mut_or_insert_with(Id::unique("hamish-text-engine"), || {
+                Arc::new(Mutex::new(Self::new()))
+            })
+            .clone()
+        })
+    }
+
+    /// Locks the shared engine. A panic while it was locked leaves caches that are
+    /// still consistent, so a poisoned lock is taken over.
+    pub fn lock(engine: &Mutex<Self>) -> MutexGuard<'_, Self> {
+        engine
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Call once per frame, before any painting: bounds the atlas.
+    pub fn begin_frame(&mut self) {
+        self.frame += 1;
+        self.atlas.trim();
+    }
+
+    /// Counters for tests and benchmarks.
+    pub fn stats(&self) -> EngineStats {
+        EngineStats {
+            cached_layouts: self.layouts.len(),
+            paragraphs_shaped: self.paragraphs_shaped,
+            atlas_glyphs: self.atlas.glyph_count(),
+            atlas_pages: self.atlas.page_count(),
+        }
+    }
+
+    /// Lays out `text` (one paragraph) in `style`, wrapped to `width_pt` points, for a
+    /// screen of `pixels_per_point`. Cached: asking again is cheap.
+    pub fn layout(
+        &mut self,
+        text: &str,
+        style: &TextStyle,
+        width_pt: f32,
+        pixels_per_point: f32,
+    ) -> Arc<ParagraphLayout> {
+        let width_px = ((width_pt - EDGE_PADDING_PT).max(1.0) * pixels_per_point).floor();
+        let key = LayoutKey {
+            text_hash: hash_text(text),
+            style: style.cache_key(),
+            width_px: width_px as u32,
+            pixels_per_point_bits: pixels_per_point.to_bits(),
+        };
+        if let Some(cached) = self.layouts.get_mut(&key)
+            && cached.layout.text() == text
+        {
+            cached.last_used_frame = self.frame;
+            return cached.layout.clone();
+        }
+        let layout = Arc::new(self.shape(text, style, width_px, pixels_per_point));
+        self.learn_advance(&layout, style, pixels_per_point);
+        if self.layouts.len() >= LAYOUT_CACHE_CAPACITY {
+            self.evict_least_recently_used();
+        }
+        self.layouts.insert(
+            key,
+            CachedLayout {
+                layout: layout.clone(),
+                last_used_frame: self.frame,
+            },
+        );
+        layout
+    }
+
+    fn shape(
+        &mut self,
+        text: &str,
+        style: &TextStyle,
+        width_px: f32,
+        pixels_per_point: f32,
+    ) -> ParagraphLayout {
+        self.paragraphs_shaped += 1;
+        let size_px = style.size_pt * pixels_per_point;
+        let attrs = Attrs::new()
+            .family(Family::Name(family_name(style.family)))
+            .weight(if style.bold {
+                Weight::BOLD
+            } else {
+                Weight::NORMAL
+            });
+        // cosmic-text starts a new line at every line break; a section is one paragraph,
+        // so breaks become spaces of the same length and byte offsets stay valid.
+        let one_line: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r']) {
+            text.replace(['\n', '\r'], " ").into()
+        } else {
+            text.into()
+        };
+        let buffer = &mut self.scratch;
+        buffer.set_metrics_and_size(
+            Metrics::new(size_px, size_px * style.line_height),
+            Some(width_px),
+            None,
+        );
+        buffer.set_wrap(Wrap::WordOrGlyph);
+        buffer.set_text(&one_line, &attrs, Shaping::Advanced, None);
+        buffer.shape_until_scroll(&mut self.fonts, false);
+        ParagraphLayout::from_buffer(buffer, text, width_px, pixels_per_point)
+    }
+
+    fn learn_advance(
+        &mut self,
+        layout: &ParagraphLayout,
+        style: &TextStyle,
+        pixels_per_point: f32,
+    ) {
+        let chars = layout.text().chars().count();
+        if chars < 40 {
+            return;
+        }
+        let advance_px: f32 = layout.glyphs.iter().map(|glyph| glyph.width_px).sum();
+        let measured = advance_px / chars as f32 / (style.size_pt * pixels_per_point);
+        self.advance_per_char_em = 0.9 * self.advance_per_char_em + 0.1 * measured;
+    }
+
+    fn evict_least_recently_used(&mut self) {
+        let mut ages: Vec<u64> = self
+            .layouts
+            .values()
+            .map(|cached| cached.last_used_frame)
+            .collect();
+        let keep = LAYOUT_CACHE_CAPACITY * 3 / 4;
+        let (_, &mut cutoff, _) =
+            ages.select_nth_unstable_by(self.layouts.len() - keep, |a, b| b.cmp(a));
+        self.layouts
+            .retain(|_, cached| cached.last_used_frame > cutoff);
+    }
+
+    /// A guess at the height, in points, `text` will take at `width_pt`, without
+    /// shaping it. Used for paragraphs that are not on screen yet.
+    pub fn estimate_height(&self, text: &str, style: &TextStyle, width_pt: f32) -> f32 {
+        let line_width = (width_pt - EDGE_PADDING_PT).max(1.0);
+        let text_width = text.chars().count() as f32 * self.advance_per_char_em * style.size_pt;
+        let lines = (text_width / line_width).ceil().max(1.0);
+        lines * style.size_pt * style.line_height
+    }
+
+    /// Paints `layout` with its top-left corner at `origin` (points, snapped to whole
+    /// physical pixels so glyphs stay sharp).
+    pub fn paint(
+        &mut self,
+        painter: &Painter,
+        layout: &ParagraphLayout,
+        origin: Pos2,
+        color: Color32,
+    ) {
+        let ppp = layout.pixels_per_point();
+        let origin = pos2(
+            (origin.x * ppp).round() / ppp,
+            (origin.y * ppp).round() / ppp,
+        );
+        if !painter
+            .clip_rect()
+            .intersects(Rect::from_min_size(origin, layout.size()))
+        {
+            return;
+        }
+        let generation = self.atlas.generation();
+        let mut cached = layout
+            .meshes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if cached
+            .as_ref()
+            .is_none_or(|cached| cached.generation != generation)
+        {
+            let meshes = self.build_meshes(painter.ctx(), layout);
+            *cached = Some(LayoutMeshes { generation, meshes });
+        }
+        let Some(cached) = cached.as_ref() else {
+            return;
+        };
+        for (mesh, tinted) in &cached.meshes {
+            let mut mesh = mesh.clone();
+            mesh.translate(origin.to_vec2());
+            if *tinted && color != Color32::WHITE {
+                for vertex in &mut mesh.vertices {
+                    vertex.color = color;
+                }
+            }
+            painter.add(mesh);
+        }
+    }
+
+    fn build_meshes(&mut self, ctx: &Context, layout: &ParagraphLayout) -> Vec<(Mesh, bool)> {
+        let scale = 1.0 / layout.pixels_per_point();
+        let mut meshes: Vec<(Mesh, bool)> = Vec::new();
+        for glyph in &layout.glyphs {
+            let Some(image) =
+                self.atlas
+                    .glyph(ctx, &mut self.fonts, &mut self.rasterizer, glyph.cache_key)
+            else {
+                continue;
+            };
+            let tinted = !image.is_color;
+            let index = match meshes
+                .iter()
+                .position(|(mesh, t)| mesh.texture_id == image.texture && *t == tinted)
+            {
+                Some(index) => index,
+                None => {
+                    meshes.push((Mesh::with_texture(image.texture), tinted));
+                    meshes.len() - 1
+                }
+            };
+            let left = (glyph.draw_x_px + image.left_px) as f32 * scale;
+            let top = (glyph.draw_y_px - image.top_px) as f32 * scale;
+            let rect = Rect::from_min_size(
+                pos2(left, top),
+                egui::vec2(
+                    image.width_px as f32 * scale,
+                    image.height_px as f32 * scale,
+                ),
+            );
+            meshes[index]
+                .0
+                .add_rect_with_uv(rect, image.uv, Color32::WHITE);
+        }
+        meshes
+    }
+}
+
+fn hash_text(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}

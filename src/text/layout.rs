@@ -1,0 +1,354 @@
+//! A paragraph after shaping, bidi and wrapping: lines of positioned glyphs in visual
+//! order, in physical pixels, with hit testing and selection geometry.
+//!
+//! A cosmic-text `Buffer` costs about 76 KB once shaped; this keeps only what drawing,
+//! hit testing and selection need, so many paragraphs can stay cached.
+
+use std::ops::Range;
+
+use cosmic_text::{Buffer, CacheKey};
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+use unicode_segmentation::UnicodeSegmentation as _;
+
+/// One glyph, positioned relative to the paragraph's top-left corner.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LaidGlyph {
+    /// The bytes of the paragraph's text this glyph shows (a cluster).
+    pub start: u32,
+    /// End of the cluster, exclusive.
+    pub end: u32,
+    /// Left edge of the glyph's advance box, in physical pixels.
+    pub x_px: f32,
+    /// Advance width, in physical pixels.
+    pub width_px: f32,
+    /// Shaper's offset of the glyph from its pen position, in physical pixels
+    /// (x to the right, y up).
+    pub offset_px: [f32; 2],
+    /// True when the glyph sits in a right-to-left run.
+    pub rtl: bool,
+    /// What to rasterize.
+    pub cache_key: CacheKey,
+    /// Where to draw the rasterized image: its origin in whole physical pixels
+    /// (baseline included).
+    pub draw_x_px: i32,
+    /// See `draw_x_px`.
+    pub draw_y_px: i32,
+}
+
+/// One wrapped line.
+#[derive(Clone, Debug)]
+pub(crate) struct LaidLine {
+    /// Top of the line box, in physical pixels from the paragraph's top.
+    pub top_px: f32,
+    /// Height of the line box, in physical pixels.
+    pub height_px: f32,
+    /// The line's glyphs, in visual order from left to right.
+    pub glyphs: Range<usize>,
+}
+
+/// A glyph as a shaper reports it, for comparing with HarfBuzz.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ShapedGlyph {
+    /// Glyph index in the font.
+    pub glyph_id: u16,
+    /// First byte of the text the glyph belongs to.
+    pub cluster: usize,
+    /// Left edge of the glyph's advance box, in physical pixels from the paragraph's
+    /// left edge.
+    pub x_px: f32,
+    /// Horizontal advance, in physical pixels.
+    pub advance_px: f32,
+    /// Offset from the pen position, in physical pixels (x right, y up).
+    pub offset_px: [f32; 2],
+}
+
+/// A line as a reader sees it, for tests and accessibility: the text of each glyph
+/// cluster from left to right.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisualLine {
+    /// Byte ranges of the paragraph's text, one per glyph, from left to right.
+    pub clusters: Vec<Range<usize>>,
+}
+
+/// The meshes that draw a layout, relative to its top-left corner, valid for one
+/// generation of the glyph atlas.
+#[derive(Debug)]
+pub(crate) struct LayoutMeshes {
+    /// The atlas generation the texture coordinates belong to.
+    pub generation: u64,
+    /// One mesh per atlas page; `true` when the mesh takes the text colour (colour
+    /// glyphs do not).
+    pub meshes: Vec<(egui::Mesh, bool)>,
+}
+
+/// A laid-out paragraph. Built by the [`super::TextEngine`].
+#[derive(Debug)]
+pub struct ParagraphLayout {
+    /// Built on first paint, so scrolling does not rebuild them every frame.
+    pub(crate) meshes: std::sync::Mutex<Option<LayoutMeshes>>,
+    pub(crate) text: String,
+    pub(crate) pixels_per_point: f32,
+    pub(crate) width_px: f32,
+    pub(crate) height_px: f32,
+    pub(crate) rtl: bool,
+    pub(crate) lines: Vec<LaidLine>,
+    pub(crate) glyphs: Vec<LaidGlyph>,
+}
+
+impl ParagraphLayout {
+    /// Collects the layout runs of a shaped buffer that holds `text` on one line.
+    pub(crate) fn from_buffer(
+        buffer: &Buffer,
+        text: &str,
+        width_px: f32,
+        pixels_per_point: f32,
+    ) -> Self {
+        let mut lines = Vec::new();
+        let mut glyphs = Vec::new();
+        let mut height_px: f32 = 0.0;
+        let mut rtl = false;
+        for run in buffer.layout_runs() {
+            rtl = run.rtl;
+            let first = glyphs.len();
+            for glyph in run.glyphs {
+                let physical = glyph.physical((0.0, run.line_y), 1.0);
+                glyphs.push(LaidGlyph {
+                    start: u32::try_from(glyph.start).unwrap_or(u32::MAX),
+                    end: u32::try_from(glyph.end).unwrap_or(u32::MAX),
+                    x_px: glyph.x,
+                    width_px: glyph.w,
+                    offset_px: [
+                        glyph.x_offset * glyph.font_size,
+                        glyph.y_offset * glyph.font_size,
+                    ],
+                    rtl: glyph.level.is_rtl(),
+                    cache_key: physical.cache_key,
+                    draw_x_px: physical.x,
+                    draw_y_px: physical.y,
+                });
+            }
+            // cosmic-text lists a right-to-left line's glyphs from the right edge; keep
+            // every line from the left. Reversing the run's own order, rather than
+            // sorting by x, keeps marks beside their base even where the font uses
+            // negative advances.
+            if run.rtl {
+                glyphs[first..].reverse();
+            }
+            lines.push(LaidLine {
+                top_px: run.line_top,
+                height_px: run.line_height,
+                glyphs: first..glyphs.len(),
+            });
+            height_px = height_px.max(run.line_top + run.line_height);
+        }
+        Self {
+            meshes: std::sync::Mutex::default(),
+            text: text.to_owned(),
+            pixels_per_point,
+            width_px,
+            height_px,
+            rtl,
+            lines,
+            glyphs,
+        }
+    }
+
+    /// The text that was laid out.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// True when the paragraph's base direction is right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.rtl
+    }
+
+    /// The scale this layout was made for.
+    pub fn pixels_per_point(&self) -> f32 {
+        self.pixels_per_point
+    }
+
+    /// The box the paragraph fills, in points: the layout width by the height of its lines.
+    pub fn size(&self) -> Vec2 {
+        vec2(self.width_px, self.height_px) / self.pixels_per_point
+    }
+
+    /// How many lines the paragraph wrapped into.
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// How many glyphs were laid out.
+    pub fn glyph_count(&self) -> usize {
+        self.glyphs.len()
+    }
+
+    /// Each line's glyph clusters from left to right, top line first.
+    pub fn visual_lines(&self) -> Vec<VisualLine> {
+        self.lines
+            .iter()
+            .map(|line| VisualLine {
+                clusters: self.glyphs[line.glyphs.clone()]
+                    .iter()
+                    .map(|glyph| glyph.start as usize..glyph.end as usize)
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The glyphs of one line from left to right, as a shaper reports them.
+    pub fn line_glyphs(&self, line: usize) -> Vec<ShapedGlyph> {
+        self.lines.get(line).map_or_else(Vec::new, |line| {
+            self.glyphs[line.glyphs.clone()]
+                .iter()
+                .map(|glyph| ShapedGlyph {
+                    glyph_id: glyph.cache_key.glyph_id,
+                    cluster: glyph.start as usize,
+                    x_px: glyph.x_px,
+                    advance_px: glyph.width_px,
+                    offset_px: glyph.offset_px,
+                })
+                .collect()
+        })
+    }
+
+    /// The byte offset of the caret position nearest to `point`, given in points
+    /// relative to the paragraph's top-left corner.
+    ///
+    /// In a right-to-left run the right half of a character is before it and the left
+    /// half after it; a ligature is split evenly between the characters it shows.
+    pub fn hit(&self, point: Pos2) -> usize {
+        let x = point.x * self.pixels_per_point;
+        let y = point.y * self.pixels_per_point;
+        let Some(line) = self
+            .lines
+            .iter()
+            .find(|line| y < line.top_px + line.height_px)
+            .or_else(|| self.lines.last())
+        else {
+            return 0;
+        };
+        let glyphs = &self.glyphs[line.glyphs.clone()];
+        let (Some(leftmost), Some(rightmost)) = (glyphs.first(), glyphs.last()) else {
+            return 0;
+        };
+        if x < leftmost.x_px {
+            return (if leftmost.rtl {
+                leftmost.end
+            } else {
+                leftmost.start
+            }) as usize;
+        }
+        for glyph in glyphs {
+            if x < glyph.x_px + glyph.width_px {
+                return self.hit_in_glyph(glyph, x);
+            }
+        }
+        (if rightmost.rtl {
+            rightmost.start
+        } else {
+            rightmost.end
+        }) as usize
+    }
+
+    fn hit_in_glyph(&self, glyph: &LaidGlyph, x: f32) -> usize {
+        for (start, end, left, right) in self.grapheme_boxes(glyph) {
+            if x < right {
+                let before = (x - left) < (right - left) / 2.0;
+                return if before != glyph.rtl { start } else { end };
+            }
+        }
+        if glyph.rtl {
+            glyph.start as usize
+        } else {
+            glyph.end as usize
+        }
+    }
+
+    /// The graphemes of a glyph's cluster with their share of its advance:
+    /// (start byte, end byte, left px, right px), from left to right on screen.
+    fn grapheme_boxes(&self, glyph: &LaidGlyph) -> Vec<(usize, usize, f32, f32)> {
+        let (start, end) = (glyph.start as usize, glyph.end as usize);
+        let cluster = self.text.get(start..end).unwrap_or_default();
+        let mut graphemes: Vec<(usize, usize)> = cluster
+            .grapheme_indices(true)
+            .map(|(i, g)| (start + i, start + i + g.len()))
+            .collect();
+        if graphemes.is_empty() {
+            graphemes.push((start, end));
+        }
+        if glyph.rtl {
+            graphemes.reverse();
+        }
+        let share = glyph.width_px / graphemes.len() as f32;
+        graphemes
+            .into_iter()
+            .enumerate()
+            .map(|(i, (s, e))| {
+                (
+                    s,
+                    e,
+                    glyph.x_px + share * i as f32,
+                    glyph.x_px + share * (i + 1) as f32,
+                )
+            })
+            .collect()
+    }
+
+    /// The rectangles, in points relative to the paragraph's top-left corner, that cover
+    /// the characters of the byte range `selection`. A range that crosses a change of
+    /// direction gives several rectangles on one line.
+    pub fn selection_rects(&self, selection: Range<usize>) -> Vec<Rect> {
+        let mut rects = Vec::new();
+        if selection.is_empty() {
+            return rects;
+        }
+        let scale = 1.0 / self.pixels_per_point;
+        for line in &self.lines {
+            let mut span: Option<(f32, f32)> = None;
+            for glyph in &self.glyphs[line.glyphs.clone()] {
+                for (start, end, left, right) in self.grapheme_boxes(glyph) {
+                    let selected = start < selection.end && end > selection.start;
+                    match (selected, span) {
+                        (true, Some((l, r))) => span = Some((l.min(left), r.max(right))),
+                        (true, None) => span = Some((left, right)),
+                        (false, Some((l, r))) => {
+                            rects.push(Rect::from_min_max(
+                                pos2(l, line.top_px),
+                                pos2(r, line.top_px + line.height_px),
+                            ));
+                            span = None;
+                        }
+                        (false, None) => {}
+                    }
+                }
+            }
+            if let Some((l, r)) = span {
+                rects.push(Rect::from_min_max(
+                    pos2(l, line.top_px),
+                    pos2(r, line.top_px + line.height_px),
+                ));
+            }
+        }
+        rects
+            .into_iter()
+            .map(|rect| rect_scaled(rect, scale))
+            .collect()
+    }
+
+    /// The word (or run of spaces or punctuation) that contains the byte `offset`.
+    pub fn word_at(&self, offset: usize) -> Range<usize> {
+        self.text
+            .split_word_bound_indices()
+            .map(|(start, word)| start..start + word.len())
+            .find(|range| range.contains(&offset))
+            .unwrap_or(offset..offset)
+    }
+}
+
+fn rect_scaled(rect: Rect, scale: f32) -> Rect {
+    Rect::from_min_max(
+        (rect.min.to_vec2() * scale).to_pos2(),
+        (rect.max.to_vec2() * scale).to_pos2(),
+    )
+}

@@ -1,0 +1,75 @@
+//! How a block of text is to be set: face, size, weight, line spacing.
+
+/// A bundled typeface, chosen by what it is for.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize,
+)]
+pub enum FontFamily {
+    /// Amiri: Arabic Naskh, with Latin and digits that sit well beside it.
+    #[default]
+    Naskh,
+    /// Noto Sans: Latin text such as translations.
+    Sans,
+    /// Noto Sans Hebrew.
+    Hebrew,
+    /// Noto Nastaliq Urdu.
+    Nastaliq,
+}
+
+/// Everything that changes how a text is laid out (colour does not: it is applied when
+/// painting).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextStyle {
+    /// The primary face; characters it lacks fall back to the other bundled faces.
+    pub family: FontFamily,
+    /// Font size in points.
+    pub size_pt: f32,
+    /// Distance between baselines, as a multiple of the font size. Naskh needs room
+    /// above and below for stacked marks.
+    pub line_height: f32,
+    /// Bold weight.
+    pub bold: bool,
+}
+
+impl Default for TextStyle {
+    fn default() -> Self {
+        Self::body(20.0)
+    }
+}
+
+impl TextStyle {
+    /// Article body text.
+    pub fn body(size_pt: f32) -> Self {
+        Self {
+            family: FontFamily::Naskh,
+            size_pt,
+            line_height: 1.75,
+            bold: false,
+        }
+    }
+
+    /// A heading of the given level (1 is the largest), scaled from a body size.
+    pub fn heading(level: u8, body_size_pt: f32) -> Self {
+        let scale = match level {
+            1 => 1.5,
+            2 => 1.3,
+            _ => 1.15,
+        };
+        Self {
+            family: FontFamily::Naskh,
+            size_pt: body_size_pt * scale,
+            line_height: 1.6,
+            bold: true,
+        }
+    }
+
+    /// A key that is equal exactly when two styles lay out the same way.
+    pub(crate) fn cache_key(&self) -> (FontFamily, u32, u32, bool) {
+        (
+            self.family,
+            self.size_pt.to_bits(),
+            self.line_height.to_bits(),
+            self.bold,
+        )
+    }
+}

@@ -1,0 +1,9 @@
+//! Widgets and panels. They draw and report interactions; they never touch the disk.
+
+mod library_panel;
+mod reading_view;
+mod text_block;
+
+pub use library_panel::{LibraryAction, library_panel};
+pub use reading_view::{Columns, ReadingView};
+pub use text_block::{TextBlock, TextSelection};

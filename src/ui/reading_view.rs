@@ -1,0 +1,299 @@
+//! The reading view: an article as a column of rows, one per section, with the source
+//! text on the right and the translation and notes columns beside it.
+//!
+//! Only the rows on screen (plus a margin) are laid out. The others have an estimated
+//! height, replaced by the real one when they are first laid out; when a row above the
+//! top of the view changes height, the scroll offset moves by the same amount, so the
+//! text being read does not jump.
+
+use egui::{Align, Layout, Rect, ScrollArea, Ui, UiBuilder, pos2, vec2};
+
+use crate::model::{Article, Section, SectionKind};
+use crate::text::{TextEngine, TextStyle};
+
+use super::text_block::TextBlock;
+
+/// Space between two rows, in points.
+const ROW_GAP_PT: f32 = 14.0;
+
+/// Space between two columns, in points.
+const COLUMN_GAP_PT: f32 = 18.0;
+
+/// Rows laid out beyond the visible area, above and below, in points.
+const OVERSCAN_PT: f32 = 400.0;
+
+/// Room kept free on the right for the scroll bar, which floats over the content.
+const SCROLL_BAR_GUTTER_PT: f32 = 16.0;
+
+/// Below this width, in points, the columns are stacked under each other.
+const STACK_BELOW_WIDTH_PT: f32 = 640.0;
+
+/// Which columns are shown beside the source text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct Columns {
+    /// The translation column.
+    pub translation: bool,
+    /// The reader's notes column.
+    pub notes: bool,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Self {
+            translation: true,
+            notes: true,
+        }
+    }
+}
+
+/// The scrolling state of one open article.
+#[derive(Debug, Default)]
+pub struct ReadingView {
+    /// Height of each row in points: measured if `measured[i]`, estimated otherwise.
+    heights: Vec<f32>,
+    measured: Vec<bool>,
+    /// `tops[i]` is the top of row `i` from the top of the content; one more entry
+    /// than rows, the last being the content height.
+    tops: Vec<f32>,
+    tops_are_stale: bool,
+    /// The source column width the measured heights belong to.
+    source_width_pt: f32,
+    /// Scroll offset to apply on the next frame, if any.
+    pending_offset: Option<f32>,
+    /// The first row at least partly visible in the last frame.
+    first_visible: usize,
+}
+
+/// The parts of a row, measured for the current width.
+struct RowGeometry {
+    source: Rect,
+    translation: Option<Rect>,
+    notes: Option<Rect>,
+}
+
+impl ReadingView {
+    /// The first section at least partly on screen in the last frame.
+    pub fn first_visible_section(&self) -> usize {
+        self.first_visible
+    }
+
+    /// Scrolls so that `section` is at the top on the next frame.
+    pub fn scroll_to_section(&mut self, section: usize) {
+        self.ensure_tops();
+        if let Some(&top) = self.tops.get(section) {
+            self.pending_offset = Some(top);
+            self.first_visible = section;
+        }
+    }
+
+    /// Shows `article`, taking all the space of `ui`.
+    pub fn show(&mut self, ui: &mut Ui, article: &Article, columns: Columns, body_size_pt: f32) {
+        let width = ui.available_width();
+        let geometry = row_geometry(width, columns);
+        let source_width = geometry.source.width();
+        self.prepare(ui, article, source_width, body_size_pt);
+        show_header(ui, &geometry);
+
+        let mut scroll_area = ScrollArea::vertical().auto_shrink(false);
+        if let Some(offset) = self.pending_offset.take() {
+            scroll_area = scroll_area.vertical_scroll_offset(offset);
+        }
+        let mut correction = 0.0;
+        let output = scroll_area.show_viewport(ui, |ui, viewport| {
+            self.ensure_tops();
+            let content_top_left = ui.max_rect().min;
+            ui.set_height(self.tops.last().copied().unwrap_or(0.0));
+
+            let first = self
+                .tops
+                .partition_point(|&top| top <= viewport.min.y - OVERSCAN_PT)
+                .saturating_sub(1);
+            let mut index = first;
+            self.first_visible = self
+                .tops
+                .partition_point(|&top| top <= viewport.min.y)
+                .saturating_sub(1);
+            while index < article.sections.len() && self.tops[index] < viewport.max.y + OVERSCAN_PT
+            {
+                let row_top = content_top_left + vec2(0.0, self.tops[index]);
+                let height = show_row(
+                    ui,
+                    &article.sections[index],
+                    &geometry,
+                    row_top,
+                    body_size_pt,
+                );
+                let delta = height - self.heights[index];
+                if delta.abs() > 0.5 || !self.measured[index] {
+                    if self.tops[index] + self.heights[index] <= viewport.min.y {
+                        correction += delta;
+                    }
+                    self.heights[index] = height;
+                    self.measured[index] = true;
+                    self.tops_are_stale = true;
+                }
+                index += 1;
+            }
+        });
+        if correction != 0.0 {
+            self.pending_offset = Some(output.state.clamped_offset().y + correction);
+            ui.ctx().request_repaint();
+        }
+        if self.tops_are_stale {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Estimates the heights of rows not measured yet; forgets measurements when the
+    /// width or the article changed.
+    fn prepare(&mut self, ui: &Ui, article: &Article, source_width: f32, body_size_pt: f32) {
+        let resized = (source_width - self.source_width_pt).abs() > 0.5;
+        if self.heights.len() != article.sections.len() || resized {
+            let engine = TextEngine::shared(ui.ctx());
+            let engine = TextEngine::lock(&engine);
+            self.heights = article
+                .sections
+                .iter()
+                .map(|section| {
+                    engine.estimate_height(
+                        &section.text,
+                        &section_style(section, body_size_pt),
+                        source_width,
+                    ) + ROW_GAP_PT
+                })
+                .collect();
+            self.measured = vec![false; article.sections.len()];
+            self.source_width_pt = source_width;
+            self.tops_are_stale = true;
+        }
+    }
+
+    fn ensure_tops(&mut self) {
+        if !self.tops_are_stale && self.tops.len() == self.heights.len() + 1 {
+            return;
+        }
+        self.tops.clear();
+        self.tops.reserve(self.heights.len() + 1);
+        let mut top = 0.0;
+        self.tops.push(top);
+        for height in &self.heights {
+            top += height;
+            self.tops.push(top);
+        }
+        self.tops_are_stale = false;
+    }
+}
+
+/// How a section is set: headings larger and bold.
+fn section_style(section: &Section, body_size_pt: f32) -> TextStyle {
+    match section.kind {
+        SectionKind::Heading { level } => TextStyle::heading(level, body_size_pt),
+        SectionKind::Paragraph => TextStyle::body(body_size_pt),
+    }
+}
+
+/// The columns' rectangles for a row at the origin: source on the right, then the
+/// translation, then the notes; or all stacked when the view is narrow.
+fn row_geometry(width: f32, columns: Columns) -> RowGeometry {
+    let width = width - SCROLL_BAR_GUTTER_PT;
+    let full = |w: f32, x: f32| Rect::from_min_size(pos2(x, 0.0), vec2(w.max(1.0), 0.0));
+    if width < STACK_BELOW_WIDTH_PT {
+        // Stacked: the source takes the whole width; the other columns go under it
+        // and are empty for now, so they take no room.
+        return RowGeometry {
+            source: full(width, 0.0),
+            translation: None,
+            notes: None,
+        };
+    }
+    let weights = [
+        (0.5, true),
+        (0.3, columns.translation),
+        (0.2, columns.notes),
+    ];
+    let total: f32 = weights
+        .iter()
+        .filter(|(_, shown)| *shown)
+        .map(|(w, _)| w)
+        .sum();
+    let shown = weights.iter().filter(|(_, shown)| *shown).count() as f32;
+    let usable = width - COLUMN_GAP_PT * (shown - 1.0);
+    let mut right = width;
+    let mut rects = weights.iter().map(|(weight, shown)| {
+        shown.then(|| {
+            let w = usable * weight / total;
+            right -= w;
+            let rect = full(w, right);
+            right -= COLUMN_GAP_PT;
+            rect
+        })
+    });
+    let source = rects.next().flatten().unwrap_or_else(|| full(width, 0.0));
+    RowGeometry {
+        source,
+        translation: rects.next().flatten(),
+        notes: rects.next().flatten(),
+    }
+}
+
+/// Column titles above the rows. The translation and notes columns say plainly that
+/// they are empty: nothing fills them yet.
+fn show_header(ui: &mut Ui, geometry: &RowGeometry) {
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 38.0), egui::Sense::hover());
+    let cells = [
+        (Some(geometry.source), "Article", ""),
+        (
+            geometry.translation,
+            "Translation",
+            "No translation for this article",
+        ),
+        (geometry.notes, "Notes", "No notes yet"),
+    ];
+    for (cell, title, status) in cells {
+        let Some(cell) = cell else { continue };
+        let cell = cell.translate(rect.min.to_vec2());
+        let mut child = ui.new_child(UiBuilder::new().max_rect(Rect::from_min_size(
+            cell.min,
+            vec2(cell.width(), rect.height()),
+        )));
+        child.label(egui::RichText::new(title).strong());
+        if !status.is_empty() {
+            child.label(egui::RichText::new(status).weak().small());
+        }
+    }
+    ui.separator();
+}
+
+/// Lays out and paints one row with its top-left corner at `top_left`; returns its
+/// height including the gap below it.
+fn show_row(
+    ui: &mut Ui,
+    section: &Section,
+    geometry: &RowGeometry,
+    top_left: egui::Pos2,
+    body_size_pt: f32,
+) -> f32 {
+    let source_rect = geometry.source.translate(top_left.to_vec2());
+    let heading_gap = if matches!(section.kind, SectionKind::Heading { .. }) {
+        ROW_GAP_PT
+    } else {
+        0.0
+    };
+    let max_rect = Rect::from_min_size(
+        source_rect.min + vec2(0.0, heading_gap),
+        vec2(source_rect.width(), f32::INFINITY),
+    );
+    let mut child = ui.new_child(
+        UiBuilder::new()
+            .id_salt(section.id)
+            .max_rect(max_rect)
+            .layout(Layout::top_down(Align::Max)),
+    );
+    let response = child.add(
+        TextBlock::new(&section.text)
+            .style(section_style(section, body_size_pt))
+            .id_salt(section.id),
+    );
+    heading_gap + response.rect.height() + ROW_GAP_PT
+}

@@ -1,0 +1,200 @@
+//! [`TextBlock`]: a paragraph of text in any direction, drawn by the
+//! [`TextEngine`](crate::text::TextEngine), selectable and copyable.
+
+use std::ops::Range;
+
+use egui::{
+    AsIdSalt, Color32, CursorIcon, Event, Id, IdSalt, Key, Rect, Response, Role, Sense, Ui, Widget,
+    WidgetInfo, vec2,
+};
+
+use crate::text::{TextEngine, TextStyle};
+
+/// A selection inside one [`TextBlock`], as byte offsets into its text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextSelection {
+    /// Where the selection started (where the mouse was pressed).
+    pub anchor: usize,
+    /// Where it ends now (where the mouse is).
+    pub cursor: usize,
+}
+
+impl TextSelection {
+    /// The selected bytes, in logical order whichever way the selection was made.
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.cursor)..self.anchor.max(self.cursor)
+    }
+
+    /// The selection held by the text block `id`, if it holds the active selection.
+    pub fn load(ui: &Ui, id: Id) -> Option<Self> {
+        ui.data(|data| {
+            let owner = data.get_temp::<Id>(selection_owner_id())?;
+            (owner == id).then(|| data.get_temp::<Self>(id)).flatten()
+        })
+    }
+
+    fn store(self, ui: &Ui, id: Id) {
+        ui.data_mut(|data| {
+            data.insert_temp(selection_owner_id(), id);
+            data.insert_temp(id, self);
+        });
+    }
+}
+
+/// Only one text block in the whole app holds a selection at a time: this one.
+fn selection_owner_id() -> Id {
+    Id::unique("hamish-selection-owner")
+}
+
+/// A block of text laid out by cosmic-text: shaped, in bidi order, wrapped to the
+/// available width, right-aligned when its first strong character is right to left.
+///
+/// It reports its text to AccessKit, so screen readers and UI tests can read it.
+#[must_use = "add it with `ui.add(…)`"]
+pub struct TextBlock<'a> {
+    text: &'a str,
+    style: TextStyle,
+    color: Option<Color32>,
+    selectable: bool,
+    id_salt: Option<IdSalt>,
+}
+
+impl<'a> TextBlock<'a> {
+    /// A selectable block of `text` in body style.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            style: TextStyle::default(),
+            color: None,
+            selectable: true,
+            id_salt: None,
+        }
+    }
+
+    /// How to set the text.
+    pub fn style(mut self, style: TextStyle) -> Self {
+        self.style = style;
+        self
+    }
+
+    /// Text colour; the theme's text colour when not given.
+    pub fn color(mut self, color: Color32) -> Self {
+        self.color = Some(color);
+        self
+    }
+
+    /// Whether the reader can select and copy the text (default true).
+    pub fn selectable(mut self, selectable: bool) -> Self {
+        self.selectable = selectable;
+        self
+    }
+
+    /// Identifies the block's selection across frames; give a stable value (a section
+    /// id) when the block can move, as in a scrolling list.
+    pub fn id_salt(mut self, id_salt: impl AsIdSalt) -> Self {
+        self.id_salt = Some(IdSalt::new(id_salt));
+        self
+    }
+}
+
+impl Widget for TextBlock<'_> {
+    fn ui(self, ui: &mut Ui) -> Response {
+        let engine = TextEngine::shared(ui.ctx());
+        let mut engine = TextEngine::lock(&engine);
+
+        // Size: the full available width, the height of the wrapped lines.
+        let width = ui.available_width();
+        let layout = engine.layout(self.text, &self.style, width, ui.ctx().pixels_per_point());
+        let sense = if self.selectable {
+            Sense::click_and_drag()
+        } else {
+            Sense::hover()
+        };
+        let (rect, mut response) = ui.allocate_exact_size(vec2(width, layout.size().y), sense);
+        let text_origin = if layout.is_rtl() {
+            rect.right_top() - vec2(layout.size().x, 0.0)
+        } else {
+            rect.left_top()
+        };
+        let id = self
+            .id_salt
+            .map_or(response.id, |salt| ui.scope_id().with_salt(salt));
+
+        // Interaction: press to place the anchor, drag to extend, double-click for a
+        // word, triple-click for the whole block, Ctrl+C to copy.
+        let mut selection = TextSelection::load(ui, id);
+        if self.selectable {
+            response = response.on_hover_cursor(CursorIcon::Text);
+            let pointer = ui.input(|input| input.pointer.interact_pos());
+            if let Some(pointer) = pointer {
+                let offset = layout.hit((pointer - text_origin).to_pos2());
+                if response.triple_clicked() {
+                    selection = Some(TextSelection {
+                        anchor: 0,
+                        cursor: self.text.len(),
+                    });
+                } else if response.double_clicked() {
+                    let word = layout.word_at(offset);
+                    selection = Some(TextSelection {
+                        anchor: word.start,
+                        cursor: word.end,
+                    });
+                } else if response.is_pointer_button_down_on() {
+                    if ui.input(|input| input.pointer.primary_pressed()) {
+                        selection = Some(TextSelection {
+                            anchor: offset,
+                            cursor: offset,
+                        });
+                    } else if let Some(selection) = &mut selection {
+                        selection.cursor = offset;
+                    }
+                }
+            }
+            if let Some(selection) = selection {
+                if Some(selection) != TextSelection::load(ui, id) {
+                    selection.store(ui, id);
+                }
+                let selected = &self.text[selection.range()];
+                if !selected.is_empty() && copy_requested(ui) {
+                    ui.ctx().copy_text(selected.to_owned());
+                }
+            }
+        }
+
+        // Paint: selection under the text, then the text.
+        if ui.is_rect_visible(rect) {
+            if let Some(selection) = selection {
+                let fill = ui.visuals().selection.bg_fill;
+                for highlight in layout.selection_rects(selection.range()) {
+                    let highlight = Rect::from_min_max(
+                        text_origin + highlight.min.to_vec2(),
+                        text_origin + highlight.max.to_vec2(),
+                    );
+                    ui.painter().rect_filled(highlight, 0.0, fill);
+                }
+            }
+            let color = self.color.unwrap_or_else(|| ui.visuals().text_color());
+            engine.paint(ui.painter(), &layout, text_origin, color);
+        }
+
+        let text = self.text;
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+        response
+    }
+}
+
+/// Ctrl+C (⌘C), whether the platform turned it into a copy event or not.
+fn copy_requested(ui: &Ui) -> bool {
+    ui.input(|input| {
+        input.events.iter().any(|event| match event {
+            Event::Copy => true,
+            Event::Key {
+                key: Key::C,
+                pressed: true,
+                modifiers,
+                ..
+            } => modifiers.command,
+            _ => false,
+        })
+    })
+}

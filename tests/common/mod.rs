@@ -1,0 +1,54 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code, reason = "each test file uses a different subset")]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use hamish::text::{ParagraphLayout, TextEngine, TextStyle};
+
+/// The bundled sample articles.
+pub fn samples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("samples")
+}
+
+/// Line `line_number` (from 1) of the sample whose name starts with `prefix`, trimmed.
+pub fn sample_line(prefix: &str, line_number: usize) -> String {
+    let path = std::fs::read_dir(samples())
+        .expect("samples folder")
+        .map(|entry| entry.expect("entry").path())
+        .find(|path| {
+            path.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with(prefix))
+        })
+        .expect("sample exists");
+    let text = std::fs::read_to_string(path).expect("sample is UTF-8");
+    text.lines()
+        .nth(line_number - 1)
+        .expect("line exists")
+        .trim()
+        .to_owned()
+}
+
+/// Lays out `text` in Amiri body style at `width_pt`, one pixel per point.
+pub fn layout(text: &str, width_pt: f32) -> Arc<ParagraphLayout> {
+    TextEngine::new().layout(text, &TextStyle::body(20.0), width_pt, 1.0)
+}
+
+/// The text on each line, reading each line's clusters from left to right.
+pub fn visual_text(layout: &ParagraphLayout) -> Vec<String> {
+    layout
+        .visual_lines()
+        .iter()
+        .map(|line| {
+            let mut seen = std::collections::HashSet::new();
+            line.clusters
+                .iter()
+                .filter(|cluster| seen.insert(cluster.start))
+                .map(|cluster| &layout.text()[cluster.clone()])
+                .collect()
+        })
+        .collect()
+}
