@@ -99,7 +99,11 @@ fn scroll_frame(bencher: divan::Bencher<'_, '_>) {
     bencher.bench_local(|| {
         // Down for a while, then back up: new paragraphs come into view all the time.
         step += 1;
-        let delta = if (step / 200) % 2 == 0 { -90.0 } else { 90.0 };
+        let delta = if (step / 200).is_multiple_of(2) {
+            -90.0
+        } else {
+            90.0
+        };
         frame(&ctx, &mut view, &article, scroll_input(delta))
     });
 }

@@ -239,3 +239,21 @@ fn double_click_selects_a_word() {
     }
     assert_eq!(copy(&mut harness).as_deref(), Some("الخبر"));
 }
+
+#[test]
+fn the_keyboard_scrolls_and_the_position_is_remembered() {
+    let file = common::samples().join("004_39e91ed458057265.txt");
+    let mut harness = harness(HamishApp::new(Settings::default(), Some(file.clone())));
+    harness.run();
+    let verse = common::sample_line("004", 6);
+    assert!(harness.query_by_label(&verse).is_none());
+    harness.key_press(egui::Key::End);
+    harness.run();
+    harness.get_by_label(&verse);
+
+    // A new start on the same settings opens the article where the reader left it.
+    let settings = harness.state().settings().clone();
+    let mut reopened = harness_with(settings, Some(file));
+    reopened.run();
+    reopened.get_by_label(&verse);
+}

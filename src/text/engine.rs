@@ -321,3 +321,67 @@ fn hash_text(text: &str) -> u64 {
     text.hash(&mut hasher);
     hasher.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "ذكر موقع IA 24.KG في 9 تشرين الأول/أكتوبر، نقلاً عن وزارة الدفاع في قرغيزستان";
+
+    #[test]
+    fn layout_is_in_physical_pixels_and_the_same_size_in_points() {
+        let mut engine = TextEngine::new();
+        let style = TextStyle::body(20.0);
+        let at_1 = engine.layout(TEXT, &style, 300.0, 1.0);
+        let at_2 = engine.layout(TEXT, &style, 300.0, 2.0);
+        assert_eq!(at_1.line_count(), at_2.line_count());
+        assert!(
+            (at_1.size() - at_2.size()).length() < 1.0,
+            "{:?} vs {:?}",
+            at_1.size(),
+            at_2.size()
+        );
+        // Glyphs are shaped and rasterized at twice the size, not scaled up.
+        let advance = |layout: &ParagraphLayout| {
+            layout
+                .line_glyphs(0)
+                .iter()
+                .map(|g| g.advance_px)
+                .sum::<f32>()
+        };
+        assert!((advance(&at_2) - 2.0 * advance(&at_1)).abs() < 2.0);
+        assert_eq!(at_2.glyphs[0].cache_key.font_size_bits, 40.0_f32.to_bits());
+    }
+
+    #[test]
+    fn layouts_are_cached_and_the_cache_is_bounded() {
+        let mut engine = TextEngine::new();
+        let style = TextStyle::body(20.0);
+        let first = engine.layout(TEXT, &style, 300.0, 1.0);
+        let again = engine.layout(TEXT, &style, 300.0, 1.0);
+        assert!(Arc::ptr_eq(&first, &again));
+        assert_eq!(engine.stats().paragraphs_shaped, 1);
+        engine.layout(TEXT, &style, 301.0, 1.0);
+        assert_eq!(
+            engine.stats().paragraphs_shaped,
+            2,
+            "another width is another layout"
+        );
+        for i in 0..LAYOUT_CACHE_CAPACITY * 2 {
+            engine.begin_frame();
+            engine.layout(&format!("فقرة {i}"), &style, 300.0, 1.0);
+        }
+        assert!(engine.stats().cached_layouts <= LAYOUT_CACHE_CAPACITY);
+    }
+
+    #[test]
+    fn estimates_grow_with_the_text_and_shrink_with_the_width() {
+        let engine = TextEngine::new();
+        let style = TextStyle::body(20.0);
+        let short = engine.estimate_height("كلمة", &style, 400.0);
+        let long = engine.estimate_height(&TEXT.repeat(10), &style, 400.0);
+        let long_wide = engine.estimate_height(&TEXT.repeat(10), &style, 800.0);
+        assert_eq!(short, style.size_pt * style.line_height);
+        assert!(long > 5.0 * short && long_wide < long);
+    }
+}

@@ -6,7 +6,7 @@
 //! top of the view changes height, the scroll offset moves by the same amount, so the
 //! text being read does not jump.
 
-use egui::{Align, Layout, Rect, ScrollArea, Ui, UiBuilder, pos2, vec2};
+use egui::{Align, Key, Layout, Rect, ScrollArea, Ui, UiBuilder, pos2, vec2};
 
 use crate::model::{Article, Section, SectionKind};
 use crate::text::{TextEngine, TextStyle};
@@ -61,8 +61,13 @@ pub struct ReadingView {
     source_width_pt: f32,
     /// Scroll offset to apply on the next frame, if any.
     pending_offset: Option<f32>,
+    /// A section to bring to the top once the rows' heights are known.
+    pending_section: Option<usize>,
     /// The first row at least partly visible in the last frame.
     first_visible: usize,
+    /// Scroll offset and visible height of the last frame, in points.
+    offset_pt: f32,
+    viewport_height_pt: f32,
 }
 
 /// The parts of a row, measured for the current width.
@@ -80,11 +85,8 @@ impl ReadingView {
 
     /// Scrolls so that `section` is at the top on the next frame.
     pub fn scroll_to_section(&mut self, section: usize) {
-        self.ensure_tops();
-        if let Some(&top) = self.tops.get(section) {
-            self.pending_offset = Some(top);
-            self.first_visible = section;
-        }
+        self.pending_section = Some(section);
+        self.first_visible = section;
     }
 
     /// Shows `article`, taking all the space of `ui`.
@@ -94,16 +96,31 @@ impl ReadingView {
         let source_width = geometry.source.width();
         self.prepare(ui, article, source_width, body_size_pt);
         show_header(ui, &geometry);
+        if let Some(section) = self.pending_section.take() {
+            self.ensure_tops();
+            self.pending_offset = self.tops.get(section).copied();
+        }
 
+        if let Some(step) = keyboard_scroll(ui, self.viewport_height_pt) {
+            self.ensure_tops();
+            // Past the end the scroll area would spring back, animating for a while.
+            let content_height = self.tops.last().copied().unwrap_or(0.0) + ROW_GAP_PT;
+            let max_offset = (content_height - self.viewport_height_pt).max(0.0);
+            self.pending_offset = Some((self.offset_pt + step).clamp(0.0, max_offset));
+        }
         let mut scroll_area = ScrollArea::vertical().auto_shrink(false);
         if let Some(offset) = self.pending_offset.take() {
             scroll_area = scroll_area.vertical_scroll_offset(offset);
         }
         let mut correction = 0.0;
+        // Rows after one whose height changed move down by this much in this frame.
+        let mut shift = 0.0;
         let output = scroll_area.show_viewport(ui, |ui, viewport| {
             self.ensure_tops();
-            let content_top_left = ui.max_rect().min;
-            ui.set_height(self.tops.last().copied().unwrap_or(0.0));
+            // Rows start a gap below the top of the content; work in row coordinates.
+            let content_top_left = ui.max_rect().min + vec2(0.0, ROW_GAP_PT);
+            let viewport = viewport.translate(vec2(0.0, -ROW_GAP_PT));
+            ui.set_height(self.tops.last().copied().unwrap_or(0.0) + ROW_GAP_PT);
 
             let first = self
                 .tops
@@ -116,7 +133,7 @@ impl ReadingView {
                 .saturating_sub(1);
             while index < article.sections.len() && self.tops[index] < viewport.max.y + OVERSCAN_PT
             {
-                let row_top = content_top_left + vec2(0.0, self.tops[index]);
+                let row_top = content_top_left + vec2(0.0, self.tops[index] + shift);
                 let height = show_row(
                     ui,
                     &article.sections[index],
@@ -129,6 +146,7 @@ impl ReadingView {
                     if self.tops[index] + self.heights[index] <= viewport.min.y {
                         correction += delta;
                     }
+                    shift += delta;
                     self.heights[index] = height;
                     self.measured[index] = true;
                     self.tops_are_stale = true;
@@ -136,8 +154,10 @@ impl ReadingView {
                 index += 1;
             }
         });
+        self.offset_pt = output.state.clamped_offset().y;
+        self.viewport_height_pt = output.inner_rect.height();
         if correction != 0.0 {
-            self.pending_offset = Some(output.state.clamped_offset().y + correction);
+            self.pending_offset = Some(self.offset_pt + correction);
             ui.ctx().request_repaint();
         }
         if self.tops_are_stale {
@@ -183,6 +203,32 @@ impl ReadingView {
         }
         self.tops_are_stale = false;
     }
+}
+
+/// The scroll step asked for with the keyboard, in points: arrows by a line, Page
+/// Up/Down and Space by most of a screen, Home and End to the ends. Keys go to a
+/// focused widget (a text field) rather than to the view.
+fn keyboard_scroll(ui: &Ui, viewport_height: f32) -> Option<f32> {
+    if ui.ctx().memory(|memory| memory.focused().is_some()) {
+        return None;
+    }
+    let line = 40.0;
+    let page = (viewport_height * 0.9).max(line);
+    ui.input(|input| {
+        let shift = input.modifiers.shift;
+        [
+            (Key::ArrowDown, line),
+            (Key::ArrowUp, -line),
+            (Key::PageDown, page),
+            (Key::PageUp, -page),
+            (Key::Space, if shift { -page } else { page }),
+            (Key::Home, f32::NEG_INFINITY),
+            (Key::End, f32::INFINITY),
+        ]
+        .into_iter()
+        .find(|(key, _)| input.key_pressed(*key))
+        .map(|(_, step)| step.clamp(-1.0e9, 1.0e9))
+    })
 }
 
 /// How a section is set: headings larger and bold.

@@ -77,7 +77,7 @@ impl<'a> TextBlock<'a> {
         self
     }
 
-    /// Text colour; the theme's text colour when not given.
+    /// Text colour; the theme's strong text colour when not given.
     pub fn color(mut self, color: Color32) -> Self {
         self.color = Some(color);
         self
@@ -173,7 +173,9 @@ impl Widget for TextBlock<'_> {
                     ui.painter().rect_filled(highlight, 0.0, fill);
                 }
             }
-            let color = self.color.unwrap_or_else(|| ui.visuals().text_color());
+            let color = self
+                .color
+                .unwrap_or_else(|| ui.visuals().strong_text_color());
             engine.paint(ui.painter(), &layout, text_origin, color);
         }
 
