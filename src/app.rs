@@ -17,7 +17,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use crate::import::{self, Library};
 use crate::model::Article;
 use crate::text::TextEngine;
-use crate::ui::{LibraryAction, ReadingView, library_panel};
+use crate::text::TextStyle;
+use crate::ui::{LibraryAction, ReadingView, TextBlock, TextButton, library_panel};
 
 /// What the reader asked for, applied at the start of the next frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -247,15 +248,22 @@ impl HamishApp {
     /// Second half of a frame: draws everything and collects the reader's commands.
     pub fn ui(&mut self, ui: &mut Ui) {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        if let Some(message) = self.message.clone() {
+        if let Some(message) = &self.message {
+            let mut dismissed = false;
             egui::Panel::top("message").show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().warn_fg_color, message);
-                    if ui.small_button("Dismiss").clicked() {
-                        self.message = None;
-                    }
+                    dismissed = ui.small_button("Dismiss").clicked();
+                    let color = ui.visuals().warn_fg_color;
+                    ui.add(
+                        TextBlock::new(message)
+                            .style(TextStyle::interface(14.0))
+                            .color(color),
+                    );
                 });
             });
+            if dismissed {
+                self.message = None;
+            }
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if let Some(library) = &self.library {
@@ -275,7 +283,8 @@ impl HamishApp {
                 view.show(ui, article, self.settings.columns, self.settings.body_size_pt);
             }
             Some(OpenArticle { content: Err(problem), .. }) => {
-                ui.colored_label(ui.visuals().error_fg_color, problem.as_str());
+                let color = ui.visuals().error_fg_color;
+                ui.add(TextBlock::new(problem).style(TextStyle::interface(15.0)).color(color));
             }
             None => {
                 ui.label("Choose an article in the library, or open a folder with File > Open folder (Ctrl+O).");
@@ -300,9 +309,12 @@ impl HamishApp {
                     if self.settings.recent_folders.is_empty() {
                         ui.label("None yet");
                     }
+                    ui.set_min_width(360.0);
                     for folder in &self.settings.recent_folders {
-                        if ui.button(folder.display().to_string()).clicked() {
+                        let label = folder.display().to_string();
+                        if ui.add(TextButton::new(&label)).clicked() {
                             self.commands.push(Command::OpenPath(folder.clone()));
+                            ui.close();
                         }
                     }
                 });
@@ -323,28 +335,35 @@ impl HamishApp {
     }
 
     fn status_bar(&self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            if let Some(library) = &self.library {
-                ui.label(format!(
-                    "{} — {} articles",
-                    library.root.display(),
-                    library.entries.len()
-                ));
-            }
-            if let Some(OpenArticle {
-                path,
-                content: Ok(article),
-                ..
-            }) = &self.open
-            {
-                ui.separator();
-                let name = path
-                    .file_name()
-                    .map(|name| name.to_string_lossy())
-                    .unwrap_or_default();
-                ui.label(format!("{name} — {} sections", article.sections.len()));
-            }
-        });
+        let mut status = String::new();
+        if let Some(library) = &self.library {
+            let folder = library.root.file_name().unwrap_or(library.root.as_os_str());
+            status = format!(
+                "{} — {} articles",
+                folder.to_string_lossy(),
+                library.entries.len()
+            );
+        }
+        if let Some(OpenArticle {
+            path,
+            content: Ok(article),
+            ..
+        }) = &self.open
+        {
+            let name = path
+                .file_name()
+                .map(|name| name.to_string_lossy())
+                .unwrap_or_default();
+            status += &format!("   |   {name} — {} sections", article.sections.len());
+        }
+        // File and folder names can be in any script: the text engine draws them.
+        let color = ui.visuals().weak_text_color();
+        ui.add(
+            TextBlock::new(&status)
+                .style(TextStyle::interface(12.0))
+                .selectable(false)
+                .color(color),
+        );
     }
 }
 

@@ -48,6 +48,16 @@ impl TextStyle {
         }
     }
 
+    /// Interface text that may hold any script: file names, paths, messages.
+    pub fn interface(size_pt: f32) -> Self {
+        Self {
+            family: FontFamily::Sans,
+            size_pt,
+            line_height: 1.4,
+            bold: false,
+        }
+    }
+
     /// A heading of the given level (1 is the largest), scaled from a body size.
     pub fn heading(level: u8, body_size_pt: f32) -> Self {
         let scale = match level {

@@ -2,10 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Response, Role, ScrollArea, Sense, Ui, WidgetInfo, vec2};
+use egui::{Response, ScrollArea, Ui};
 
 use crate::import::{Library, LibraryEntry};
-use crate::text::{FontFamily, TextEngine, TextStyle};
+use crate::text::{FontFamily, TextStyle};
+
+use super::{TextBlock, TextButton};
 
 /// What the reader did in the library panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,16 +33,15 @@ pub fn library_panel(
                 group = &entry.group;
                 ui.add_space(8.0);
                 let style = TextStyle {
-                    family: FontFamily::Sans,
-                    size_pt: 13.0,
-                    line_height: 1.4,
                     bold: true,
+                    ..TextStyle::interface(13.0)
                 };
+                let color = ui.visuals().weak_text_color();
                 ui.add(
-                    crate::ui::TextBlock::new(group)
+                    TextBlock::new(group)
                         .style(style)
                         .selectable(false)
-                        .color(ui.visuals().weak_text_color()),
+                        .color(color),
                 );
             }
             let selected = current == Some(entry.path.as_path());
@@ -55,20 +56,14 @@ pub fn library_panel(
     action
 }
 
-/// One clickable entry: the title in the text engine (titles are Arabic), or the file
-/// name and the reason it cannot be read.
+/// One clickable entry: the title (titles are Arabic), or the file name and the
+/// reason it cannot be read.
 fn entry_ui(ui: &mut Ui, entry: &LibraryEntry, selected: bool) -> Response {
-    let engine = TextEngine::shared(ui.ctx());
-    let mut engine = TextEngine::lock(&engine);
-    let ppp = ui.ctx().pixels_per_point();
-    let padding = vec2(8.0, 4.0);
-    let width = ui.available_width();
-    let inner_width = width - 2.0 * padding.x;
-
+    let file_name = entry.file_name();
     let (label, problem) = match &entry.title {
-        Ok(title) if !title.is_empty() => (title.clone(), None),
-        Ok(_) => (entry.file_name(), None),
-        Err(problem) => (entry.file_name(), Some(problem.as_str())),
+        Ok(title) if !title.is_empty() => (title.as_str(), None),
+        Ok(_) => (file_name.as_str(), None),
+        Err(problem) => (file_name.as_str(), Some(problem.as_str())),
     };
     let style = TextStyle {
         family: FontFamily::Naskh,
@@ -76,49 +71,10 @@ fn entry_ui(ui: &mut Ui, entry: &LibraryEntry, selected: bool) -> Response {
         line_height: 1.6,
         bold: false,
     };
-    let title = engine.layout(&label, &style, inner_width, ppp);
-    let problem_layout = problem.map(|problem| {
-        let style = TextStyle {
-            family: FontFamily::Sans,
-            size_pt: 12.0,
-            line_height: 1.3,
-            bold: false,
-        };
-        engine.layout(problem, &style, inner_width, ppp)
-    });
-    let height = title.size().y
-        + problem_layout
-            .as_ref()
-            .map_or(0.0, |layout| layout.size().y)
-        + 2.0 * padding.y;
-
-    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click());
-    if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, selected);
-        if selected || response.hovered() {
-            ui.painter()
-                .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
-        }
-        let inner = rect.shrink2(padding);
-        let mut top = inner.top();
-        for (layout, color) in [
-            (Some(&title), visuals.text_color()),
-            (problem_layout.as_ref(), ui.visuals().error_fg_color),
-        ] {
-            let Some(layout) = layout else { continue };
-            let x = if layout.is_rtl() {
-                inner.right() - layout.size().x
-            } else {
-                inner.left()
-            };
-            engine.paint(ui.painter(), layout, egui::pos2(x, top), color);
-            top += layout.size().y;
-        }
-    }
-    let description = match problem {
-        Some(problem) => format!("{label}: {problem}"),
-        None => label,
-    };
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &description));
-    response
+    ui.add(
+        TextButton::new(label)
+            .style(style)
+            .problem(problem)
+            .selected(selected),
+    )
 }
