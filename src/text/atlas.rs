@@ -15,7 +15,7 @@ use egui::{Color32, ColorImage, Context, Rect, TextureHandle, TextureId, Texture
 const PAGE_SIZE: usize = 1024;
 
 /// Pages allowed before the atlas is emptied and refilled (4 × 4 MiB).
-const MAX_PAGES: usize = 4;
+pub(crate) const MAX_PAGES: usize = 4;
 
 /// Empty texels kept around every glyph, so linear filtering never bleeds neighbours.
 const PADDING: usize = 1;

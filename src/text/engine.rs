@@ -384,4 +384,30 @@ mod tests {
         assert_eq!(short, style.size_pt * style.line_height);
         assert!(long > 5.0 * short && long_wide < long);
     }
+
+    #[test]
+    fn the_atlas_is_emptied_between_frames_once_it_outgrows_its_bound() {
+        let ctx = Context::default();
+        let mut engine = TextEngine::new();
+        let paint_many_sizes = |engine: &mut TextEngine| {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                for size in (100..300).step_by(10) {
+                    let layout = engine.layout(TEXT, &TextStyle::body(size as f32), 20_000.0, 1.0);
+                    engine.paint(ui.painter(), &layout, Pos2::ZERO, Color32::WHITE);
+                }
+            });
+            // No renderer here to upload the glyphs to.
+            output.textures_delta.clear();
+        };
+        paint_many_sizes(&mut engine);
+        let grown = engine.stats();
+        assert!(grown.atlas_pages > super::super::atlas::MAX_PAGES, "{grown:?}");
+        engine.begin_frame();
+        assert_eq!(engine.stats().atlas_pages, 0);
+        assert_eq!(engine.stats().atlas_glyphs, 0);
+        // Cached layouts are drawn again from the new, empty atlas.
+        paint_many_sizes(&mut engine);
+        assert_eq!(engine.stats().paragraphs_shaped, grown.paragraphs_shaped, "layouts were kept");
+        assert!(engine.stats().atlas_glyphs > 0);
+    }
 }

@@ -57,8 +57,9 @@ pub struct ReadingView {
     /// than rows, the last being the content height.
     tops: Vec<f32>,
     tops_are_stale: bool,
-    /// The source column width the measured heights belong to.
+    /// The source column width and text size the measured heights belong to.
     source_width_pt: f32,
+    body_size_pt: f32,
     /// Scroll offset to apply on the next frame, if any.
     pending_offset: Option<f32>,
     /// A section to bring to the top once the rows' heights are known.
@@ -168,7 +169,7 @@ impl ReadingView {
     /// Estimates the heights of rows not measured yet; forgets measurements when the
     /// width or the article changed.
     fn prepare(&mut self, ui: &Ui, article: &Article, source_width: f32, body_size_pt: f32) {
-        let resized = (source_width - self.source_width_pt).abs() > 0.5;
+        let resized = (source_width - self.source_width_pt).abs() > 0.5 || body_size_pt != self.body_size_pt;
         if self.heights.len() != article.sections.len() || resized {
             let engine = TextEngine::shared(ui.ctx());
             let engine = TextEngine::lock(&engine);
@@ -185,6 +186,7 @@ impl ReadingView {
                 .collect();
             self.measured = vec![false; article.sections.len()];
             self.source_width_pt = source_width;
+            self.body_size_pt = body_size_pt;
             self.tops_are_stale = true;
         }
     }
