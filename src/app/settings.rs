@@ -48,3 +48,39 @@ impl Settings {
         self.recent_folders.truncate(RECENT_FOLDERS);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_folders_are_most_recent_first_without_repeats_and_bounded() {
+        let mut settings = Settings::default();
+        for i in 0..15 {
+            settings.remember_folder(Path::new(&format!("/articles/{i}")));
+        }
+        settings.remember_folder(Path::new("/articles/12"));
+        assert_eq!(settings.recent_folders.len(), RECENT_FOLDERS);
+        assert_eq!(settings.recent_folders[0], Path::new("/articles/12"));
+        assert_eq!(settings.recent_folders[1], Path::new("/articles/14"));
+        assert_eq!(
+            settings
+                .recent_folders
+                .iter()
+                .filter(|f| f.ends_with("12"))
+                .count(),
+            1
+        );
+        assert_eq!(
+            settings.last_folder.as_deref(),
+            Some(Path::new("/articles/12"))
+        );
+    }
+
+    #[test]
+    fn settings_from_an_older_version_keep_their_defaults() {
+        let settings: Settings = serde_json::from_str(r#"{"body_size_pt": 24.0}"#).expect("parses");
+        assert_eq!(settings.body_size_pt, 24.0);
+        assert_eq!(settings.columns, Columns::default());
+    }
+}

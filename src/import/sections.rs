@@ -61,12 +61,9 @@ pub fn infer_title(parts: &[(SectionKind, String)]) -> String {
     if words.len() <= FALLBACK_TITLE_WORDS {
         return text.to_owned();
     }
-    let mut title = words[..FALLBACK_TITLE_WORDS].join(" ");
-    title = title
-        .trim_end_matches([',', '،', '؛', ';', ':', '-'])
-        .to_owned();
-    title.push('…');
-    title
+    let title = words[..FALLBACK_TITLE_WORDS].join(" ");
+    let cut = title.trim_end_matches(|c: char| c.is_whitespace() || ",،؛;:-–—".contains(c));
+    format!("{cut}…")
 }
 
 /// `#`…`######` followed by a space: the level and the heading's text.

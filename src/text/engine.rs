@@ -401,13 +401,20 @@ mod tests {
         };
         paint_many_sizes(&mut engine);
         let grown = engine.stats();
-        assert!(grown.atlas_pages > super::super::atlas::MAX_PAGES, "{grown:?}");
+        assert!(
+            grown.atlas_pages > super::super::atlas::MAX_PAGES,
+            "{grown:?}"
+        );
         engine.begin_frame();
         assert_eq!(engine.stats().atlas_pages, 0);
         assert_eq!(engine.stats().atlas_glyphs, 0);
         // Cached layouts are drawn again from the new, empty atlas.
         paint_many_sizes(&mut engine);
-        assert_eq!(engine.stats().paragraphs_shaped, grown.paragraphs_shaped, "layouts were kept");
+        assert_eq!(
+            engine.stats().paragraphs_shaped,
+            grown.paragraphs_shaped,
+            "layouts were kept"
+        );
         assert!(engine.stats().atlas_glyphs > 0);
     }
 }

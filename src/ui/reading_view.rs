@@ -169,7 +169,8 @@ impl ReadingView {
     /// Estimates the heights of rows not measured yet; forgets measurements when the
     /// width or the article changed.
     fn prepare(&mut self, ui: &Ui, article: &Article, source_width: f32, body_size_pt: f32) {
-        let resized = (source_width - self.source_width_pt).abs() > 0.5 || body_size_pt != self.body_size_pt;
+        let resized =
+            (source_width - self.source_width_pt).abs() > 0.5 || body_size_pt != self.body_size_pt;
         if self.heights.len() != article.sections.len() || resized {
             let engine = TextEngine::shared(ui.ctx());
             let engine = TextEngine::lock(&engine);
