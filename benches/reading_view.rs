@@ -10,6 +10,7 @@
 //! part of the article is printed (budget: ≤ 250 MB).
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use egui::{Context, Event, MouseWheelUnit, RawInput, Rect, vec2};
 use hamish::import::parse_article;
@@ -20,13 +21,30 @@ const SECTIONS: usize = 10_000;
 
 fn main() {
     let (ctx, mut view, article) = opened();
-    for _ in 0..300 {
-        frame(&ctx, &mut view, &article, scroll_input(-120.0));
+    // Frame times over a long scroll, for the percentiles divan does not report.
+    let mut frame_times = Vec::new();
+    let mut furthest_section = 0;
+    for step in 0..3000u32 {
+        let delta = if (step / 500).is_multiple_of(2) { -120.0 } else { 120.0 };
+        let started = Instant::now();
+        let vertices = frame(&ctx, &mut view, &article, scroll_input(delta));
+        frame_times.push(started.elapsed());
+        assert!(vertices > 4 * 500, "the view paints its rows' glyphs");
+        furthest_section = furthest_section.max(view.first_visible_section());
     }
+    assert!(furthest_section > 100, "the view scrolled through many sections");
+    println!("scrolled down to section {furthest_section} and back");
+    frame_times.sort();
+    let percentile = |p: usize| frame_times[frame_times.len() * p / 100];
     println!(
-        "resident memory after opening {SECTIONS} sections and scrolling: {} MB",
-        resident_mb()
+        "scrolling {SECTIONS} sections, {} frames: median {:?}, p95 {:?}, p99 {:?}, max {:?}",
+        frame_times.len(),
+        percentile(50),
+        percentile(95),
+        percentile(99),
+        frame_times[frame_times.len() - 1]
     );
+    println!("resident memory after opening {SECTIONS} sections and scrolling: {} MB", resident_mb());
     divan::main();
 }
 
@@ -74,7 +92,7 @@ fn scroll_input(delta: f32) -> RawInput {
     ])
 }
 
-/// One pass and its tessellation.
+/// One pass and its tessellation; returns the number of vertices drawn.
 fn frame(ctx: &Context, view: &mut ReadingView, article: &Article, input: RawInput) -> usize {
     let output = ctx.run_ui(input, |ui| {
         hamish::text::TextEngine::lock(&hamish::text::TextEngine::shared(ui.ctx())).begin_frame();
@@ -84,7 +102,13 @@ fn frame(ctx: &Context, view: &mut ReadingView, article: &Article, input: RawInp
     let mut output = output;
     // No renderer here: the glyph uploads are dropped.
     output.textures_delta.clear();
-    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+    ctx.tessellate(output.shapes, output.pixels_per_point)
+        .iter()
+        .map(|primitive| match &primitive.primitive {
+            egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum()
 }
 
 fn opened() -> (Context, ReadingView, Article) {
@@ -111,10 +135,30 @@ fn scroll_frame(bencher: divan::Bencher<'_, '_>) {
     });
 }
 
-/// A fresh context each time, so nothing is cached: the time includes loading the
-/// bundled fonts, which the app does once at start-up, so it errs on the slow side.
+/// From the text of an article to its first tessellated frame, in a running app
+/// (fonts loaded, some glyphs in the atlas). Every iteration opens a different
+/// article, so no layout is cached.
 #[divan::bench(sample_count = 20)]
 fn open_to_first_frame(bencher: divan::Bencher<'_, '_>) {
+    let ctx = Context::default();
+    frame(&ctx, &mut ReadingView::default(), &parse_article("نص"), input(Vec::new()));
+    let text = synthetic_text();
+    let mut iteration = 0;
+    bencher
+        .with_inputs(|| {
+            iteration += 1;
+            text.replace(" (", &format!(" [{iteration}] ("))
+        })
+        .bench_local_values(|text| {
+            let article = parse_article(&text);
+            let mut view = ReadingView::default();
+            frame(&ctx, &mut view, &article, input(Vec::new()))
+        });
+}
+
+/// The same from a cold start: a new context, so the fonts are loaded too.
+#[divan::bench(sample_count = 10)]
+fn open_to_first_frame_cold(bencher: divan::Bencher<'_, '_>) {
     let text = synthetic_text();
     bencher.bench_local(|| {
         let ctx = Context::default();
@@ -122,6 +166,13 @@ fn open_to_first_frame(bencher: divan::Bencher<'_, '_>) {
         let mut view = ReadingView::default();
         frame(&ctx, &mut view, &article, input(Vec::new()))
     });
+}
+
+/// Parsing alone, to see its share of opening.
+#[divan::bench(sample_count = 20)]
+fn parse_10k_sections(bencher: divan::Bencher<'_, '_>) {
+    let text = synthetic_text();
+    bencher.bench_local(|| parse_article(&text).sections.len());
 }
 
 fn resident_mb() -> u64 {

@@ -1,9 +1,16 @@
 //! The reader's data: articles and their sections.
 //!
 //! Pure data and pure functions: nothing here touches egui or the file system.
+//! Notes and anchors are here too: finding a note again after its article changed is
+//! a pure function of the anchor and the new article.
 
+mod anchor;
 mod direction;
+pub mod fold;
+mod note;
 mod section;
 
+pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};
 pub use direction::{Direction, base_direction};
+pub use note::{HighlightColor, Note, NoteId, Notes, merge, Merged};
 pub use section::{Article, Section, SectionId, SectionKind};

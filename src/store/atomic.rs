@@ -1,0 +1,103 @@
+//! Atomic file replacement.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+/// Temporary files older than this are leftovers of a crash, not a write in progress.
+const LEFTOVER_AGE: Duration = Duration::from_secs(60);
+
+/// Distinguishes temporary files of concurrent writes within one process.
+static NEXT_TEMPORARY: AtomicU64 = AtomicU64::new(0);
+
+/// The marker in the names of temporary files for `target`.
+fn temporary_prefix(target: &Path) -> String {
+    let name = target.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    format!(".{name}.tmp-")
+}
+
+/// Replaces `target` with `contents` atomically: readers see the old file or the new
+/// one, whatever happens, and once this returns the new one is on disk.
+pub fn write_atomic(target: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let folder = target.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let counter = NEXT_TEMPORARY.fetch_add(1, Ordering::Relaxed);
+    let temporary = folder.join(format!("{}{}-{counter}", temporary_prefix(target), std::process::id()));
+    let result = (|| {
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&temporary)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temporary, target)
+    })();
+    if result.is_err() {
+        // Best effort: a leftover is swept at the next start anyway.
+        let _ = fs::remove_file(&temporary);
+    }
+    result?;
+    // The rename is durable only once the folder is synced. Not every platform can
+    // open a folder for that; the data itself is already synced.
+    if let Ok(folder) = File::open(folder) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// Removes temporary files left by writes to `target` that never finished (a crash
+/// between creating and renaming). Recent ones may belong to a write in progress in
+/// another window and are left alone. Returns the files removed.
+pub fn sweep_temporary_files(target: &Path) -> Vec<PathBuf> {
+    let Some(folder) = target.parent() else {
+        return Vec::new();
+    };
+    let prefix = temporary_prefix(target);
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let now = SystemTime::now();
+    entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|entry| {
+            let modified = entry.metadata().and_then(|metadata| metadata.modified());
+            modified.is_ok_and(|modified| now.duration_since(modified).unwrap_or_default() >= LEFTOVER_AGE)
+        })
+        .map(|entry| entry.path())
+        .filter(|path| fs::remove_file(path).is_ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_and_leaves_no_temporary() {
+        let folder = tempfile::tempdir().expect("folder");
+        let target = folder.path().join("a.txt.hamish.json");
+        write_atomic(&target, b"first").expect("write");
+        write_atomic(&target, b"second").expect("write");
+        assert_eq!(fs::read(&target).expect("read"), b"second");
+        let names: Vec<_> = fs::read_dir(folder.path()).expect("list").flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn old_leftovers_are_swept_and_recent_ones_kept() {
+        let folder = tempfile::tempdir().expect("folder");
+        let target = folder.path().join("a.txt.hamish.json");
+        let old = folder.path().join(".a.txt.hamish.json.tmp-1-0");
+        let recent = folder.path().join(".a.txt.hamish.json.tmp-1-1");
+        let unrelated = folder.path().join(".b.txt.hamish.json.tmp-1-0");
+        for path in [&old, &recent, &unrelated] {
+            fs::write(path, b"partial").expect("write");
+        }
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        for path in [&old, &unrelated] {
+            File::options().write(true).open(path).and_then(|file| file.set_modified(an_hour_ago)).expect("age");
+        }
+        assert_eq!(sweep_temporary_files(&target), vec![old.clone()]);
+        assert!(!old.exists() && recent.exists() && unrelated.exists());
+    }
+}
