@@ -25,14 +25,21 @@ fn main() {
     let mut frame_times = Vec::new();
     let mut furthest_section = 0;
     for step in 0..3000u32 {
-        let delta = if (step / 500).is_multiple_of(2) { -120.0 } else { 120.0 };
+        let delta = if (step / 500).is_multiple_of(2) {
+            -120.0
+        } else {
+            120.0
+        };
         let started = Instant::now();
         let vertices = frame(&ctx, &mut view, &article, scroll_input(delta));
         frame_times.push(started.elapsed());
         assert!(vertices > 4 * 500, "the view paints its rows' glyphs");
         furthest_section = furthest_section.max(view.first_visible_section());
     }
-    assert!(furthest_section > 100, "the view scrolled through many sections");
+    assert!(
+        furthest_section > 100,
+        "the view scrolled through many sections"
+    );
     println!("scrolled down to section {furthest_section} and back");
     frame_times.sort();
     let percentile = |p: usize| frame_times[frame_times.len() * p / 100];
@@ -44,7 +51,10 @@ fn main() {
         percentile(99),
         frame_times[frame_times.len() - 1]
     );
-    println!("resident memory after opening {SECTIONS} sections and scrolling: {} MB", resident_mb());
+    println!(
+        "resident memory after opening {SECTIONS} sections and scrolling: {} MB",
+        resident_mb()
+    );
     divan::main();
 }
 
@@ -141,7 +151,12 @@ fn scroll_frame(bencher: divan::Bencher<'_, '_>) {
 #[divan::bench(sample_count = 20)]
 fn open_to_first_frame(bencher: divan::Bencher<'_, '_>) {
     let ctx = Context::default();
-    frame(&ctx, &mut ReadingView::default(), &parse_article("نص"), input(Vec::new()));
+    frame(
+        &ctx,
+        &mut ReadingView::default(),
+        &parse_article("نص"),
+        input(Vec::new()),
+    );
     let text = synthetic_text();
     let mut iteration = 0;
     bencher

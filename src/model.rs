@@ -12,5 +12,5 @@ mod section;
 
 pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};
 pub use direction::{Direction, base_direction};
-pub use note::{HighlightColor, Note, NoteId, Notes, merge, Merged};
+pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge};
 pub use section::{Article, Section, SectionId, SectionKind};

@@ -57,7 +57,11 @@ pub struct TextQuote {
 impl Anchor {
     /// An anchor on the whole of `section_text`.
     pub fn section(section: SectionId, section_text: &str) -> Self {
-        Self { section, section_text: section_text.chars().take(SECTION_TEXT_CHARS).collect(), quote: None }
+        Self {
+            section,
+            section_text: section_text.chars().take(SECTION_TEXT_CHARS).collect(),
+            quote: None,
+        }
     }
 
     /// An anchor on the bytes `range` of `section_text`.
@@ -70,13 +74,24 @@ impl Anchor {
             suffix: after.chars().take(CONTEXT_CHARS).collect(),
             start: before.chars().count(),
         };
-        Self { quote: Some(quote), ..Self::section(section, section_text) }
+        Self {
+            quote: Some(quote),
+            ..Self::section(section, section_text)
+        }
     }
 }
 
 fn last_chars(text: &str, count: usize) -> &str {
-    let start = text.char_indices().rev().nth(count.saturating_sub(1)).map_or(0, |(i, _)| i);
-    if text.chars().count() <= count { text } else { &text[start..] }
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(count.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if text.chars().count() <= count {
+        text
+    } else {
+        &text[start..]
+    }
 }
 
 /// Where an anchor is in an article.
@@ -102,7 +117,10 @@ impl Placement {
 
 /// Finds `anchor` in `article`.
 pub fn place(anchor: &Anchor, article: &Article) -> Placement {
-    let same_id = article.sections.iter().position(|section| section.id == anchor.section);
+    let same_id = article
+        .sections
+        .iter()
+        .position(|section| section.id == anchor.section);
     match &anchor.quote {
         None => place_section(anchor, article, same_id),
         Some(quote) => place_quote(quote, article, same_id),
@@ -117,7 +135,11 @@ fn place_section(anchor: &Anchor, article: &Article, same_id: Option<usize>) -> 
     let truncated = anchor.section_text.chars().count() >= SECTION_TEXT_CHARS;
     let same_text = article.sections.iter().position(|section| {
         let folded = fold(&section.text).as_string();
-        if truncated { folded.starts_with(&stored) } else { folded == stored }
+        if truncated {
+            folded.starts_with(&stored)
+        } else {
+            folded == stored
+        }
     });
     if let Some(index) = same_text {
         return Placement::Section(index);
@@ -127,7 +149,12 @@ fn place_section(anchor: &Anchor, article: &Article, same_id: Option<usize>) -> 
         .sections
         .iter()
         .enumerate()
-        .map(|(index, section)| (index, similarity(&stored_words, &word_set(&fold(&section.text).as_string()))))
+        .map(|(index, section)| {
+            (
+                index,
+                similarity(&stored_words, &word_set(&fold(&section.text).as_string())),
+            )
+        })
         .filter(|(_, score)| *score >= SIMILAR_SECTION)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map_or(Placement::Orphan, |(index, _)| Placement::Section(index))
@@ -163,9 +190,13 @@ fn place_quote(quote: &TextQuote, article: &Article, same_id: Option<usize>) -> 
         if folded_quote.chars.is_empty() {
             return None;
         }
-        best_candidate(article, same_id, |text| folded_matches(text, quote, &folded_quote))
+        best_candidate(article, same_id, |text| {
+            folded_matches(text, quote, &folded_quote)
+        })
     });
-    best.map_or(Placement::Orphan, |candidate| Placement::Span(candidate.section, candidate.range))
+    best.map_or(Placement::Orphan, |candidate| {
+        Placement::Span(candidate.section, candidate.range)
+    })
 }
 
 /// The best-scoring match over all sections; the section with the anchor's id wins
@@ -184,7 +215,11 @@ fn best_candidate(
                 score -= index.abs_diff(home) as i64;
             }
             if best.as_ref().is_none_or(|best| score > best.score) {
-                best = Some(Candidate { section: index, range, score });
+                best = Some(Candidate {
+                    section: index,
+                    range,
+                    score,
+                });
             }
         }
     }
@@ -205,7 +240,11 @@ fn exact_matches(text: &str, quote: &TextQuote) -> Vec<(Range<usize>, i64)> {
 }
 
 /// Every occurrence of the folded quote in the folded text.
-fn folded_matches(text: &str, quote: &TextQuote, folded_quote: &Folded) -> Vec<(Range<usize>, i64)> {
+fn folded_matches(
+    text: &str,
+    quote: &TextQuote,
+    folded_quote: &Folded,
+) -> Vec<(Range<usize>, i64)> {
     let folded_text = fold(text);
     let needle = &folded_quote.chars;
     let haystack = &folded_text.chars;
@@ -229,8 +268,17 @@ fn context_score(before: &str, after: &str, quote: &TextQuote) -> i64 {
     let after = fold(after).chars;
     let prefix = fold(&quote.prefix).chars;
     let suffix = fold(&quote.suffix).chars;
-    let common_suffix = before.iter().rev().zip(prefix.iter().rev()).take_while(|(a, b)| a == b).count();
-    let common_prefix = after.iter().zip(suffix.iter()).take_while(|(a, b)| a == b).count();
+    let common_suffix = before
+        .iter()
+        .rev()
+        .zip(prefix.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let common_prefix = after
+        .iter()
+        .zip(suffix.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
     (common_suffix + common_prefix) as i64
 }
 
@@ -240,13 +288,22 @@ mod tests {
     use crate::model::SectionKind;
 
     fn article(paragraphs: &[&str]) -> Article {
-        Article::new("t".into(), paragraphs.iter().map(|text| (SectionKind::Paragraph, (*text).to_owned())))
+        Article::new(
+            "t".into(),
+            paragraphs
+                .iter()
+                .map(|text| (SectionKind::Paragraph, (*text).to_owned())),
+        )
     }
 
     fn span_anchor(article: &Article, section: usize, needle: &str) -> Anchor {
         let text = &article.sections[section].text;
         let start = text.find(needle).expect("needle");
-        Anchor::span(article.sections[section].id, text, start..start + needle.len())
+        Anchor::span(
+            article.sections[section].id,
+            text,
+            start..start + needle.len(),
+        )
     }
 
     #[test]
@@ -254,7 +311,10 @@ mod tests {
         let a = article(&["الأولى فيها كلمة", "الثانية فيها كلمة أخرى"]);
         let anchor = span_anchor(&a, 1, "كلمة");
         let expected = a.sections[1].text.find("كلمة").expect("word");
-        assert_eq!(place(&anchor, &a), Placement::Span(1, expected..expected + "كلمة".len()));
+        assert_eq!(
+            place(&anchor, &a),
+            Placement::Span(1, expected..expected + "كلمة".len())
+        );
     }
 
     #[test]
@@ -270,7 +330,9 @@ mod tests {
         let a = article(&["قال رسول الله ﷺ: «تَكُونُ النُّبُوَّةُ فِيكُمْ»"]);
         let anchor = span_anchor(&a, 0, "تَكُونُ النُّبُوَّةُ");
         let b = article(&["وقال رسول الله ﷺ يومًا: «تكون النبوة فيكم»"]);
-        let Placement::Span(0, range) = place(&anchor, &b) else { panic!("placed") };
+        let Placement::Span(0, range) = place(&anchor, &b) else {
+            panic!("placed")
+        };
         assert_eq!(&b.sections[0].text[range], "تكون النبوة");
     }
 
@@ -282,26 +344,53 @@ mod tests {
         let anchor = Anchor::span(a.sections[0].id, text, second..second + "كلمة".len());
         let b = article(&["مقدمة جديدة. في البداية كلمة ثم في النهاية كلمة أخيرة"]);
         let expected = b.sections[0].text.rfind("كلمة").expect("second");
-        assert_eq!(place(&anchor, &b), Placement::Span(0, expected..expected + "كلمة".len()));
+        assert_eq!(
+            place(&anchor, &b),
+            Placement::Span(0, expected..expected + "كلمة".len())
+        );
     }
 
     #[test]
     fn a_span_whose_words_are_gone_is_an_orphan() {
         let a = article(&["نص فيه عبارة مميزة"]);
         let anchor = span_anchor(&a, 0, "عبارة مميزة");
-        assert_eq!(place(&anchor, &article(&["نص آخر تماما"])), Placement::Orphan);
+        assert_eq!(
+            place(&anchor, &article(&["نص آخر تماما"])),
+            Placement::Orphan
+        );
     }
 
     #[test]
     fn a_section_note_follows_its_section_through_small_edits() {
-        let a = article(&["هذه فقرة طويلة بعض الشيء عن التعاون العسكري بين الدول الأعضاء في المنظمة"]);
+        let a =
+            article(&["هذه فقرة طويلة بعض الشيء عن التعاون العسكري بين الدول الأعضاء في المنظمة"]);
         let anchor = Anchor::section(a.sections[0].id, &a.sections[0].text);
-        let moved = article(&["مقدمة", "هذه فقرة طويلة بعض الشيء عن التعاون العسكري بين الدول الأعضاء في المنظمة"]);
+        let moved = article(&[
+            "مقدمة",
+            "هذه فقرة طويلة بعض الشيء عن التعاون العسكري بين الدول الأعضاء في المنظمة",
+        ]);
         assert_eq!(place(&anchor, &moved), Placement::Section(1));
-        let retouched = article(&["مقدمة", "هذه فقرةٌ طويلة بعض الشيء عن التعاون العسكري بين الدول الأعضاء في المنظمة"]);
-        assert_eq!(place(&anchor, &retouched), Placement::Section(1), "diacritics added");
-        let corrected = article(&["مقدمة", "هذه فقرة طويلة بعض الشيء عن التعاون العسكري بين كل الدول الأعضاء في المنظمة"]);
-        assert_eq!(place(&anchor, &corrected), Placement::Section(1), "one word added");
-        assert_eq!(place(&anchor, &article(&["شيء مختلف تماما"])), Placement::Orphan);
+        let retouched = article(&[
+            "مقدمة",
+            "هذه فقرةٌ طويلة بعض الشيء عن التعاون العسكري بين الدول الأعضاء في المنظمة",
+        ]);
+        assert_eq!(
+            place(&anchor, &retouched),
+            Placement::Section(1),
+            "diacritics added"
+        );
+        let corrected = article(&[
+            "مقدمة",
+            "هذه فقرة طويلة بعض الشيء عن التعاون العسكري بين كل الدول الأعضاء في المنظمة",
+        ]);
+        assert_eq!(
+            place(&anchor, &corrected),
+            Placement::Section(1),
+            "one word added"
+        );
+        assert_eq!(
+            place(&anchor, &article(&["شيء مختلف تماما"])),
+            Placement::Orphan
+        );
     }
 }

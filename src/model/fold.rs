@@ -24,15 +24,26 @@ impl Folded {
 
     /// The byte range in the original text covered by folded characters `range`.
     pub fn original_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        let start = self.origins.get(range.start).copied().unwrap_or(self.original_len);
-        let end = self.origins.get(range.end).copied().unwrap_or(self.original_len);
+        let start = self
+            .origins
+            .get(range.start)
+            .copied()
+            .unwrap_or(self.original_len);
+        let end = self
+            .origins
+            .get(range.end)
+            .copied()
+            .unwrap_or(self.original_len);
         start..end
     }
 }
 
 /// Folds `text` for matching. Whitespace runs become one space.
 pub fn fold(text: &str) -> Folded {
-    let mut folded = Folded { original_len: text.len(), ..Folded::default() };
+    let mut folded = Folded {
+        original_len: text.len(),
+        ..Folded::default()
+    };
     let mut previous_space = true;
     for (offset, c) in text.char_indices() {
         let Some(c) = fold_char(c) else { continue };
@@ -69,11 +80,24 @@ pub fn fold_str(text: &str) -> String {
 fn fold_char(c: char) -> Option<char> {
     match c {
         // Arabic tashkeel, Quranic annotation marks, superscript alef, tatweel.
-        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => None,
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}' => None,
         // Hebrew niqqud and cantillation.
-        '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}' | '\u{05C2}' | '\u{05C4}' | '\u{05C5}' | '\u{05C7}' => None,
+        '\u{0591}'..='\u{05BD}'
+        | '\u{05BF}'
+        | '\u{05C1}'
+        | '\u{05C2}'
+        | '\u{05C4}'
+        | '\u{05C5}'
+        | '\u{05C7}' => None,
         // Bidi controls and zero-width joiners change nothing a reader reads.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => None,
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => None,
         // Alef forms.
         'آ' | 'أ' | 'إ' | 'ٱ' | 'ٲ' | 'ٳ' => Some('ا'),
         // Alef maksura, Persian and Urdu yeh.
@@ -109,8 +133,15 @@ mod tests {
     fn folded_ranges_map_back_to_the_original() {
         let text = "قال: بِسْمِ الله";
         let folded = fold(text);
-        let word = folded.as_string().find("بسم").map(|i| folded.as_string()[..i].chars().count()).expect("found");
+        let word = folded
+            .as_string()
+            .find("بسم")
+            .map(|i| folded.as_string()[..i].chars().count())
+            .expect("found");
         let range = folded.original_range(word..word + 3);
-        assert_eq!(&text[range], "بِسْمِ", "the marks on the last letter come with it");
+        assert_eq!(
+            &text[range], "بِسْمِ",
+            "the marks on the last letter come with it"
+        );
     }
 }

@@ -43,7 +43,13 @@ pub enum HighlightColor {
 
 impl HighlightColor {
     /// Every colour, in the order they are offered.
-    pub const ALL: [Self; 5] = [Self::Yellow, Self::Green, Self::Blue, Self::Pink, Self::Purple];
+    pub const ALL: [Self; 5] = [
+        Self::Yellow,
+        Self::Green,
+        Self::Blue,
+        Self::Pink,
+        Self::Purple,
+    ];
 
     /// The colour's name, for menus and exports.
     pub fn name(self) -> &'static str {
@@ -160,17 +166,32 @@ mod tests {
     }
 
     fn notes(entries: &[(&str, Note)]) -> Notes {
-        entries.iter().map(|(id, note)| (NoteId((*id).to_owned()), note.clone())).collect()
+        entries
+            .iter()
+            .map(|(id, note)| (NoteId((*id).to_owned()), note.clone()))
+            .collect()
     }
 
     #[test]
     fn one_sided_changes_are_taken() {
         let base = notes(&[("a", note("أ", 1)), ("b", note("ب", 1))]);
-        let ours = notes(&[("a", note("أ معدلة", 2)), ("b", note("ب", 1)), ("c", note("جديدة", 3))]);
-        let theirs = notes(&[("a", note("أ", 1)), ("b", note("ب من هناك", 4)), ("d", note("من هناك", 5))]);
+        let ours = notes(&[
+            ("a", note("أ معدلة", 2)),
+            ("b", note("ب", 1)),
+            ("c", note("جديدة", 3)),
+        ]);
+        let theirs = notes(&[
+            ("a", note("أ", 1)),
+            ("b", note("ب من هناك", 4)),
+            ("d", note("من هناك", 5)),
+        ]);
         let merged = merge(&base, &ours, &theirs);
         assert!(merged.conflicts.is_empty());
-        let texts: Vec<&str> = merged.notes.values().map(|note| note.text.as_str()).collect();
+        let texts: Vec<&str> = merged
+            .notes
+            .values()
+            .map(|note| note.text.as_str())
+            .collect();
         assert_eq!(texts, ["أ معدلة", "ب من هناك", "جديدة", "من هناك"]);
     }
 
@@ -192,11 +213,19 @@ mod tests {
         let base = notes(&[("a", note("أصل", 1))]);
         let mut deleted = note("أصل", 2);
         deleted.deleted = true;
-        let merged = merge(&base, &notes(&[("a", deleted.clone())]), &notes(&[("a", note("معدلة", 3))]));
+        let merged = merge(
+            &base,
+            &notes(&[("a", deleted.clone())]),
+            &notes(&[("a", note("معدلة", 3))]),
+        );
         assert_eq!(merged.notes[&NoteId("a".into())].text, "معدلة");
         assert!(!merged.notes[&NoteId("a".into())].deleted);
         // And a deletion on one side only is taken.
-        let merged = merge(&base, &notes(&[("a", note("أصل", 1))]), &notes(&[("a", deleted)]));
+        let merged = merge(
+            &base,
+            &notes(&[("a", note("أصل", 1))]),
+            &notes(&[("a", deleted)]),
+        );
         assert!(merged.notes[&NoteId("a".into())].deleted);
     }
 }

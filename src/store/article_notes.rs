@@ -35,6 +35,8 @@ pub struct ArticleNotes {
     /// Bumped at every edit; a save carries the generation it holds.
     generation: u64,
     saved_generation: u64,
+    /// Saves handed to the writer and not confirmed yet: their generation and notes.
+    in_flight: Vec<(u64, Notes)>,
 }
 
 impl ArticleNotes {
@@ -43,7 +45,10 @@ impl ArticleNotes {
     pub fn open(article: &Path) -> (Self, Option<String>) {
         let sidecar = sidecar_path(article);
         sweep_temporary_files(&sidecar);
-        let article_name = article.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let article_name = article
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let (notes, saving, message) = match load(&sidecar) {
             Ok(notes) => (notes, Saving::Enabled, None),
             Err(LoadError::Unreadable(error)) => {
@@ -51,24 +56,38 @@ impl ArticleNotes {
                     "The notes of this article could not be read ({error}). New notes are kept in memory and not saved over that file; use File > Save notes as… to keep them: {}",
                     sidecar.display()
                 );
-                (Notes::new(), Saving::Held { reason: reason.clone() }, Some(reason))
+                (
+                    Notes::new(),
+                    Saving::Held {
+                        reason: reason.clone(),
+                    },
+                    Some(reason),
+                )
             }
-            Err(error @ (LoadError::Damaged(_) | LoadError::NewerVersion(_))) => match move_aside(&sidecar) {
-                Ok(aside) => {
-                    let message = format!(
-                        "The notes of this article could not be used: {error}. The file was kept, renamed, and new notes go to a fresh file. The old file is here: {}",
-                        aside.display()
-                    );
-                    (Notes::new(), Saving::Enabled, Some(message))
+            Err(error @ (LoadError::Damaged(_) | LoadError::NewerVersion(_))) => {
+                match move_aside(&sidecar) {
+                    Ok(aside) => {
+                        let message = format!(
+                            "The notes of this article could not be used: {error}. The file was kept, renamed, and new notes go to a fresh file. The old file is here: {}",
+                            aside.display()
+                        );
+                        (Notes::new(), Saving::Enabled, Some(message))
+                    }
+                    Err(move_error) => {
+                        let reason = format!(
+                            "The notes of this article could not be used ({error}) nor set aside ({move_error}). It is left as it is; new notes are kept in memory; use File > Save notes as… to keep them: {}",
+                            sidecar.display()
+                        );
+                        (
+                            Notes::new(),
+                            Saving::Held {
+                                reason: reason.clone(),
+                            },
+                            Some(reason),
+                        )
+                    }
                 }
-                Err(move_error) => {
-                    let reason = format!(
-                        "The notes of this article could not be used ({error}) nor set aside ({move_error}). It is left as it is; new notes are kept in memory; use File > Save notes as… to keep them: {}",
-                        sidecar.display()
-                    );
-                    (Notes::new(), Saving::Held { reason: reason.clone() }, Some(reason))
-                }
-            },
+            }
         };
         let on_disk = notes.clone();
         let this = Self {
@@ -80,6 +99,7 @@ impl ArticleNotes {
             saving,
             generation: 0,
             saved_generation: 0,
+            in_flight: Vec::new(),
         };
         (this, message)
     }
@@ -114,7 +134,9 @@ impl ArticleNotes {
 
     /// When the next save is due, if one is waiting.
     pub fn time_until_save(&self, now: Instant) -> Option<std::time::Duration> {
-        matches!(self.saving, Saving::Enabled).then(|| self.autosave.time_until_due(now)).flatten()
+        matches!(self.saving, Saving::Enabled)
+            .then(|| self.autosave.time_until_due(now))
+            .flatten()
     }
 
     /// The save to hand to the writer now, if one is due: (sidecar, contents,
@@ -124,21 +146,26 @@ impl ArticleNotes {
         if !due || self.saving != Saving::Enabled {
             return None;
         }
+        let contents = self.encoded().ok()?;
         self.autosave.handed_over();
-        Some((self.sidecar.clone(), self.encoded(), self.generation))
+        self.in_flight.push((self.generation, self.notes.clone()));
+        Some((self.sidecar.clone(), contents, self.generation))
     }
 
     /// The sidecar text of the notes as they are now.
-    pub fn encoded(&self) -> String {
+    pub fn encoded(&self) -> serde_json::Result<String> {
         encode(&self.article_name, &self.notes)
     }
 
     /// Records that the save numbered `generation` is on disk.
-    pub fn saved(&mut self, generation: u64, notes_saved: Notes) {
-        if generation >= self.saved_generation {
-            self.saved_generation = generation;
-            self.on_disk = notes_saved;
-        }
+    pub fn saved(&mut self, generation: u64) {
+        // Saves finish in order; older ones still listed were skipped by the writer.
+        let Some(position) = self.in_flight.iter().position(|(g, _)| *g == generation) else {
+            return;
+        };
+        let (_, notes) = self.in_flight.drain(..=position).last().unwrap_or_default();
+        self.saved_generation = self.saved_generation.max(generation);
+        self.on_disk = notes;
     }
 
     /// Records that saving failed; with `read_only`, saves are held until the reader
@@ -149,12 +176,17 @@ impl ArticleNotes {
                 "This folder cannot be written to ({error}). Your notes are kept in memory; use File > Save notes as… to keep them: {}",
                 self.sidecar.display()
             );
-            self.saving = Saving::Held { reason: reason.clone() };
+            self.saving = Saving::Held {
+                reason: reason.clone(),
+            };
             reason
         } else {
             // Try again with the next edit or the next autosave.
             self.autosave.edited(Instant::now());
-            format!("Your notes could not be saved ({error}); Hamish will try again: {}", self.sidecar.display())
+            format!(
+                "Your notes could not be saved ({error}); Hamish will try again: {}",
+                self.sidecar.display()
+            )
         }
     }
 
@@ -195,12 +227,27 @@ mod tests {
     fn a_damaged_sidecar_is_kept_aside_and_a_fresh_one_started() {
         let folder = tempfile::tempdir().expect("folder");
         let article = folder.path().join("001.txt");
-        std::fs::write(sidecar_path(&article), "{\"format\": \"hamish-notes\", \"vers").expect("write");
+        std::fs::write(
+            sidecar_path(&article),
+            "{\"format\": \"hamish-notes\", \"vers",
+        )
+        .expect("write");
         let (mut notes, message) = ArticleNotes::open(&article);
         let message = message.expect("the reader is told");
-        assert!(message.contains("damaged") && message.contains(".unreadable-"), "{message}");
-        let aside: Vec<_> = std::fs::read_dir(folder.path()).expect("list").flatten().map(|e| e.path()).collect();
-        assert!(aside.iter().any(|path| std::fs::read_to_string(path).is_ok_and(|text| text.ends_with("\"vers"))));
+        assert!(
+            message.contains("damaged") && message.contains(".unreadable-"),
+            "{message}"
+        );
+        let aside: Vec<_> = std::fs::read_dir(folder.path())
+            .expect("list")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        assert!(
+            aside.iter().any(
+                |path| std::fs::read_to_string(path).is_ok_and(|text| text.ends_with("\"vers"))
+            )
+        );
         assert_eq!(*notes.saving(), Saving::Enabled);
         let now = Instant::now();
         notes.edit(now, |notes| notes.insert(NoteId::new(1, 1), note("جديدة")));

@@ -14,18 +14,31 @@ static NEXT_TEMPORARY: AtomicU64 = AtomicU64::new(0);
 
 /// The marker in the names of temporary files for `target`.
 fn temporary_prefix(target: &Path) -> String {
-    let name = target.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
     format!(".{name}.tmp-")
 }
 
 /// Replaces `target` with `contents` atomically: readers see the old file or the new
 /// one, whatever happens, and once this returns the new one is on disk.
 pub fn write_atomic(target: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let folder = target.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = target
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let counter = NEXT_TEMPORARY.fetch_add(1, Ordering::Relaxed);
-    let temporary = folder.join(format!("{}{}-{counter}", temporary_prefix(target), std::process::id()));
+    let temporary = folder.join(format!(
+        "{}{}-{counter}",
+        temporary_prefix(target),
+        std::process::id()
+    ));
     let result = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&temporary)?;
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
         file.write_all(contents)?;
         file.sync_all()?;
         drop(file);
@@ -61,7 +74,9 @@ pub fn sweep_temporary_files(target: &Path) -> Vec<PathBuf> {
         .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
         .filter(|entry| {
             let modified = entry.metadata().and_then(|metadata| metadata.modified());
-            modified.is_ok_and(|modified| now.duration_since(modified).unwrap_or_default() >= LEFTOVER_AGE)
+            modified.is_ok_and(|modified| {
+                now.duration_since(modified).unwrap_or_default() >= LEFTOVER_AGE
+            })
         })
         .map(|entry| entry.path())
         .filter(|path| fs::remove_file(path).is_ok())
@@ -79,7 +94,11 @@ mod tests {
         write_atomic(&target, b"first").expect("write");
         write_atomic(&target, b"second").expect("write");
         assert_eq!(fs::read(&target).expect("read"), b"second");
-        let names: Vec<_> = fs::read_dir(folder.path()).expect("list").flatten().map(|e| e.file_name()).collect();
+        let names: Vec<_> = fs::read_dir(folder.path())
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(names.len(), 1, "{names:?}");
     }
 
@@ -95,7 +114,11 @@ mod tests {
         }
         let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
         for path in [&old, &unrelated] {
-            File::options().write(true).open(path).and_then(|file| file.set_modified(an_hour_ago)).expect("age");
+            File::options()
+                .write(true)
+                .open(path)
+                .and_then(|file| file.set_modified(an_hour_ago))
+                .expect("age");
         }
         assert_eq!(sweep_temporary_files(&target), vec![old.clone()]);
         assert!(!old.exists() && recent.exists() && unrelated.exists());

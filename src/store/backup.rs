@@ -25,8 +25,14 @@ pub fn backup_now(sidecar: &Path) -> std::io::Result<Option<PathBuf>> {
     };
     let folder = backup_folder(sidecar.parent().unwrap_or(Path::new(".")));
     fs::create_dir_all(&folder)?;
-    let name = sidecar.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-    let millis = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO).as_millis();
+    let name = sidecar
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let millis = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or(Duration::ZERO)
+        .as_millis();
     // Zero-padded, so names sort by time.
     let backup = folder.join(format!("{name}.{millis:015}"));
     write_atomic(&backup, &contents)?;
@@ -35,7 +41,9 @@ pub fn backup_now(sidecar: &Path) -> std::io::Result<Option<PathBuf>> {
         .flatten()
         .filter(|entry| {
             let file_name = entry.file_name().to_string_lossy().into_owned();
-            file_name.strip_prefix(&prefix).is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
+            file_name
+                .strip_prefix(&prefix)
+                .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
         })
         .map(|entry| entry.path())
         .collect();
@@ -66,9 +74,16 @@ mod tests {
             .flatten()
             .map(|entry| fs::read_to_string(entry.path()).expect("read"))
             .collect();
-        kept.sort_by_key(|text| text.trim_start_matches("version ").parse::<usize>().unwrap_or(0));
+        kept.sort_by_key(|text| {
+            text.trim_start_matches("version ")
+                .parse::<usize>()
+                .unwrap_or(0)
+        });
         assert_eq!(kept.len(), BACKUPS_KEPT);
         assert_eq!(kept[0], "version 3");
-        assert_eq!(kept[BACKUPS_KEPT - 1], format!("version {}", BACKUPS_KEPT + 2));
+        assert_eq!(
+            kept[BACKUPS_KEPT - 1],
+            format!("version {}", BACKUPS_KEPT + 2)
+        );
     }
 }

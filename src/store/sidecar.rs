@@ -62,21 +62,27 @@ pub enum LoadError {
 /// The sidecar of the article at `article`: `NAME.EXT.hamish.json` beside it (the
 /// extension stays in the name, so `a.txt` and `a.md` never share notes).
 pub fn sidecar_path(article: &Path) -> PathBuf {
-    let name = article.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = article
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
     article.with_file_name(format!("{name}.hamish.json"))
 }
 
 /// The sidecar text for `notes` on the article named `article_name`.
-pub fn encode(article_name: &str, notes: &Notes) -> String {
+///
+/// Notes are plain strings and numbers keyed by strings, so this cannot fail in
+/// practice; if it ever did, the caller must not write anything.
+pub fn encode(article_name: &str, notes: &Notes) -> serde_json::Result<String> {
     let file = SidecarFile {
         format: FORMAT_NAME.to_owned(),
         version: FORMAT_VERSION,
         article: article_name.to_owned(),
         notes: notes.clone(),
     };
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&file)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// The notes in sidecar `text`.
@@ -88,14 +94,19 @@ pub fn decode(text: &str) -> Result<Notes, LoadError> {
         format: String,
         version: u32,
     }
-    let header: Header = serde_json::from_str(text).map_err(|error| LoadError::Damaged(error.to_string()))?;
+    let header: Header =
+        serde_json::from_str(text).map_err(|error| LoadError::Damaged(error.to_string()))?;
     if header.format != FORMAT_NAME {
-        return Err(LoadError::Damaged(format!("it is not a notes file (format \"{}\")", header.format)));
+        return Err(LoadError::Damaged(format!(
+            "it is not a notes file (format \"{}\")",
+            header.format
+        )));
     }
     if header.version > FORMAT_VERSION {
         return Err(LoadError::NewerVersion(header.version));
     }
-    let file: SidecarFile = serde_json::from_str(text).map_err(|error| LoadError::Damaged(error.to_string()))?;
+    let file: SidecarFile =
+        serde_json::from_str(text).map_err(|error| LoadError::Damaged(error.to_string()))?;
     Ok(file.notes)
 }
 
@@ -111,10 +122,20 @@ pub fn load(path: &Path) -> Result<Notes, LoadError> {
 /// Renames a sidecar that cannot be used to a name that says so, never replacing an
 /// existing file, and returns where it now is.
 pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
     for attempt in 0..1000u32 {
-        let suffix = if attempt == 0 { String::new() } else { format!("-{attempt}") };
+        let suffix = if attempt == 0 {
+            String::new()
+        } else {
+            format!("-{attempt}")
+        };
         let aside = path.with_file_name(format!("{name}.unreadable-{seconds}{suffix}"));
         if aside.exists() {
             continue;
@@ -134,7 +155,9 @@ pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
             }
         }
     }
-    Err(std::io::Error::other("no free name to move the notes file aside"))
+    Err(std::io::Error::other(
+        "no free name to move the notes file aside",
+    ))
 }
 
 #[cfg(test)]
@@ -158,21 +181,36 @@ mod tests {
 
     #[test]
     fn round_trips_and_is_human_readable() {
-        let text = encode("001.txt", &sample_notes());
+        let text = encode("001.txt", &sample_notes()).expect("encodes");
         assert!(text.contains("\"format\": \"hamish-notes\""));
-        assert!(text.contains("\"text\": \"ملاحظة\""), "Arabic is written as text, not escapes:\n{text}");
+        assert!(
+            text.contains("\"text\": \"ملاحظة\""),
+            "Arabic is written as text, not escapes:\n{text}"
+        );
         assert!(text.contains("\"section\": \"0000000000000007\""));
         assert_eq!(decode(&text).expect("decodes"), sample_notes());
-        assert_eq!(encode("001.txt", &decode(&text).expect("decodes")), text, "stable output");
+        let again = encode("001.txt", &decode(&text).expect("decodes")).expect("encodes");
+        assert_eq!(again, text, "stable output");
     }
 
     #[test]
     fn damaged_and_newer_files_are_recognised() {
-        let text = encode("001.txt", &sample_notes());
-        for damaged in ["", "{", &text[..text.len() / 2], "[1, 2]", "{\"format\": \"other\", \"version\": 1}"] {
-            assert!(matches!(decode(damaged), Err(LoadError::Damaged(_))), "{damaged:?}");
+        let text = encode("001.txt", &sample_notes()).expect("encodes");
+        for damaged in [
+            "",
+            "{",
+            &text[..text.len() / 2],
+            "[1, 2]",
+            "{\"format\": \"other\", \"version\": 1}",
+        ] {
+            assert!(
+                matches!(decode(damaged), Err(LoadError::Damaged(_))),
+                "{damaged:?}"
+            );
         }
-        let newer = text.replace("\"version\": 1", "\"version\": 7").replace("\"notes\"", "\"notes_v7\"");
+        let newer = text
+            .replace("\"version\": 1", "\"version\": 7")
+            .replace("\"notes\"", "\"notes_v7\"");
         assert!(matches!(decode(&newer), Err(LoadError::NewerVersion(7))));
     }
 

@@ -44,7 +44,8 @@ impl Autosave {
     pub fn due(&self, now: Instant) -> bool {
         match (self.first_unsaved, self.last_edit) {
             (Some(first), Some(last)) => {
-                now.duration_since(last) >= IDLE_BEFORE_SAVE || now.duration_since(first) >= LONGEST_UNSAVED
+                now.duration_since(last) >= IDLE_BEFORE_SAVE
+                    || now.duration_since(first) >= LONGEST_UNSAVED
             }
             _ => false,
         }
@@ -100,7 +101,11 @@ pub enum WorkerEvent {
 }
 
 enum Job {
-    Save { sidecar: PathBuf, contents: String, generation: u64 },
+    Save {
+        sidecar: PathBuf,
+        contents: String,
+        generation: u64,
+    },
     Watch(Option<PathBuf>),
 }
 
@@ -129,12 +134,20 @@ impl SidecarWorker {
         let thread = std::thread::Builder::new()
             .name("sidecar-writer".to_owned())
             .spawn(move || run(&job_receiver, &event_sender, &wake))?;
-        Ok(Self { jobs: Some(jobs), events, thread: Some(thread) })
+        Ok(Self {
+            jobs: Some(jobs),
+            events,
+            thread: Some(thread),
+        })
     }
 
     /// Asks for `contents` to be written to `sidecar`.
     pub fn save(&self, sidecar: PathBuf, contents: String, generation: u64) {
-        self.send(Job::Save { sidecar, contents, generation });
+        self.send(Job::Save {
+            sidecar,
+            contents,
+            generation,
+        });
     }
 
     /// Watches `sidecar` for outside changes (one at a time; `None` stops watching).
@@ -186,7 +199,11 @@ fn run(jobs: &Receiver<Job>, events: &Sender<WorkerEvent>, wake: &dyn Fn()) {
         let mut saves: Vec<(PathBuf, String, u64)> = Vec::new();
         for job in first.into_iter().chain(jobs.try_iter()) {
             match job {
-                Job::Save { sidecar, contents, generation } => {
+                Job::Save {
+                    sidecar,
+                    contents,
+                    generation,
+                } => {
                     saves.retain(|(path, _, _)| *path != sidecar);
                     saves.push((sidecar, contents, generation));
                 }
@@ -194,7 +211,9 @@ fn run(jobs: &Receiver<Job>, events: &Sender<WorkerEvent>, wake: &dyn Fn()) {
             }
         }
         for (sidecar, contents, generation) in saves {
-            let backup_due = last_backup.get(&sidecar).is_none_or(|at| at.elapsed() >= BACKUP_INTERVAL);
+            let backup_due = last_backup
+                .get(&sidecar)
+                .is_none_or(|at| at.elapsed() >= BACKUP_INTERVAL);
             if backup_due && backup_now(&sidecar).is_ok() {
                 last_backup.insert(sidecar.clone(), Instant::now());
             }
@@ -205,11 +224,23 @@ fn run(jobs: &Receiver<Job>, events: &Sender<WorkerEvent>, wake: &dyn Fn()) {
                     {
                         *known = fingerprint(path);
                     }
-                    report(WorkerEvent::Saved { sidecar, generation });
+                    report(WorkerEvent::Saved {
+                        sidecar,
+                        generation,
+                    });
                 }
                 Err(error) => {
-                    let read_only = matches!(error.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem);
-                    report(WorkerEvent::SaveFailed { sidecar, generation, error: error.to_string(), read_only });
+                    let read_only = matches!(
+                        error.kind(),
+                        std::io::ErrorKind::PermissionDenied
+                            | std::io::ErrorKind::ReadOnlyFilesystem
+                    );
+                    report(WorkerEvent::SaveFailed {
+                        sidecar,
+                        generation,
+                        error: error.to_string(),
+                        read_only,
+                    });
                 }
             }
         }
@@ -222,7 +253,10 @@ fn run(jobs: &Receiver<Job>, events: &Sender<WorkerEvent>, wake: &dyn Fn()) {
                         .map_err(LoadError::Unreadable)
                         .and_then(|bytes| decode(&String::from_utf8_lossy(&bytes)))
                         .map_err(|error| error.to_string());
-                    report(WorkerEvent::ChangedOnDisk { sidecar: path.clone(), notes });
+                    report(WorkerEvent::ChangedOnDisk {
+                        sidecar: path.clone(),
+                        notes,
+                    });
                 }
             }
         }

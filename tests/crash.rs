@@ -1,0 +1,163 @@
+//! Notes survive `kill -9` at any moment: a child process keeps adding notes through
+//! the real autosave path and is killed at random times, hundreds of times. After each
+//! kill the sidecar parses, holds a consistent set of notes (never half of a save),
+//! and holds every note whose save had been confirmed before the kill.
+
+use std::io::{BufRead as _, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use hamish::model::{Anchor, Note, NoteId, SectionId};
+use hamish::store::{ArticleNotes, SidecarWorker, WorkerEvent, load, sidecar_path};
+
+/// Set in the child's environment: the article whose notes it edits.
+const CHILD_ARTICLE: &str = "HAMISH_CRASH_TEST_ARTICLE";
+
+const ROUNDS: usize = 200;
+
+fn note(number: usize) -> Note {
+    Note {
+        anchor: Anchor::section(SectionId(42), "فقرة"),
+        color: None,
+        text: format!("ملاحظة رقم {number} ").repeat(1 + number % 7),
+        tags: Vec::new(),
+        created_ms: number as u64,
+        modified_ms: number as u64,
+        deleted: false,
+        conflict_with: None,
+    }
+}
+
+fn id(number: usize) -> NoteId {
+    NoteId(format!("{number:08}"))
+}
+
+/// The child: adds notes in bursts and prints `SAVED n` once the first `n` notes
+/// are confirmed on disk. Runs until killed.
+fn run_child(article: &Path) {
+    let worker = SidecarWorker::spawn(|| {}).expect("worker thread");
+    let (mut notes, message) = ArticleNotes::open(article);
+    assert!(
+        message.is_none(),
+        "the sidecar left by a kill is always usable: {message:?}"
+    );
+    let mut count = notes.notes().len();
+    let mut counts_by_generation = Vec::new();
+    let mut rng = fastrand::Rng::new();
+    loop {
+        for _ in 0..rng.usize(1..30) {
+            let now = Instant::now();
+            let number = count;
+            notes.edit(now, |notes| notes.insert(id(number), note(number)));
+            count += 1;
+            if let Some((sidecar, contents, generation)) = notes.take_save(now, false) {
+                counts_by_generation.push((generation, count));
+                worker.save(sidecar, contents, generation);
+            }
+            std::thread::sleep(Duration::from_millis(rng.u64(0..8)));
+        }
+        // A pause, as when the reader stops typing: the autosave becomes due.
+        let pause_until = Instant::now() + Duration::from_millis(rng.u64(0..500));
+        while Instant::now() < pause_until {
+            if let Some((sidecar, contents, generation)) = notes.take_save(Instant::now(), false) {
+                counts_by_generation.push((generation, count));
+                worker.save(sidecar, contents, generation);
+            }
+            if let Some(WorkerEvent::Saved { generation, .. }) =
+                worker.wait_event(Duration::from_millis(20))
+            {
+                notes.saved(generation);
+                if let Some((_, saved)) =
+                    counts_by_generation.iter().find(|(g, _)| *g == generation)
+                {
+                    println!("SAVED {saved}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn child_process() {
+    // Only does something when started by the test below.
+    if let Ok(article) = std::env::var(CHILD_ARTICLE) {
+        run_child(&PathBuf::from(article));
+    }
+}
+
+#[test]
+fn notes_survive_being_killed_at_any_moment() {
+    if std::env::var(CHILD_ARTICLE).is_ok() {
+        return;
+    }
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("001.txt");
+    std::fs::write(&article, "فقرة").expect("article");
+    let sidecar = sidecar_path(&article);
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut confirmed_total = 0;
+    for round in 0..ROUNDS {
+        let mut child = Command::new(std::env::current_exe().expect("test binary"))
+            .args([
+                "--exact",
+                "child_process",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CHILD_ARTICLE, &article)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("child starts");
+        let confirmed = Arc::new(Mutex::new(0usize));
+        let reader = {
+            let confirmed = Arc::clone(&confirmed);
+            let stdout = child.stdout.take().expect("stdout");
+            std::thread::spawn(move || {
+                for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                    if let Some(count) = line
+                        .strip_prefix("SAVED ")
+                        .and_then(|n| n.parse::<usize>().ok())
+                    {
+                        let mut confirmed = confirmed.lock().expect("lock");
+                        *confirmed = (*confirmed).max(count);
+                    }
+                }
+            })
+        };
+        std::thread::sleep(Duration::from_millis(rng.u64(10..600)));
+        child.kill().expect("kill -9");
+        child.wait().expect("reaped");
+        reader.join().expect("reader");
+        let confirmed = *confirmed.lock().expect("lock");
+
+        let notes = load(&sidecar)
+            .unwrap_or_else(|error| panic!("round {round}: the sidecar must parse: {error}"));
+        assert!(
+            notes.len() >= confirmed,
+            "round {round}: {confirmed} notes were confirmed, {} on disk",
+            notes.len()
+        );
+        let expected: Vec<NoteId> = (0..notes.len()).map(id).collect();
+        assert_eq!(
+            notes.keys().cloned().collect::<Vec<_>>(),
+            expected,
+            "round {round}: a whole save, in order"
+        );
+        for (number, note_on_disk) in notes.values().enumerate() {
+            assert_eq!(
+                *note_on_disk,
+                note(number),
+                "round {round}: note {number} intact"
+            );
+        }
+        confirmed_total += confirmed;
+    }
+    assert!(
+        load(&sidecar).expect("parses").len() > 100,
+        "the children got to save plenty"
+    );
+    assert!(confirmed_total > 0);
+}
