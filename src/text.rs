@@ -12,11 +12,15 @@
 //! width and scale in a bounded cache.
 
 mod atlas;
+mod editor;
 mod engine;
 mod fonts;
 mod layout;
 mod style;
 
+/// Cursor motions, for [`EditCommand::Move`].
+pub use cosmic_text::Motion;
+pub use editor::{EditCommand, TextEditor};
 pub use engine::{EngineStats, TextEngine};
 pub use fonts::{bundled_font_system, family_name};
 pub use layout::{ParagraphLayout, ShapedGlyph, VisualLine};

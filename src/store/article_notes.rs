@@ -163,7 +163,11 @@ impl ArticleNotes {
         let Some(position) = self.in_flight.iter().position(|(g, _)| *g == generation) else {
             return;
         };
-        let (_, notes) = self.in_flight.drain(..=position).next_back().unwrap_or_default();
+        let (_, notes) = self
+            .in_flight
+            .drain(..=position)
+            .next_back()
+            .unwrap_or_default();
         self.saved_generation = self.saved_generation.max(generation);
         self.on_disk = notes;
     }

@@ -112,6 +112,11 @@ impl TextEngine {
         self.atlas.trim();
     }
 
+    /// The font system, for the editor's shaping.
+    pub(crate) fn fonts(&mut self) -> &mut FontSystem {
+        &mut self.fonts
+    }
+
     /// Counters for tests and benchmarks.
     pub fn stats(&self) -> EngineStats {
         EngineStats {
@@ -175,13 +180,6 @@ impl TextEngine {
             } else {
                 Weight::NORMAL
             });
-        // cosmic-text starts a new line at every line break; a section is one paragraph,
-        // so breaks become spaces of the same length and byte offsets stay valid.
-        let one_line: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r']) {
-            text.replace(['\n', '\r'], " ").into()
-        } else {
-            text.into()
-        };
         let buffer = &mut self.scratch;
         buffer.set_metrics_and_size(
             Metrics::new(size_px, size_px * style.line_height),
@@ -189,7 +187,7 @@ impl TextEngine {
             None,
         );
         buffer.set_wrap(Wrap::WordOrGlyph);
-        buffer.set_text(&one_line, &attrs, Shaping::Advanced, None);
+        buffer.set_text(text, &attrs, Shaping::Advanced, None);
         buffer.shape_until_scroll(&mut self.fonts, false);
         ParagraphLayout::from_buffer(buffer, text, width_px, pixels_per_point)
     }

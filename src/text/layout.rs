@@ -44,6 +44,9 @@ pub(crate) struct LaidLine {
     pub height_px: f32,
     /// The line's glyphs, in visual order from left to right.
     pub glyphs: Range<usize>,
+    /// Where the paragraph this line belongs to starts in the text (an empty
+    /// paragraph has no glyph to tell).
+    pub paragraph_start: usize,
 }
 
 /// A glyph as a shaper reports it, for comparing with HarfBuzz.
@@ -96,25 +99,35 @@ pub struct ParagraphLayout {
 }
 
 impl ParagraphLayout {
-    /// Collects the layout runs of a shaped buffer that holds `text` on one line.
+    /// Collects the layout runs of a shaped buffer holding `text`. Byte offsets are
+    /// into `text` as a whole, whichever of the buffer's paragraphs a glyph is in.
     pub(crate) fn from_buffer(
         buffer: &Buffer,
         text: &str,
         width_px: f32,
         pixels_per_point: f32,
     ) -> Self {
+        // Where each of the buffer's paragraphs starts in `text`.
+        let mut paragraph_starts = Vec::with_capacity(buffer.lines.len());
+        let mut start = 0;
+        for line in &buffer.lines {
+            paragraph_starts.push(start);
+            start += line.text().len() + line.ending().as_str().len();
+        }
         let mut lines = Vec::new();
         let mut glyphs = Vec::new();
         let mut height_px: f32 = 0.0;
-        let mut rtl = false;
+        // The first paragraph's direction is the block's.
+        let mut rtl = None;
         for run in buffer.layout_runs() {
-            rtl = run.rtl;
+            rtl.get_or_insert(run.rtl);
+            let paragraph_start = paragraph_starts.get(run.line_i).copied().unwrap_or(0);
             let first = glyphs.len();
             for glyph in run.glyphs {
                 let physical = glyph.physical((0.0, run.line_y), 1.0);
                 glyphs.push(LaidGlyph {
-                    start: u32::try_from(glyph.start).unwrap_or(u32::MAX),
-                    end: u32::try_from(glyph.end).unwrap_or(u32::MAX),
+                    start: u32::try_from(paragraph_start + glyph.start).unwrap_or(u32::MAX),
+                    end: u32::try_from(paragraph_start + glyph.end).unwrap_or(u32::MAX),
                     x_px: glyph.x,
                     width_px: glyph.w,
                     offset_px: [
@@ -138,6 +151,7 @@ impl ParagraphLayout {
                 top_px: run.line_top,
                 height_px: run.line_height,
                 glyphs: first..glyphs.len(),
+                paragraph_start,
             });
             height_px = height_px.max(run.line_top + run.line_height);
         }
@@ -147,7 +161,7 @@ impl ParagraphLayout {
             pixels_per_point,
             width_px,
             height_px,
-            rtl,
+            rtl: rtl.unwrap_or(false),
             lines,
             glyphs,
         }
@@ -334,6 +348,52 @@ impl ParagraphLayout {
             .into_iter()
             .map(|rect| rect_scaled(rect, scale))
             .collect()
+    }
+
+    /// The caret for the byte `offset`, as a thin rectangle in points relative to the
+    /// paragraph's top-left corner: at the right edge of a right-to-left character,
+    /// the left edge of a left-to-right one.
+    pub fn caret_rect(&self, offset: usize) -> Rect {
+        let scale = 1.0 / self.pixels_per_point;
+        let caret = |line: &LaidLine, x: f32| {
+            Rect::from_min_max(
+                pos2(x * scale, line.top_px * scale),
+                pos2(x * scale + 1.0, (line.top_px + line.height_px) * scale),
+            )
+        };
+        // Before a character: at its leading edge.
+        for line in &self.lines {
+            for glyph in &self.glyphs[line.glyphs.clone()] {
+                for (start, _, left, right) in self.grapheme_boxes(glyph) {
+                    if start == offset {
+                        return caret(line, if glyph.rtl { right } else { left });
+                    }
+                }
+            }
+        }
+        // On an empty line (a paragraph with no text yet).
+        if let Some(line) = self
+            .lines
+            .iter()
+            .find(|line| line.glyphs.is_empty() && line.paragraph_start == offset)
+        {
+            return caret(line, if self.rtl { self.width_px } else { 0.0 });
+        }
+        // After the last character of a line: at its trailing edge.
+        for line in self.lines.iter().rev() {
+            for glyph in &self.glyphs[line.glyphs.clone()] {
+                for (_, end, left, right) in self.grapheme_boxes(glyph) {
+                    if end == offset {
+                        return caret(line, if glyph.rtl { left } else { right });
+                    }
+                }
+            }
+        }
+        self.lines
+            .first()
+            .map_or(Rect::from_min_size(Pos2::ZERO, vec2(1.0, 0.0)), |line| {
+                caret(line, if self.rtl { self.width_px } else { 0.0 })
+            })
     }
 
     /// The word (or run of spaces or punctuation) that contains the byte `offset`.
