@@ -115,8 +115,19 @@ fn is_basmala(line: &str) -> bool {
 
 /// Stray lines that are not text: whitespace, a lone Latin letter, lone punctuation.
 fn is_junk(line: &str) -> bool {
-    let letters_or_digits = line.chars().filter(|c| c.is_alphanumeric()).count();
-    let latin_only = line.chars().all(|c| c.is_ascii() || c.is_whitespace());
+    // Stops at the first few characters of a real line: `is_alphanumeric` looks up
+    // Unicode tables, and articles have lines of thousands of characters.
+    let mut letters_or_digits = 0;
+    let mut latin_only = true;
+    for c in line.chars() {
+        latin_only &= c.is_ascii() || c.is_whitespace();
+        if c.is_alphanumeric() {
+            letters_or_digits += 1;
+        }
+        if letters_or_digits >= 2 || (letters_or_digits == 1 && !latin_only) {
+            return false;
+        }
+    }
     letters_or_digits == 0 || (latin_only && letters_or_digits == 1)
 }
 
