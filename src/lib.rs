@@ -6,6 +6,7 @@
 //! panels) and [`app`] (the eframe application). A lower layer never uses a higher one.
 
 pub mod app;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod store;

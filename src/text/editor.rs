@@ -115,6 +115,11 @@ impl TextEditor {
         self.layout = None;
     }
 
+    /// How the text is set.
+    pub fn style(&self) -> TextStyle {
+        self.style
+    }
+
     /// The text, paragraphs separated by `\n`.
     pub fn text(&self) -> String {
         self.editor.with_buffer(|buffer| {

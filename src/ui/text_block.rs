@@ -57,6 +57,7 @@ pub struct TextBlock<'a> {
     color: Option<Color32>,
     selectable: bool,
     id_salt: Option<IdSalt>,
+    highlights: &'a [(Range<usize>, Color32)],
 }
 
 impl<'a> TextBlock<'a> {
@@ -68,6 +69,7 @@ impl<'a> TextBlock<'a> {
             color: None,
             selectable: true,
             id_salt: None,
+            highlights: &[],
         }
     }
 
@@ -89,6 +91,12 @@ impl<'a> TextBlock<'a> {
         self
     }
 
+    /// Spans of the text to paint under it, in colours (the reader's highlights).
+    pub fn highlights(mut self, highlights: &'a [(Range<usize>, Color32)]) -> Self {
+        self.highlights = highlights;
+        self
+    }
+
     /// Identifies the block's selection across frames; give a stable value (a section
     /// id) when the block can move, as in a scrolling list.
     pub fn id_salt(mut self, id_salt: impl AsIdSalt) -> Self {
@@ -97,8 +105,26 @@ impl<'a> TextBlock<'a> {
     }
 }
 
+/// What a [`TextBlock`] reports beyond its response.
+#[derive(Debug)]
+pub struct TextBlockOutput {
+    /// The block's response.
+    pub response: Response,
+    /// The selected bytes of the text, when the block holds a non-empty selection.
+    pub selection: Option<Range<usize>>,
+    /// Where the selection is on screen (the union of its rectangles).
+    pub selection_rect: Option<Rect>,
+}
+
 impl Widget for TextBlock<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
+        self.show(ui).response
+    }
+}
+
+impl TextBlock<'_> {
+    /// Adds the block to `ui`, reporting its selection too.
+    pub fn show(self, ui: &mut Ui) -> TextBlockOutput {
         let engine = TextEngine::shared(ui.ctx());
         let mut engine = TextEngine::lock(&engine);
 
@@ -161,8 +187,19 @@ impl Widget for TextBlock<'_> {
             }
         }
 
-        // Paint: selection under the text, then the text.
+        // Paint: highlights, then the selection, under the text; then the text.
+        let to_screen = |local: Rect| {
+            Rect::from_min_max(
+                text_origin + local.min.to_vec2(),
+                text_origin + local.max.to_vec2(),
+            )
+        };
         if ui.is_rect_visible(rect) {
+            for (range, color) in self.highlights {
+                for highlight in layout.selection_rects(range.clone()) {
+                    ui.painter().rect_filled(to_screen(highlight), 2.0, *color);
+                }
+            }
             if let Some(selection) = selection {
                 let fill = ui.visuals().selection.bg_fill;
                 for highlight in layout.selection_rects(selection.range()) {
@@ -181,7 +218,21 @@ impl Widget for TextBlock<'_> {
 
         let text = self.text;
         response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
-        response
+        let selected = selection
+            .map(|selection| selection.range())
+            .filter(|range| !range.is_empty());
+        let selection_rect = selected.clone().and_then(|range| {
+            layout
+                .selection_rects(range)
+                .into_iter()
+                .map(to_screen)
+                .reduce(|a, b| a.union(b))
+        });
+        TextBlockOutput {
+            response,
+            selection: selected,
+            selection_rect,
+        }
     }
 }
 
