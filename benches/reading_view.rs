@@ -15,7 +15,7 @@ use std::time::Instant;
 use egui::{Context, Event, MouseWheelUnit, RawInput, Rect, vec2};
 use hamish::import::parse_article;
 use hamish::model::Article;
-use hamish::ui::{Columns, ReadingView};
+use hamish::ui::{Columns, NoDecorations, ReadingView};
 
 const SECTIONS: usize = 10_000;
 
@@ -106,8 +106,9 @@ fn scroll_input(delta: f32) -> RawInput {
 fn frame(ctx: &Context, view: &mut ReadingView, article: &Article, input: RawInput) -> usize {
     let output = ctx.run_ui(input, |ui| {
         hamish::text::TextEngine::lock(&hamish::text::TextEngine::shared(ui.ctx())).begin_frame();
-        egui::CentralPanel::default()
-            .show(ui, |ui| view.show(ui, article, Columns::default(), 20.0));
+        egui::CentralPanel::default().show(ui, |ui| {
+            view.show(ui, article, Columns::default(), 20.0, &mut NoDecorations)
+        });
     });
     let mut output = output;
     // No renderer here: the glyph uploads are dropped.

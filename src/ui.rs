@@ -8,6 +8,8 @@ mod text_button;
 
 pub use library_panel::{LibraryAction, library_panel};
 pub use note_editor::NoteEditor;
-pub use reading_view::{Columns, ReadingView};
+pub use reading_view::{
+    Columns, NoDecorations, ReadingOutput, ReadingView, RowDecorations, SelectionInView,
+};
 pub use text_block::{TextBlock, TextBlockOutput, TextSelection};
 pub use text_button::TextButton;

@@ -37,6 +37,7 @@ pub struct ArticleNotes {
     saved_generation: u64,
     /// Saves handed to the writer and not confirmed yet: their generation and notes.
     in_flight: Vec<(u64, Notes)>,
+    revision: u64,
 }
 
 impl ArticleNotes {
@@ -100,6 +101,7 @@ impl ArticleNotes {
             generation: 0,
             saved_generation: 0,
             in_flight: Vec::new(),
+            revision: 0,
         };
         (this, message)
     }
@@ -119,6 +121,17 @@ impl ArticleNotes {
         &self.saving
     }
 
+    /// A number that changes whenever the notes change, by an edit or a merge.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Stops saving to the sidecar (it changed on disk into something that cannot be
+    /// read, and must not be overwritten); `reason` says so to the reader.
+    pub fn hold_saves(&mut self, reason: String) {
+        self.saving = Saving::Held { reason };
+    }
+
     /// True when edits are not on disk yet.
     pub fn has_unsaved_edits(&self) -> bool {
         self.saved_generation < self.generation
@@ -128,6 +141,7 @@ impl ArticleNotes {
     pub fn edit<R>(&mut self, now: Instant, change: impl FnOnce(&mut Notes) -> R) -> R {
         let result = change(&mut self.notes);
         self.generation += 1;
+        self.revision += 1;
         self.autosave.edited(now);
         result
     }
@@ -199,6 +213,9 @@ impl ArticleNotes {
     pub fn merge_from_disk(&mut self, now: Instant, theirs: Notes) -> Vec<NoteId> {
         let Merged { notes, conflicts } = merge(&self.on_disk, &self.notes, &theirs);
         let must_save = notes != theirs;
+        if notes != self.notes {
+            self.revision += 1;
+        }
         self.on_disk = theirs;
         self.notes = notes;
         if must_save {

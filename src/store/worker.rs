@@ -91,6 +91,13 @@ pub enum WorkerEvent {
         /// True when the folder cannot be written to at all.
         read_only: bool,
     },
+    /// A file asked for with [`SidecarWorker::write`] was written, or not.
+    Written {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong, if anything.
+        result: Result<(), String>,
+    },
     /// The watched sidecar was changed by someone else (a sync tool, another window).
     ChangedOnDisk {
         /// The sidecar.
@@ -105,6 +112,10 @@ enum Job {
         sidecar: PathBuf,
         contents: String,
         generation: u64,
+    },
+    Write {
+        path: PathBuf,
+        contents: String,
     },
     Watch(Option<PathBuf>),
 }
@@ -148,6 +159,12 @@ impl SidecarWorker {
             contents,
             generation,
         });
+    }
+
+    /// Asks for `contents` to be written to `path` (an export, or notes saved
+    /// elsewhere), atomically and without backups.
+    pub fn write(&self, path: PathBuf, contents: String) {
+        self.send(Job::Write { path, contents });
     }
 
     /// Watches `sidecar` for outside changes (one at a time; `None` stops watching).
@@ -208,6 +225,11 @@ fn run(jobs: &Receiver<Job>, events: &Sender<WorkerEvent>, wake: &dyn Fn()) {
                     saves.push((sidecar, contents, generation));
                 }
                 Job::Watch(path) => watched = path.map(|path| (path.clone(), fingerprint(&path))),
+                Job::Write { path, contents } => {
+                    let result =
+                        write_atomic(&path, contents.as_bytes()).map_err(|error| error.to_string());
+                    report(WorkerEvent::Written { path, result });
+                }
             }
         }
         for (sidecar, contents, generation) in saves {

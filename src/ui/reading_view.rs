@@ -76,6 +76,60 @@ struct RowGeometry {
     source: Rect,
     translation: Option<Rect>,
     notes: Option<Rect>,
+    /// Narrow view: the notes go under the source text instead of beside it.
+    stacked: bool,
+}
+
+/// What the reader's data adds to the rows: highlights under the text, and the notes
+/// cell beside it.
+pub trait RowDecorations {
+    /// The highlighted spans of section `index`, with their colours.
+    fn highlights(&self, index: usize) -> Vec<(std::ops::Range<usize>, egui::Color32)>;
+
+    /// Draws the notes of section `index` into `ui` (the notes cell).
+    fn notes_cell(&mut self, ui: &mut Ui, index: usize, section: &Section);
+
+    /// A word on the notes of the article, for the column's header.
+    fn notes_status(&self) -> String;
+}
+
+/// No highlights and no notes: a plain reading view.
+pub struct NoDecorations;
+
+impl RowDecorations for NoDecorations {
+    fn highlights(&self, _index: usize) -> Vec<(std::ops::Range<usize>, egui::Color32)> {
+        Vec::new()
+    }
+
+    fn notes_cell(&mut self, _ui: &mut Ui, _index: usize, _section: &Section) {}
+
+    fn notes_status(&self) -> String {
+        String::new()
+    }
+}
+
+/// Text the reader has selected in the view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelectionInView {
+    /// The section's index.
+    pub section: usize,
+    /// The selected bytes of its text.
+    pub range: std::ops::Range<usize>,
+    /// Where the selection is on screen.
+    pub rect: Rect,
+}
+
+/// What the reading view reports.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadingOutput {
+    /// The reader's selection, if there is one on screen.
+    pub selection: Option<SelectionInView>,
+}
+
+/// A row as drawn.
+struct Row {
+    height: f32,
+    selection: Option<(std::ops::Range<usize>, Rect)>,
 }
 
 impl ReadingView {
@@ -90,13 +144,22 @@ impl ReadingView {
         self.first_visible = section;
     }
 
-    /// Shows `article`, taking all the space of `ui`.
-    pub fn show(&mut self, ui: &mut Ui, article: &Article, columns: Columns, body_size_pt: f32) {
+    /// Shows `article`, taking all the space of `ui`. `decorations` adds the reader's
+    /// highlights and draws the notes beside each section.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        article: &Article,
+        columns: Columns,
+        body_size_pt: f32,
+        decorations: &mut dyn RowDecorations,
+    ) -> ReadingOutput {
         let width = ui.available_width();
         let geometry = row_geometry(width, columns);
         let source_width = geometry.source.width();
         self.prepare(ui, article, source_width, body_size_pt);
-        show_header(ui, &geometry);
+        show_header(ui, &geometry, &decorations.notes_status());
+        let mut output = ReadingOutput::default();
         if let Some(section) = self.pending_section.take() {
             self.ensure_tops();
             self.pending_offset = self.tops.get(section).copied();
@@ -116,7 +179,7 @@ impl ReadingView {
         let mut correction = 0.0;
         // Rows after one whose height changed move down by this much in this frame.
         let mut shift = 0.0;
-        let output = scroll_area.show_viewport(ui, |ui, viewport| {
+        let scrolled = scroll_area.show_viewport(ui, |ui, viewport| {
             self.ensure_tops();
             // Rows start a gap below the top of the content; work in row coordinates.
             let content_top_left = ui.max_rect().min + vec2(0.0, ROW_GAP_PT);
@@ -135,13 +198,23 @@ impl ReadingView {
             while index < article.sections.len() && self.tops[index] < viewport.max.y + OVERSCAN_PT
             {
                 let row_top = content_top_left + vec2(0.0, self.tops[index] + shift);
-                let height = show_row(
+                let row = show_row(
                     ui,
+                    index,
                     &article.sections[index],
                     &geometry,
                     row_top,
                     body_size_pt,
+                    decorations,
                 );
+                let height = row.height;
+                if let Some((range, rect)) = row.selection {
+                    output.selection = Some(SelectionInView {
+                        section: index,
+                        range,
+                        rect,
+                    });
+                }
                 let delta = height - self.heights[index];
                 if delta.abs() > 0.5 || !self.measured[index] {
                     if self.tops[index] + self.heights[index] <= viewport.min.y {
@@ -155,8 +228,8 @@ impl ReadingView {
                 index += 1;
             }
         });
-        self.offset_pt = output.state.clamped_offset().y;
-        self.viewport_height_pt = output.inner_rect.height();
+        self.offset_pt = scrolled.state.clamped_offset().y;
+        self.viewport_height_pt = scrolled.inner_rect.height();
         if correction != 0.0 {
             self.pending_offset = Some(self.offset_pt + correction);
             ui.ctx().request_repaint();
@@ -164,6 +237,7 @@ impl ReadingView {
         if self.tops_are_stale {
             ui.ctx().request_repaint();
         }
+        output
     }
 
     /// Estimates the heights of rows not measured yet; forgets measurements when the
@@ -248,18 +322,19 @@ fn row_geometry(width: f32, columns: Columns) -> RowGeometry {
     let width = width - SCROLL_BAR_GUTTER_PT;
     let full = |w: f32, x: f32| Rect::from_min_size(pos2(x, 0.0), vec2(w.max(1.0), 0.0));
     if width < STACK_BELOW_WIDTH_PT {
-        // Stacked: the source takes the whole width; the other columns go under it
-        // and are empty for now, so they take no room.
+        // Stacked: the source takes the whole width and the notes go under it. The
+        // translation column is empty for now, so it takes no room.
         return RowGeometry {
             source: full(width, 0.0),
             translation: None,
-            notes: None,
+            notes: columns.notes.then(|| full(width, 0.0)),
+            stacked: true,
         };
     }
     let weights = [
         (0.5, true),
-        (0.3, columns.translation),
-        (0.2, columns.notes),
+        (0.22, columns.translation),
+        (0.28, columns.notes),
     ];
     let total: f32 = weights
         .iter()
@@ -283,12 +358,13 @@ fn row_geometry(width: f32, columns: Columns) -> RowGeometry {
         source,
         translation: rects.next().flatten(),
         notes: rects.next().flatten(),
+        stacked: false,
     }
 }
 
 /// Column titles above the rows. The translation and notes columns say plainly that
 /// they are empty: nothing fills them yet.
-fn show_header(ui: &mut Ui, geometry: &RowGeometry) {
+fn show_header(ui: &mut Ui, geometry: &RowGeometry, notes_status: &str) {
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 38.0), egui::Sense::hover());
     let cells = [
         (Some(geometry.source), "Article", ""),
@@ -297,7 +373,11 @@ fn show_header(ui: &mut Ui, geometry: &RowGeometry) {
             "Translation",
             "No translation for this article",
         ),
-        (geometry.notes, "Notes", "No notes yet"),
+        (
+            geometry.notes.filter(|_| !geometry.stacked),
+            "Notes",
+            notes_status,
+        ),
     ];
     for (cell, title, status) in cells {
         let Some(cell) = cell else { continue };
@@ -314,15 +394,18 @@ fn show_header(ui: &mut Ui, geometry: &RowGeometry) {
     ui.separator();
 }
 
-/// Lays out and paints one row with its top-left corner at `top_left`; returns its
-/// height including the gap below it.
+/// Lays out and paints one row with its top-left corner at `top_left`: the source
+/// text with its highlights, and the notes cell. Returns its height including the gap
+/// below it, and the selection in it.
 fn show_row(
     ui: &mut Ui,
+    index: usize,
     section: &Section,
     geometry: &RowGeometry,
     top_left: egui::Pos2,
     body_size_pt: f32,
-) -> f32 {
+    decorations: &mut dyn RowDecorations,
+) -> Row {
     let source_rect = geometry.source.translate(top_left.to_vec2());
     let heading_gap = if matches!(section.kind, SectionKind::Heading { .. }) {
         ROW_GAP_PT
@@ -339,10 +422,36 @@ fn show_row(
             .max_rect(max_rect)
             .layout(Layout::top_down(Align::Max)),
     );
-    let response = child.add(
-        TextBlock::new(&section.text)
-            .style(section_style(section, body_size_pt))
-            .id_salt(section.id),
-    );
-    heading_gap + response.rect.height() + ROW_GAP_PT
+    let highlights = decorations.highlights(index);
+    let source = TextBlock::new(&section.text)
+        .style(section_style(section, body_size_pt))
+        .highlights(&highlights)
+        .id_salt(section.id)
+        .show(&mut child);
+    let source_height = heading_gap + source.response.rect.height();
+
+    let notes_height = geometry.notes.map_or(0.0, |notes| {
+        let below = if geometry.stacked {
+            source_height + ROW_GAP_PT / 2.0
+        } else {
+            heading_gap
+        };
+        let rect = notes.translate(top_left.to_vec2() + vec2(0.0, below));
+        let mut cell = ui.new_child(
+            UiBuilder::new()
+                .id_salt(("notes", section.id))
+                .max_rect(Rect::from_min_size(
+                    rect.min,
+                    vec2(rect.width(), f32::INFINITY),
+                ))
+                .layout(Layout::top_down(Align::Min)),
+        );
+        decorations.notes_cell(&mut cell, index, section);
+        let used = cell.min_rect().height();
+        if used > 0.0 { below + used } else { 0.0 }
+    });
+    Row {
+        height: source_height.max(notes_height) + ROW_GAP_PT,
+        selection: source.selection.zip(source.selection_rect),
+    }
 }

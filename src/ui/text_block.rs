@@ -33,6 +33,11 @@ impl TextSelection {
         })
     }
 
+    /// Clears the active selection, wherever it is.
+    pub fn clear(ctx: &egui::Context) {
+        ctx.data_mut(|data| data.remove::<Id>(selection_owner_id()));
+    }
+
     fn store(self, ui: &Ui, id: Id) {
         ui.data_mut(|data| {
             data.insert_temp(selection_owner_id(), id);

@@ -1,0 +1,213 @@
+//! Notes and highlights as a reader makes them: select text, highlight it, write an
+//! Arabic note, close the app, open it again, and find both. Also: notes on a whole
+//! section, deleting with undo, a damaged sidecar, and a sidecar changed from outside.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui::{Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use hamish::app::{HamishApp, Settings};
+use hamish::model::Placement;
+use hamish::store::{load, sidecar_path};
+
+/// The sample articles copied into a temporary folder, so notes can be written.
+fn samples_copy() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("folder");
+    for entry in std::fs::read_dir(common::samples())
+        .expect("samples")
+        .flatten()
+    {
+        std::fs::copy(entry.path(), folder.path().join(entry.file_name())).expect("copy");
+    }
+    folder
+}
+
+fn article_001(folder: &Path) -> PathBuf {
+    folder.join("001_d7cff7a3069428f0.txt")
+}
+
+fn harness(path: PathBuf) -> Harness<'static, HamishApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(200)
+        .build_ui_state(
+            |ui, app: &mut HamishApp| {
+                app.logic(ui.ctx());
+                app.ui(ui);
+            },
+            HamishApp::new(Settings::default(), Some(path)),
+        );
+    harness.run();
+    harness
+}
+
+/// Runs frames for a while in real time, so autosave and the writer thread act.
+fn run_for(harness: &mut Harness<'_, HamishApp>, duration: Duration) {
+    let until = Instant::now() + duration;
+    while Instant::now() < until {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Drags across the first line of `paragraph` from its right edge.
+fn select_start_of(harness: &mut Harness<'_, HamishApp>, paragraph: &str) {
+    let rect = harness.get_by_role_and_label(Role::Label, paragraph).rect();
+    let y = rect.top() + 15.0;
+    let start = Pos2::new(rect.right() - 1.0, y);
+    let end = Pos2::new(rect.right() - 120.0, y);
+    harness.drag_at(start);
+    harness.step();
+    harness.hover_at(Pos2::new(start.x - 30.0, y));
+    harness.step();
+    harness.hover_at(end);
+    harness.step();
+    harness.drop_at(end);
+    harness.step();
+}
+
+#[test]
+fn a_highlight_with_an_arabic_note_survives_a_restart() {
+    let folder = samples_copy();
+    let article = article_001(folder.path());
+    let paragraph = common::sample_line("001", 11);
+    let note_text = "ملاحظة: الموقع قرغيزي";
+    {
+        let mut harness = harness(article.clone());
+        select_start_of(&mut harness, &paragraph);
+        harness.get_by_label("Note").click();
+        harness.run();
+        let editor = harness.get_by_label("Write a note");
+        editor.click();
+        harness.run();
+        harness.get_by_label("Write a note").type_text(note_text);
+        harness.run();
+        // Typed text is on disk within a second, without closing anything.
+        run_for(&mut harness, Duration::from_millis(1500));
+        let on_disk = load(&sidecar_path(&article)).expect("the sidecar parses");
+        assert!(
+            on_disk.values().any(|note| note.text == note_text),
+            "saved while the editor is open: {on_disk:?}"
+        );
+        harness.get_by_label("Done").click();
+        harness.run();
+    }
+    // A new start on the same folder: the note and the highlight are back.
+    let mut harness = harness(article.clone());
+    harness.run();
+    harness.get_by_role_and_label(Role::Label, note_text);
+    let notes = harness.state().notes_of_open_article();
+    assert_eq!(notes.len(), 1);
+    let (_, note, placement) = &notes[0];
+    assert_eq!(note.text, note_text);
+    assert!(note.color.is_some(), "it is a highlight");
+    let Placement::Span(index, range) = placement else {
+        panic!("placed on a span: {placement:?}")
+    };
+    let quote = &note.anchor.quote.as_ref().expect("quote").exact;
+    assert!(
+        paragraph.starts_with(quote.as_str()) && !quote.is_empty(),
+        "the quote is the selected words: {quote:?}"
+    );
+    assert_eq!(range.start, 0);
+    harness.get_by_label(&format!("«{quote}»"));
+    assert!(*index > 0);
+}
+
+#[test]
+fn a_section_note_can_be_deleted_and_restored() {
+    let folder = samples_copy();
+    let article = article_001(folder.path());
+    let mut harness = harness(article.clone());
+    harness
+        .get_all_by_label("+ Note")
+        .next()
+        .expect("a + Note button")
+        .click();
+    harness.run();
+    harness.get_by_label("Write a note").click();
+    harness.run();
+    harness
+        .get_by_label("Write a note")
+        .type_text("Note on the basmala");
+    harness.run();
+    harness.get_by_label("Done").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Label, "Note on the basmala");
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, "Note on the basmala")
+            .is_none()
+    );
+    harness.get_by_label("Note deleted.");
+    harness.get_by_label("Undo").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Label, "Note on the basmala");
+}
+
+#[test]
+fn a_damaged_sidecar_is_kept_and_the_reader_told() {
+    let folder = samples_copy();
+    let article = article_001(folder.path());
+    let sidecar = sidecar_path(&article);
+    std::fs::write(
+        &sidecar,
+        "{ \"format\": \"hamish-notes\", \"version\": 1, \"notes\": {",
+    )
+    .expect("write");
+    let harness = harness(article);
+    harness.get_by_label_contains("The notes of this article could not be used");
+    let aside: Vec<PathBuf> = std::fs::read_dir(folder.path())
+        .expect("list")
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.to_string_lossy().contains(".unreadable-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(
+        std::fs::read_to_string(&aside[0])
+            .expect("kept")
+            .ends_with("\"notes\": {")
+    );
+}
+
+#[test]
+fn notes_added_from_outside_appear_and_merge() {
+    let folder = samples_copy();
+    let article = article_001(folder.path());
+    let mut harness = harness(article.clone());
+    // Another window adds a note to the same article.
+    let other_text = "من نافذة أخرى";
+    {
+        let (mut other, _) = hamish::store::ArticleNotes::open(&article);
+        let article_data = hamish::import::read_article(&article).expect("article");
+        let section = &article_data.sections[1];
+        other.edit(Instant::now(), |notes| {
+            notes.insert(
+                hamish::model::NoteId::new(1, 1),
+                hamish::model::Note {
+                    anchor: hamish::model::Anchor::section(section.id, &section.text),
+                    color: None,
+                    text: other_text.to_owned(),
+                    tags: Vec::new(),
+                    created_ms: 1,
+                    modified_ms: 1,
+                    deleted: false,
+                    conflict_with: None,
+                },
+            )
+        });
+        let (path, contents, _) = other.take_save(Instant::now(), true).expect("save");
+        hamish::store::write_atomic(&path, contents.as_bytes()).expect("written");
+    }
+    run_for(&mut harness, Duration::from_millis(2500));
+    harness.get_by_role_and_label(Role::Label, other_text);
+}
