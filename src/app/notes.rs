@@ -83,8 +83,15 @@ fn note_style() -> TextStyle {
     }
 }
 
-/// The fill of a highlight of `color` under text.
+/// The fill of a highlight of `color` under text: see-through, so the text stays
+/// readable on light and dark themes.
 pub fn highlight_fill(color: HighlightColor) -> Color32 {
+    let solid = highlight_solid(color);
+    Color32::from_rgba_unmultiplied(solid.r(), solid.g(), solid.b(), 80)
+}
+
+/// The colour itself, for swatches.
+fn highlight_solid(color: HighlightColor) -> Color32 {
     let (r, g, b) = match color {
         HighlightColor::Yellow => (250, 204, 21),
         HighlightColor::Green => (74, 222, 128),
@@ -92,7 +99,26 @@ pub fn highlight_fill(color: HighlightColor) -> Color32 {
         HighlightColor::Pink => (244, 114, 182),
         HighlightColor::Purple => (192, 132, 252),
     };
-    Color32::from_rgba_unmultiplied(r, g, b, 80)
+    Color32::from_rgb(r, g, b)
+}
+
+/// `range` widened to whole words: a highlight dragged to the middle of a word takes
+/// the word, as a reader means it.
+fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let mut start = range.start;
+    let mut end = range.end;
+    for (offset, word) in text.split_word_bound_indices() {
+        let word_end = offset + word.len();
+        let is_word = word.chars().any(char::is_alphanumeric);
+        if is_word && offset < start && start < word_end {
+            start = offset;
+        }
+        if is_word && offset < end && end < word_end {
+            end = word_end;
+        }
+    }
+    start..end
 }
 
 impl NotesOfArticle {
@@ -166,6 +192,7 @@ impl NotesOfArticle {
                 if section.text.get(range.clone()).is_none_or(str::is_empty) {
                     return;
                 }
+                let range = whole_words(&section.text, range);
                 let id = self.add(
                     now,
                     Anchor::span(section.id, &section.text, range),
@@ -439,12 +466,7 @@ fn note_card(
 /// A round colour button, named for screen readers.
 fn color_button(ui: &mut Ui, color: HighlightColor) -> Response {
     let (rect, response) = ui.allocate_exact_size(vec2(20.0, 20.0), Sense::click());
-    let fill = Color32::from_rgba_unmultiplied(
-        highlight_fill(color).r(),
-        highlight_fill(color).g(),
-        highlight_fill(color).b(),
-        255,
-    );
+    let fill = highlight_solid(color);
     let radius = if response.hovered() { 9.0 } else { 8.0 };
     ui.painter().circle_filled(rect.center(), radius, fill);
     let label = format!("Highlight in {}", color.name());
@@ -557,4 +579,23 @@ pub fn notes_list_window(
     });
     notes.list_open = open;
     action
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_take_whole_words() {
+        let text = "ذكر موقع IA 24.KG في 9 تشرين";
+        let partial_start = text.find("كر").expect("inside the first word");
+        let partial_end = text.find("في").expect("second to last word") + "ف".len();
+        let range = whole_words(text, partial_start..partial_end);
+        assert_eq!(&text[range], "ذكر موقع IA 24.KG في");
+        let exact = text.find("موقع").expect("word");
+        assert_eq!(
+            &text[whole_words(text, exact..exact + "موقع".len())],
+            "موقع"
+        );
+    }
 }

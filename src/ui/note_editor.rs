@@ -64,7 +64,9 @@ impl Widget for NoteEditor<'_> {
         if response.clicked() || response.drag_started() {
             response.request_focus();
         }
-        let focused = response.has_focus();
+        // The widget's focus, not the window's: a window manager may not tell the
+        // window it is focused, and typing must still reach the note.
+        let focused = ui.memory(|memory| memory.has_focus(response.id));
         let mut changed = false;
         if let Some(pointer) = ui.input(|input| input.pointer.interact_pos()) {
             let at = (pointer - origin).to_pos2();
