@@ -288,4 +288,60 @@ mod tests {
         assert_eq!(notes.take_save(now, true), None);
         assert!(sidecar_path(&article).is_dir(), "never touched");
     }
+
+    #[test]
+    fn a_read_only_folder_holds_saves_and_says_what_to_do() {
+        let folder = tempfile::tempdir().expect("folder");
+        let (mut notes, _) = ArticleNotes::open(&folder.path().join("001.txt"));
+        let now = Instant::now();
+        notes.edit(now, |notes| {
+            notes.insert(NoteId::new(1, 1), note("في الذاكرة"))
+        });
+        notes.take_save(now, true).expect("a save is asked for");
+        let message = notes.save_failed("Read-only file system (os error 30)", true);
+        assert!(message.contains("Save notes as"), "{message}");
+        assert!(matches!(notes.saving(), Saving::Held { .. }));
+        notes.edit(now, |notes| notes.insert(NoteId::new(2, 2), note("أخرى")));
+        assert_eq!(
+            notes.take_save(now, true),
+            None,
+            "nothing more is sent to the sidecar"
+        );
+        assert!(
+            notes
+                .encoded()
+                .is_ok_and(|text| text.contains("في الذاكرة") && text.contains("أخرى")),
+            "all kept for Save as"
+        );
+    }
+
+    #[test]
+    fn outside_changes_merge_and_true_conflicts_keep_both() {
+        let folder = tempfile::tempdir().expect("folder");
+        let (mut notes, _) = ArticleNotes::open(&folder.path().join("001.txt"));
+        let now = Instant::now();
+        let id = NoteId::new(1, 1);
+        notes.edit(now, |notes| notes.insert(id.clone(), note("الأصل")));
+        let (_, _, generation) = notes.take_save(now, true).expect("save");
+        notes.saved(generation);
+        // Here the note is changed; elsewhere too, differently, and a note is added.
+        notes.edit(now, |notes| notes.insert(id.clone(), note("من هنا")));
+        let mut theirs = notes.on_disk.clone();
+        theirs.insert(id.clone(), note("من هناك"));
+        theirs.insert(NoteId::new(5, 5), note("جديدة من هناك"));
+        let conflicts = notes.merge_from_disk(now, theirs);
+        assert_eq!(conflicts.len(), 1);
+        let texts: Vec<&str> = notes
+            .notes()
+            .values()
+            .map(|note| note.text.as_str())
+            .collect();
+        assert!(
+            texts.contains(&"من هنا")
+                && texts.contains(&"من هناك")
+                && texts.contains(&"جديدة من هناك"),
+            "{texts:?}"
+        );
+        assert!(notes.take_save(now, true).is_some(), "the merge is saved");
+    }
 }
