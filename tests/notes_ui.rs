@@ -47,13 +47,21 @@ fn harness(path: PathBuf) -> Harness<'static, HamishApp> {
     harness
 }
 
-/// Runs frames for a while in real time, so autosave and the writer thread act.
-fn run_for(harness: &mut Harness<'_, HamishApp>, duration: Duration) {
-    let until = Instant::now() + duration;
+/// Runs frames in real time, so autosave and the writer thread act, until `done`;
+/// false if it never is. The limit is generous: a loaded test machine is slow.
+fn run_until(
+    harness: &mut Harness<'_, HamishApp>,
+    mut done: impl FnMut(&Harness<'_, HamishApp>) -> bool,
+) -> bool {
+    let until = Instant::now() + Duration::from_secs(15);
     while Instant::now() < until {
         harness.step();
+        if done(harness) {
+            return true;
+        }
         std::thread::sleep(Duration::from_millis(20));
     }
+    false
 }
 
 /// Drags across the first line of `paragraph` from its right edge.
@@ -89,11 +97,15 @@ fn a_highlight_with_an_arabic_note_survives_a_restart() {
         harness.get_by_label("Write a note").type_text(note_text);
         harness.run();
         // Typed text is on disk within a second, without closing anything.
-        run_for(&mut harness, Duration::from_millis(1500));
-        let on_disk = load(&sidecar_path(&article)).expect("the sidecar parses");
+        // Typed text is saved without closing anything (how soon is tested by the
+        // autosave and crash tests, with no UI to slow them).
+        let saved = |_: &Harness<'_, HamishApp>| {
+            load(&sidecar_path(&article))
+                .is_ok_and(|notes| notes.values().any(|note| note.text == note_text))
+        };
         assert!(
-            on_disk.values().any(|note| note.text == note_text),
-            "saved while the editor is open: {on_disk:?}"
+            run_until(&mut harness, saved),
+            "saved while the editor is open"
         );
         harness.get_by_label("Done").click();
         harness.run();
@@ -208,6 +220,17 @@ fn notes_added_from_outside_appear_and_merge() {
         let (path, contents, _) = other.take_save(Instant::now(), true).expect("save");
         hamish::store::write_atomic(&path, contents.as_bytes()).expect("written");
     }
-    run_for(&mut harness, Duration::from_millis(2500));
+    let merged = |harness: &Harness<'_, HamishApp>| {
+        harness
+            .state()
+            .notes_of_open_article()
+            .iter()
+            .any(|(_, note, _)| note.text == other_text)
+    };
+    assert!(
+        run_until(&mut harness, merged),
+        "the note from the other window is merged in"
+    );
+    harness.run();
     harness.get_by_role_and_label(Role::Label, other_text);
 }
