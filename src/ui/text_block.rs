@@ -8,6 +8,7 @@ use egui::{
     WidgetInfo, vec2,
 };
 
+use crate::model::EmphasisSpan;
 use crate::text::{TextEngine, TextStyle};
 
 /// A selection inside one [`TextBlock`], as byte offsets into its text.
@@ -53,6 +54,7 @@ fn selection_owner_id() -> Id {
 #[must_use = "add it with `ui.add(…)`"]
 pub struct TextBlock<'a> {
     text: &'a str,
+    emphasis: &'a [EmphasisSpan],
     style: TextStyle,
     color: Option<Color32>,
     selectable: bool,
@@ -64,6 +66,7 @@ impl<'a> TextBlock<'a> {
     pub fn new(text: &'a str) -> Self {
         Self {
             text,
+            emphasis: &[],
             style: TextStyle::default(),
             color: None,
             selectable: true,
@@ -74,6 +77,12 @@ impl<'a> TextBlock<'a> {
     /// How to set the text.
     pub fn style(mut self, style: TextStyle) -> Self {
         self.style = style;
+        self
+    }
+
+    /// Byte ranges of the text to set in bold or italic.
+    pub fn emphasis(mut self, emphasis: &'a [EmphasisSpan]) -> Self {
+        self.emphasis = emphasis;
         self
     }
 
@@ -104,7 +113,13 @@ impl Widget for TextBlock<'_> {
 
         // Size: the full available width, the height of the wrapped lines.
         let width = ui.available_width();
-        let layout = engine.layout(self.text, &self.style, width, ui.ctx().pixels_per_point());
+        let layout = engine.layout_emphasized(
+            self.text,
+            self.emphasis,
+            &self.style,
+            width,
+            ui.ctx().pixels_per_point(),
+        );
         let sense = if self.selectable {
             Sense::click_and_drag()
         } else {
