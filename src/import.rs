@@ -198,6 +198,22 @@ pub(crate) fn read_bytes(
 
 /// Sections decoded text in `format`, noting what had to be repaired.
 pub fn import_decoded(decoded: Decoded, format: ArticleFormat) -> ImportedArticle {
+    let mut notices = repair_notices(&decoded);
+    let text = normalize(&decoded.text);
+    let article = parse(&text, format);
+    if article.sections.is_empty() {
+        notices.push(ImportNotice::Empty);
+    }
+    ImportedArticle {
+        article,
+        encoding: decoded.encoding,
+        notices,
+    }
+}
+
+/// What decoding `decoded` had to repair, and whether it has lines too long to be one
+/// section each.
+pub(crate) fn repair_notices(decoded: &Decoded) -> Vec<ImportNotice> {
     let mut notices = Vec::new();
     if decoded.invalid_sequences > 0 {
         notices.push(ImportNotice::InvalidBytes {
@@ -209,26 +225,14 @@ pub fn import_decoded(decoded: Decoded, format: ArticleFormat) -> ImportedArticl
             count: decoded.nul_characters,
         });
     }
-    let text = normalize(&decoded.text);
-    let article = parse(&text, format);
-    if article.sections.is_empty() {
-        notices.push(ImportNotice::Empty);
-    }
-    if article
-        .sections
-        .iter()
-        .any(|section| section.text.len() * 2 > MAX_SECTION_BYTES)
-        && text
-            .lines()
-            .any(|line| line.len() > MAX_SECTION_BYTES)
+    if decoded
+        .text
+        .lines()
+        .any(|line| line.len() > MAX_SECTION_BYTES)
     {
         notices.push(ImportNotice::LongLinesCut);
     }
-    ImportedArticle {
-        article,
-        encoding: decoded.encoding,
-        notices,
-    }
+    notices
 }
 
 /// Splits decoded plain text into a titled [`Article`].

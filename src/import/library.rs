@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::{
-    ArticleFormat, DetectedEncoding, ImportError, ImportNotice, MAX_ARTICLE_BYTES, decode,
-    import_decoded, read_bytes,
+    ArticleFormat, DetectedEncoding, ImportError, ImportNotice, MAX_ARTICLE_BYTES, decode, parse,
+    read_bytes, repair_notices,
 };
+use crate::model::normalize;
 
 /// How much of a file is read to summarise it: all of any real article, and enough
 /// of anything else to find damaged bytes near its start.
@@ -177,19 +178,18 @@ pub fn summarize(path: &Path) -> EntrySummary {
         Err(error) => return failed(error),
     };
     drop(bytes);
+    let mut notices = repair_notices(&decoded);
     let whole_text = complete && decoded.text.len() <= TITLE_TEXT_BYTES;
     cut_at_line(&mut decoded.text, TITLE_TEXT_BYTES);
-    let imported = import_decoded(decoded, ArticleFormat::of(path));
-    let notices = imported
-        .notices
-        .into_iter()
-        .filter(|notice| whole_text || *notice != ImportNotice::Empty)
-        .collect();
+    let article = parse(&normalize(&decoded.text), ArticleFormat::of(path));
+    if whole_text && article.sections.is_empty() {
+        notices.push(ImportNotice::Empty);
+    }
     EntrySummary {
-        title: imported.article.title,
+        title: article.title,
         error: None,
         notices,
-        encoding: imported.encoding,
+        encoding: decoded.encoding,
         modified,
     }
 }

@@ -61,11 +61,12 @@ fn bounded(text: &str) -> String {
 /// A short line that reads like a headline: few words, no sentence punctuation inside.
 pub(super) fn is_title_line(line: &str) -> bool {
     let words = line.split_whitespace().take(TITLE_MAX_WORDS + 1).count();
-    words > 0
-        && words <= TITLE_MAX_WORDS
-        && !line.ends_with([':', '：'])
-        && !line.trim_end_matches(['.', '!']).contains(['.', '،', ','])
-        && !(line.starts_with('(') && line.ends_with(')'))
+    let parenthesised = line.starts_with('(') && line.ends_with(')');
+    let punctuated = line.ends_with([':', '：'])
+        || line.trim_end_matches(['.', '!']).contains(['.', '،', ',']);
+    (1..=TITLE_MAX_WORDS).contains(&words)
+        && !punctuated
+        && !parenthesised
         && !super::sections::is_quotation(line)
 }
 

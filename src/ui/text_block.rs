@@ -191,7 +191,11 @@ impl Widget for TextBlock<'_> {
             let color = self
                 .color
                 .unwrap_or_else(|| ui.visuals().strong_text_color());
-            engine.paint(ui.painter(), &layout, text_origin, color);
+            // Marks stacked past any reason (thousands on one letter) would be drawn
+            // over the text around; ink stays within a margin of the block's own box.
+            let margin = self.style.size_pt;
+            let clip = rect.expand(margin).intersect(ui.clip_rect());
+            engine.paint(&ui.painter().with_clip_rect(clip), &layout, text_origin, color);
         }
 
         let text = self.text;

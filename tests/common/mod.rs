@@ -2,6 +2,8 @@
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
+pub mod generate;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
