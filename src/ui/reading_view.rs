@@ -138,9 +138,11 @@ impl ReadingView {
                 .partition_point(|&top| top <= viewport.min.y - OVERSCAN_PT)
                 .saturating_sub(1);
             let mut index = first;
+            // The gap below a row is not reading it: a row scrolled to the top (its
+            // top at the offset) is the first visible one, not the row above it.
             self.first_visible = self
                 .tops
-                .partition_point(|&top| top <= viewport.min.y)
+                .partition_point(|&top| top <= viewport.min.y + ROW_GAP_PT)
                 .saturating_sub(1);
             while index < article.sections.len() && self.tops[index] < viewport.max.y + OVERSCAN_PT
             {
