@@ -164,6 +164,11 @@ impl HamishApp {
             .map(|open| open.view.first_visible_section())
     }
 
+    /// Asks for `command`, as the UI would; it is applied in the next frame.
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
     /// Background jobs still under way (listing, titles, loading).
     pub fn pending_jobs(&self) -> usize {
         self.background.pending()
@@ -350,7 +355,11 @@ impl HamishApp {
             (Ok(imported), Content::Ready(previous)) if reloading => {
                 // Keep the reader on the section they were reading, wherever it moved.
                 let index = open.view.first_visible_section();
-                let section = previous.article.sections.get(index).map(|section| section.id);
+                let section = previous
+                    .article
+                    .sections
+                    .get(index)
+                    .map(|section| section.id);
                 let new_index = section
                     .and_then(|id| {
                         imported
@@ -359,7 +368,9 @@ impl HamishApp {
                             .iter()
                             .position(|section| section.id == id)
                     })
-                    .unwrap_or_else(|| index.min(imported.article.sections.len().saturating_sub(1)));
+                    .unwrap_or_else(|| {
+                        index.min(imported.article.sections.len().saturating_sub(1))
+                    });
                 open.view = ReadingView::default();
                 open.view.scroll_to_section(new_index);
                 open.content = Content::Ready(imported);
@@ -372,8 +383,13 @@ impl HamishApp {
             (Err(error), Content::Ready(_)) if reloading => {
                 // What the reader was reading stays on screen; they are told why.
                 open.disk_notice = Some(match error {
-                    ImportError::Gone => "This file was deleted or moved: what you see is the last version read.".to_owned(),
-                    other => format!("This file changed and cannot be read now ({other}): what you see is the last version read."),
+                    ImportError::Gone => {
+                        "This file was deleted or moved: what you see is the last version read."
+                            .to_owned()
+                    }
+                    other => format!(
+                        "This file changed and cannot be read now ({other}): what you see is the last version read."
+                    ),
                 });
             }
             (Err(error), _) => open.content = Content::Failed(error),
@@ -604,14 +620,11 @@ impl HamishApp {
             ui.menu_button("View", |ui| {
                 ui.checkbox(&mut self.settings.columns.translation, "Translation column");
                 ui.checkbox(&mut self.settings.columns.notes, "Notes column");
-                ui.checkbox(
-                    &mut self.settings.show_bidi_controls,
-                    "Show bidi controls",
-                )
-                .on_hover_text(
-                    "Marks the invisible characters that change the direction of text \
+                ui.checkbox(&mut self.settings.show_bidi_controls, "Show bidi controls")
+                    .on_hover_text(
+                        "Marks the invisible characters that change the direction of text \
                      (U+202A–U+202E, U+2066–U+2069) where they are",
-                );
+                    );
                 ui.separator();
                 ui.add(
                     egui::Slider::new(&mut self.settings.body_size_pt, 12.0..=36.0)

@@ -99,9 +99,7 @@ pub enum ImportNotice {
 impl fmt::Display for ImportNotice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::InvalidBytes { count: 1 } => {
-                f.write_str("one damaged character, shown as �")
-            }
+            Self::InvalidBytes { count: 1 } => f.write_str("one damaged character, shown as �"),
             Self::InvalidBytes { count } => {
                 write!(f, "{count} damaged characters, shown as �")
             }
@@ -257,9 +255,18 @@ mod tests {
 
     #[test]
     fn the_format_follows_the_extension() {
-        assert_eq!(ArticleFormat::of(Path::new("a/b.md")), ArticleFormat::Markdown);
-        assert_eq!(ArticleFormat::of(Path::new("a/b.MD")), ArticleFormat::Markdown);
-        assert_eq!(ArticleFormat::of(Path::new("a/b.txt")), ArticleFormat::PlainText);
+        assert_eq!(
+            ArticleFormat::of(Path::new("a/b.md")),
+            ArticleFormat::Markdown
+        );
+        assert_eq!(
+            ArticleFormat::of(Path::new("a/b.MD")),
+            ArticleFormat::Markdown
+        );
+        assert_eq!(
+            ArticleFormat::of(Path::new("a/b.txt")),
+            ArticleFormat::PlainText
+        );
     }
 
     #[test]
@@ -274,7 +281,10 @@ mod tests {
                 ImportNotice::NulCharacters { count: 1 }
             ]
         );
-        let empty = import_decoded(decode(b" \n\n", true).expect("text"), ArticleFormat::PlainText);
+        let empty = import_decoded(
+            decode(b" \n\n", true).expect("text"),
+            ArticleFormat::PlainText,
+        );
         assert_eq!(empty.notices, [ImportNotice::Empty]);
         assert_eq!(
             ImportNotice::InvalidBytes { count: 3 }.to_string(),

@@ -57,12 +57,12 @@ fn every_bad_input_has_its_message_and_the_good_articles_open() {
 fn each_bad_input_opens_or_says_why_not() {
     let folder = bad_folder();
     let path = |name: &str| folder.path().join(name);
-    assert_eq!(
-        read_article(&path("binary.txt")),
-        Err(ImportError::NotText)
-    );
+    assert_eq!(read_article(&path("binary.txt")), Err(ImportError::NotText));
     assert_eq!(read_article(&path("pipe.txt")), Err(ImportError::NotAFile));
-    assert_eq!(read_article(&path("broken link.txt")), Err(ImportError::Gone));
+    assert_eq!(
+        read_article(&path("broken link.txt")),
+        Err(ImportError::Gone)
+    );
     assert!(matches!(
         read_article(&path("huge.txt")),
         Err(ImportError::TooLarge { bytes }) if bytes as usize >= common::generate::HUGE_BYTES
@@ -72,9 +72,17 @@ fn each_bad_input_opens_or_says_why_not() {
     assert_eq!(huge.article.title, "ملف ضخم");
 
     let damaged = read_article(&path("damaged utf8.txt")).expect("opens");
-    assert_eq!(damaged.sections[1].text, "نص \u{fffd}سليم ثم \u{fffd}( بعده");
+    assert_eq!(
+        damaged.sections[1].text,
+        "نص \u{fffd}سليم ثم \u{fffd}( بعده"
+    );
 
-    assert!(read_article(&path("empty.txt")).expect("opens").sections.is_empty());
+    assert!(
+        read_article(&path("empty.txt"))
+            .expect("opens")
+            .sections
+            .is_empty()
+    );
 
     let long = read_article(&path("one long line.txt")).expect("opens");
     assert!(long.sections.len() > 60, "cut into parts");
@@ -94,7 +102,11 @@ fn each_bad_input_opens_or_says_why_not() {
 
     let nul = read_article(&path("nul bytes.txt")).expect("opens");
     assert_eq!(nul.title, "عنوان فيه أصفار");
-    assert!(nul.sections.iter().all(|section| !section.text.contains('\0')));
+    assert!(
+        nul.sections
+            .iter()
+            .all(|section| !section.text.contains('\0'))
+    );
 }
 
 #[test]
@@ -125,7 +137,11 @@ fn thousands_of_stacked_marks_lay_out_quickly_and_stay_in_bounds() {
     // Generous: this is a debug build on a shared machine; seconds would mean a hang.
     assert!(started.elapsed() < Duration::from_secs(20));
     assert_eq!(layout.line_count(), 1);
-    assert!(layout.size().y < 100.0, "one line high: {:?}", layout.size());
+    assert!(
+        layout.size().y < 100.0,
+        "one line high: {:?}",
+        layout.size()
+    );
 }
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
@@ -196,7 +212,10 @@ fn a_huge_file_opens_on_request_and_bad_files_do_not_stop_the_others() {
             .click();
         harness.run();
         let open = harness.state().current_article().expect("opened");
-        assert_eq!(open.article.sections[0].kind, SectionKind::Heading { level: 1 });
+        assert_eq!(
+            open.article.sections[0].kind,
+            SectionKind::Heading { level: 1 }
+        );
         harness.get_by_label("فقرة مائلة وغامقة.");
     }
 
@@ -205,7 +224,9 @@ fn a_huge_file_opens_on_request_and_bad_files_do_not_stop_the_others() {
         .click();
     harness.run();
     harness.get_by_label_contains("نص بعدها");
-    harness.get_by_label(&bad("damaged utf8.txt").label()).click();
+    harness
+        .get_by_label(&bad("damaged utf8.txt").label())
+        .click();
     harness.run();
     harness.get_by_label("2 damaged characters, shown as �");
 }

@@ -20,7 +20,10 @@ fn seeds() -> Vec<(String, String)> {
                 .file_name()
                 .map(|name| name.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            (name, std::fs::read_to_string(&path).expect("seeds are UTF-8"))
+            (
+                name,
+                std::fs::read_to_string(&path).expect("seeds are UTF-8"),
+            )
         })
         .collect()
 }
@@ -33,8 +36,7 @@ fn ids(article: &Article) -> Vec<SectionId> {
 fn round_trip(name: &str, bytes: &[u8], expected: &str, encoding: &'static Encoding, bom: bool) {
     let decoded = decode(bytes, true).unwrap_or_else(|error| panic!("{name}: {error}"));
     assert_eq!(
-        decoded.encoding.encoding,
-        encoding,
+        decoded.encoding.encoding, encoding,
         "{name}: detected {}",
         decoded.encoding
     );
@@ -42,7 +44,11 @@ fn round_trip(name: &str, bytes: &[u8], expected: &str, encoding: &'static Encod
     assert_eq!(decoded.invalid_sequences, 0, "{name}");
     assert!(decoded.text == expected, "{name}: the text comes back");
     let imported = import_decoded(decoded, ArticleFormat::PlainText);
-    assert!(imported.notices.is_empty(), "{name}: {:?}", imported.notices);
+    assert!(
+        imported.notices.is_empty(),
+        "{name}: {:?}",
+        imported.notices
+    );
     let original = parse(expected, ArticleFormat::PlainText);
     assert_eq!(imported.article.title, original.title, "{name}");
     assert_eq!(ids(&imported.article), ids(&original), "{name}");

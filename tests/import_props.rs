@@ -59,7 +59,10 @@ fn check_well_formed(article: &Article) {
     let mut ids = HashSet::new();
     for section in &article.sections {
         assert!(!section.text.trim().is_empty(), "no empty sections");
-        assert!(section.text.len() <= MAX_SECTION_BYTES, "sections are bounded");
+        assert!(
+            section.text.len() <= MAX_SECTION_BYTES,
+            "sections are bounded"
+        );
         assert!(!section.text.contains('\0'));
         assert_eq!(normalize(&section.text), section.text, "text is NFC");
         assert!(ids.insert(section.id), "ids are distinct");

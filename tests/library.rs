@@ -58,7 +58,10 @@ fn listing_groups_sub_folders_and_keeps_unreadable_files() {
     );
     assert_eq!(library.entries[0].title(), Some("عنوان المقال الأول"));
     assert_eq!(
-        library.entries[1].summary.as_ref().and_then(|s| s.error.clone()),
+        library.entries[1]
+            .summary
+            .as_ref()
+            .and_then(|s| s.error.clone()),
         Some(ImportError::NotText)
     );
     assert_eq!(library.entries[1].label(), "image.txt");

@@ -68,20 +68,27 @@ fn articles_added_renamed_and_removed_appear_without_a_restart() {
     harness.run();
     assert_eq!(titles(&harness), ["المقال الأول"]);
 
-    write(folder.path(), "002.txt", article("مقال أضيف لاحقا").as_bytes());
+    write(
+        folder.path(),
+        "002.txt",
+        article("مقال أضيف لاحقا").as_bytes(),
+    );
     step_until(&mut harness, "the new article is listed", |h| {
         titles(h).contains(&"مقال أضيف لاحقا".to_owned())
     });
     harness.get_by_role_and_label(Role::Button, "مقال أضيف لاحقا");
 
-    write(folder.path(), "جديد/003.md", "# في مجلد جديد\n\nنص.".as_bytes());
+    write(
+        folder.path(),
+        "جديد/003.md",
+        "# في مجلد جديد\n\nنص.".as_bytes(),
+    );
     step_until(&mut harness, "a new sub-folder is listed", |h| {
         titles(h).contains(&"في مجلد جديد".to_owned())
     });
     harness.get_by_label("جديد");
 
-    std::fs::rename(folder.path().join("002.txt"), folder.path().join("004.txt"))
-        .expect("rename");
+    std::fs::rename(folder.path().join("002.txt"), folder.path().join("004.txt")).expect("rename");
     std::fs::remove_file(folder.path().join("جديد/003.md")).expect("remove");
     step_until(&mut harness, "the removed article goes", |h| {
         !titles(h).contains(&"في مجلد جديد".to_owned())
@@ -120,17 +127,30 @@ fn an_open_article_that_changes_reloads_in_place_keeping_the_position() {
     }
     let first = harness.state().first_visible_section().expect("open");
     assert!(first > 5, "scrolled down to section {first}");
-    let reading = harness.state().current_article().expect("open").article.sections[first].clone();
+    let reading = harness
+        .state()
+        .current_article()
+        .expect("open")
+        .article
+        .sections[first]
+        .clone();
 
     // Another program rewrites the file, adding a paragraph near the top.
-    std::fs::write(&path, numbered_article(80, Some("فقرة جديدة أضيفت في أول المقال."))).expect("write");
+    std::fs::write(
+        &path,
+        numbered_article(80, Some("فقرة جديدة أضيفت في أول المقال.")),
+    )
+    .expect("write");
     step_until(&mut harness, "the article reloads", |h| {
         h.state()
             .current_article()
             .is_some_and(|open| open.article.sections.len() == 82)
     });
     let open = harness.state().current_article().expect("open");
-    assert_eq!(open.article.sections[1].text, "فقرة جديدة أضيفت في أول المقال.");
+    assert_eq!(
+        open.article.sections[1].text,
+        "فقرة جديدة أضيفت في أول المقال."
+    );
     let now = harness.state().first_visible_section().expect("open");
     assert_eq!(
         open.article.sections[now].id, reading.id,
@@ -142,7 +162,11 @@ fn an_open_article_that_changes_reloads_in_place_keeping_the_position() {
 #[test]
 fn an_open_article_deleted_on_disk_stays_readable_and_says_so() {
     let folder = tempfile::tempdir().expect("temporary folder");
-    write(folder.path(), "001.txt", article("سيحذف هذا المقال").as_bytes());
+    write(
+        folder.path(),
+        "001.txt",
+        article("سيحذف هذا المقال").as_bytes(),
+    );
     write(folder.path(), "002.txt", article("مقال باق").as_bytes());
     let mut harness = harness(HamishApp::new(
         Settings::default(),

@@ -201,8 +201,7 @@ impl Background {
                 }
                 let summary = import::summarize(&path);
                 batch.push((path, summary));
-                if batch.len() >= SUMMARY_BATCH || batch_started.elapsed() >= SUMMARY_BATCH_TIME
-                {
+                if batch.len() >= SUMMARY_BATCH || batch_started.elapsed() >= SUMMARY_BATCH_TIME {
                     let summaries = std::mem::take(&mut batch);
                     if sender
                         .send(Report::Summaries {

@@ -246,7 +246,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let zero_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     // High bytes in 0x00..=0x06 cover Latin, Greek, Cyrillic, Hebrew and Arabic.
     let low_high_byte = |skip: usize| {
         sample
@@ -331,7 +336,10 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_be_bytes)
             .collect();
-        assert_eq!(decode(&be, true).expect("decodes").encoding.encoding, UTF_16BE);
+        assert_eq!(
+            decode(&be, true).expect("decodes").encoding.encoding,
+            UTF_16BE
+        );
     }
 
     #[test]

@@ -228,11 +228,20 @@ mod tests {
     fn refresh_keeps_what_did_not_change() {
         let mut library = Library {
             root: PathBuf::from("/"),
-            entries: vec![entry("a", Some("A")), entry("b", Some("B")), entry("c", None)],
+            entries: vec![
+                entry("a", Some("A")),
+                entry("b", Some("B")),
+                entry("c", None),
+            ],
         };
         let listing = Library {
             root: PathBuf::from("/"),
-            entries: vec![entry("a", None), entry("b", None), entry("c", None), entry("d", None)],
+            entries: vec![
+                entry("a", None),
+                entry("b", None),
+                entry("c", None),
+                entry("d", None),
+            ],
         };
         let changed = HashSet::from([PathBuf::from("b")]);
         let stale = library.refresh(listing, &changed);

@@ -275,10 +275,7 @@ mod tests {
             strong: true,
             italic: true,
         };
-        assert_eq!(
-            spanned,
-            [("غامق", bold), ("مائل", italic), ("كلاهما", both)]
-        );
+        assert_eq!(spanned, [("غامق", bold), ("مائل", italic), ("كلاهما", both)]);
     }
 
     #[test]

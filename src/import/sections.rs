@@ -264,7 +264,9 @@ mod tests {
 
     #[test]
     fn list_items_lose_their_bullets_and_keep_their_numbers() {
-        let parts = kinds("مقدمة، وفيها فاصلة.\n- البند الأول\n• البند الثاني\n١. الأول\n2) second\n2016 وصلت");
+        let parts = kinds(
+            "مقدمة، وفيها فاصلة.\n- البند الأول\n• البند الثاني\n١. الأول\n2) second\n2016 وصلت",
+        );
         assert_eq!(parts[1], (SectionKind::ListItem, "البند الأول".to_owned()));
         assert_eq!(parts[2], (SectionKind::ListItem, "البند الثاني".to_owned()));
         assert_eq!(parts[3], (SectionKind::ListItem, "١. الأول".to_owned()));
@@ -277,7 +279,11 @@ mod tests {
         let line = "كلمة ".repeat(20_000);
         let parts = kinds(&format!("عنوان\n{line}"));
         assert!(parts.len() > 5);
-        assert!(parts.iter().all(|(_, text)| text.len() <= MAX_SECTION_BYTES));
+        assert!(
+            parts
+                .iter()
+                .all(|(_, text)| text.len() <= MAX_SECTION_BYTES)
+        );
         assert!(parts[1..].iter().all(|(_, text)| text.starts_with("كلمة")));
         let no_spaces = "ب".repeat(MAX_SECTION_BYTES);
         let parts = kinds(&no_spaces);

@@ -41,7 +41,10 @@ pub fn infer_title(blocks: &[Block]) -> String {
     let text = first
         .text
         .trim_matches(|c: char| c == '"' || c == '«' || c == '»' || c.is_whitespace());
-    let words: Vec<&str> = text.split_whitespace().take(FALLBACK_TITLE_WORDS + 1).collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take(FALLBACK_TITLE_WORDS + 1)
+        .collect();
     if words.len() <= FALLBACK_TITLE_WORDS {
         return bounded(text);
     }
@@ -62,8 +65,8 @@ fn bounded(text: &str) -> String {
 pub(super) fn is_title_line(line: &str) -> bool {
     let words = line.split_whitespace().take(TITLE_MAX_WORDS + 1).count();
     let parenthesised = line.starts_with('(') && line.ends_with(')');
-    let punctuated = line.ends_with([':', '：'])
-        || line.trim_end_matches(['.', '!']).contains(['.', '،', ',']);
+    let punctuated =
+        line.ends_with([':', '：']) || line.trim_end_matches(['.', '!']).contains(['.', '،', ',']);
     (1..=TITLE_MAX_WORDS).contains(&words)
         && !punctuated
         && !parenthesised
@@ -93,9 +96,8 @@ mod tests {
 
     #[test]
     fn title_after_basmala() {
-        let blocks = split_plain_text(
-            "بِسَمِ ٱللهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ\n\nمن الذي يُحرّض قرغيزستان؟\n(مترجم)\nالخبر:",
-        );
+        let blocks =
+            split_plain_text("بِسَمِ ٱللهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ\n\nمن الذي يُحرّض قرغيزستان؟\n(مترجم)\nالخبر:");
         assert_eq!(blocks[0].kind, SectionKind::Paragraph);
         assert_eq!(blocks[1].kind, SectionKind::Heading { level: 1 });
         assert_eq!(blocks[2].text, "(مترجم)");

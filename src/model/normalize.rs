@@ -45,7 +45,11 @@ mod tests {
     fn composed_and_decomposed_are_the_same() {
         assert_eq!(normalize("e\u{301}"), "é");
         assert_eq!(normalize("\u{622}"), "\u{622}");
-        assert_eq!(normalize("\u{627}\u{653}"), "\u{622}", "alef + madda is alef madda");
+        assert_eq!(
+            normalize("\u{627}\u{653}"),
+            "\u{622}",
+            "alef + madda is alef madda"
+        );
         assert!(matches!(normalize("بِسْمِ"), Cow::Borrowed(_)));
     }
 

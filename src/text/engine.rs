@@ -465,18 +465,17 @@ mod tests {
         };
         assert_ne!(font_ids(&plain), font_ids(&bold), "bold uses Amiri Bold");
         assert!(
-            italic
-                .glyphs
-                .iter()
-                .any(|g| g.cache_key.flags.contains(cosmic_text::CacheKeyFlags::FAKE_ITALIC)),
+            italic.glyphs.iter().any(|g| g
+                .cache_key
+                .flags
+                .contains(cosmic_text::CacheKeyFlags::FAKE_ITALIC)),
             "italic is slanted"
         );
-        assert!(
-            plain
-                .glyphs
-                .iter()
-                .all(|g| !g.cache_key.flags.contains(cosmic_text::CacheKeyFlags::FAKE_ITALIC))
-        );
+        assert!(plain.glyphs.iter().all(|g| {
+            !g.cache_key
+                .flags
+                .contains(cosmic_text::CacheKeyFlags::FAKE_ITALIC)
+        }));
         // Out-of-range spans are ignored rather than trusted.
         let outside = EmphasisSpan {
             range: 3..100,

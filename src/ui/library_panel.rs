@@ -77,7 +77,12 @@ pub fn library_panel(
         }
         rows.push(Row::Entry(index));
         tops.push(top);
-        top += title_height + if has_problem(entry) { problem_height } else { 0.0 };
+        top += title_height
+            + if has_problem(entry) {
+                problem_height
+            } else {
+                0.0
+            };
     }
     tops.push(top);
 

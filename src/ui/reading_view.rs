@@ -399,7 +399,8 @@ fn paint_margin_mark(ui: &Ui, section: &Section, text_rect: Rect, rtl: bool, bod
         }
         SectionKind::ListItem if !starts_with_number(&section.text) => {
             // The first line's middle: half a line down.
-            let y = text_rect.top() + body_size_pt * TextStyle::body(body_size_pt).line_height / 2.0;
+            let y =
+                text_rect.top() + body_size_pt * TextStyle::body(body_size_pt).line_height / 2.0;
             ui.painter()
                 .circle_filled(egui::pos2(x, y), body_size_pt * 0.14, color);
         }

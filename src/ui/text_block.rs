@@ -195,7 +195,12 @@ impl Widget for TextBlock<'_> {
             // over the text around; ink stays within a margin of the block's own box.
             let margin = self.style.size_pt;
             let clip = rect.expand(margin).intersect(ui.clip_rect());
-            engine.paint(&ui.painter().with_clip_rect(clip), &layout, text_origin, color);
+            engine.paint(
+                &ui.painter().with_clip_rect(clip),
+                &layout,
+                text_origin,
+                color,
+            );
         }
 
         let text = self.text;

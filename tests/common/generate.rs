@@ -108,13 +108,21 @@ pub const GOOD_ARTICLES: &[(&str, &str)] = &[
 pub fn bad_folder() -> tempfile::TempDir {
     let folder = tempfile::tempdir().expect("temporary folder");
     let root = folder.path();
-    write(root, GOOD_ARTICLES[0].0, article(GOOD_ARTICLES[0].1).as_bytes());
+    write(
+        root,
+        GOOD_ARTICLES[0].0,
+        article(GOOD_ARTICLES[0].1).as_bytes(),
+    );
     write(
         root,
         GOOD_ARTICLES[1].0,
         format!("# {}\n\nفقرة *مائلة* و**غامقة**.\n", GOOD_ARTICLES[1].1).as_bytes(),
     );
-    write(root, GOOD_ARTICLES[2].0, article(GOOD_ARTICLES[2].1).as_bytes());
+    write(
+        root,
+        GOOD_ARTICLES[2].0,
+        article(GOOD_ARTICLES[2].1).as_bytes(),
+    );
 
     write(
         root,
