@@ -138,3 +138,28 @@ fn a_legacy_file_reads_like_its_utf8_original() {
         assert!(utf8.encoding.is_utf8());
     }
 }
+
+#[test]
+fn the_article_view_shows_an_encoding_that_is_not_utf8() {
+    use egui_kittest::kittest::Queryable as _;
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let text = "عنوان بترميز قديم\nفقرة مكتوبة بترميز ويندوز العربي، كما تحفظها البرامج القديمة.\n";
+    std::fs::write(folder.path().join("قديم.txt"), WINDOWS_1256.encode(text).0).expect("write");
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut hamish::app::HamishApp| {
+                app.wait_for_background(common::BACKGROUND_TIMEOUT);
+                app.logic(ui.ctx());
+                app.ui(ui);
+            },
+            hamish::app::HamishApp::new(
+                hamish::app::Settings::default(),
+                Some(folder.path().to_owned()),
+            ),
+        );
+    harness.run();
+    harness.get_by_label("Encoding: Windows-1256 (Arabic)");
+    harness.get_by_label("فقرة مكتوبة بترميز ويندوز العربي، كما تحفظها البرامج القديمة.");
+    harness.get_by_label_contains("قديم.txt — 2 sections — Windows-1256 (Arabic)");
+}
