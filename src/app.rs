@@ -251,9 +251,7 @@ impl HamishApp {
                 summaries,
             } if generation == self.folder_generation => {
                 if let Some(library) = &mut self.library {
-                    for (path, summary) in summaries {
-                        library.set_summary(&path, summary);
-                    }
+                    library.set_summaries(summaries);
                 }
             }
             Report::Loaded {

@@ -42,27 +42,38 @@ pub(super) enum Listing {
 pub(super) enum Report {
     /// A folder was listed (final).
     Listed {
+        /// The folder generation the listing was asked for.
         generation: u64,
+        /// The folder.
         root: PathBuf,
+        /// Why it was listed.
         listing: Listing,
+        /// Its articles, or why it cannot be read.
         result: Result<Library, String>,
     },
     /// Some entries were summarised.
     Summaries {
+        /// The folder generation the entries belong to.
         generation: u64,
+        /// Each entry's path and summary.
         summaries: Vec<(PathBuf, EntrySummary)>,
     },
     /// A summarising job ended (final).
     SummariesDone,
     /// An article was read (final).
     Loaded {
+        /// Which request this answers: only the latest is shown.
         ticket: u64,
+        /// The article's file.
         path: PathBuf,
+        /// The article, or why it cannot be shown.
         result: Result<ImportedArticle, ImportError>,
     },
     /// The open folder changed on disk.
     FolderChanged {
+        /// The folder generation that was being watched.
         generation: u64,
+        /// What changed.
         change: FolderChange,
     },
 }
