@@ -236,8 +236,14 @@ impl HamishApp {
                 root,
                 listing,
                 result,
+                watcher,
             } if generation == self.folder_generation => match result {
-                Ok(library) => self.listed(ctx, library, listing),
+                Ok(library) => {
+                    if watcher.is_some() {
+                        self.watcher = watcher;
+                    }
+                    self.listed(ctx, library, listing);
+                }
                 Err(error) => {
                     self.opening_folder = None;
                     self.message = Some(format!(
@@ -305,13 +311,6 @@ impl HamishApp {
                 self.settings.remember_folder(&folder);
                 self.library = Some(listing);
                 self.open = None;
-                self.watcher = match self.background.watch(ctx, generation, &folder) {
-                    Ok(watcher) => Some(watcher),
-                    Err(error) => {
-                        log::warn!("not watching {}: {error}", folder.display());
-                        None
-                    }
-                };
                 let started = self.background.summarize(ctx, generation, paths);
                 self.start(started, "read the titles of the articles");
                 if let Some(article) = article {

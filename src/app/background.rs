@@ -50,6 +50,9 @@ pub(super) enum Report {
         listing: Listing,
         /// Its articles, or why it cannot be read.
         result: Result<Library, String>,
+        /// A watcher for the folder, when it was opened (not refreshed) and can be
+        /// watched.
+        watcher: Option<FolderWatcher>,
     },
     /// Some entries were summarised.
     Summaries {
@@ -171,7 +174,9 @@ impl Background {
         Ok(())
     }
 
-    /// Lists `root` without reading its files.
+    /// Lists `root` without reading its files. A folder being opened is watched
+    /// too, from before it is listed, so no change is missed; setting up the watch
+    /// walks the folder, which is why it is done here and not on the UI thread.
     pub fn list(
         &mut self,
         ctx: &egui::Context,
@@ -179,7 +184,16 @@ impl Background {
         root: PathBuf,
         listing: Listing,
     ) -> std::io::Result<()> {
+        let watch =
+            matches!(listing, Listing::Open { .. }).then(|| self.watch_job(ctx, generation));
         self.spawn("folder-listing", ctx, move |sender| {
+            let watcher = watch.and_then(|watch| match watch(&root) {
+                Ok(watcher) => Some(watcher),
+                Err(error) => {
+                    log::warn!("not watching {}: {error}", root.display());
+                    None
+                }
+            });
             let result = import::list_folder(&root).map_err(|error| error.to_string());
             // The app may be closing; then nobody needs the result.
             let _ = sender.send(Report::Listed {
@@ -187,6 +201,7 @@ impl Background {
                 root,
                 listing,
                 result,
+                watcher,
             });
         })
     }
@@ -255,22 +270,24 @@ impl Background {
         })
     }
 
-    /// Watches `root` for changes, reported as [`Report::FolderChanged`].
-    pub fn watch(
+    /// What starts watching a folder, its changes reported as
+    /// [`Report::FolderChanged`].
+    fn watch_job(
         &self,
         ctx: &egui::Context,
         generation: u64,
-        root: &Path,
-    ) -> notify::Result<FolderWatcher> {
+    ) -> impl FnOnce(&Path) -> notify::Result<FolderWatcher> + Send + 'static {
         let sender = self.sender.clone();
         let ctx = ctx.clone();
-        FolderWatcher::new(root, move |change| {
-            if sender
-                .send(Report::FolderChanged { generation, change })
-                .is_ok()
-            {
-                ctx.request_repaint();
-            }
-        })
+        move |root| {
+            FolderWatcher::new(root, move |change| {
+                if sender
+                    .send(Report::FolderChanged { generation, change })
+                    .is_ok()
+                {
+                    ctx.request_repaint();
+                }
+            })
+        }
     }
 }
