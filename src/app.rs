@@ -75,6 +75,9 @@ pub struct HamishApp {
     load_ticket: u64,
     /// True while the open article is being read again because it changed on disk.
     reloading: bool,
+    /// The article asked for while another is on screen: the one on screen stays
+    /// until this one has been read, so the view does not flash empty.
+    next_article: Option<OpenArticle>,
     watcher: Option<FolderWatcher>,
 }
 
@@ -118,6 +121,7 @@ impl HamishApp {
             opening_folder: None,
             load_ticket: 0,
             reloading: false,
+            next_article: None,
             watcher: None,
         }
     }
@@ -311,6 +315,7 @@ impl HamishApp {
                 self.settings.remember_folder(&folder);
                 self.library = Some(listing);
                 self.open = None;
+                self.next_article = None;
                 let started = self.background.summarize(ctx, generation, paths);
                 self.start(started, "read the titles of the articles");
                 if let Some(article) = article {
@@ -344,6 +349,14 @@ impl HamishApp {
 
     /// An article was read: shows it, or says why it cannot be shown.
     fn loaded(&mut self, path: &Path, result: Result<ImportedArticle, ImportError>) {
+        if let Some(mut next) = self.next_article.take_if(|next| next.path == path) {
+            next.content = match result {
+                Ok(imported) => Content::Ready(imported),
+                Err(error) => Content::Failed(error),
+            };
+            self.open = Some(next);
+            return;
+        }
         let reloading = std::mem::take(&mut self.reloading);
         let Some(open) = self.open.as_mut().filter(|open| open.path == path) else {
             return;
@@ -431,12 +444,25 @@ impl HamishApp {
         if let Some(folder) = self.library.as_ref().map(|library| library.root.clone()) {
             self.settings.last_article.insert(folder, path.to_owned());
         }
-        self.open = Some(OpenArticle {
+        let next = OpenArticle {
             path: path.to_owned(),
             content: Content::Loading,
             view,
             disk_notice: None,
-        });
+        };
+        let showing = matches!(
+            self.open,
+            Some(OpenArticle {
+                content: Content::Ready(_),
+                ..
+            })
+        );
+        if showing {
+            self.next_article = Some(next);
+        } else {
+            self.next_article = None;
+            self.open = Some(next);
+        }
         self.load_ticket += 1;
         self.reloading = false;
         let max_bytes = (!large).then_some(crate::import::MAX_ARTICLE_BYTES);
@@ -448,6 +474,10 @@ impl HamishApp {
 
     /// Reads the open article again, keeping it on screen until the new text is in.
     fn reload_open_article(&mut self, ctx: &egui::Context, path: &Path) {
+        if self.next_article.is_some() {
+            // The reader is moving to another article; this one need not be read again.
+            return;
+        }
         self.load_ticket += 1;
         self.reloading = true;
         // A file the reader chose to open despite its size is read again whole.
@@ -513,7 +543,11 @@ impl HamishApp {
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if let Some(library) = &self.library {
-            let current = self.open.as_ref().map(|open| open.path.as_path());
+            let current = self
+                .next_article
+                .as_ref()
+                .or(self.open.as_ref())
+                .map(|open| open.path.as_path());
             let action = egui::Panel::left("library")
                 .resizable(true)
                 .default_size(280.0)
