@@ -3,22 +3,25 @@
 //! A frame runs in two halves, as eframe asks: [`HamishApp::logic`] applies what the
 //! last frame asked for (commands, dropped folders, a folder chosen in the dialog) and
 //! [`HamishApp::ui`] draws. The UI never changes state directly: it pushes
-//! [`Command`]s.
+//! [`Command`]s. Nothing touches the disk on the UI thread: listing a folder, reading
+//! titles and loading an article are background jobs (see [`background`]) whose
+//! reports `logic` applies.
 
+mod background;
 mod notes;
 mod settings;
 
 pub use notes::NoteCommand;
 pub use settings::Settings;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
-use crate::import::{self, Library};
-use crate::model::Article;
+use crate::import::{FolderWatcher, ImportError, ImportedArticle, Library};
 use crate::store::{Saving, SidecarWorker, WorkerEvent};
 use crate::text::TextEngine;
 use crate::text::TextStyle;
@@ -33,6 +36,8 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Show an article of the open folder.
     OpenArticle(PathBuf),
+    /// Show an article even though it is larger than articles usually are.
+    OpenLargeArticle(PathBuf),
     /// Ask for a folder in the system's dialog.
     ChooseFolder,
     /// Change the notes of the open article.
@@ -71,13 +76,25 @@ enum DialogPurpose {
     Export(ExportFormat),
 }
 
+/// What is known of the article being read.
+#[derive(Debug)]
+enum Content {
+    /// Being read from disk.
+    Loading,
+    /// Read.
+    Ready(ImportedArticle),
+    /// It cannot be shown, for this reason.
+    Failed(ImportError),
+}
+
 /// An article being read.
 struct OpenArticle {
     path: PathBuf,
-    /// The article, or why it cannot be shown.
-    content: Result<Article, String>,
+    content: Content,
     view: ReadingView,
-    /// The reader's notes, when the article could be read.
+    /// What happened to the file on disk since it was read, if the reader should know.
+    disk_notice: Option<String>,
+    /// The reader's notes, once the article has been read.
     notes: Option<NotesOfArticle>,
 }
 
@@ -93,6 +110,19 @@ pub struct HamishApp {
     /// Writes sidecars and watches them; `None` if its thread could not start, and
     /// then notes stay in memory.
     worker: Option<SidecarWorker>,
+    background: background::Background,
+    /// Counts the folders opened; reports about an older one are ignored.
+    folder_generation: u64,
+    /// The folder being listed to be opened, if any.
+    opening_folder: Option<PathBuf>,
+    /// Counts the articles asked for; only the last one asked for is shown.
+    load_ticket: u64,
+    /// True while the open article is being read again because it changed on disk.
+    reloading: bool,
+    /// The article asked for while another is on screen: the one on screen stays
+    /// until this one has been read, so the view does not flash empty.
+    next_article: Option<OpenArticle>,
+    watcher: Option<FolderWatcher>,
 }
 
 const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -131,6 +161,13 @@ impl HamishApp {
             commands: vec![Command::OpenPath(start)],
             dialog: None,
             worker: None,
+            background: background::Background::default(),
+            folder_generation: 0,
+            opening_folder: None,
+            load_ticket: 0,
+            reloading: false,
+            next_article: None,
+            watcher: None,
         }
     }
 
@@ -156,6 +193,40 @@ impl HamishApp {
     /// The path of the article on screen.
     pub fn open_article_path(&self) -> Option<&Path> {
         self.open.as_ref().map(|open| open.path.as_path())
+    }
+
+    /// The article on screen, once it has been read, with how it was read.
+    pub fn current_article(&self) -> Option<&ImportedArticle> {
+        match &self.open {
+            Some(OpenArticle {
+                content: Content::Ready(imported),
+                ..
+            }) => Some(imported),
+            _ => None,
+        }
+    }
+
+    /// The first section on screen in the last frame.
+    pub fn first_visible_section(&self) -> Option<usize> {
+        self.open
+            .as_ref()
+            .map(|open| open.view.first_visible_section())
+    }
+
+    /// Asks for `command`, as the UI would; it is applied in the next frame.
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Background jobs still under way (listing, titles, loading).
+    pub fn pending_jobs(&self) -> usize {
+        self.background.pending()
+    }
+
+    /// Blocks until no background job is under way, or `timeout` has passed; true if
+    /// none is. For tests and benchmarks: the app itself never waits.
+    pub fn wait_for_background(&mut self, timeout: Duration) -> bool {
+        self.background.wait(timeout)
     }
 
     /// The notes of the open article: (id, text, where) for each live note.
@@ -207,7 +278,6 @@ impl HamishApp {
                 DialogPurpose::Export(format) => self.export_notes(format, path),
             }
         }
-        self.handle_worker_events();
         let dropped: Vec<PathBuf> = ctx.input(|input| {
             input
                 .raw
@@ -223,10 +293,61 @@ impl HamishApp {
         }
         self.remember_reading_position();
 
+        for report in self.background.drain() {
+            self.handle_report(ctx, report);
+        }
+        self.attach_notes();
+        self.handle_worker_events();
         for command in std::mem::take(&mut self.commands) {
             self.apply(ctx, command);
         }
         self.autosave(ctx, false);
+        if self.background.pending() > 0 {
+            // Keep frames coming while work is under way, so its reports are shown.
+            ctx.request_repaint();
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::OpenPath(path) => self.open_path(ctx, &path),
+            Command::OpenArticle(path) => self.open_article(ctx, &path, false),
+            Command::OpenLargeArticle(path) => self.open_article(ctx, &path, true),
+            Command::ChooseFolder => self.choose_file(ctx, DialogPurpose::OpenFolder),
+            Command::ExportNotes(format) => self.choose_file(ctx, DialogPurpose::Export(format)),
+            Command::Notes(command) => {
+                if let Some(OpenArticle {
+                    content: Content::Ready(imported),
+                    notes: Some(notes),
+                    ..
+                }) = &mut self.open
+                {
+                    notes.apply(&imported.article, command, Instant::now());
+                }
+            }
+        }
+    }
+
+    /// Opens the notes of the open article once it has been read, watches its
+    /// sidecar, and finds every note in the text as it is now.
+    fn attach_notes(&mut self) {
+        let Some(open) = &mut self.open else { return };
+        let Content::Ready(imported) = &open.content else {
+            return;
+        };
+        if open.notes.is_none() {
+            let (notes, message) = NotesOfArticle::open(&open.path);
+            if message.is_some() {
+                self.message = message;
+            }
+            if let Some(worker) = &self.worker {
+                worker.watch(Some(notes.store.sidecar().to_owned()));
+            }
+            open.notes = Some(notes);
+        }
+        if let Some(notes) = &mut open.notes {
+            notes.place_all(&imported.article);
+        }
     }
 
     /// Hands due saves of the open article's notes to the writer; `force` hands over
@@ -317,35 +438,16 @@ impl HamishApp {
                 }
             }
         }
-        if let Some(open) = &mut self.open
-            && let (Ok(article), Some(notes)) = (&open.content, &mut open.notes)
-        {
-            notes.place_all(article);
-        }
-    }
-
-    fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::OpenPath(path) => self.open_path(&path),
-            Command::OpenArticle(path) => self.open_article(&path),
-            Command::ChooseFolder => self.choose_file(ctx, DialogPurpose::OpenFolder),
-            Command::ExportNotes(format) => self.choose_file(ctx, DialogPurpose::Export(format)),
-            Command::Notes(command) => {
-                if let Some(open) = &mut self.open
-                    && let (Ok(article), Some(notes)) = (&open.content, &mut open.notes)
-                {
-                    notes.apply(article, command, Instant::now());
-                }
-            }
-        }
+        self.attach_notes();
     }
 
     /// Writes the open article's notes in `format` to `path`, on the writer thread.
     fn export_notes(&mut self, format: ExportFormat, path: PathBuf) {
         let Some(open) = &self.open else { return };
-        let (Ok(article), Some(notes)) = (&open.content, &open.notes) else {
+        let (Content::Ready(imported), Some(notes)) = (&open.content, &open.notes) else {
             return;
         };
+        let article = &imported.article;
         let name = open
             .path
             .file_name()
@@ -374,7 +476,200 @@ impl HamishApp {
         }
     }
 
-    fn open_path(&mut self, path: &Path) {
+    /// Hands every unsaved note edit to the writer at once.
+    fn flush_notes(&mut self) {
+        let Some(notes) = self.open.as_mut().and_then(|open| open.notes.as_mut()) else {
+            return;
+        };
+        if let (Some(worker), Some((sidecar, contents, generation))) =
+            (&self.worker, notes.store.take_save(Instant::now(), true))
+        {
+            worker.save(sidecar, contents, generation);
+        }
+    }
+
+    fn handle_report(&mut self, ctx: &egui::Context, report: background::Report) {
+        use background::Report;
+        match report {
+            Report::Listed {
+                generation,
+                root,
+                listing,
+                result,
+                watcher,
+            } if generation == self.folder_generation => match result {
+                Ok(library) => {
+                    if watcher.is_some() {
+                        self.watcher = watcher;
+                    }
+                    self.listed(ctx, library, listing);
+                }
+                Err(error) => {
+                    self.opening_folder = None;
+                    self.message = Some(format!(
+                        "This folder cannot be read ({error}): {}",
+                        root.display()
+                    ));
+                }
+            },
+            Report::Summaries {
+                generation,
+                summaries,
+            } if generation == self.folder_generation => {
+                if let Some(library) = &mut self.library {
+                    library.set_summaries(summaries);
+                }
+            }
+            Report::Loaded {
+                ticket,
+                path,
+                result,
+            } if ticket == self.load_ticket => self.loaded(&path, result),
+            Report::FolderChanged { generation, change }
+                if generation == self.folder_generation =>
+            {
+                if let Some(root) = self.library.as_ref().map(|library| library.root.clone()) {
+                    let listing = background::Listing::Refresh { change };
+                    let started = self.background.list(ctx, generation, root, listing);
+                    self.start(started, "list the folder again");
+                }
+            }
+            // About a folder or an article no longer open.
+            _ => {}
+        }
+    }
+
+    /// Reports a background job that could not even start.
+    fn start(&mut self, started: std::io::Result<()>, what: &str) {
+        if let Err(error) = started {
+            self.message = Some(format!("Hamish could not {what}: {error}."));
+        }
+    }
+
+    /// A folder was listed: to open it, or because it changed on disk.
+    fn listed(&mut self, ctx: &egui::Context, listing: Library, purpose: background::Listing) {
+        let generation = self.folder_generation;
+        match purpose {
+            background::Listing::Open { article } => {
+                self.opening_folder = None;
+                let folder = listing.root.clone();
+                let article = article
+                    .filter(|path| listing.position(path).is_some())
+                    .or_else(|| {
+                        self.settings
+                            .last_article
+                            .get(&folder)
+                            .cloned()
+                            .filter(|path| listing.position(path).is_some())
+                    })
+                    .or_else(|| listing.entries.first().map(|entry| entry.path.clone()));
+                let paths = listing
+                    .entries
+                    .iter()
+                    .map(|entry| entry.path.clone())
+                    .collect();
+                self.settings.remember_folder(&folder);
+                self.library = Some(listing);
+                self.flush_notes();
+                self.open = None;
+                self.next_article = None;
+                let started = self.background.summarize(ctx, generation, paths);
+                self.start(started, "read the titles of the articles");
+                if let Some(article) = article {
+                    self.open_article(ctx, &article, false);
+                }
+            }
+            background::Listing::Refresh { change } => {
+                let Some(library) = &mut self.library else {
+                    return;
+                };
+                let changed: HashSet<PathBuf> = change.paths.iter().cloned().collect();
+                let mut stale = library.refresh(listing, &changed);
+                if change.rescan {
+                    stale = library
+                        .entries
+                        .iter()
+                        .map(|entry| entry.path.clone())
+                        .collect();
+                }
+                let started = self.background.summarize(ctx, generation, stale);
+                self.start(started, "read the titles of the articles");
+                let open_path = self.open.as_ref().map(|open| open.path.clone());
+                if let Some(path) = open_path
+                    && (change.rescan || changed.contains(&path))
+                {
+                    self.reload_open_article(ctx, &path);
+                }
+            }
+        }
+    }
+
+    /// An article was read: shows it, or says why it cannot be shown.
+    fn loaded(&mut self, path: &Path, result: Result<ImportedArticle, ImportError>) {
+        if let Some(mut next) = self.next_article.take_if(|next| next.path == path) {
+            // Leaving the article on screen: its unsaved notes go to disk first.
+            self.flush_notes();
+            next.content = match result {
+                Ok(imported) => Content::Ready(imported),
+                Err(error) => Content::Failed(error),
+            };
+            self.open = Some(next);
+            return;
+        }
+        let reloading = std::mem::take(&mut self.reloading);
+        let Some(open) = self.open.as_mut().filter(|open| open.path == path) else {
+            return;
+        };
+        match (result, &open.content) {
+            (Ok(imported), Content::Ready(previous)) if reloading => {
+                // Keep the reader on the section they were reading, wherever it moved.
+                let index = open.view.first_visible_section();
+                let section = previous
+                    .article
+                    .sections
+                    .get(index)
+                    .map(|section| section.id);
+                let new_index = section
+                    .and_then(|id| {
+                        imported
+                            .article
+                            .sections
+                            .iter()
+                            .position(|section| section.id == id)
+                    })
+                    .unwrap_or_else(|| {
+                        index.min(imported.article.sections.len().saturating_sub(1))
+                    });
+                open.view = ReadingView::default();
+                open.view.scroll_to_section(new_index);
+                open.content = Content::Ready(imported);
+                open.disk_notice = None;
+                if let Some(notes) = &mut open.notes {
+                    // The text changed: every note is looked for again.
+                    notes.forget_placements();
+                }
+            }
+            (Ok(imported), _) => {
+                open.content = Content::Ready(imported);
+                open.disk_notice = None;
+            }
+            (Err(error), Content::Ready(_)) if reloading => {
+                // What the reader was reading stays on screen; they are told why.
+                open.disk_notice = Some(match error {
+                    ImportError::Gone => {
+                        "This file was deleted or moved: what you see is the last version read."
+                            .to_owned()
+                    }
+                    other => format!(
+                        "This file changed and cannot be read now ({other}): what you see is the last version read."
+                    ),
+                });
+            }
+            (Err(error), _) => open.content = Content::Failed(error),
+        }
+    }
+
+    fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
         let (folder, article) = if path.is_dir() {
             (path.to_owned(), None)
         } else if path.is_file() {
@@ -387,51 +682,24 @@ impl HamishApp {
             return;
         };
         let folder = folder.canonicalize().unwrap_or(folder);
-        let library = match import::list_folder(&folder) {
-            Ok(library) => library,
-            Err(error) => {
-                self.message = Some(format!(
-                    "This folder cannot be read ({error}): {}",
-                    folder.display()
-                ));
-                return;
-            }
-        };
-        let article = article
-            .and_then(|article| article.canonicalize().ok())
-            .or_else(|| {
-                self.settings
-                    .last_article
-                    .get(&folder)
-                    .cloned()
-                    .filter(|path| library.position(path).is_some())
-            })
-            .or_else(|| library.entries.first().map(|entry| entry.path.clone()));
-        self.settings.remember_folder(&folder);
-        self.library = Some(library);
-        self.flush_notes();
-        self.open = None;
-        if let Some(article) = article {
-            self.open_article(&article);
-        }
+        let article = article.and_then(|article| article.canonicalize().ok());
+        self.folder_generation += 1;
+        self.background.set_generation(self.folder_generation);
+        self.watcher = None;
+        self.opening_folder = Some(folder.clone());
+        let started = self.background.list(
+            ctx,
+            self.folder_generation,
+            folder,
+            background::Listing::Open { article },
+        );
+        self.start(started, "list the folder");
     }
 
-    fn open_article(&mut self, path: &Path) {
+    /// Shows the article at `path`, reading it in the background; `large` reads it
+    /// whatever its size.
+    fn open_article(&mut self, ctx: &egui::Context, path: &Path, large: bool) {
         self.remember_reading_position();
-        self.flush_notes();
-        let content = import::read_article(path)
-            .map_err(|error| format!("This article cannot be shown: {error}."));
-        let notes = content.as_ref().ok().map(|article| {
-            let (mut notes, message) = NotesOfArticle::open(path);
-            if message.is_some() {
-                self.message = message;
-            }
-            notes.place_all(article);
-            notes
-        });
-        if let Some(worker) = &self.worker {
-            worker.watch(notes.as_ref().map(|notes| notes.store.sidecar().to_owned()));
-        }
         let mut view = ReadingView::default();
         if let Some(&section) = self.settings.reading_positions.get(path) {
             view.scroll_to_section(section);
@@ -439,24 +707,48 @@ impl HamishApp {
         if let Some(folder) = self.library.as_ref().map(|library| library.root.clone()) {
             self.settings.last_article.insert(folder, path.to_owned());
         }
-        self.open = Some(OpenArticle {
+        let next = OpenArticle {
             path: path.to_owned(),
-            content,
+            content: Content::Loading,
             view,
-            notes,
-        });
+            disk_notice: None,
+            notes: None,
+        };
+        let showing = matches!(
+            self.open,
+            Some(OpenArticle {
+                content: Content::Ready(_),
+                ..
+            })
+        );
+        if showing {
+            self.next_article = Some(next);
+        } else {
+            self.next_article = None;
+            self.open = Some(next);
+        }
+        self.load_ticket += 1;
+        self.reloading = false;
+        let max_bytes = (!large).then_some(crate::import::MAX_ARTICLE_BYTES);
+        let started = self
+            .background
+            .load(ctx, self.load_ticket, path.to_owned(), max_bytes);
+        self.start(started, "read the article");
     }
 
-    /// Hands every unsaved note edit to the writer at once.
-    fn flush_notes(&mut self) {
-        let Some(notes) = self.open.as_mut().and_then(|open| open.notes.as_mut()) else {
+    /// Reads the open article again, keeping it on screen until the new text is in.
+    fn reload_open_article(&mut self, ctx: &egui::Context, path: &Path) {
+        if self.next_article.is_some() {
+            // The reader is moving to another article; this one need not be read again.
             return;
-        };
-        if let (Some(worker), Some((sidecar, contents, generation))) =
-            (&self.worker, notes.store.take_save(Instant::now(), true))
-        {
-            worker.save(sidecar, contents, generation);
         }
+        self.load_ticket += 1;
+        self.reloading = true;
+        // A file the reader chose to open despite its size is read again whole.
+        let started = self
+            .background
+            .load(ctx, self.load_ticket, path.to_owned(), None);
+        self.start(started, "read the article again");
     }
 
     fn remember_reading_position(&mut self) {
@@ -571,7 +863,11 @@ impl HamishApp {
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if let Some(library) = &self.library {
-            let current = self.open.as_ref().map(|open| open.path.as_path());
+            let current = self
+                .next_article
+                .as_ref()
+                .or(self.open.as_ref())
+                .map(|open| open.path.as_path());
             let action = egui::Panel::left("library")
                 .resizable(true)
                 .default_size(280.0)
@@ -582,10 +878,63 @@ impl HamishApp {
                 self.commands.push(Command::OpenArticle(path));
             }
         }
-        let mut note_commands = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| match &mut self.open {
-            Some(OpenArticle { content: Ok(article), view, notes, .. }) => {
+        egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
+        if !self.commands.is_empty() {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// The open article, or why it is not shown.
+    fn article_ui(&mut self, ui: &mut Ui) {
+        let Some(OpenArticle {
+            path,
+            content,
+            view,
+            disk_notice,
+            notes,
+        }) = &mut self.open
+        else {
+            let text = if self.opening_folder.is_some() {
+                "Opening the folder…"
+            } else {
+                "Choose an article in the library, or open a folder with File > Open folder (Ctrl+O)."
+            };
+            ui.label(text);
+            return;
+        };
+        match content {
+            Content::Loading => {
+                ui.label("Opening the article…");
+            }
+            Content::Failed(error) => {
+                let color = ui.visuals().error_fg_color;
+                let problem = format!("This article cannot be shown: {error}.");
+                ui.add(
+                    TextBlock::new(&problem)
+                        .style(TextStyle::interface(15.0))
+                        .color(color),
+                );
+                if matches!(error, ImportError::TooLarge { .. })
+                    && ui.button("Open it anyway").clicked()
+                {
+                    self.commands.push(Command::OpenLargeArticle(path.clone()));
+                }
+            }
+            Content::Ready(imported) => {
+                let notice = article_notice(imported, disk_notice.as_deref());
+                if !notice.is_empty() {
+                    let color = ui.visuals().warn_fg_color;
+                    ui.add(
+                        TextBlock::new(&notice)
+                            .style(TextStyle::interface(13.0))
+                            .selectable(false)
+                            .color(color),
+                    );
+                }
+                view.set_show_bidi_controls(self.settings.show_bidi_controls);
+                let article = &imported.article;
                 let (columns, size) = (self.settings.columns, self.settings.body_size_pt);
+                let mut note_commands = Vec::new();
                 let output = match notes {
                     Some(notes) => {
                         let mut decorations = notes.decorations(&mut note_commands);
@@ -602,23 +951,15 @@ impl HamishApp {
                     && notes.list_open
                 {
                     let top = view.first_visible_section();
-                    if let Some(ListAction::ShowSection(index)) = notes_list_window(ui.ctx(), notes, article, top, &mut note_commands) {
+                    let action =
+                        notes_list_window(ui.ctx(), notes, article, top, &mut note_commands);
+                    if let Some(ListAction::ShowSection(index)) = action {
                         view.scroll_to_section(index);
                     }
                 }
+                self.commands
+                    .extend(note_commands.into_iter().map(Command::Notes));
             }
-            Some(OpenArticle { content: Err(problem), .. }) => {
-                let color = ui.visuals().error_fg_color;
-                ui.add(TextBlock::new(problem).style(TextStyle::interface(15.0)).color(color));
-            }
-            None => {
-                ui.label("Choose an article in the library, or open a folder with File > Open folder (Ctrl+O).");
-            }
-        });
-        self.commands
-            .extend(note_commands.into_iter().map(Command::Notes));
-        if !self.commands.is_empty() {
-            ui.ctx().request_repaint();
         }
     }
 
@@ -672,6 +1013,11 @@ impl HamishApp {
             ui.menu_button("View", |ui| {
                 ui.checkbox(&mut self.settings.columns.translation, "Translation column");
                 ui.checkbox(&mut self.settings.columns.notes, "Notes column");
+                ui.checkbox(&mut self.settings.show_bidi_controls, "Show bidi controls")
+                    .on_hover_text(
+                        "Marks the invisible characters that change the direction of text \
+                     (U+202A–U+202E, U+2066–U+2069) where they are",
+                    );
                 ui.separator();
                 ui.add(
                     egui::Slider::new(&mut self.settings.body_size_pt, 12.0..=36.0)
@@ -683,17 +1029,23 @@ impl HamishApp {
 
     fn status_bar(&self, ui: &mut Ui) {
         let mut status = String::new();
-        if let Some(library) = &self.library {
+        if let Some(folder) = &self.opening_folder {
+            status = format!("Opening {}…", folder.display());
+        } else if let Some(library) = &self.library {
             let folder = library.root.file_name().unwrap_or(library.root.as_os_str());
             status = format!(
                 "{} — {} articles",
                 folder.to_string_lossy(),
                 library.entries.len()
             );
+            let summarised = library.summarised();
+            if summarised < library.entries.len() {
+                status += &format!(" (reading titles: {summarised})");
+            }
         }
         if let Some(OpenArticle {
             path,
-            content: Ok(article),
+            content: Content::Ready(imported),
             ..
         }) = &self.open
         {
@@ -701,7 +1053,13 @@ impl HamishApp {
                 .file_name()
                 .map(|name| name.to_string_lossy())
                 .unwrap_or_default();
-            status += &format!("   |   {name} — {} sections", article.sections.len());
+            status += &format!(
+                "   |   {name} — {} sections",
+                imported.article.sections.len()
+            );
+            if !imported.encoding.is_utf8() {
+                status += &format!(" — {}", imported.encoding);
+            }
         }
         // File and folder names can be in any script: the text engine draws them.
         let color = ui.visuals().weak_text_color();
@@ -712,6 +1070,20 @@ impl HamishApp {
                 .color(color),
         );
     }
+}
+
+/// What the reader should know about how the open article was read: its encoding
+/// when it is not UTF-8, repairs, and changes on disk. Empty when there is nothing.
+fn article_notice(imported: &ImportedArticle, disk_notice: Option<&str>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(disk_notice) = disk_notice {
+        parts.push(disk_notice.to_owned());
+    }
+    if !imported.encoding.is_utf8() {
+        parts.push(format!("Encoding: {}", imported.encoding));
+    }
+    parts.extend(imported.notices.iter().map(ToString::to_string));
+    parts.join(" · ")
 }
 
 impl Drop for HamishApp {

@@ -1,88 +1,316 @@
-//! Reading article files: decoding, splitting into sections, finding a title, and
-//! listing a folder's articles.
+//! Reading article files: decoding, splitting into sections, finding a title, listing
+//! a folder's articles and watching it for changes.
 //!
-//! Never writes to an article file. Knows nothing of egui.
+//! Real folders are not clean, so nothing here trusts its input: any bytes give either
+//! an article or an [`ImportError`] that says in plain words what is wrong, and an
+//! article that needed repairs says which in its [`ImportNotice`]s. Text is normalised
+//! to NFC for display and search; the file is never written to. Knows nothing of egui.
 
+mod decode;
 mod folder;
+mod library;
+mod markdown;
 mod sections;
+mod title;
+mod watch;
 
-pub use folder::{Library, LibraryEntry, is_article_path, list_folder};
-pub use sections::{infer_title, split_sections};
+pub use decode::{Decoded, DetectedEncoding, decode};
+pub use folder::{is_article_path, list_folder};
+pub use library::{EntrySummary, Library, LibraryEntry, summarize};
+pub use markdown::split_markdown;
+pub use sections::{MAX_SECTION_BYTES, split_plain_text};
+pub use title::infer_title;
+pub use watch::{FolderChange, FolderWatcher};
 
+use std::fmt;
+use std::io::Read as _;
 use std::path::Path;
 
-use crate::model::Article;
+use crate::model::{Article, normalize};
 
-/// Why an article could not be read.
-#[derive(Debug, thiserror::Error)]
+/// Files larger than this are not opened unless the reader asks: articles are a few
+/// kilobytes, and a 200 MB log file named `.txt` would take the app's memory with it.
+pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Why an article cannot be shown. The messages are shown in the library as they are.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    /// The file could not be opened or read.
-    #[error("could not read the file: {source}")]
-    Io {
-        /// What the operating system said.
-        #[from]
-        source: std::io::Error,
-    },
     /// The file holds binary data, not text.
-    #[error("this is not a text file")]
+    #[error("not a text file (binary data)")]
     NotText,
+    /// The file is larger than [`MAX_ARTICLE_BYTES`].
+    #[error(
+        "a very large file ({}, articles are usually a few KB); choose it to open it anyway",
+        megabytes(*bytes)
+    )]
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+    },
+    /// A pipe, a socket or a device: reading it could wait forever.
+    #[error("not a regular file, so it is not read")]
+    NotAFile,
+    /// The file was deleted or moved, or is a link to nothing.
+    #[error("the file is gone: it was deleted or moved, or it is a broken link")]
+    Gone,
+    /// The operating system refused to let us read it.
+    #[error("the file cannot be read: permission denied")]
+    PermissionDenied,
+    /// Any other failure to read.
+    #[error("the file cannot be read: {message}")]
+    Unreadable {
+        /// What the operating system said.
+        message: String,
+    },
 }
 
-/// Decodes the bytes of an article file to text.
-///
-/// UTF-8, with or without a byte order mark. Invalid sequences become U+FFFD rather
-/// than failing, so a damaged file can still be read. Binary data is refused.
-pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if looks_binary(bytes) {
-        return Err(ImportError::NotText);
+impl From<std::io::Error> for ImportError {
+    fn from(error: std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        match error.kind() {
+            ErrorKind::NotFound => Self::Gone,
+            ErrorKind::PermissionDenied => Self::PermissionDenied,
+            _ => Self::Unreadable {
+                message: error.to_string(),
+            },
+        }
     }
-    Ok(String::from_utf8_lossy(bytes).replace('\0', ""))
 }
 
-/// Text files do not hold runs of control bytes; executables, images and archives do.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(8192)];
-    let control = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    control * 10 > sample.len().max(1)
+/// Something the reader should know about an article that was shown anyway.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportNotice {
+    /// Bytes that were not valid text, now shown as `�`.
+    InvalidBytes {
+        /// How many sequences were replaced.
+        count: usize,
+    },
+    /// NUL characters, removed.
+    NulCharacters {
+        /// How many.
+        count: usize,
+    },
+    /// Lines too long to show as one section, cut into parts.
+    LongLinesCut,
+    /// The file is empty, or holds no text at all.
+    Empty,
 }
 
-/// Reads and sections the article at `path`.
+impl fmt::Display for ImportNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InvalidBytes { count: 1 } => f.write_str("one damaged character, shown as �"),
+            Self::InvalidBytes { count } => {
+                write!(f, "{count} damaged characters, shown as �")
+            }
+            Self::NulCharacters { count } => {
+                write!(f, "{count} NUL characters removed")
+            }
+            Self::LongLinesCut => f.write_str("very long lines are shown in several parts"),
+            Self::Empty => f.write_str("the file has no text"),
+        }
+    }
+}
+
+/// `bytes` in megabytes, for messages.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.0} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// The two article formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleFormat {
+    /// `.txt`: every non-empty line is a section.
+    PlainText,
+    /// `.md`: Markdown.
+    Markdown,
+}
+
+impl ArticleFormat {
+    /// The format of the file at `path`, by its extension.
+    pub fn of(path: &Path) -> Self {
+        let markdown = path.extension().is_some_and(|extension| {
+            extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown")
+        });
+        if markdown {
+            Self::Markdown
+        } else {
+            Self::PlainText
+        }
+    }
+}
+
+/// An article read from a file, with how it was read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportedArticle {
+    /// The article.
+    pub article: Article,
+    /// The encoding its file was read in.
+    pub encoding: DetectedEncoding,
+    /// What had to be repaired, in plain words.
+    pub notices: Vec<ImportNotice>,
+}
+
+/// Reads and sections the article at `path`, refusing files over
+/// [`MAX_ARTICLE_BYTES`].
 pub fn read_article(path: &Path) -> Result<Article, ImportError> {
-    let bytes = std::fs::read(path)?;
-    let text = decode(&bytes)?;
-    Ok(parse_article(&text))
+    import_file(path, Some(MAX_ARTICLE_BYTES)).map(|imported| imported.article)
 }
 
-/// Splits decoded article text into a titled [`Article`].
+/// Reads and sections the article at `path`; a file larger than `max_bytes` is
+/// refused with [`ImportError::TooLarge`] (`None` reads any size).
+pub fn import_file(path: &Path, max_bytes: Option<u64>) -> Result<ImportedArticle, ImportError> {
+    let bytes = read_bytes(path, max_bytes, None)?.0;
+    let decoded = decode(&bytes, true)?;
+    Ok(import_decoded(decoded, ArticleFormat::of(path)))
+}
+
+/// Reads the file at `path`, at most `prefix` bytes of it if given. Returns the bytes
+/// and whether they are the whole file.
+pub(crate) fn read_bytes(
+    path: &Path,
+    max_bytes: Option<u64>,
+    prefix: Option<usize>,
+) -> Result<(Vec<u8>, bool), ImportError> {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(ImportError::NotAFile);
+    }
+    if let Some(max_bytes) = max_bytes
+        && metadata.len() > max_bytes
+    {
+        return Err(ImportError::TooLarge {
+            bytes: metadata.len(),
+        });
+    }
+    let file = std::fs::File::open(path)?;
+    let limit = prefix.map_or(u64::MAX, |prefix| prefix as u64);
+    let capacity = metadata.len().min(limit).min(MAX_ARTICLE_BYTES);
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    // Read one byte past the prefix to learn whether there is more.
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    let complete = bytes.len() as u64 <= limit;
+    bytes.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok((bytes, complete))
+}
+
+/// Sections decoded text in `format`, noting what had to be repaired.
+pub fn import_decoded(decoded: Decoded, format: ArticleFormat) -> ImportedArticle {
+    let mut notices = repair_notices(&decoded);
+    let text = normalize(&decoded.text);
+    let article = parse(&text, format);
+    if article.sections.is_empty() {
+        notices.push(ImportNotice::Empty);
+    }
+    ImportedArticle {
+        article,
+        encoding: decoded.encoding,
+        notices,
+    }
+}
+
+/// What decoding `decoded` had to repair, and whether it has lines too long to be one
+/// section each.
+pub(crate) fn repair_notices(decoded: &Decoded) -> Vec<ImportNotice> {
+    let mut notices = Vec::new();
+    if decoded.invalid_sequences > 0 {
+        notices.push(ImportNotice::InvalidBytes {
+            count: decoded.invalid_sequences,
+        });
+    }
+    if decoded.nul_characters > 0 {
+        notices.push(ImportNotice::NulCharacters {
+            count: decoded.nul_characters,
+        });
+    }
+    if decoded
+        .text
+        .lines()
+        .any(|line| line.len() > MAX_SECTION_BYTES)
+    {
+        notices.push(ImportNotice::LongLinesCut);
+    }
+    notices
+}
+
+/// Splits decoded plain text into a titled [`Article`].
 pub fn parse_article(text: &str) -> Article {
-    let parts = split_sections(text);
-    let title = infer_title(&parts);
-    Article::new(title, parts)
+    parse(text, ArticleFormat::PlainText)
+}
+
+/// Splits decoded text in `format` into a titled [`Article`].
+pub fn parse(text: &str, format: ArticleFormat) -> Article {
+    let blocks = match format {
+        ArticleFormat::PlainText => split_plain_text(text),
+        ArticleFormat::Markdown => split_markdown(text),
+    };
+    let title = infer_title(&blocks);
+    Article::from_blocks(title, blocks)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::SectionKind;
 
     #[test]
-    fn decode_strips_bom_and_keeps_damaged_text() {
+    fn the_format_follows_the_extension() {
         assert_eq!(
-            decode("\u{feff}سلام".as_bytes()).ok().as_deref(),
-            Some("سلام")
+            ArticleFormat::of(Path::new("a/b.md")),
+            ArticleFormat::Markdown
         );
-        let damaged = [b"ab".as_slice(), &[0xff], "ج".as_bytes()].concat();
-        assert_eq!(decode(&damaged).ok().as_deref(), Some("ab\u{fffd}ج"));
+        assert_eq!(
+            ArticleFormat::of(Path::new("a/b.MD")),
+            ArticleFormat::Markdown
+        );
+        assert_eq!(
+            ArticleFormat::of(Path::new("a/b.txt")),
+            ArticleFormat::PlainText
+        );
     }
 
     #[test]
-    fn binary_is_refused() {
-        let png = [
-            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 1, 2, 3, 0,
-        ];
-        assert!(matches!(decode(&png), Err(ImportError::NotText)));
+    fn repairs_are_noticed() {
+        let bytes = [b"\xef".as_slice(), "نص\0 عربي\nسطر ثان".as_bytes()].concat();
+        let decoded = decode(&bytes, true).expect("text");
+        let imported = import_decoded(decoded, ArticleFormat::PlainText);
+        assert_eq!(
+            imported.notices,
+            [
+                ImportNotice::InvalidBytes { count: 1 },
+                ImportNotice::NulCharacters { count: 1 }
+            ]
+        );
+        let empty = import_decoded(
+            decode(b" \n\n", true).expect("text"),
+            ArticleFormat::PlainText,
+        );
+        assert_eq!(empty.notices, [ImportNotice::Empty]);
+        assert_eq!(
+            ImportNotice::InvalidBytes { count: 3 }.to_string(),
+            "3 damaged characters, shown as �"
+        );
+    }
+
+    #[test]
+    fn markdown_and_plain_text_differ_where_they_should() {
+        let text = "فقرة أولى، مع فاصلة\nتتمة\n";
+        assert_eq!(parse(text, ArticleFormat::PlainText).sections.len(), 2);
+        let markdown = parse(text, ArticleFormat::Markdown);
+        assert_eq!(markdown.sections.len(), 1);
+        assert_eq!(markdown.sections[0].kind, SectionKind::Paragraph);
+    }
+
+    #[test]
+    fn io_errors_become_plain_words() {
+        let gone = ImportError::from(std::io::Error::from(std::io::ErrorKind::NotFound));
+        assert_eq!(gone, ImportError::Gone);
+        assert_eq!(
+            ImportError::TooLarge {
+                bytes: 35 * 1024 * 1024
+            }
+            .to_string(),
+            "a very large file (35 MB, articles are usually a few KB); choose it to open it anyway"
+        );
     }
 }

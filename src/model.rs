@@ -5,12 +5,18 @@
 //! a pure function of the anchor and the new article.
 
 mod anchor;
+mod bidi_controls;
 mod direction;
+mod emphasis;
 pub mod fold;
+mod normalize;
 mod note;
 mod section;
 
 pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};
+pub use bidi_controls::{has_bidi_controls, is_bidi_control, reveal_bidi_controls};
 pub use direction::{Direction, base_direction};
+pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};
+pub use normalize::normalize;
 pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge};
-pub use section::{Article, Section, SectionId, SectionKind};
+pub use section::{Article, Block, Section, SectionId, SectionKind};

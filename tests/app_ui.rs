@@ -16,6 +16,9 @@ fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
         .with_max_steps(120)
         .build_ui_state(
             |ui, app: &mut HamishApp| {
+                // Folders and articles are read in the background: wait for them, so
+                // each step shows what the reader would see a moment later.
+                app.wait_for_background(common::BACKGROUND_TIMEOUT);
                 app.logic(ui.ctx());
                 app.ui(ui);
             },
@@ -53,7 +56,7 @@ fn the_sample_folder_lists_five_articles_by_title() {
             library
                 .entries
                 .iter()
-                .any(|entry| entry.title.as_deref().ok() == Some(label.as_str()))
+                .any(|entry| entry.title() == Some(label.as_str()))
         })
         .count();
     assert_eq!(listed, 5, "every article has an entry: {entries:?}");

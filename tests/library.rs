@@ -12,7 +12,7 @@ use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hamish::app::{HamishApp, Settings};
-use hamish::import::list_folder;
+use hamish::import::{ImportError, list_folder};
 
 /// A folder with an article, its English translation, a binary file named like an
 /// article, and a sub-folder with a Markdown article.
@@ -40,7 +40,12 @@ fn messy_folder() -> tempfile::TempDir {
 #[test]
 fn listing_groups_sub_folders_and_keeps_unreadable_files() {
     let folder = messy_folder();
-    let library = list_folder(folder.path()).expect("folder can be listed");
+    let listed = list_folder(folder.path()).expect("folder can be listed");
+    assert!(
+        listed.entries.iter().all(|entry| entry.summary.is_none()),
+        "listing reads no file"
+    );
+    let library = common::listed_and_summarised(folder.path());
     let names: Vec<String> = library
         .entries
         .iter()
@@ -51,13 +56,21 @@ fn listing_groups_sub_folders_and_keeps_unreadable_files() {
         ["001.txt", "image.txt", "002.md"],
         "translations and other files are not articles"
     );
-    assert_eq!(library.entries[0].title.as_deref(), Ok("عنوان المقال الأول"));
+    assert_eq!(library.entries[0].title(), Some("عنوان المقال الأول"));
     assert_eq!(
-        library.entries[1].title,
-        Err("this is not a text file".to_owned())
+        library.entries[1]
+            .summary
+            .as_ref()
+            .and_then(|s| s.error.clone()),
+        Some(ImportError::NotText)
+    );
+    assert_eq!(library.entries[1].label(), "image.txt");
+    assert_eq!(
+        library.entries[1].problem().as_deref(),
+        Some("not a text file (binary data)")
     );
     assert_eq!(library.entries[2].group, "أرشيف");
-    assert_eq!(library.entries[2].title.as_deref(), Ok("مقال في مجلد فرعي"));
+    assert_eq!(library.entries[2].title(), Some("مقال في مجلد فرعي"));
 }
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
@@ -66,6 +79,9 @@ fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
         .with_step_dt(1.0 / 60.0)
         .build_ui_state(
             |ui, app: &mut HamishApp| {
+                // Folders and articles are read in the background: wait for them, so
+                // each step shows what the reader would see a moment later.
+                app.wait_for_background(common::BACKGROUND_TIMEOUT);
                 app.logic(ui.ctx());
                 app.ui(ui);
             },
@@ -84,7 +100,7 @@ fn the_library_panel_shows_groups_and_problems() {
     // The title is both a library entry and the open article's heading.
     harness.get_by_role_and_label(Role::Button, "عنوان المقال الأول");
     harness.get_by_role_and_label(Role::Label, "عنوان المقال الأول");
-    harness.get_by_label("image.txt: this is not a text file");
+    harness.get_by_label("image.txt: not a text file (binary data)");
     harness.get_by_label("أرشيف");
     harness
         .get_by_role_and_label(Role::Button, "مقال في مجلد فرعي")
@@ -100,10 +116,10 @@ fn the_library_panel_shows_groups_and_problems() {
     harness.get_by_label("فقرة.");
     // The unreadable file can be chosen; it says why it is not shown.
     harness
-        .get_by_label("image.txt: this is not a text file")
+        .get_by_label("image.txt: not a text file (binary data)")
         .click();
     harness.run();
-    harness.get_by_label("This article cannot be shown: this is not a text file.");
+    harness.get_by_label("This article cannot be shown: not a text file (binary data).");
 }
 
 #[derive(Debug)]

@@ -158,6 +158,12 @@ impl NotesOfArticle {
         self.placed_generation = Some(self.store.revision());
     }
 
+    /// Makes the next [`Self::place_all`] look for every note again: the article's
+    /// text changed.
+    pub fn forget_placements(&mut self) {
+        self.placed_generation = None;
+    }
+
     /// The live notes with where they are, in reading order; orphans last.
     pub fn placements(&self) -> &[(NoteId, Placement)] {
         &self.placements

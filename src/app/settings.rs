@@ -24,6 +24,8 @@ pub struct Settings {
     pub columns: Columns,
     /// Size of the article's body text, in points.
     pub body_size_pt: f32,
+    /// Whether explicit bidi controls are marked where they are in the text.
+    pub show_bidi_controls: bool,
 }
 
 impl Default for Settings {
@@ -35,6 +37,7 @@ impl Default for Settings {
             reading_positions: BTreeMap::new(),
             columns: Columns::default(),
             body_size_pt: 20.0,
+            show_bidi_controls: false,
         }
     }
 }

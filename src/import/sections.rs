@@ -1,69 +1,72 @@
-//! Splitting article text into sections, and inferring a title.
+//! Splitting plain text into sections, and the rules both formats share for what a
+//! line is: a label heading, a quotation, a list item, junk.
 //!
 //! In plain text every non-empty line is a section: articles copied from the web put
 //! one paragraph per line and do not always leave blank lines between them.
 
-use crate::model::SectionKind;
+use crate::model::{Block, EmphasisSpan, SectionKind};
+
+use super::title::{is_basmala, is_title_line};
 
 /// A line this long or shorter, ending in a colon, is a label heading (`الخبر:`).
 const LABEL_HEADING_MAX_WORDS: usize = 6;
 
-/// A first line this short, and not a sentence of the body, can be the title.
-const TITLE_MAX_WORDS: usize = 16;
+/// A section longer than this, in bytes, is cut into several. Real paragraphs are a
+/// few kilobytes; a one-megabyte line (a dump, a minified file) would otherwise be one
+/// section that takes seconds to lay out and can only be scrolled past.
+pub const MAX_SECTION_BYTES: usize = 16 * 1024;
 
-/// How many words of the first paragraph make a title when the article has none.
-const FALLBACK_TITLE_WORDS: usize = 8;
+/// The level given to label headings such as `الخبر:`.
+const LABEL_HEADING_LEVEL: u8 = 3;
 
-/// Splits `text` into (kind, text) pairs in reading order, dropping junk lines.
+/// Splits plain text into blocks in reading order, dropping junk lines.
 ///
-/// Markdown `#` headings are honoured in `.txt` and `.md` files alike: articles saved
-/// from the web carry them. The first line, after an optional basmala, becomes the level-1 heading
+/// Markdown `#` headings are honoured in `.txt` files too: articles saved from the web
+/// carry them. The first line, after an optional basmala, becomes the level-1 heading
 /// when it reads like a headline.
-pub fn split_sections(text: &str) -> Vec<(SectionKind, String)> {
-    let mut parts = Vec::new();
+pub fn split_plain_text(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
     for line in text.lines().map(str::trim) {
-        let (kind, line) = if let Some((level, rest)) = markdown_heading(line) {
-            (SectionKind::Heading { level }, rest)
-        } else if is_label_heading(line) {
-            (SectionKind::Heading { level: 3 }, line)
+        if is_junk(line) {
+            continue;
+        }
+        let block = if let Some((level, rest)) = markdown_heading(line) {
+            Block::plain(SectionKind::Heading { level }, rest)
+        } else if let Some(item) = list_item_text(line) {
+            Block::plain(SectionKind::ListItem, item)
         } else {
-            (SectionKind::Paragraph, line)
+            Block::plain(classify_line(line), line)
         };
-        if !is_junk(line) {
-            parts.push((kind, line.to_owned()));
+        if !is_junk(&block.text) {
+            blocks.push(block);
         }
     }
-    if let Some((kind, text)) = parts.iter_mut().find(|(_, text)| !is_basmala(text))
-        && *kind == SectionKind::Paragraph
-        && is_title_line(text)
-    {
-        *kind = SectionKind::Heading { level: 1 };
-    }
-    parts
+    promote_title_line(&mut blocks);
+    split_long_blocks(blocks)
 }
 
-/// The article's title: its level-1 heading, or the first words of its text.
-pub fn infer_title(parts: &[(SectionKind, String)]) -> String {
-    if let Some((_, text)) = parts
-        .iter()
-        .find(|(kind, text)| *kind == SectionKind::Heading { level: 1 } && !is_basmala(text))
+/// What a line of running text is: a label heading, a quotation or a paragraph.
+pub(super) fn classify_line(line: &str) -> SectionKind {
+    if is_label_heading(line) {
+        SectionKind::Heading {
+            level: LABEL_HEADING_LEVEL,
+        }
+    } else if is_quotation(line) {
+        SectionKind::Quotation
+    } else {
+        SectionKind::Paragraph
+    }
+}
+
+/// Makes the first block after an optional basmala the level-1 heading when it is a
+/// paragraph that reads like a headline.
+pub(super) fn promote_title_line(blocks: &mut [Block]) {
+    if let Some(first) = blocks.iter_mut().find(|block| !is_basmala(&block.text))
+        && first.kind == SectionKind::Paragraph
+        && is_title_line(&first.text)
     {
-        return text.clone();
+        first.kind = SectionKind::Heading { level: 1 };
     }
-    let Some((_, first)) = parts
-        .iter()
-        .find(|(kind, text)| *kind == SectionKind::Paragraph && !is_basmala(text))
-    else {
-        return String::new();
-    };
-    let text = first.trim_matches(|c: char| c == '"' || c == '«' || c.is_whitespace());
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= FALLBACK_TITLE_WORDS {
-        return text.to_owned();
-    }
-    let title = words[..FALLBACK_TITLE_WORDS].join(" ");
-    let cut = title.trim_end_matches(|c: char| c.is_whitespace() || ",،؛;:-–—".contains(c));
-    format!("{cut}…")
 }
 
 /// `#`…`######` followed by a space: the level and the heading's text.
@@ -78,11 +81,30 @@ fn markdown_heading(line: &str) -> Option<(u8, &str)> {
     }
     // `hashes` is at most 6, so it fits in a u8.
     let level = u8::try_from(hashes).ok()?;
-    Some((level, rest.trim()))
+    Some((level, rest.trim().trim_end_matches('#').trim_end()))
+}
+
+/// A bulleted line (`- `, `* `, `• `) without its bullet, or a numbered line (`1. `,
+/// `٣) `) whole: the number is part of what the reader sees.
+fn list_item_text(line: &str) -> Option<&str> {
+    for bullet in ["- ", "* ", "• ", "· ", "– "] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return Some(rest.trim_start());
+        }
+    }
+    let is_digit = |c: &char| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c);
+    let digit_count = line.chars().take_while(is_digit).count();
+    let digits: usize = line.chars().take(digit_count).map(char::len_utf8).sum();
+    let rest = &line[digits..];
+    // Three digits at most: `1992. ` starts a sentence about a year, not a list.
+    let numbered = (1..=3).contains(&digit_count)
+        && (rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with("- "))
+        && !rest[2..].trim().is_empty();
+    numbered.then_some(line)
 }
 
 /// A short line ending in a colon, such as `الخبر:` or `التعليق:`.
-fn is_label_heading(line: &str) -> bool {
+pub(super) fn is_label_heading(line: &str) -> bool {
     let Some(body) = line.strip_suffix([':', '：']) else {
         return false;
     };
@@ -90,31 +112,25 @@ fn is_label_heading(line: &str) -> bool {
     (1..=LABEL_HEADING_MAX_WORDS).contains(&words) && !body.contains([':', '.', '،'])
 }
 
-/// A short line that reads like a headline: few words, no sentence punctuation inside.
-fn is_title_line(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    words > 0
-        && words <= TITLE_MAX_WORDS
-        && !line.ends_with([':', '：'])
-        && !line.trim_end_matches(['.', '!']).contains(['.', '،', ','])
-        && !(line.starts_with('(') && line.ends_with(')'))
-}
-
-/// `بسم الله الرحمن الرحيم`, in any spelling: diacritics and alef forms vary.
-fn is_basmala(line: &str) -> bool {
-    let letters: String = line
-        .chars()
-        .filter(|c| ('\u{0621}'..='\u{064A}').contains(c) || *c == '\u{0671}')
-        .map(|c| match c {
-            '\u{0671}' | '\u{0622}' | '\u{0623}' | '\u{0625}' => '\u{0627}',
-            other => other,
-        })
-        .collect();
-    letters.starts_with("بسم") && letters.contains("الله") && letters.len() < 60
+/// A Quranic verse in `﴿ ﴾` or a hadith in `« »` standing on its own line, possibly
+/// followed by its reference (`[الممتحنة: 9]`) or a full stop.
+pub(super) fn is_quotation(line: &str) -> bool {
+    [('﴿', '﴾'), ('«', '»')].iter().any(|&(open, close)| {
+        let Some(rest) = line.strip_prefix(open) else {
+            return false;
+        };
+        let Some(end) = rest.rfind(close) else {
+            return false;
+        };
+        let tail = rest[end + close.len_utf8()..].trim();
+        let reference = (tail.starts_with(['[', '(']) && tail.ends_with([']', ')']))
+            && tail.chars().count() <= 60;
+        tail.chars().all(|c| ".،,؛;:".contains(c)) || reference
+    })
 }
 
 /// Stray lines that are not text: whitespace, a lone Latin letter, lone punctuation.
-fn is_junk(line: &str) -> bool {
+pub(super) fn is_junk(line: &str) -> bool {
     // Stops at the first few characters of a real line: `is_alphanumeric` looks up
     // Unicode tables, and articles have lines of thousands of characters.
     let mut letters_or_digits = 0;
@@ -131,17 +147,87 @@ fn is_junk(line: &str) -> bool {
     letters_or_digits == 0 || (latin_only && letters_or_digits == 1)
 }
 
+/// Cuts blocks longer than [`MAX_SECTION_BYTES`] into parts, at a space where there
+/// is one, keeping the emphasis of each part.
+pub(super) fn split_long_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    if blocks
+        .iter()
+        .all(|block| block.text.len() <= MAX_SECTION_BYTES)
+    {
+        return blocks;
+    }
+    let mut parts = Vec::with_capacity(blocks.len() + 8);
+    for block in blocks {
+        if block.text.len() <= MAX_SECTION_BYTES {
+            parts.push(block);
+            continue;
+        }
+        let kind = match block.kind {
+            // A heading this long is not a heading.
+            SectionKind::Heading { .. } => SectionKind::Paragraph,
+            other => other,
+        };
+        let mut start = 0;
+        while start < block.text.len() {
+            let end = cut_point(&block.text, start);
+            let emphasis = block
+                .emphasis
+                .iter()
+                .filter(|span| span.range.start < end && span.range.end > start)
+                .map(|span| EmphasisSpan {
+                    range: span.range.start.max(start) - start..span.range.end.min(end) - start,
+                    emphasis: span.emphasis,
+                })
+                .collect();
+            let text = &block.text[start..end];
+            if !text.trim().is_empty() {
+                parts.push(Block {
+                    kind,
+                    text: text.trim_end().to_owned(),
+                    emphasis,
+                });
+            }
+            start = end;
+        }
+    }
+    parts
+}
+
+/// Where the part of `text` that starts at `start` ends: after the last space within
+/// the limit, else at the last character boundary within it.
+fn cut_point(text: &str, start: usize) -> usize {
+    let limit = start + MAX_SECTION_BYTES;
+    if limit >= text.len() {
+        return text.len();
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[start..end];
+    match window.rfind(char::is_whitespace) {
+        // Not too early: a part should be most of the limit.
+        Some(space) if space > MAX_SECTION_BYTES / 2 => {
+            start + space + window[space..].chars().next().map_or(1, char::len_utf8)
+        }
+        _ => end,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(SectionKind, String)> {
-        split_sections(text)
+        split_plain_text(text)
+            .into_iter()
+            .map(|block| (block.kind, block.text))
+            .collect()
     }
 
     #[test]
     fn junk_lines_are_dropped() {
-        let parts = kinds(" \n\nF\n\n-\nنص حقيقي\n");
+        let parts = kinds(" \n\nF\n\n-\n##\nنص حقيقي\n");
         assert_eq!(
             parts,
             vec![(SectionKind::Heading { level: 1 }, "نص حقيقي".to_owned())]
@@ -165,22 +251,45 @@ mod tests {
     }
 
     #[test]
-    fn title_after_basmala() {
-        let parts = kinds("بِسَمِ ٱللهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ\n\nمن الذي يُحرّض قرغيزستان؟\n(مترجم)\nالخبر:");
-        assert_eq!(parts[0].0, SectionKind::Paragraph);
-        assert_eq!(parts[1].0, SectionKind::Heading { level: 1 });
-        assert_eq!(parts[2], (SectionKind::Paragraph, "(مترجم)".to_owned()));
-        assert_eq!(infer_title(&parts), "من الذي يُحرّض قرغيزستان؟");
+    fn verses_and_hadith_on_their_own_line_are_quotations() {
+        let parts = kinds(
+            "مقدمة طويلة بعض الشيء، فيها فاصلة.\n﴿إِنَّمَا يَنْهَاكُمُ اللَّهُ﴾\n«الدين النصيحة» [رواه مسلم]\nقال ﷺ: «الدين النصيحة»",
+        );
+        assert_eq!(parts[1].0, SectionKind::Quotation);
+        assert_eq!(parts[2].0, SectionKind::Quotation);
+        assert_eq!(
+            parts[3].0,
+            SectionKind::Paragraph,
+            "a quotation inside a sentence"
+        );
     }
 
     #[test]
-    fn title_falls_back_to_first_words() {
+    fn list_items_lose_their_bullets_and_keep_their_numbers() {
         let parts = kinds(
-            "## الخبر:\n\"في 19 تشرين الثاني/نوفمبر، انعقد الاجتماع السابع عشر للجنة العسكرية حول تطوير",
+            "مقدمة، وفيها فاصلة.\n- البند الأول\n• البند الثاني\n١. الأول\n2) second\n2016 وصلت",
         );
-        assert_eq!(
-            infer_title(&parts),
-            "في 19 تشرين الثاني/نوفمبر، انعقد الاجتماع السابع عشر…"
+        assert_eq!(parts[1], (SectionKind::ListItem, "البند الأول".to_owned()));
+        assert_eq!(parts[2], (SectionKind::ListItem, "البند الثاني".to_owned()));
+        assert_eq!(parts[3], (SectionKind::ListItem, "١. الأول".to_owned()));
+        assert_eq!(parts[4], (SectionKind::ListItem, "2) second".to_owned()));
+        assert_eq!(parts[5].0, SectionKind::Paragraph);
+    }
+
+    #[test]
+    fn a_huge_line_is_cut_into_sections_at_spaces() {
+        let line = "كلمة ".repeat(20_000);
+        let parts = kinds(&format!("عنوان\n{line}"));
+        assert!(parts.len() > 5);
+        assert!(
+            parts
+                .iter()
+                .all(|(_, text)| text.len() <= MAX_SECTION_BYTES)
         );
+        assert!(parts[1..].iter().all(|(_, text)| text.starts_with("كلمة")));
+        let no_spaces = "ب".repeat(MAX_SECTION_BYTES);
+        let parts = kinds(&no_spaces);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].1.len() + parts[1].1.len(), no_spaces.len());
     }
 }

@@ -3,9 +3,11 @@
 use std::fmt;
 
 use super::direction::{Direction, base_direction};
+use super::emphasis::{EmphasisSpan, sanitize_spans};
+use super::normalize::normalize;
 
 /// What role a section plays in its article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SectionKind {
     /// A heading; level 1 is the article's title, larger numbers are smaller headings.
     Heading {
@@ -13,14 +15,23 @@ pub enum SectionKind {
         level: u8,
     },
     /// An ordinary paragraph.
+    #[default]
     Paragraph,
+    /// Quoted text: a Markdown block quote, or a Quranic verse in `﴿ ﴾` or a hadith in
+    /// `« »` standing on its own line.
+    Quotation,
+    /// An item of a list. A numbered item keeps its number in its text; a bullet is
+    /// drawn, not part of the text.
+    ListItem,
 }
 
 /// A stable identifier of a section, derived from its text and the number of
 /// sections with the same text before it.
 ///
 /// The same article text always gives the same ids, and inserting or removing other
-/// sections does not change a section's id: notes are attached to these.
+/// sections does not change a section's id: notes are attached to these. The text is
+/// trimmed and taken in NFC, so the same words encoded differently (composed or
+/// decomposed, UTF-8 or a legacy code page) give the same id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SectionId(pub u64);
 
@@ -46,6 +57,7 @@ impl SectionId {
         const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
         const PRIME: u64 = 0x0000_0100_0000_01b3;
         let mut hash = OFFSET_BASIS;
+        let text = normalize(text.trim());
         let bytes = text
             .trim()
             .bytes()
@@ -65,17 +77,41 @@ impl fmt::Display for SectionId {
     }
 }
 
-/// One section of an article: a heading or a paragraph.
+/// One section of an article: a heading, a paragraph, a quotation or a list item.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     /// Stable id, see [`SectionId`].
     pub id: SectionId,
-    /// Heading or paragraph.
+    /// Heading, paragraph, quotation or list item.
     pub kind: SectionKind,
-    /// The text as it is shown (without Markdown markers), on one line.
+    /// The text as it is shown (without Markdown markers), on one line, in NFC.
     pub text: String,
+    /// Bold and italic spans of `text`, in order, not overlapping.
+    pub emphasis: Vec<EmphasisSpan>,
     /// Base direction, from the first strong character.
     pub direction: Direction,
+}
+
+/// A section before it has an id: what an importer produces.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Block {
+    /// Heading, paragraph, quotation or list item.
+    pub kind: SectionKind,
+    /// The text as it is shown.
+    pub text: String,
+    /// Bold and italic spans of `text`.
+    pub emphasis: Vec<EmphasisSpan>,
+}
+
+impl Block {
+    /// A block of plain text, without emphasis.
+    pub fn plain(kind: SectionKind, text: impl Into<String>) -> Self {
+        Self {
+            kind,
+            text: text.into(),
+            emphasis: Vec::new(),
+        }
+    }
 }
 
 /// An article read from a file and split into sections.
@@ -88,25 +124,47 @@ pub struct Article {
 }
 
 impl Article {
-    /// Builds an article, giving every section its stable id and direction.
+    /// Builds an article of plain sections, giving every section its stable id and
+    /// direction.
     pub fn new(title: String, parts: impl IntoIterator<Item = (SectionKind, String)>) -> Self {
+        Self::from_blocks(
+            title,
+            parts
+                .into_iter()
+                .map(|(kind, text)| Block::plain(kind, text)),
+        )
+    }
+
+    /// Builds an article from imported blocks: their text is taken in NFC, and every
+    /// section gets its stable id and direction.
+    pub fn from_blocks(title: String, blocks: impl IntoIterator<Item = Block>) -> Self {
         let mut seen = std::collections::HashMap::<String, u32>::new();
-        let sections = parts
+        let sections = blocks
             .into_iter()
-            .map(|(kind, text)| {
-                let occurrence = seen.entry(text.clone()).or_default();
+            .map(|block| {
+                let (text, emphasis) = match normalize(&block.text) {
+                    std::borrow::Cow::Borrowed(_) => (block.text, block.emphasis),
+                    // Normalising moved bytes about: the spans no longer fit the text.
+                    std::borrow::Cow::Owned(text) => (text, Vec::new()),
+                };
+                let emphasis = sanitize_spans(&text, emphasis);
+                let occurrence = seen.entry(text.trim().to_owned()).or_default();
                 let id = SectionId::derive(&text, *occurrence);
                 *occurrence += 1;
                 let direction = base_direction(&text);
                 Section {
                     id,
-                    kind,
+                    kind: block.kind,
                     text,
+                    emphasis,
                     direction,
                 }
             })
             .collect();
-        Self { title, sections }
+        Self {
+            title: normalize(&title).into_owned(),
+            sections,
+        }
     }
 }
 
@@ -150,5 +208,36 @@ mod tests {
             SectionId::derive(" الخبر: ", 0).to_string()
         );
         assert_eq!(SectionId::derive("", 0).0, 0xdc62_ece3_be52_214e);
+        // Composed and decomposed spellings are one section.
+        assert_eq!(
+            SectionId::derive("Café", 1),
+            SectionId::derive("Cafe\u{301}", 1)
+        );
+    }
+
+    #[test]
+    fn blocks_are_normalised_and_keep_valid_emphasis() {
+        use crate::model::{Emphasis, EmphasisSpan};
+        let italic = Emphasis {
+            strong: false,
+            italic: true,
+        };
+        let article = Article::from_blocks(
+            "t".into(),
+            [
+                Block {
+                    kind: SectionKind::Paragraph,
+                    text: "كلمة مائلة".into(),
+                    emphasis: vec![EmphasisSpan {
+                        range: 9..19,
+                        emphasis: italic,
+                    }],
+                },
+                Block::plain(SectionKind::Quotation, "Cafe\u{301}"),
+            ],
+        );
+        assert_eq!(article.sections[0].emphasis[0].range, 9..19);
+        assert_eq!(article.sections[1].text, "Café");
+        assert_eq!(article.sections[1].kind, SectionKind::Quotation);
     }
 }

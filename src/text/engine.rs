@@ -4,13 +4,16 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use cosmic_text::{Attrs, Buffer, Family, FontSystem, Metrics, Shaping, SwashCache, Weight, Wrap};
+use cosmic_text::{
+    Attrs, Buffer, Family, FontSystem, Metrics, Shaping, Style, SwashCache, Weight, Wrap,
+};
 use egui::{Color32, Context, Id, Mesh, Painter, Pos2, Rect, pos2};
 
 use super::atlas::GlyphAtlas;
 use super::fonts::{bundled_font_system, family_name};
 use super::layout::{LayoutMeshes, ParagraphLayout};
 use super::style::TextStyle;
+use crate::model::EmphasisSpan;
 
 /// Layouts kept before the least recently used are dropped. A screen shows a few dozen
 /// paragraphs; this leaves room for scrolling back and for other columns.
@@ -28,10 +31,14 @@ struct LayoutKey {
     style: (super::FontFamily, u32, u32, bool),
     width_px: u32,
     pixels_per_point_bits: u32,
+    /// Hash of the emphasis spans; 0 when there are none.
+    emphasis_hash: u64,
 }
 
 struct CachedLayout {
     layout: Arc<ParagraphLayout>,
+    /// The spans it was laid out with, to confirm a hit as the text confirms it.
+    emphasis: Vec<EmphasisSpan>,
     last_used_frame: u64,
 }
 
@@ -136,20 +143,39 @@ impl TextEngine {
         width_pt: f32,
         pixels_per_point: f32,
     ) -> Arc<ParagraphLayout> {
+        self.layout_emphasized(text, &[], style, width_pt, pixels_per_point)
+    }
+
+    /// Like [`Self::layout`], with the byte ranges in `emphasis` set in bold or italic
+    /// (a synthetic slant where the face has no italic, as Amiri has none bundled).
+    pub fn layout_emphasized(
+        &mut self,
+        text: &str,
+        emphasis: &[EmphasisSpan],
+        style: &TextStyle,
+        width_pt: f32,
+        pixels_per_point: f32,
+    ) -> Arc<ParagraphLayout> {
         let width_px = ((width_pt - EDGE_PADDING_PT).max(1.0) * pixels_per_point).floor();
         let key = LayoutKey {
             text_hash: hash_text(text),
             style: style.cache_key(),
             width_px: width_px as u32,
             pixels_per_point_bits: pixels_per_point.to_bits(),
+            emphasis_hash: if emphasis.is_empty() {
+                0
+            } else {
+                hash_spans(emphasis)
+            },
         };
         if let Some(cached) = self.layouts.get_mut(&key)
             && cached.layout.text() == text
+            && cached.emphasis == emphasis
         {
             cached.last_used_frame = self.frame;
             return cached.layout.clone();
         }
-        let layout = Arc::new(self.shape(text, style, width_px, pixels_per_point));
+        let layout = Arc::new(self.shape(text, emphasis, style, width_px, pixels_per_point));
         self.learn_advance(&layout, style, pixels_per_point);
         if self.layouts.len() >= LAYOUT_CACHE_CAPACITY {
             self.evict_least_recently_used();
@@ -158,6 +184,7 @@ impl TextEngine {
             key,
             CachedLayout {
                 layout: layout.clone(),
+                emphasis: emphasis.to_vec(),
                 last_used_frame: self.frame,
             },
         );
@@ -167,6 +194,7 @@ impl TextEngine {
     fn shape(
         &mut self,
         text: &str,
+        emphasis: &[EmphasisSpan],
         style: &TextStyle,
         width_px: f32,
         pixels_per_point: f32,
@@ -187,7 +215,12 @@ impl TextEngine {
             None,
         );
         buffer.set_wrap(Wrap::WordOrGlyph);
-        buffer.set_text(text, &attrs, Shaping::Advanced, None);
+        if emphasis.is_empty() {
+            buffer.set_text(text, &attrs, Shaping::Advanced, None);
+        } else {
+            let spans = emphasized_spans(text, emphasis, &attrs);
+            buffer.set_rich_text(spans, &attrs, Shaping::Advanced, None);
+        }
         buffer.shape_until_scroll(&mut self.fonts, false);
         ParagraphLayout::from_buffer(buffer, text, width_px, pixels_per_point)
     }
@@ -314,6 +347,45 @@ impl TextEngine {
     }
 }
 
+/// `text` cut into runs of plain and emphasized text, each with its attributes. Spans
+/// that do not fit the text are ignored.
+fn emphasized_spans<'t, 'a>(
+    text: &'t str,
+    emphasis: &[EmphasisSpan],
+    plain: &Attrs<'a>,
+) -> Vec<(&'t str, Attrs<'a>)> {
+    let mut runs = Vec::with_capacity(emphasis.len() * 2 + 1);
+    let mut at = 0;
+    for span in emphasis {
+        let range = span.range.clone();
+        if range.start < at || text.get(range.clone()).is_none() {
+            continue;
+        }
+        if range.start > at {
+            runs.push((&text[at..range.start], plain.clone()));
+        }
+        let mut attrs = plain.clone();
+        if span.emphasis.strong {
+            attrs = attrs.weight(Weight::BOLD);
+        }
+        if span.emphasis.italic {
+            attrs = attrs.style(Style::Italic);
+        }
+        runs.push((&text[range.clone()], attrs));
+        at = range.end;
+    }
+    if at < text.len() {
+        runs.push((&text[at..], plain.clone()));
+    }
+    runs
+}
+
+fn hash_spans(spans: &[EmphasisSpan]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    spans.hash(&mut hasher);
+    hasher.finish()
+}
+
 fn hash_text(text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);
@@ -370,6 +442,45 @@ mod tests {
             engine.layout(&format!("فقرة {i}"), &style, 300.0, 1.0);
         }
         assert!(engine.stats().cached_layouts <= LAYOUT_CACHE_CAPACITY);
+    }
+
+    #[test]
+    fn emphasis_changes_the_glyphs_and_the_cache_key() {
+        use crate::model::Emphasis;
+        let mut engine = TextEngine::new();
+        let style = TextStyle::body(20.0);
+        let plain = engine.layout("كلمة عادية", &style, 400.0, 1.0);
+        let span = |strong, italic| EmphasisSpan {
+            range: 0..8,
+            emphasis: Emphasis { strong, italic },
+        };
+        let bold = engine.layout_emphasized("كلمة عادية", &[span(true, false)], &style, 400.0, 1.0);
+        let italic =
+            engine.layout_emphasized("كلمة عادية", &[span(false, true)], &style, 400.0, 1.0);
+        assert!(!Arc::ptr_eq(&plain, &bold));
+        let font_ids = |layout: &ParagraphLayout| -> Vec<_> {
+            layout.glyphs.iter().map(|g| g.cache_key.font_id).collect()
+        };
+        assert_ne!(font_ids(&plain), font_ids(&bold), "bold uses Amiri Bold");
+        assert!(
+            italic.glyphs.iter().any(|g| g
+                .cache_key
+                .flags
+                .contains(cosmic_text::CacheKeyFlags::FAKE_ITALIC)),
+            "italic is slanted"
+        );
+        assert!(plain.glyphs.iter().all(|g| {
+            !g.cache_key
+                .flags
+                .contains(cosmic_text::CacheKeyFlags::FAKE_ITALIC)
+        }));
+        // Out-of-range spans are ignored rather than trusted.
+        let outside = EmphasisSpan {
+            range: 3..100,
+            ..span(true, false)
+        };
+        let ignored = engine.layout_emphasized("كلمة", &[outside], &style, 400.0, 1.0);
+        assert_eq!(ignored.text(), "كلمة");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use egui::{Align, Key, Layout, Rect, ScrollArea, Ui, UiBuilder, pos2, vec2};
 
-use crate::model::{Article, Section, SectionKind};
+use crate::model::{Article, Section, SectionKind, has_bidi_controls, reveal_bidi_controls};
 use crate::text::{TextEngine, TextStyle};
 
 use super::text_block::TextBlock;
@@ -27,6 +27,9 @@ const SCROLL_BAR_GUTTER_PT: f32 = 16.0;
 
 /// Below this width, in points, the columns are stacked under each other.
 const STACK_BELOW_WIDTH_PT: f32 = 640.0;
+
+/// How far quotations and list items are set in from the start side, in points.
+const INDENT_PT: f32 = 28.0;
 
 /// Which columns are shown beside the source text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
@@ -69,6 +72,8 @@ pub struct ReadingView {
     /// Scroll offset and visible height of the last frame, in points.
     offset_pt: f32,
     viewport_height_pt: f32,
+    /// Whether explicit bidi controls are marked in the text.
+    show_bidi_controls: bool,
 }
 
 /// The parts of a row, measured for the current width.
@@ -126,6 +131,14 @@ pub struct ReadingOutput {
     pub selection: Option<SelectionInView>,
 }
 
+/// How every row of the view is set this frame.
+#[derive(Clone, Copy)]
+struct RowSetting<'a> {
+    geometry: &'a RowGeometry,
+    body_size_pt: f32,
+    show_bidi_controls: bool,
+}
+
 /// A row as drawn.
 struct Row {
     height: f32,
@@ -136,6 +149,11 @@ impl ReadingView {
     /// The first section at least partly on screen in the last frame.
     pub fn first_visible_section(&self) -> usize {
         self.first_visible
+    }
+
+    /// Marks explicit bidi controls where they are in the text (or stops marking them).
+    pub fn set_show_bidi_controls(&mut self, show: bool) {
+        self.show_bidi_controls = show;
     }
 
     /// Scrolls so that `section` is at the top on the next frame.
@@ -191,20 +209,26 @@ impl ReadingView {
                 .partition_point(|&top| top <= viewport.min.y - OVERSCAN_PT)
                 .saturating_sub(1);
             let mut index = first;
+            // The gap below a row is not reading it: a row scrolled to the top (its
+            // top at the offset) is the first visible one, not the row above it.
             self.first_visible = self
                 .tops
-                .partition_point(|&top| top <= viewport.min.y)
+                .partition_point(|&top| top <= viewport.min.y + ROW_GAP_PT)
                 .saturating_sub(1);
             while index < article.sections.len() && self.tops[index] < viewport.max.y + OVERSCAN_PT
             {
                 let row_top = content_top_left + vec2(0.0, self.tops[index] + shift);
+                let setting = RowSetting {
+                    geometry: &geometry,
+                    body_size_pt,
+                    show_bidi_controls: self.show_bidi_controls,
+                };
                 let row = show_row(
                     ui,
                     index,
                     &article.sections[index],
-                    &geometry,
                     row_top,
-                    body_size_pt,
+                    &setting,
                     decorations,
                 );
                 let height = row.height;
@@ -312,7 +336,9 @@ fn keyboard_scroll(ui: &Ui, viewport_height: f32) -> Option<f32> {
 fn section_style(section: &Section, body_size_pt: f32) -> TextStyle {
     match section.kind {
         SectionKind::Heading { level } => TextStyle::heading(level, body_size_pt),
-        SectionKind::Paragraph => TextStyle::body(body_size_pt),
+        SectionKind::Paragraph | SectionKind::Quotation | SectionKind::ListItem => {
+            TextStyle::body(body_size_pt)
+        }
     }
 }
 
@@ -401,20 +427,29 @@ fn show_row(
     ui: &mut Ui,
     index: usize,
     section: &Section,
-    geometry: &RowGeometry,
     top_left: egui::Pos2,
-    body_size_pt: f32,
+    setting: &RowSetting<'_>,
     decorations: &mut dyn RowDecorations,
 ) -> Row {
+    let RowSetting {
+        geometry,
+        body_size_pt,
+        show_bidi_controls,
+    } = *setting;
     let source_rect = geometry.source.translate(top_left.to_vec2());
     let heading_gap = if matches!(section.kind, SectionKind::Heading { .. }) {
         ROW_GAP_PT
     } else {
         0.0
     };
+    let indented = matches!(section.kind, SectionKind::Quotation | SectionKind::ListItem);
+    let indent = if indented { INDENT_PT } else { 0.0 };
+    // The indent is on the side the text starts from: the right for Arabic.
+    let rtl = section.direction.is_rtl();
+    let text_left = source_rect.left() + if rtl { 0.0 } else { indent };
     let max_rect = Rect::from_min_size(
-        source_rect.min + vec2(0.0, heading_gap),
-        vec2(source_rect.width(), f32::INFINITY),
+        egui::pos2(text_left, source_rect.top() + heading_gap),
+        vec2((source_rect.width() - indent).max(1.0), f32::INFINITY),
     );
     let mut child = ui.new_child(
         UiBuilder::new()
@@ -422,12 +457,28 @@ fn show_row(
             .max_rect(max_rect)
             .layout(Layout::top_down(Align::Max)),
     );
-    let highlights = decorations.highlights(index);
-    let source = TextBlock::new(&section.text)
+    let revealed;
+    let (text, emphasis, highlights) = if show_bidi_controls && has_bidi_controls(&section.text) {
+        // The marks move the text's bytes about: emphasis and highlights would land
+        // wrongly, so they are left out while the marks are shown.
+        revealed = reveal_bidi_controls(&section.text);
+        (revealed.as_str(), &[][..], Vec::new())
+    } else {
+        (
+            section.text.as_str(),
+            section.emphasis.as_slice(),
+            decorations.highlights(index),
+        )
+    };
+    let source = TextBlock::new(text)
+        .emphasis(emphasis)
         .style(section_style(section, body_size_pt))
         .highlights(&highlights)
         .id_salt(section.id)
         .show(&mut child);
+    if indented {
+        paint_margin_mark(ui, section, source.response.rect, rtl, body_size_pt);
+    }
     let source_height = heading_gap + source.response.rect.height();
 
     let notes_height = geometry.notes.map_or(0.0, |notes| {
@@ -454,4 +505,39 @@ fn show_row(
         height: source_height.max(notes_height) + ROW_GAP_PT,
         selection: source.selection.zip(source.selection_rect),
     }
+}
+
+/// A quotation gets a rule beside it, a bulleted list item a bullet, both in the
+/// indent on the side the text starts from.
+fn paint_margin_mark(ui: &Ui, section: &Section, text_rect: Rect, rtl: bool, body_size_pt: f32) {
+    let color = ui.visuals().weak_text_color();
+    let x = if rtl {
+        text_rect.right() + INDENT_PT / 2.0
+    } else {
+        text_rect.left() - INDENT_PT / 2.0
+    };
+    match section.kind {
+        SectionKind::Quotation => {
+            ui.painter().vline(
+                x,
+                text_rect.y_range(),
+                egui::Stroke::new(3.0, color.gamma_multiply(0.6)),
+            );
+        }
+        SectionKind::ListItem if !starts_with_number(&section.text) => {
+            // The first line's middle: half a line down.
+            let y =
+                text_rect.top() + body_size_pt * TextStyle::body(body_size_pt).line_height / 2.0;
+            ui.painter()
+                .circle_filled(egui::pos2(x, y), body_size_pt * 0.14, color);
+        }
+        _ => {}
+    }
+}
+
+/// Numbered list items carry their number in their text; they need no bullet.
+fn starts_with_number(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c))
 }

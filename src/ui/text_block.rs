@@ -8,6 +8,7 @@ use egui::{
     WidgetInfo, vec2,
 };
 
+use crate::model::EmphasisSpan;
 use crate::text::{TextEngine, TextStyle};
 
 /// A selection inside one [`TextBlock`], as byte offsets into its text.
@@ -58,6 +59,7 @@ fn selection_owner_id() -> Id {
 #[must_use = "add it with `ui.add(…)`"]
 pub struct TextBlock<'a> {
     text: &'a str,
+    emphasis: &'a [EmphasisSpan],
     style: TextStyle,
     color: Option<Color32>,
     selectable: bool,
@@ -70,6 +72,7 @@ impl<'a> TextBlock<'a> {
     pub fn new(text: &'a str) -> Self {
         Self {
             text,
+            emphasis: &[],
             style: TextStyle::default(),
             color: None,
             selectable: true,
@@ -81,6 +84,12 @@ impl<'a> TextBlock<'a> {
     /// How to set the text.
     pub fn style(mut self, style: TextStyle) -> Self {
         self.style = style;
+        self
+    }
+
+    /// Byte ranges of the text to set in bold or italic.
+    pub fn emphasis(mut self, emphasis: &'a [EmphasisSpan]) -> Self {
+        self.emphasis = emphasis;
         self
     }
 
@@ -135,7 +144,13 @@ impl TextBlock<'_> {
 
         // Size: the full available width, the height of the wrapped lines.
         let width = ui.available_width();
-        let layout = engine.layout(self.text, &self.style, width, ui.ctx().pixels_per_point());
+        let layout = engine.layout_emphasized(
+            self.text,
+            self.emphasis,
+            &self.style,
+            width,
+            ui.ctx().pixels_per_point(),
+        );
         let sense = if self.selectable {
             Sense::click_and_drag()
         } else {
@@ -218,7 +233,16 @@ impl TextBlock<'_> {
             let color = self
                 .color
                 .unwrap_or_else(|| ui.visuals().strong_text_color());
-            engine.paint(ui.painter(), &layout, text_origin, color);
+            // Marks stacked past any reason (thousands on one letter) would be drawn
+            // over the text around; ink stays within a margin of the block's own box.
+            let margin = self.style.size_pt;
+            let clip = rect.expand(margin).intersect(ui.clip_rect());
+            engine.paint(
+                &ui.painter().with_clip_rect(clip),
+                &layout,
+                text_origin,
+                color,
+            );
         }
 
         let text = self.text;

@@ -2,10 +2,26 @@
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
-use std::path::PathBuf;
-use std::sync::Arc;
+pub mod generate;
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use hamish::import::{Library, list_folder, summarize};
 use hamish::text::{ParagraphLayout, TextEngine, TextStyle};
+
+/// How long a test waits for the app's background work before giving up.
+pub const BACKGROUND_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Lists `folder` and summarises every entry, as the app does in the background.
+pub fn listed_and_summarised(folder: &Path) -> Library {
+    let mut library = list_folder(folder).expect("folder can be listed");
+    for entry in &mut library.entries {
+        entry.summary = Some(summarize(&entry.path));
+    }
+    library
+}
 
 /// The bundled sample articles.
 pub fn samples() -> PathBuf {

@@ -1,0 +1,138 @@
+//! Properties of the importer on random input: it never panics, what it returns is
+//! well formed, and a section's id survives other sections being inserted or removed.
+//!
+//! This covers the same ground as the fuzz target in `fuzz/` (which needs a nightly
+//! compiler), on every `cargo test`.
+
+use std::collections::HashSet;
+
+use hamish::import::{ArticleFormat, MAX_SECTION_BYTES, decode, import_decoded, parse};
+use hamish::model::{Article, SectionId, normalize};
+use proptest::prelude::*;
+
+/// Pieces real and hostile article text is made of.
+fn piece() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just("كلمة ".as_bytes().to_vec()),
+        Just("الخبر:".as_bytes().to_vec()),
+        Just("﴿آية﴾".as_bytes().to_vec()),
+        Just("«حديث»".as_bytes().to_vec()),
+        Just("بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ".as_bytes().to_vec()),
+        Just(b"English words ".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b"\r".to_vec()),
+        Just(b"\n\n".to_vec()),
+        Just(b"# ".to_vec()),
+        Just(b"> ".to_vec()),
+        Just(b"- ".to_vec()),
+        Just(b"1. ".to_vec()),
+        Just(b"*".to_vec()),
+        Just(b"**".to_vec()),
+        Just(b"_".to_vec()),
+        Just(b"[".to_vec()),
+        Just(b"](x)".to_vec()),
+        Just(b"`".to_vec()),
+        Just(b"<div>".to_vec()),
+        Just(b"\0".to_vec()),
+        Just(vec![0xff]),
+        Just(vec![0xc3]),
+        Just(vec![0xEF, 0xBB, 0xBF]),
+        Just(vec![0xFF, 0xFE]),
+        Just("\u{202E}".as_bytes().to_vec()),
+        Just("\u{2067}".as_bytes().to_vec()),
+        Just("\u{2069}".as_bytes().to_vec()),
+        Just("\u{651}".repeat(40).into_bytes()),
+        Just("e\u{301}".as_bytes().to_vec()),
+        Just("\u{2029}".as_bytes().to_vec()),
+        prop::collection::vec(any::<u8>(), 0..8),
+        "\\PC{0,6}".prop_map(String::into_bytes),
+    ]
+}
+
+fn article_bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(piece(), 0..60).prop_map(|pieces| pieces.concat())
+}
+
+/// What every imported article must be, whatever the input.
+fn check_well_formed(article: &Article) {
+    let mut ids = HashSet::new();
+    for section in &article.sections {
+        assert!(!section.text.trim().is_empty(), "no empty sections");
+        assert!(
+            section.text.len() <= MAX_SECTION_BYTES,
+            "sections are bounded"
+        );
+        assert!(!section.text.contains('\0'));
+        assert_eq!(normalize(&section.text), section.text, "text is NFC");
+        assert!(ids.insert(section.id), "ids are distinct");
+        for span in &section.emphasis {
+            assert!(section.text.get(span.range.clone()).is_some(), "spans fit");
+        }
+    }
+    assert!(article.title.chars().count() <= 161);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn importing_any_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        for complete in [true, false] {
+            if let Ok(decoded) = decode(&bytes, complete) {
+                for format in [ArticleFormat::PlainText, ArticleFormat::Markdown] {
+                    check_well_formed(&import_decoded(decoded.clone(), format).article);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn importing_article_like_text_never_panics(bytes in article_bytes()) {
+        for complete in [true, false] {
+            if let Ok(decoded) = decode(&bytes, complete) {
+                for format in [ArticleFormat::PlainText, ArticleFormat::Markdown] {
+                    let imported = import_decoded(decoded.clone(), format);
+                    check_well_formed(&imported.article);
+                    // The same bytes always give the same article.
+                    let again = import_decoded(decoded.clone(), format);
+                    prop_assert_eq!(&imported.article, &again.article);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ids_survive_insertion_and_removal(
+        lines in prop::collection::vec("[ا-ي]{1,6}( [ا-ي]{1,6}){0,8}", 1..30),
+        inserted in "[ا-ي]{1,6}( [ا-ي]{1,6}){0,8}",
+        at in any::<prop::sample::Index>(),
+        markdown in any::<bool>(),
+    ) {
+        let separator = if markdown { "\n\n" } else { "\n" };
+        let format = if markdown { ArticleFormat::Markdown } else { ArticleFormat::PlainText };
+        let inserted = format!("{inserted} مضاف");
+        prop_assume!(!lines.contains(&inserted));
+        let at = at.index(lines.len() + 1);
+        let mut with = lines.clone();
+        with.insert(at, inserted.clone());
+        let before = parse(&lines.join(separator), format);
+        let after = parse(&with.join(separator), format);
+        let ids = |article: &Article| -> Vec<SectionId> {
+            article.sections.iter().map(|section| section.id).collect()
+        };
+        let after_ids = ids(&after);
+        let kept: Vec<SectionId> = after
+            .sections
+            .iter()
+            .filter(|section| section.text != inserted)
+            .map(|section| section.id)
+            .collect();
+        // Every section keeps its id, in the same order; the new one is the only new id.
+        prop_assert_eq!(&kept, &ids(&before));
+        prop_assert_eq!(after_ids.len(), before.sections.len() + 1);
+        // Removing it again gives back the first article's ids.
+        let removed = parse(&lines.join(separator), format);
+        prop_assert_eq!(ids(&removed), ids(&before));
+    }
+}
