@@ -1034,9 +1034,9 @@ impl HamishApp {
         } else if let Some(library) = &self.library {
             let folder = library.root.file_name().unwrap_or(library.root.as_os_str());
             status = format!(
-                "{} — {} articles",
-                folder.to_string_lossy(),
-                library.entries.len()
+                "{} — {}",
+                isolated(&folder.to_string_lossy()),
+                count(library.entries.len(), "article")
             );
             let summarised = library.summarised();
             if summarised < library.entries.len() {
@@ -1054,8 +1054,9 @@ impl HamishApp {
                 .map(|name| name.to_string_lossy())
                 .unwrap_or_default();
             status += &format!(
-                "   |   {name} — {} sections",
-                imported.article.sections.len()
+                "   |   {} — {}",
+                isolated(&name),
+                count(imported.article.sections.len(), "section")
             );
             if !imported.encoding.is_utf8() {
                 status += &format!(" — {}", imported.encoding);
@@ -1069,6 +1070,21 @@ impl HamishApp {
                 .selectable(false)
                 .color(color),
         );
+    }
+}
+
+/// `name` in a first-strong isolate: an Arabic file name then neither makes the whole
+/// status line right to left nor swaps places with the numbers beside it.
+fn isolated(name: &str) -> String {
+    format!("\u{2068}{name}\u{2069}")
+}
+
+/// `1 article`, `5 articles`.
+fn count(number: usize, noun: &str) -> String {
+    if number == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{number} {noun}s")
     }
 }
 

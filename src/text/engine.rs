@@ -357,8 +357,12 @@ fn emphasized_spans<'t, 'a>(
     let mut runs = Vec::with_capacity(emphasis.len() * 2 + 1);
     let mut at = 0;
     for span in emphasis {
-        let range = span.range.clone();
-        if range.start < at || text.get(range.clone()).is_none() {
+        if text.get(span.range.clone()).is_none() {
+            continue;
+        }
+        let range = snap_to_words(text, span.range.clone());
+        let range = range.start.max(at)..range.end;
+        if range.is_empty() {
             continue;
         }
         if range.start > at {
@@ -378,6 +382,48 @@ fn emphasized_spans<'t, 'a>(
         runs.push((&text[at..], plain.clone()));
     }
     runs
+}
+
+/// Widens `range` to whole words where it starts or ends inside a right-to-left word.
+///
+/// cosmic-text 0.19 shapes the differently styled parts of one word one after the
+/// other in logical order, which puts them in the wrong order in a right-to-left word
+/// (`و**كلمة**` came out as `كلمةو`) and breaks the joining between them; a whole word
+/// in one style is shaped right.
+fn snap_to_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let word_start = |at: usize| {
+        text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let word_end = |at: usize| {
+        text[at..]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(text.len(), |(i, _)| at + i)
+    };
+    let is_rtl = |word: &str| {
+        word.chars().any(|c| {
+            matches!(
+                unicode_bidi::bidi_class(c),
+                unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+            )
+        })
+    };
+    let (mut start, mut end) = (range.start, range.end);
+    let start_word = word_start(start)..word_end(start);
+    if start_word.start < start && is_rtl(&text[start_word.clone()]) {
+        start = start_word.start;
+    }
+    if end > 0 && end < text.len() {
+        let end_word = word_start(end)..word_end(end);
+        if end_word.end > end && end_word.start < end && is_rtl(&text[end_word.clone()]) {
+            end = end_word.end;
+        }
+    }
+    start..end
 }
 
 fn hash_spans(spans: &[EmphasisSpan]) -> u64 {
@@ -481,6 +527,18 @@ mod tests {
         };
         let ignored = engine.layout_emphasized("كلمة", &[outside], &style, 400.0, 1.0);
         assert_eq!(ignored.text(), "كلمة");
+    }
+
+    #[test]
+    fn emphasis_inside_a_right_to_left_word_covers_the_word() {
+        let text = "فقرة وكلمة غامقة abcdef";
+        let start = text.find("كلمة").expect("word");
+        assert_eq!(snap_to_words(text, start..start + 8), start - 2..start + 8);
+        let end = text.find("غامقة").expect("word") + 4;
+        assert_eq!(snap_to_words(text, start..end).end, end + 6);
+        // Latin words are shaped right in parts: they keep their exact spans.
+        let latin = text.find("cd").expect("word");
+        assert_eq!(snap_to_words(text, latin..latin + 2), latin..latin + 2);
     }
 
     #[test]
