@@ -10,20 +10,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use hamish::app::{HamishApp, Settings};
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
-    Harness::builder()
-        .with_size(vec2(1280.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(120)
-        .build_ui_state(
-            |ui, app: &mut HamishApp| {
-                // Folders and articles are read in the background: wait for them, so
-                // each step shows what the reader would see a moment later.
-                app.wait_for_background(common::BACKGROUND_TIMEOUT);
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        )
+    common::app_harness(app, vec2(1280.0, 900.0))
 }
 
 fn open_samples() -> Harness<'static, HamishApp> {

@@ -145,18 +145,7 @@ fn thousands_of_stacked_marks_lay_out_quickly_and_stay_in_bounds() {
 }
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
-    Harness::builder()
-        .with_size(vec2(1200.0, 2000.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(200)
-        .build_ui_state(
-            |ui, app: &mut HamishApp| {
-                app.wait_for_background(common::BACKGROUND_TIMEOUT);
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        )
+    common::app_harness(app, vec2(1200.0, 2000.0))
 }
 
 #[test]

@@ -5,7 +5,6 @@ mod common;
 
 use common::generate::write;
 use egui::vec2;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hamish::app::{HamishApp, Settings};
 use hamish::import::parse_article;
@@ -54,16 +53,8 @@ fn the_toggle_shows_the_controls_where_they_are() {
         "controls.txt",
         "عنوان\nنص فيه \u{2067}abc\u{2069} معزول.\n".as_bytes(),
     );
-    let mut harness = Harness::builder()
-        .with_size(vec2(1200.0, 800.0))
-        .build_ui_state(
-            |ui, app: &mut HamishApp| {
-                app.wait_for_background(common::BACKGROUND_TIMEOUT);
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            HamishApp::new(Settings::default(), Some(folder.path().to_owned())),
-        );
+    let app = HamishApp::new(Settings::default(), Some(folder.path().to_owned()));
+    let mut harness = common::app_harness(app, vec2(1200.0, 800.0));
     harness.run();
     harness.get_by_label("نص فيه \u{2067}abc\u{2069} معزول.");
     harness.get_by_label("View").click();

@@ -145,19 +145,11 @@ fn the_article_view_shows_an_encoding_that_is_not_utf8() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let text = "عنوان بترميز قديم\nفقرة مكتوبة بترميز ويندوز العربي، كما تحفظها البرامج القديمة.\n";
     std::fs::write(folder.path().join("قديم.txt"), WINDOWS_1256.encode(text).0).expect("write");
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .build_ui_state(
-            |ui, app: &mut hamish::app::HamishApp| {
-                app.wait_for_background(common::BACKGROUND_TIMEOUT);
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            hamish::app::HamishApp::new(
-                hamish::app::Settings::default(),
-                Some(folder.path().to_owned()),
-            ),
-        );
+    let app = hamish::app::HamishApp::new(
+        hamish::app::Settings::default(),
+        Some(folder.path().to_owned()),
+    );
+    let mut harness = common::app_harness(app, egui::vec2(1200.0, 800.0));
     harness.run();
     harness.get_by_label("Encoding: Windows-1256 (Arabic)");
     harness.get_by_label("فقرة مكتوبة بترميز ويندوز العربي، كما تحفظها البرامج القديمة.");

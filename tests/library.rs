@@ -74,19 +74,7 @@ fn listing_groups_sub_folders_and_keeps_unreadable_files() {
 }
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
-    Harness::builder()
-        .with_size(vec2(1200.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(
-            |ui, app: &mut HamishApp| {
-                // Folders and articles are read in the background: wait for them, so
-                // each step shows what the reader would see a moment later.
-                app.wait_for_background(common::BACKGROUND_TIMEOUT);
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        )
+    common::app_harness(app, vec2(1200.0, 800.0))
 }
 
 #[test]

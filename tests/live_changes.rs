@@ -13,18 +13,7 @@ use egui_kittest::kittest::Queryable as _;
 use hamish::app::{HamishApp, Settings};
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
-    Harness::builder()
-        .with_size(vec2(1200.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(200)
-        .build_ui_state(
-            |ui, app: &mut HamishApp| {
-                app.wait_for_background(common::BACKGROUND_TIMEOUT);
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        )
+    common::app_harness(app, vec2(1200.0, 800.0))
 }
 
 /// Steps the app until `done` holds, for at most a generous while: the change has to

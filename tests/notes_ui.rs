@@ -32,17 +32,10 @@ fn article_001(folder: &Path) -> PathBuf {
 }
 
 fn harness(path: PathBuf) -> Harness<'static, HamishApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(200)
-        .build_ui_state(
-            |ui, app: &mut HamishApp| {
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            HamishApp::new(Settings::default(), Some(path)),
-        );
+    let mut harness = common::app_harness(
+        HamishApp::new(Settings::default(), Some(path)),
+        vec2(1400.0, 900.0),
+    );
     harness.run();
     harness
 }

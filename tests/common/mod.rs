@@ -68,3 +68,25 @@ pub fn visual_text(layout: &ParagraphLayout) -> Vec<String> {
         })
         .collect()
 }
+
+/// A test harness running the whole app at `size`: logic, then UI, each frame, with
+/// frames a sixtieth of a second apart. Folders and articles are read in the
+/// background; each frame first waits for that work, so it shows what the reader
+/// would see a moment later.
+pub fn app_harness(
+    app: hamish::app::HamishApp,
+    size: egui::Vec2,
+) -> egui_kittest::Harness<'static, hamish::app::HamishApp> {
+    egui_kittest::Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(200)
+        .build_ui_state(
+            |ui, app: &mut hamish::app::HamishApp| {
+                app.wait_for_background(BACKGROUND_TIMEOUT);
+                app.logic(ui.ctx());
+                app.ui(ui);
+            },
+            app,
+        )
+}
