@@ -296,11 +296,12 @@ impl HamishApp {
         for report in self.background.drain() {
             self.handle_report(ctx, report);
         }
-        self.attach_notes();
         self.handle_worker_events();
         for command in std::mem::take(&mut self.commands) {
             self.apply(ctx, command);
         }
+        // After everything that can change the article or its notes this frame.
+        self.attach_notes();
         self.autosave(ctx, false);
         if self.background.pending() > 0 {
             // Keep frames coming while work is under way, so its reports are shown.
@@ -438,7 +439,6 @@ impl HamishApp {
                 }
             }
         }
-        self.attach_notes();
     }
 
     /// Writes the open article's notes in `format` to `path`, on the writer thread.
