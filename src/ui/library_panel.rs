@@ -1,9 +1,10 @@
 //! The library sidebar: the folder's articles by title, grouped by sub-folder.
 //!
 //! A folder can hold thousands of articles, so only the rows on screen are laid out:
-//! every row has a fixed height, known without shaping its text (one line of title,
-//! and two of problem when there is one; longer titles are cut at the row's edge, and
-//! the whole title is still given to AccessKit).
+//! every row has a fixed height, known without shaping its text (two lines of title,
+//! which most headlines fit at the panel's width, and two of problem when there is
+//! one; longer titles are cut at the row's edge, and the whole title is still given
+//! to AccessKit).
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,9 @@ const GROUP_SIZE_PT: f32 = 13.0;
 /// Space above a group's name, in points.
 const GROUP_GAP_PT: f32 = 8.0;
 
+/// Lines of title shown for an entry.
+const TITLE_LINES: f32 = 2.0;
+
 /// Lines of problem text shown under an entry.
 const PROBLEM_LINES: f32 = 2.0;
 
@@ -54,7 +58,7 @@ pub fn library_panel(
         return None;
     }
     let padding_y = ui.spacing().button_padding.y;
-    let title_height = TITLE_SIZE_PT * TITLE_LINE_HEIGHT + 2.0 * padding_y;
+    let title_height = TITLE_SIZE_PT * TITLE_LINE_HEIGHT * TITLE_LINES + 2.0 * padding_y;
     let problem_style = TextStyle::interface(12.0);
     let problem_height = problem_style.size_pt * problem_style.line_height * PROBLEM_LINES;
     let group_style = TextStyle {
