@@ -142,9 +142,27 @@ fn a_section_note_can_be_deleted_and_restored() {
         .get_by_label("Write a note")
         .type_text("Note on the basmala");
     harness.run();
+    harness.get_by_label("Tags, separated by commas").click();
+    harness.run();
+    harness
+        .get_by_label("Tags, separated by commas")
+        .type_text("بسملة، opening");
+    harness.run();
     harness.get_by_label("Done").click();
     harness.run();
     harness.get_by_role_and_label(Role::Label, "Note on the basmala");
+    harness.get_by_label("#بسملة  #opening");
+    let notes = harness.state().notes_of_open_article();
+    assert_eq!(
+        notes[0].1.tags,
+        ["بسملة", "opening"],
+        "Arabic and Latin commas both separate tags"
+    );
+    assert_eq!(
+        notes[0].2,
+        Placement::Section(0),
+        "on the basmala, the first section"
+    );
     harness.get_by_label("Delete").click();
     harness.run();
     assert!(
