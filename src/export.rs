@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::model::{Article, Note, NoteId, Notes, Placement, place};
+use crate::model::{Article, Note, NoteId, Notes, Placement, TextQuote, place};
 
 /// A note with where it is in the article now.
 struct Placed<'a> {
@@ -148,18 +148,17 @@ pub fn web_annotations(
             let mut selectors = Vec::new();
             match &placed.placement {
                 Placement::Span(index, range) => {
-                    let text = &article.sections[*index].text;
-                    let prefix: String = text[..range.start].chars().rev().take(32).collect::<Vec<_>>().into_iter().rev().collect();
-                    let suffix: String = text[range.end..].chars().take(32).collect();
+                    // The quote as the text is now, cut the way anchors cut it.
+                    let quote = TextQuote::new(&article.sections[*index].text, range.clone());
                     selectors.push(json!({
                         "type": "TextQuoteSelector",
-                        "exact": &text[range.clone()],
-                        "prefix": prefix,
-                        "suffix": suffix,
+                        "exact": quote.exact,
+                        "prefix": quote.prefix,
+                        "suffix": quote.suffix,
                     }));
                     if let Some(Some(section_start)) = section_starts.get(*index) {
-                        let start = section_start + text[..range.start].chars().count();
-                        let end = start + text[range.clone()].chars().count();
+                        let start = section_start + quote.start;
+                        let end = start + quote.exact.chars().count();
                         selectors.push(json!({ "type": "TextPositionSelector", "start": start, "end": end }));
                     }
                 }

@@ -66,17 +66,23 @@ impl Anchor {
 
     /// An anchor on the bytes `range` of `section_text`.
     pub fn span(section: SectionId, section_text: &str, range: Range<usize>) -> Self {
+        Self {
+            quote: Some(TextQuote::new(section_text, range)),
+            ..Self::section(section, section_text)
+        }
+    }
+}
+
+impl TextQuote {
+    /// The bytes `range` of `section_text`, with their context and position.
+    pub fn new(section_text: &str, range: Range<usize>) -> Self {
         let before = &section_text[..range.start];
         let after = &section_text[range.end..];
-        let quote = TextQuote {
+        Self {
             exact: section_text[range.clone()].to_owned(),
             prefix: last_chars(before, CONTEXT_CHARS).to_owned(),
             suffix: after.chars().take(CONTEXT_CHARS).collect(),
             start: before.chars().count(),
-        };
-        Self {
-            quote: Some(quote),
-            ..Self::section(section, section_text)
         }
     }
 }
