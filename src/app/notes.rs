@@ -248,14 +248,8 @@ impl NotesOfArticle {
         let time = now_ms();
         let id = NoteId::new(time, fastrand::u32(..));
         let note = Note {
-            anchor,
             color,
-            text: String::new(),
-            tags: Vec::new(),
-            created_ms: time,
-            modified_ms: time,
-            deleted: false,
-            conflict_with: None,
+            ..Note::new(anchor, time)
         };
         self.store.edit(now, |notes| notes.insert(id.clone(), note));
         id

@@ -91,6 +91,22 @@ pub struct Note {
     pub conflict_with: Option<NoteId>,
 }
 
+impl Note {
+    /// A new, empty note (not a highlight) at `anchor`, made at `time_ms`.
+    pub fn new(anchor: Anchor, time_ms: u64) -> Self {
+        Self {
+            anchor,
+            color: None,
+            text: String::new(),
+            tags: Vec::new(),
+            created_ms: time_ms,
+            modified_ms: time_ms,
+            deleted: false,
+            conflict_with: None,
+        }
+    }
+}
+
 fn is_false(value: &bool) -> bool {
     !*value
 }
@@ -154,14 +170,9 @@ mod tests {
 
     fn note(text: &str, modified_ms: u64) -> Note {
         Note {
-            anchor: Anchor::section(SectionId(1), "نص"),
-            color: None,
             text: text.to_owned(),
-            tags: Vec::new(),
-            created_ms: 1,
             modified_ms,
-            deleted: false,
-            conflict_with: None,
+            ..Note::new(Anchor::section(SectionId(1), "نص"), 1)
         }
     }
 

@@ -233,14 +233,8 @@ mod tests {
 
     fn note(text: &str) -> Note {
         Note {
-            anchor: Anchor::section(SectionId(1), "نص"),
-            color: None,
             text: text.to_owned(),
-            tags: Vec::new(),
-            created_ms: 1,
-            modified_ms: 1,
-            deleted: false,
-            conflict_with: None,
+            ..Note::new(Anchor::section(SectionId(1), "نص"), 1)
         }
     }
 
