@@ -4,9 +4,9 @@
 //! last frame asked for (commands, dropped folders, a folder chosen in the dialog) and
 //! [`HamishApp::ui`] draws. The UI never changes state directly: it pushes
 //! [`Command`]s. Nothing touches the disk on the UI thread: listing a folder, reading
-//! titles and loading an article are background jobs (see [`background`]) whose
+//! titles and loading an article are background jobs (see `background`) whose
 //! reports `logic` applies; the reader's notes are saved, and watched for changes made
-//! elsewhere, by the [`SidecarWorker`] thread, and [`notes`] holds the notes of the
+//! elsewhere, by the [`SidecarWorker`] thread, and `notes` holds the notes of the
 //! open article and their part of the UI.
 
 mod background;

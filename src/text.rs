@@ -3,8 +3,8 @@
 //!
 //! egui shapes text but has no bidi, so Arabic would come out reversed. Here
 //! cosmic-text does the shaping (`Shaping::Advanced`), the bidi reordering, the line
-//! breaking and the alignment; [`layout`] keeps the result as a compact list of
-//! positioned glyphs; [`atlas`] rasterizes each glyph once (with swash) into an egui
+//! breaking and the alignment; `layout` keeps the result as a compact list of
+//! positioned glyphs; `atlas` rasterizes each glyph once (with swash) into an egui
 //! texture; and a paragraph is drawn as one textured [`egui::Mesh`].
 //!
 //! Layout happens in physical pixels, so text is sharp at any `pixels_per_point`, and

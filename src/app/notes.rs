@@ -14,7 +14,7 @@ use crate::ui::{
     NoteEditor, RowDecorations, SelectionInView, TextBlock, TextButton, TextSelection,
 };
 
-/// What the reader did to a note; applied by [`NotesOfArticle::apply`].
+/// What the reader did to a note; applied by `NotesOfArticle::apply`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoteCommand {
     /// Add a note on a whole section and start writing it.

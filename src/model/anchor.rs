@@ -30,7 +30,7 @@ const SIMILAR_SECTION: f32 = 0.7;
 pub struct Anchor {
     /// The section's id when the note was made.
     pub section: SectionId,
-    /// The section's text then (its first [`SECTION_TEXT_CHARS`] characters).
+    /// The section's text then (its first `SECTION_TEXT_CHARS` characters).
     pub section_text: String,
     /// The quoted span, for a note on a span; `None` for a note on the whole section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
