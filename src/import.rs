@@ -244,7 +244,9 @@ pub fn parse(text: &str, format: ArticleFormat) -> Article {
         ArticleFormat::PlainText => split_plain_text(text),
         ArticleFormat::Markdown => split_markdown(text),
     };
-    let title = infer_title(&blocks);
+    // Normalising can lengthen a title (Markdown removed between marks can make a run
+    // of marks that needs a grapheme joiner), so the title is bounded after it.
+    let title = title::bounded(&normalize(&infer_title(&blocks)));
     Article::from_blocks(title, blocks)
 }
 
@@ -312,5 +314,19 @@ mod tests {
             .to_string(),
             "a very large file (35 MB, articles are usually a few KB); choose it to open it anyway"
         );
+    }
+
+    #[test]
+    fn a_title_stays_bounded_when_normalising_lengthens_it() {
+        // Removing the link's brackets joins the marks after it to the ones before:
+        // normalising then adds grapheme joiners, after the title was first cut.
+        let marks = "\u{651}".repeat(47);
+        let basmala = "بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ";
+        let text = format!("[{basmala}](x){marks}{basmala}كلمة {marks}");
+        for format in [ArticleFormat::PlainText, ArticleFormat::Markdown] {
+            let article = parse(&normalize(&text), format);
+            let length = article.title.chars().count();
+            assert!(length <= title::TITLE_MAX_CHARS + 1, "{format:?}: {length}");
+        }
     }
 }

@@ -13,7 +13,7 @@ const TITLE_MAX_WORDS: usize = 16;
 const FALLBACK_TITLE_WORDS: usize = 8;
 
 /// A title is cut to this many characters: a Markdown heading can be a whole dump.
-const TITLE_MAX_CHARS: usize = 160;
+pub(super) const TITLE_MAX_CHARS: usize = 160;
 
 /// The article's title: its first level-1 heading, else its first heading that is
 /// not a label, else the first words of its first paragraph.
@@ -54,7 +54,7 @@ pub fn infer_title(blocks: &[Block]) -> String {
 }
 
 /// `text`, cut to [`TITLE_MAX_CHARS`] characters with an ellipsis.
-fn bounded(text: &str) -> String {
+pub(super) fn bounded(text: &str) -> String {
     match text.char_indices().nth(TITLE_MAX_CHARS) {
         Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
         None => text.to_owned(),
