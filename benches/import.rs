@@ -11,6 +11,8 @@
 //! Before the benchmarks run, the resident memory after listing and summarising the
 //! 10,000 articles is printed: it should grow by a path and a title per article.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -24,14 +26,14 @@ const SUB_FOLDERS: usize = 20;
 
 fn main() {
     let folder = big_folder();
-    let before = resident_mb();
+    let before = support::resident_mb();
     let mut library = list_folder(folder).expect("listed");
     for entry in &mut library.entries {
         entry.summary = Some(summarize(&entry.path));
     }
     println!(
         "resident memory: {before} MB before, {} MB after listing and summarising {} articles",
-        resident_mb(),
+        support::resident_mb(),
         library.entries.len()
     );
     divan::main();
@@ -166,14 +168,4 @@ fn parse_seeds_windows_1256(bencher: divan::Bencher<'_, '_>) {
             })
             .sum::<usize>()
     });
-}
-
-fn resident_mb() -> u64 {
-    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: u64 = statm
-        .split_whitespace()
-        .nth(1)
-        .and_then(|field| field.parse().ok())
-        .unwrap_or(0);
-    pages * 4096 / (1024 * 1024)
 }

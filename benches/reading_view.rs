@@ -9,6 +9,8 @@
 //! Before the benchmarks run, the resident memory after opening and scrolling through
 //! part of the article is printed (budget: ≤ 250 MB).
 
+mod support;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -53,7 +55,7 @@ fn main() {
     );
     println!(
         "resident memory after opening {SECTIONS} sections and scrolling: {} MB",
-        resident_mb()
+        support::resident_mb()
     );
     divan::main();
 }
@@ -198,14 +200,4 @@ fn open_article_bytes(bytes: &[u8]) -> Article {
 fn parse_10k_sections(bencher: divan::Bencher<'_, '_>) {
     let text = synthetic_text();
     bencher.bench_local(|| parse_article(&text).sections.len());
-}
-
-fn resident_mb() -> u64 {
-    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: u64 = statm
-        .split_whitespace()
-        .nth(1)
-        .and_then(|field| field.parse().ok())
-        .unwrap_or(0);
-    pages * 4096 / (1024 * 1024)
 }
