@@ -26,7 +26,7 @@ use std::fmt;
 use std::io::Read as _;
 use std::path::Path;
 
-use crate::model::{Article, normalize};
+use crate::model::{Article, Block, normalize};
 
 /// Files larger than this are not opened unless the reader asks: articles are a few
 /// kilobytes, and a 200 MB log file named `.txt` would take the app's memory with it.
@@ -197,8 +197,7 @@ pub(crate) fn read_bytes(
 /// Sections decoded text in `format`, noting what had to be repaired.
 pub fn import_decoded(decoded: Decoded, format: ArticleFormat) -> ImportedArticle {
     let mut notices = repair_notices(&decoded);
-    let text = normalize(&decoded.text);
-    let article = parse(&text, format);
+    let article = parse(&decoded.text, format);
     if article.sections.is_empty() {
         notices.push(ImportNotice::Empty);
     }
@@ -238,16 +237,24 @@ pub fn parse_article(text: &str) -> Article {
     parse(text, ArticleFormat::PlainText)
 }
 
-/// Splits decoded text in `format` into a titled [`Article`].
+/// Splits decoded text in `format` into a titled [`Article`], in NFC.
 pub fn parse(text: &str, format: ArticleFormat) -> Article {
-    let blocks = match format {
-        ArticleFormat::PlainText => split_plain_text(text),
-        ArticleFormat::Markdown => split_markdown(text),
-    };
+    let text = normalize(text);
     // Normalising can lengthen a title (Markdown removed between marks can make a run
     // of marks that needs a grapheme joiner), so the title is bounded after it.
-    let title = title::bounded(&normalize(&infer_title(&blocks)));
-    Article::from_blocks(title, blocks)
+    let title_of = |blocks: &[Block]| title::bounded(&normalize(&infer_title(blocks)));
+    match format {
+        ArticleFormat::PlainText => {
+            // Lines of normalised text, cut at line ends and spaces, stay normalised.
+            let blocks = split_plain_text(&text);
+            Article::from_normalized_blocks(title_of(&blocks), blocks)
+        }
+        ArticleFormat::Markdown => {
+            // Removing Markdown can join what was apart: normalised again.
+            let blocks = split_markdown(&text);
+            Article::from_blocks(title_of(&blocks), blocks)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -22,14 +22,19 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether `text` is stream-safe NFC. Every section is checked when an article is
-/// opened, so Latin and Arabic are checked here without table look-ups; anything
-/// else is left to the general check.
+/// opened, so Latin and Arabic are checked here without table look-ups, line by line
+/// (nothing composes across a line end); a line with any other character is left to
+/// the general check.
 fn is_normalized(text: &str) -> bool {
+    text.split_inclusive('\n').all(is_line_normalized)
+}
+
+fn is_line_normalized(line: &str) -> bool {
     let mut last_class = 0u8;
     let mut marks_in_a_row = 0usize;
-    for c in text.chars() {
+    for c in line.chars() {
         let Some(class) = common_combining_class(c) else {
-            return is_nfc_stream_safe(text);
+            return is_nfc_stream_safe(line);
         };
         if class == 0 {
             marks_in_a_row = 0;
@@ -103,6 +108,7 @@ mod tests {
             "\u{627}\u{653}",
             "IA 24.KG في ٢٠٢٢",
             "שָׁלוֹם",
+            "سطر أول\n\u{301}سطر ثان…",
         ];
         for sample in samples {
             assert_eq!(

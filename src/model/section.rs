@@ -138,33 +138,43 @@ impl Article {
     /// Builds an article from imported blocks: their text is taken in NFC, and every
     /// section gets its stable id and direction.
     pub fn from_blocks(title: String, blocks: impl IntoIterator<Item = Block>) -> Self {
+        let blocks = blocks
+            .into_iter()
+            .map(|block| match normalize(&block.text) {
+                std::borrow::Cow::Borrowed(_) => block,
+                // Normalising moved bytes about: the spans no longer fit the text.
+                std::borrow::Cow::Owned(text) => Block {
+                    text,
+                    emphasis: Vec::new(),
+                    ..block
+                },
+            });
+        Self::from_normalized_blocks(normalize(&title).into_owned(), blocks)
+    }
+
+    /// Like [`Self::from_blocks`], for blocks already in NFC: cut from text that was
+    /// normalised as a whole, at line ends and spaces. Checking each again would read
+    /// the whole article a second time.
+    pub fn from_normalized_blocks(title: String, blocks: impl IntoIterator<Item = Block>) -> Self {
         let mut seen = std::collections::HashMap::<String, u32>::new();
         let sections = blocks
             .into_iter()
             .map(|block| {
-                let (text, emphasis) = match normalize(&block.text) {
-                    std::borrow::Cow::Borrowed(_) => (block.text, block.emphasis),
-                    // Normalising moved bytes about: the spans no longer fit the text.
-                    std::borrow::Cow::Owned(text) => (text, Vec::new()),
-                };
-                let emphasis = sanitize_spans(&text, emphasis);
-                let occurrence = seen.entry(text.trim().to_owned()).or_default();
-                let id = SectionId::derive(&text, *occurrence);
+                let emphasis = sanitize_spans(&block.text, block.emphasis);
+                let occurrence = seen.entry(block.text.trim().to_owned()).or_default();
+                let id = SectionId::derive(&block.text, *occurrence);
                 *occurrence += 1;
-                let direction = base_direction(&text);
+                let direction = base_direction(&block.text);
                 Section {
                     id,
                     kind: block.kind,
-                    text,
+                    text: block.text,
                     emphasis,
                     direction,
                 }
             })
             .collect();
-        Self {
-            title: normalize(&title).into_owned(),
-            sections,
-        }
+        Self { title, sections }
     }
 }
 
