@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use egui::{Context, RawInput, Rect, vec2};
 use hamish::app::{Command, HamishApp, Settings};
-use hamish::import::{ArticleFormat, decode, import_decoded, list_folder, summarize};
+use hamish::import::{list_folder, summarize};
 
 const ARTICLES: usize = 10_000;
 const SUB_FOLDERS: usize = 20;
@@ -139,13 +139,7 @@ fn parse_seeds(bencher: divan::Bencher<'_, '_>) {
     bencher.bench(|| {
         bytes
             .iter()
-            .map(|bytes| {
-                let decoded = decode(bytes, true).expect("text");
-                import_decoded(decoded, ArticleFormat::PlainText)
-                    .article
-                    .sections
-                    .len()
-            })
+            .map(|bytes| support::import_bytes(bytes).sections.len())
             .sum::<usize>()
     });
 }
@@ -159,13 +153,7 @@ fn parse_seeds_windows_1256(bencher: divan::Bencher<'_, '_>) {
     bencher.bench(|| {
         bytes
             .iter()
-            .map(|bytes| {
-                let decoded = decode(bytes, true).expect("text");
-                import_decoded(decoded, ArticleFormat::PlainText)
-                    .article
-                    .sections
-                    .len()
-            })
+            .map(|bytes| support::import_bytes(bytes).sections.len())
             .sum::<usize>()
     });
 }

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use egui::{Context, Event, MouseWheelUnit, RawInput, Rect, vec2};
-use hamish::import::{ArticleFormat, decode, import_decoded, parse_article};
+use hamish::import::parse_article;
 use hamish::model::Article;
 use hamish::ui::{Columns, NoDecorations, ReadingView};
 
@@ -169,7 +169,7 @@ fn open_to_first_frame(bencher: divan::Bencher<'_, '_>) {
             text.replace(" (", &format!(" [{iteration}] ("))
         })
         .bench_local_values(|text| {
-            let article = open_article_bytes(text.as_bytes());
+            let article = support::import_bytes(text.as_bytes());
             let mut view = ReadingView::default();
             frame(&ctx, &mut view, &article, input(Vec::new()))
         });
@@ -181,18 +181,10 @@ fn open_to_first_frame_cold(bencher: divan::Bencher<'_, '_>) {
     let text = synthetic_text();
     bencher.bench_local(|| {
         let ctx = Context::default();
-        let article = open_article_bytes(text.as_bytes());
+        let article = support::import_bytes(text.as_bytes());
         let mut view = ReadingView::default();
         frame(&ctx, &mut view, &article, input(Vec::new()))
     });
-}
-
-/// What the app does with an article file's bytes before showing it.
-fn open_article_bytes(bytes: &[u8]) -> Article {
-    match decode(bytes, true) {
-        Ok(decoded) => import_decoded(decoded, ArticleFormat::PlainText).article,
-        Err(error) => panic!("the synthetic article decodes: {error}"),
-    }
 }
 
 /// Parsing alone, to see its share of opening.

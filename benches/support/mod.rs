@@ -10,3 +10,13 @@ pub fn resident_mb() -> u64 {
         .unwrap_or(0);
     pages * 4096 / (1024 * 1024)
 }
+
+/// What the app does with an article file's bytes before showing it: decode,
+/// normalise, section.
+pub fn import_bytes(bytes: &[u8]) -> hamish::model::Article {
+    use hamish::import::{ArticleFormat, decode, import_decoded};
+    match decode(bytes, true) {
+        Ok(decoded) => import_decoded(decoded, ArticleFormat::PlainText).article,
+        Err(error) => panic!("benchmark articles decode: {error}"),
+    }
+}
