@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use egui::{Context, RawInput, Rect, vec2};
-use hamish::app::{Command, HamishApp, Settings};
+use hamish::app::{Command, HamishApp, Preferences, ReadingState};
 use hamish::import::{list_folder, summarize};
 
 const ARTICLES: usize = 10_000;
@@ -100,7 +100,11 @@ fn open_folder_to_listed_frame(bencher: divan::Bencher<'_, '_>) {
     bencher
         .with_inputs(|| {
             let ctx = Context::default();
-            let mut app = HamishApp::new(Settings::default(), Some(empty.path().to_owned()));
+            let mut app = HamishApp::new(
+                Preferences::default(),
+                ReadingState::default(),
+                Some(empty.path().to_owned()),
+            );
             frame(&ctx, &mut app);
             app.wait_for_background(Duration::from_secs(60));
             frame(&ctx, &mut app);

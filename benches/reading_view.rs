@@ -17,7 +17,7 @@ use std::time::Instant;
 use egui::{Context, Event, MouseWheelUnit, RawInput, Rect, vec2};
 use hamish::import::parse_article;
 use hamish::model::Article;
-use hamish::ui::{Columns, NoDecorations, ReadingView};
+use hamish::ui::{EmptyColumn, ReadingView, SideColumn, theme};
 
 const SECTIONS: usize = 10_000;
 
@@ -109,7 +109,28 @@ fn frame(ctx: &Context, view: &mut ReadingView, article: &Article, input: RawInp
     let output = ctx.run_ui(input, |ui| {
         hamish::text::TextEngine::lock(&hamish::text::TextEngine::shared(ui.ctx())).begin_frame();
         egui::CentralPanel::default().show(ui, |ui| {
-            view.show(ui, article, Columns::default(), 20.0, &mut NoDecorations)
+            {
+                // The columns of a reader with neither translation nor notes.
+                let mut translation = EmptyColumn {
+                    title: "Translation",
+                    status: "",
+                };
+                let mut notes = EmptyColumn {
+                    title: "Notes",
+                    status: "",
+                };
+                let mut sides = [
+                    SideColumn {
+                        weight: theme::TRANSLATION_COLUMN_WEIGHT,
+                        cells: &mut translation,
+                    },
+                    SideColumn {
+                        weight: theme::NOTES_COLUMN_WEIGHT,
+                        cells: &mut notes,
+                    },
+                ];
+                view.show(ui, article, 20.0, &|_| Vec::new(), &mut sides)
+            }
         });
     });
     let mut output = output;

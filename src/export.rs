@@ -1,22 +1,53 @@
 //! Exporting an article's notes: Markdown for reading, JSON for programs, and W3C Web
-//! Annotation JSON-LD for other annotation tools.
+//! Annotation JSON-LD for other annotation tools; one file per format.
 //!
-//! Pure functions from the article and its notes to text; writing the file is the
-//! caller's business.
+//! Pure functions from the article and its notes to text; reading the article's file
+//! and writing the result are the caller's business.
 
-use serde_json::{Value, json};
+mod json;
+mod markdown;
+mod web_annotation;
 
-use crate::model::{Article, Note, NoteId, Notes, Placement, TextQuote, place};
+pub use json::json;
+pub use markdown::markdown;
+pub use web_annotation::web_annotations;
+
+use crate::model::{Article, Note, NoteId, Notes, Placement, place};
+
+/// The formats notes can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The article with its notes, as Markdown.
+    Markdown,
+    /// The notes as JSON.
+    Json,
+    /// W3C Web Annotation JSON-LD.
+    WebAnnotation,
+    /// The sidecar itself, somewhere else (when the folder cannot be written to).
+    Sidecar,
+}
+
+impl ExportFormat {
+    /// What a file of this format is named after the article's name.
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Self::Markdown => "notes.md",
+            Self::Json => "notes.json",
+            Self::WebAnnotation => "annotations.jsonld",
+            Self::Sidecar => "hamish.json",
+        }
+    }
+}
 
 /// A note with where it is in the article now.
-struct Placed<'a> {
-    id: &'a NoteId,
-    note: &'a Note,
-    placement: Placement,
+pub(crate) struct Placed<'a> {
+    pub(crate) id: &'a NoteId,
+    pub(crate) note: &'a Note,
+    pub(crate) placement: Placement,
 }
 
 /// The notes that are not deleted, in reading order; orphans last.
-fn placed<'a>(article: &Article, notes: &'a Notes) -> Vec<Placed<'a>> {
+pub(crate) fn placed<'a>(article: &Article, notes: &'a Notes) -> Vec<Placed<'a>> {
     let mut placed: Vec<Placed<'a>> = notes
         .iter()
         .filter(|(_, note)| !note.deleted)
@@ -32,196 +63,6 @@ fn placed<'a>(article: &Article, notes: &'a Notes) -> Vec<Placed<'a>> {
         Placement::Orphan => (1, 0, 0, placed.note.created_ms),
     });
     placed
-}
-
-/// The article with its notes, section by section, as Markdown.
-pub fn markdown(article: &Article, notes: &Notes) -> String {
-    let placed = placed(article, notes);
-    let mut out = format!("# {}\n", article.title);
-    for (index, section) in article.sections.iter().enumerate() {
-        let here: Vec<&Placed<'_>> = placed
-            .iter()
-            .filter(|p| p.placement.section_index() == Some(index))
-            .collect();
-        if here.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n> {}\n\n", section.text));
-        for placed in here {
-            out.push_str(&markdown_note(
-                placed.note,
-                &placed.placement,
-                &section.text,
-            ));
-        }
-    }
-    let orphans: Vec<&Placed<'_>> = placed
-        .iter()
-        .filter(|p| p.placement == Placement::Orphan)
-        .collect();
-    if !orphans.is_empty() {
-        out.push_str("\n## Notes whose text is no longer in the article\n\n");
-        for placed in orphans {
-            out.push_str(&markdown_note(placed.note, &placed.placement, ""));
-        }
-    }
-    out
-}
-
-fn markdown_note(note: &Note, placement: &Placement, section_text: &str) -> String {
-    let quote = match placement {
-        Placement::Span(_, range) => section_text.get(range.clone()).map(str::to_owned),
-        Placement::Section(_) => None,
-        Placement::Orphan => note.anchor.quote.as_ref().map(|quote| quote.exact.clone()),
-    };
-    let mut line = String::from("- ");
-    if let Some(color) = note.color {
-        line.push_str(&format!("[{}] ", color.name()));
-    }
-    if let Some(quote) = quote {
-        line.push_str(&format!("«{quote}»"));
-        if !note.text.is_empty() {
-            line.push_str(" — ");
-        }
-    }
-    line.push_str(&note.text.replace('\n', "\n  "));
-    if !note.tags.is_empty() {
-        line.push_str(&format!(" (tags: {})", note.tags.join(", ")));
-    }
-    line.push('\n');
-    line
-}
-
-/// The notes as JSON, each with where it is now.
-pub fn json(article_name: &str, article: &Article, notes: &Notes) -> String {
-    let notes: Vec<Value> = placed(article, notes)
-        .iter()
-        .map(|placed| {
-            let (section, quote) = match &placed.placement {
-                Placement::Section(index) => (Some(*index), None),
-                Placement::Span(index, range) => (
-                    Some(*index),
-                    article.sections[*index].text.get(range.clone()),
-                ),
-                Placement::Orphan => (
-                    None,
-                    placed
-                        .note
-                        .anchor
-                        .quote
-                        .as_ref()
-                        .map(|quote| quote.exact.as_str()),
-                ),
-            };
-            json!({
-                "id": placed.id.0,
-                "section_index": section,
-                "section_id": placed.note.anchor.section.to_string(),
-                "quote": quote,
-                "color": placed.note.color.map(|color| color.name()),
-                "text": placed.note.text,
-                "tags": placed.note.tags,
-                "created": rfc3339(placed.note.created_ms),
-                "modified": rfc3339(placed.note.modified_ms),
-                "orphan": placed.placement == Placement::Orphan,
-            })
-        })
-        .collect();
-    let document = json!({ "article": article_name, "title": article.title, "notes": notes });
-    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
-}
-
-/// The notes as a W3C Web Annotation collection (JSON-LD). `source` is the article's
-/// URI; `source_text` its text, for character positions (`TextPositionSelector`),
-/// which are given where the section is found in it verbatim.
-pub fn web_annotations(
-    source: &str,
-    source_text: &str,
-    article: &Article,
-    notes: &Notes,
-) -> String {
-    let section_starts = section_char_starts(source_text, article);
-    let items: Vec<Value> = placed(article, notes)
-        .iter()
-        .map(|placed| {
-            let note = placed.note;
-            let mut selectors = Vec::new();
-            match &placed.placement {
-                Placement::Span(index, range) => {
-                    // The quote as the text is now, cut the way anchors cut it.
-                    let quote = TextQuote::new(&article.sections[*index].text, range.clone());
-                    selectors.push(json!({
-                        "type": "TextQuoteSelector",
-                        "exact": quote.exact,
-                        "prefix": quote.prefix,
-                        "suffix": quote.suffix,
-                    }));
-                    if let Some(Some(section_start)) = section_starts.get(*index) {
-                        let start = section_start + quote.start;
-                        let end = start + quote.exact.chars().count();
-                        selectors.push(json!({ "type": "TextPositionSelector", "start": start, "end": end }));
-                    }
-                }
-                Placement::Section(index) => {
-                    let text = &article.sections[*index].text;
-                    selectors.push(json!({ "type": "TextQuoteSelector", "exact": text }));
-                    if let Some(Some(start)) = section_starts.get(*index) {
-                        let end = start + text.chars().count();
-                        selectors.push(json!({ "type": "TextPositionSelector", "start": start, "end": end }));
-                    }
-                }
-                Placement::Orphan => {
-                    if let Some(quote) = &note.anchor.quote {
-                        selectors.push(json!({
-                            "type": "TextQuoteSelector",
-                            "exact": quote.exact,
-                            "prefix": quote.prefix,
-                            "suffix": quote.suffix,
-                        }));
-                    }
-                }
-            }
-            let mut body: Vec<Value> = Vec::new();
-            if !note.text.is_empty() {
-                body.push(json!({ "type": "TextualBody", "value": note.text, "format": "text/plain", "purpose": "commenting" }));
-            }
-            body.extend(note.tags.iter().map(|tag| json!({ "type": "TextualBody", "value": tag, "purpose": "tagging" })));
-            let motivation = if note.text.is_empty() && note.color.is_some() { "highlighting" } else { "commenting" };
-            json!({
-                "id": format!("urn:hamish:note:{}", placed.id),
-                "type": "Annotation",
-                "motivation": motivation,
-                "created": rfc3339(note.created_ms),
-                "modified": rfc3339(note.modified_ms),
-                "body": body,
-                "target": { "source": source, "selector": selectors },
-            })
-        })
-        .collect();
-    let collection = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "type": "AnnotationCollection",
-        "label": article.title,
-        "total": items.len(),
-        "first": { "type": "AnnotationPage", "items": items },
-    });
-    serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
-}
-
-/// Where each section's text starts in `source_text`, in characters, searching in
-/// order; `None` for a section not found verbatim (Markdown markers removed, say).
-fn section_char_starts(source_text: &str, article: &Article) -> Vec<Option<usize>> {
-    let mut from = 0;
-    article
-        .sections
-        .iter()
-        .map(|section| {
-            let found = source_text[from..].find(&section.text)?;
-            let start = from + found;
-            from = start + section.text.len();
-            Some(source_text[..start].chars().count())
-        })
-        .collect()
 }
 
 /// Milliseconds since 1970 as an RFC 3339 UTC date and time.
@@ -249,11 +90,11 @@ pub fn rfc3339(ms: u64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Anchor, HighlightColor, SectionKind};
+pub(crate) mod fixtures {
+    //! An article and notes shared by the formats' tests.
+    use crate::model::{Anchor, Article, HighlightColor, Note, NoteId, Notes, SectionKind};
 
-    fn article() -> Article {
+    pub fn article() -> Article {
         Article::new(
             "عنوان".into(),
             [
@@ -266,7 +107,7 @@ mod tests {
         )
     }
 
-    fn notes(article: &Article) -> Notes {
+    pub fn notes(article: &Article) -> Notes {
         let text = &article.sections[1].text;
         let start = text.find("الدين").expect("quote");
         let highlight = Note {
@@ -296,57 +137,16 @@ mod tests {
         .into_iter()
         .collect()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn dates_are_rfc3339() {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(rfc3339(951_782_400_123), "2000-02-29T00:00:00.123Z");
         assert_eq!(rfc3339(1_795_348_800_000), "2026-11-22T12:00:00.000Z");
-    }
-
-    #[test]
-    fn markdown_has_sections_quotes_notes_and_orphans() {
-        let article = article();
-        let out = markdown(&article, &notes(&article));
-        assert!(out.starts_with("# عنوان\n"));
-        assert!(out.contains("> قال رسول الله ﷺ: «الدين النصيحة»\n"));
-        assert!(out.contains("- [yellow] «الدين النصيحة» — حديث صحيح (tags: حديث)\n"));
-        assert!(
-            out.contains("## Notes whose text is no longer in the article\n\n- «نص قديم» — يتيمة")
-        );
-    }
-
-    #[test]
-    fn web_annotations_have_quote_and_position_selectors() {
-        let article = article();
-        let source_text = "عنوان\n\nقال رسول الله ﷺ: «الدين النصيحة»\n";
-        let out = web_annotations("file:///a/001.txt", source_text, &article, &notes(&article));
-        let value: Value = serde_json::from_str(&out).expect("JSON");
-        assert_eq!(value["@context"], "http://www.w3.org/ns/anno.jsonld");
-        let first = &value["first"]["items"][0];
-        assert_eq!(first["type"], "Annotation");
-        assert_eq!(first["target"]["selector"][0]["exact"], "الدين النصيحة");
-        let start = first["target"]["selector"][1]["start"]
-            .as_u64()
-            .expect("start") as usize;
-        let end = first["target"]["selector"][1]["end"].as_u64().expect("end") as usize;
-        let chars: Vec<char> = source_text.chars().collect();
-        assert_eq!(
-            chars[start..end].iter().collect::<String>(),
-            "الدين النصيحة"
-        );
-        assert_eq!(first["body"][1]["purpose"], "tagging");
-        let orphan = &value["first"]["items"][1];
-        assert_eq!(orphan["target"]["selector"][0]["exact"], "نص قديم");
-    }
-
-    #[test]
-    fn json_lists_notes_with_their_place() {
-        let article = article();
-        let value: Value =
-            serde_json::from_str(&json("001.txt", &article, &notes(&article))).expect("JSON");
-        assert_eq!(value["notes"][0]["quote"], "الدين النصيحة");
-        assert_eq!(value["notes"][0]["section_index"], 1);
-        assert_eq!(value["notes"][1]["orphan"], true);
     }
 }

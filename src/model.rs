@@ -12,6 +12,7 @@ pub mod fold;
 mod normalize;
 mod note;
 mod section;
+mod words;
 
 pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};
 pub use bidi_controls::{has_bidi_controls, is_bidi_control, reveal_bidi_controls};
@@ -20,3 +21,4 @@ pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};
 pub use normalize::normalize;
 pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge};
 pub use section::{Article, Block, Section, SectionId, SectionKind};
+pub use words::{WordUnit, has_letters, is_right_to_left, widen_to_words};

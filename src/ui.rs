@@ -1,15 +1,23 @@
-//! Widgets and panels. They draw and report interactions; they never touch the disk.
+//! Widgets and panels. They draw what they are given and return what the reader asked
+//! for; they never touch the disk or a store, and never change the app's state.
 
+mod columns;
 mod library_panel;
+pub mod menu_bar;
 mod note_editor;
+pub mod notes;
 mod reading_view;
+mod status_bar;
 mod text_block;
 mod text_button;
+pub mod theme;
 
+pub use columns::{ColumnCells, Columns, EmptyColumn, SideColumn};
 pub use library_panel::{LibraryAction, library_panel};
+pub use menu_bar::{MenuAction, MenuState, menu_bar};
 pub use note_editor::NoteEditor;
-pub use reading_view::{
-    Columns, NoDecorations, ReadingOutput, ReadingView, RowDecorations, SelectionInView,
-};
+pub use notes::{notes_list_window, selection_toolbar};
+pub use reading_view::{Highlights, ReadingOutput, ReadingView, SelectionInView};
+pub use status_bar::{Status, count, status_bar};
 pub use text_block::{TextBlock, TextBlockOutput, TextSelection};
 pub use text_button::TextButton;

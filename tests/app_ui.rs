@@ -7,14 +7,18 @@ use egui::accesskit::Role;
 use egui::{Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use hamish::app::{HamishApp, Settings};
+use hamish::app::{HamishApp, Preferences, ReadingState};
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
     common::app_harness(app, vec2(1280.0, 900.0))
 }
 
 fn open_samples() -> Harness<'static, HamishApp> {
-    let mut harness = harness(HamishApp::new(Settings::default(), Some(common::samples())));
+    let mut harness = harness(HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(common::samples()),
+    ));
     harness.run();
     harness
 }
@@ -91,7 +95,11 @@ fn choosing_an_article_shows_it() {
 #[test]
 fn opening_a_file_opens_its_folder_at_that_article() {
     let file = common::samples().join("004_39e91ed458057265.txt");
-    let mut harness = harness(HamishApp::new(Settings::default(), Some(file)));
+    let mut harness = harness(HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(file),
+    ));
     harness.run();
     assert!(
         harness
@@ -107,7 +115,11 @@ fn opening_a_file_opens_its_folder_at_that_article() {
 #[test]
 fn scrolling_to_the_end_lays_out_the_last_sections() {
     let file = common::samples().join("004_39e91ed458057265.txt");
-    let mut harness = harness(HamishApp::new(Settings::default(), Some(file)));
+    let mut harness = harness(HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(file),
+    ));
     harness.run();
     let verse = common::sample_line("004", 6);
     assert!(
@@ -135,8 +147,8 @@ fn the_last_article_of_a_folder_is_reopened() {
     let mut harness = open_samples();
     harness.get_by_label(TITLE_001).click();
     harness.run();
-    let settings = harness.state().settings().clone();
-    let mut reopened = harness_with(settings, Some(common::samples()));
+    let stored = stored(&harness);
+    let mut reopened = harness_with(stored, Some(common::samples()));
     reopened.run();
     assert!(
         reopened
@@ -147,16 +159,23 @@ fn the_last_article_of_a_folder_is_reopened() {
     );
 }
 
+/// What the app would store on closing.
+fn stored(harness: &Harness<'_, HamishApp>) -> (Preferences, ReadingState) {
+    let app = harness.state();
+    (app.preferences().clone(), app.reading_state())
+}
+
+/// A harness of the app started with what a previous run `stored`.
 fn harness_with(
-    settings: Settings,
+    (preferences, reading): (Preferences, ReadingState),
     path: Option<std::path::PathBuf>,
 ) -> Harness<'static, HamishApp> {
-    harness(HamishApp::new(settings, path))
+    harness(HamishApp::new(preferences, reading, path))
 }
 
 #[test]
 fn a_missing_folder_is_reported() {
-    let mut harness = harness_with(Settings::default(), Some("/no/such/folder".into()));
+    let mut harness = harness_with(Default::default(), Some("/no/such/folder".into()));
     harness.run();
     harness.get_by_label_contains("There is no file or folder at /no/such/folder");
 }
@@ -233,7 +252,11 @@ fn double_click_selects_a_word() {
 #[test]
 fn the_keyboard_scrolls_and_the_position_is_remembered() {
     let file = common::samples().join("004_39e91ed458057265.txt");
-    let mut harness = harness(HamishApp::new(Settings::default(), Some(file.clone())));
+    let mut harness = harness(HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(file.clone()),
+    ));
     harness.run();
     let verse = common::sample_line("004", 6);
     assert!(harness.query_by_label(&verse).is_none());
@@ -242,8 +265,8 @@ fn the_keyboard_scrolls_and_the_position_is_remembered() {
     harness.get_by_label(&verse);
 
     // A new start on the same settings opens the article where the reader left it.
-    let settings = harness.state().settings().clone();
-    let mut reopened = harness_with(settings, Some(file));
+    let stored = stored(&harness);
+    let mut reopened = harness_with(stored, Some(file));
     reopened.run();
     reopened.get_by_label(&verse);
 }

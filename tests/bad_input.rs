@@ -10,7 +10,7 @@ use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use hamish::app::{HamishApp, Settings};
+use hamish::app::{HamishApp, Preferences, ReadingState};
 use hamish::import::{ImportError, import_file, read_article};
 use hamish::model::SectionKind;
 use hamish::text::{TextEngine, TextStyle};
@@ -152,7 +152,8 @@ fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
 fn the_library_shows_every_problem_beside_its_file() {
     let folder = bad_folder();
     let mut harness = harness(HamishApp::new(
-        Settings::default(),
+        Preferences::default(),
+        ReadingState::default(),
         Some(folder.path().to_owned()),
     ));
     harness.run();
@@ -169,7 +170,8 @@ fn the_library_shows_every_problem_beside_its_file() {
 fn a_huge_file_opens_on_request_and_bad_files_do_not_stop_the_others() {
     let folder = bad_folder();
     let mut harness = harness(HamishApp::new(
-        Settings::default(),
+        Preferences::default(),
+        ReadingState::default(),
         Some(folder.path().to_owned()),
     ));
     harness.run();

@@ -6,7 +6,7 @@ mod common;
 use common::generate::write;
 use egui::vec2;
 use egui_kittest::kittest::Queryable as _;
-use hamish::app::{HamishApp, Settings};
+use hamish::app::{HamishApp, Preferences, ReadingState};
 use hamish::import::parse_article;
 use hamish::model::Direction;
 
@@ -53,7 +53,11 @@ fn the_toggle_shows_the_controls_where_they_are() {
         "controls.txt",
         "عنوان\nنص فيه \u{2067}abc\u{2069} معزول.\n".as_bytes(),
     );
-    let app = HamishApp::new(Settings::default(), Some(folder.path().to_owned()));
+    let app = HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(folder.path().to_owned()),
+    );
     let mut harness = common::app_harness(app, vec2(1200.0, 800.0));
     harness.run();
     harness.get_by_label("نص فيه \u{2067}abc\u{2069} معزول.");
@@ -61,6 +65,6 @@ fn the_toggle_shows_the_controls_where_they_are() {
     harness.run();
     harness.get_by_label("Show bidi controls").click();
     harness.run();
-    assert!(harness.state().settings().show_bidi_controls);
+    assert!(harness.state().preferences().show_bidi_controls);
     harness.get_by_label("نص فيه ⟦RLI⟧\u{2067}abc⟦PDI⟧\u{2069} معزول.");
 }

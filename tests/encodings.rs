@@ -146,7 +146,8 @@ fn the_article_view_shows_an_encoding_that_is_not_utf8() {
     let text = "عنوان بترميز قديم\nفقرة مكتوبة بترميز ويندوز العربي، كما تحفظها البرامج القديمة.\n";
     std::fs::write(folder.path().join("قديم.txt"), WINDOWS_1256.encode(text).0).expect("write");
     let app = hamish::app::HamishApp::new(
-        hamish::app::Settings::default(),
+        hamish::app::Preferences::default(),
+        hamish::app::ReadingState::default(),
         Some(folder.path().to_owned()),
     );
     let mut harness = common::app_harness(app, egui::vec2(1200.0, 800.0));

@@ -11,7 +11,7 @@ use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use hamish::app::{HamishApp, Settings};
+use hamish::app::{HamishApp, Preferences, ReadingState};
 use hamish::import::{ImportError, list_folder};
 
 /// A folder with an article, its English translation, a binary file named like an
@@ -81,7 +81,8 @@ fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
 fn the_library_panel_shows_groups_and_problems() {
     let folder = messy_folder();
     let mut harness = harness(HamishApp::new(
-        Settings::default(),
+        Preferences::default(),
+        ReadingState::default(),
         Some(folder.path().to_owned()),
     ));
     harness.run();
@@ -126,7 +127,11 @@ impl egui::DroppedFile for Dropped {
 #[test]
 fn a_dropped_folder_is_opened_and_becomes_recent() {
     let folder = messy_folder();
-    let mut harness = harness(HamishApp::new(Settings::default(), Some(common::samples())));
+    let mut harness = harness(HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(common::samples()),
+    ));
     harness.run();
     harness
         .input_mut()
@@ -136,7 +141,7 @@ fn a_dropped_folder_is_opened_and_becomes_recent() {
     let root = harness.state().library().expect("library").root.clone();
     assert_eq!(root, folder.path().canonicalize().expect("canonical"));
     harness.get_by_role_and_label(Role::Button, "عنوان المقال الأول");
-    let recent = &harness.state().settings().recent_folders;
+    let recent = &harness.state().reading_state().recent_folders;
     assert_eq!(recent.first(), Some(&root));
     assert_eq!(
         recent.get(1),

@@ -10,7 +10,7 @@ use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use hamish::app::{HamishApp, Settings};
+use hamish::app::{HamishApp, Preferences, ReadingState};
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
     common::app_harness(app, vec2(1200.0, 800.0))
@@ -51,7 +51,8 @@ fn articles_added_renamed_and_removed_appear_without_a_restart() {
     let folder = tempfile::tempdir().expect("temporary folder");
     write(folder.path(), "001.txt", article("المقال الأول").as_bytes());
     let mut harness = harness(HamishApp::new(
-        Settings::default(),
+        Preferences::default(),
+        ReadingState::default(),
         Some(folder.path().to_owned()),
     ));
     harness.run();
@@ -108,7 +109,11 @@ fn an_open_article_that_changes_reloads_in_place_keeping_the_position() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let path = folder.path().join("long.txt");
     std::fs::write(&path, numbered_article(80, None)).expect("write");
-    let mut harness = harness(HamishApp::new(Settings::default(), Some(path.clone())));
+    let mut harness = harness(HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(path.clone()),
+    ));
     harness.run();
     for _ in 0..6 {
         harness.key_press(egui::Key::PageDown);
@@ -158,7 +163,8 @@ fn an_open_article_deleted_on_disk_stays_readable_and_says_so() {
     );
     write(folder.path(), "002.txt", article("مقال باق").as_bytes());
     let mut harness = harness(HamishApp::new(
-        Settings::default(),
+        Preferences::default(),
+        ReadingState::default(),
         Some(folder.path().join("001.txt")),
     ));
     harness.run();

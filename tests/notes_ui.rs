@@ -11,7 +11,7 @@ use egui::accesskit::Role;
 use egui::{Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use hamish::app::{HamishApp, Settings};
+use hamish::app::{HamishApp, Preferences, ReadingState};
 use hamish::model::Placement;
 use hamish::store::{load, sidecar_path};
 
@@ -33,7 +33,7 @@ fn article_001(folder: &Path) -> PathBuf {
 
 fn harness(path: PathBuf) -> Harness<'static, HamishApp> {
     let mut harness = common::app_harness(
-        HamishApp::new(Settings::default(), Some(path)),
+        HamishApp::new(Preferences::default(), ReadingState::default(), Some(path)),
         vec2(1400.0, 900.0),
     );
     harness.run();

@@ -1,6 +1,8 @@
-//! Work the app does away from the UI thread: listing a folder, reading the titles of
-//! its articles, loading an article, watching the folder. Each job runs on a named
-//! thread and reports over one channel, drained in [`super::HamishApp::logic`].
+//! Work the app does away from the UI thread: finding and listing a folder, reading
+//! the titles of its articles, loading an article with its notes, watching the folder,
+//! exporting. Each job runs on a named thread and reports over one channel, drained in
+//! [`super::HamishApp::logic`]. This is what keeps the promise that a frame never
+//! touches the disk: whatever needs a file goes through here.
 //!
 //! Every job ends with exactly one final report, even when it was cancelled, so the
 //! app always knows how much work is still under way ([`Background::pending`]); tests
@@ -16,6 +18,9 @@ use std::time::{Duration, Instant};
 use crate::import::{
     self, EntrySummary, FolderChange, FolderWatcher, ImportError, ImportedArticle, Library,
 };
+use crate::store::ArticleNotes;
+
+use super::export::{ExportError, ExportJob};
 
 /// Summaries are sent in batches of this many, or sooner when this much time has
 /// passed, so the list fills in steadily without a message per file.
@@ -37,6 +42,22 @@ pub(super) enum Listing {
     },
 }
 
+/// Why a folder cannot be opened.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum FolderError {
+    /// Nothing is at the path asked for.
+    #[error("there is no file or folder at {}", .0.display())]
+    Missing(PathBuf),
+    /// The folder is there but cannot be listed.
+    #[error("this folder cannot be read ({error}): {}", .root.display())]
+    Unreadable {
+        /// The folder.
+        root: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
+}
+
 /// What a background job reports.
 #[derive(Debug)]
 pub(super) enum Report {
@@ -44,12 +65,10 @@ pub(super) enum Report {
     Listed {
         /// The folder generation the listing was asked for.
         generation: u64,
-        /// The folder.
-        root: PathBuf,
         /// Why it was listed.
         listing: Listing,
         /// Its articles, or why it cannot be read.
-        result: Result<Library, String>,
+        result: Result<Library, FolderError>,
         /// A watcher for the folder, when it was opened (not refreshed) and can be
         /// watched.
         watcher: Option<FolderWatcher>,
@@ -71,6 +90,16 @@ pub(super) enum Report {
         path: PathBuf,
         /// The article, or why it cannot be shown.
         result: Result<ImportedArticle, ImportError>,
+        /// Its notes, when they were asked for and the article could be read, with
+        /// what the reader must know about their file.
+        notes: Option<(ArticleNotes, Option<String>)>,
+    },
+    /// An export was written, or not (final).
+    Exported {
+        /// The file asked for.
+        path: PathBuf,
+        /// What went wrong, if anything.
+        result: Result<(), ExportError>,
     },
     /// The open folder changed on disk.
     FolderChanged {
@@ -86,7 +115,7 @@ impl Report {
     fn is_final(&self) -> bool {
         matches!(
             self,
-            Self::Listed { .. } | Self::SummariesDone | Self::Loaded { .. }
+            Self::Listed { .. } | Self::SummariesDone | Self::Loaded { .. } | Self::Exported { .. }
         )
     }
 }
@@ -174,31 +203,38 @@ impl Background {
         Ok(())
     }
 
-    /// Lists `root` without reading its files. A folder being opened is watched
+    /// Finds the folder at `path` (or the folder of the file at `path`, to show that
+    /// file) and lists it without reading its files. A folder being opened is watched
     /// too, from before it is listed, so no change is missed; setting up the watch
-    /// walks the folder, which is why it is done here and not on the UI thread.
+    /// walks the folder, which is another reason this is not done on the UI thread.
     pub fn list(
         &mut self,
         ctx: &egui::Context,
         generation: u64,
-        root: PathBuf,
+        path: PathBuf,
         listing: Listing,
     ) -> std::io::Result<()> {
         let watch =
             matches!(listing, Listing::Open { .. }).then(|| self.watch_job(ctx, generation));
         self.spawn("folder-listing", ctx, move |sender| {
-            let watcher = watch.and_then(|watch| match watch(&root) {
-                Ok(watcher) => Some(watcher),
-                Err(error) => {
-                    log::warn!("not watching {}: {error}", root.display());
-                    None
+            let (listing, result, watcher) = match resolve(&path, listing) {
+                Ok((root, listing)) => {
+                    let watcher = watch.and_then(|watch| match watch(&root) {
+                        Ok(watcher) => Some(watcher),
+                        Err(error) => {
+                            log::warn!("not watching {}: {error}", root.display());
+                            None
+                        }
+                    });
+                    let result = import::list_folder(&root)
+                        .map_err(|error| FolderError::Unreadable { root, error });
+                    (listing, result, watcher)
                 }
-            });
-            let result = import::list_folder(&root).map_err(|error| error.to_string());
+                Err((listing, error)) => (listing, Err(error), None),
+            };
             // The app may be closing; then nobody needs the result.
             let _ = sender.send(Report::Listed {
                 generation,
-                root,
                 listing,
                 result,
                 watcher,
@@ -252,21 +288,36 @@ impl Background {
         })
     }
 
-    /// Reads the article at `path`, refusing files over `max_bytes` if given.
+    /// Reads the article at `path`, refusing files over `max_bytes` if given, and
+    /// with `with_notes` opens its notes too (reading, and if need be setting aside,
+    /// its sidecar).
     pub fn load(
         &mut self,
         ctx: &egui::Context,
         ticket: u64,
         path: PathBuf,
         max_bytes: Option<u64>,
+        with_notes: bool,
     ) -> std::io::Result<()> {
         self.spawn("article-loader", ctx, move |sender| {
             let result = import::import_file(&path, max_bytes);
+            let notes = (with_notes && result.is_ok()).then(|| ArticleNotes::open(&path));
             let _ = sender.send(Report::Loaded {
                 ticket,
                 path,
                 result,
+                notes,
             });
+        })
+    }
+
+    /// Writes an export: reads what it needs of the article's file, then writes the
+    /// result atomically.
+    pub fn export(&mut self, ctx: &egui::Context, job: ExportJob) -> std::io::Result<()> {
+        self.spawn("export", ctx, move |sender| {
+            let path = job.target.clone();
+            let result = job.run();
+            let _ = sender.send(Report::Exported { path, result });
         })
     }
 
@@ -289,5 +340,23 @@ impl Background {
                 }
             })
         }
+    }
+}
+
+/// The folder to list for `path`, and the listing with the article to show if `path`
+/// is a file; canonical paths, so one folder is one entry in the recent folders.
+fn resolve(path: &Path, listing: Listing) -> Result<(PathBuf, Listing), (Listing, FolderError)> {
+    let canonical = |path: &Path| path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    if path.is_dir() {
+        Ok((canonical(path), listing))
+    } else if path.is_file() {
+        let folder = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_owned);
+        let article = Some(canonical(path));
+        Ok((canonical(&folder), Listing::Open { article }))
+    } else {
+        Err((listing, FolderError::Missing(path.to_owned())))
     }
 }

@@ -49,7 +49,7 @@ impl TextStyle {
     }
 
     /// Interface text that may hold any script: file names, paths, messages.
-    pub fn interface(size_pt: f32) -> Self {
+    pub const fn interface(size_pt: f32) -> Self {
         Self {
             family: FontFamily::Sans,
             size_pt,

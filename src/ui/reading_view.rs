@@ -1,5 +1,6 @@
 //! The reading view: an article as a column of rows, one per section, with the source
-//! text on the right and the translation and notes columns beside it.
+//! text on the right and the side columns (translation, notes: see [`super::columns`])
+//! beside it.
 //!
 //! Only the rows on screen (plus a margin) are laid out. The others have an estimated
 //! height, replaced by the real one when they are first laid out; when a row above the
@@ -11,13 +12,9 @@ use egui::{Align, Key, Layout, Rect, ScrollArea, Ui, UiBuilder, pos2, vec2};
 use crate::model::{Article, Section, SectionKind, has_bidi_controls, reveal_bidi_controls};
 use crate::text::{TextEngine, TextStyle};
 
+use super::columns::SideColumn;
 use super::text_block::TextBlock;
-
-/// Space between two rows, in points.
-const ROW_GAP_PT: f32 = 14.0;
-
-/// Space between two columns, in points.
-const COLUMN_GAP_PT: f32 = 18.0;
+use super::theme;
 
 /// Rows laid out beyond the visible area, above and below, in points.
 const OVERSCAN_PT: f32 = 400.0;
@@ -27,28 +24,6 @@ const SCROLL_BAR_GUTTER_PT: f32 = 16.0;
 
 /// Below this width, in points, the columns are stacked under each other.
 const STACK_BELOW_WIDTH_PT: f32 = 640.0;
-
-/// How far quotations and list items are set in from the start side, in points.
-const INDENT_PT: f32 = 28.0;
-
-/// Which columns are shown beside the source text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(default)]
-pub struct Columns {
-    /// The translation column.
-    pub translation: bool,
-    /// The reader's notes column.
-    pub notes: bool,
-}
-
-impl Default for Columns {
-    fn default() -> Self {
-        Self {
-            translation: true,
-            notes: true,
-        }
-    }
-}
 
 /// The scrolling state of one open article.
 #[derive(Debug, Default)]
@@ -79,39 +54,14 @@ pub struct ReadingView {
 /// The parts of a row, measured for the current width.
 struct RowGeometry {
     source: Rect,
-    translation: Option<Rect>,
-    notes: Option<Rect>,
-    /// Narrow view: the notes go under the source text instead of beside it.
+    /// One for each side column, in the order given.
+    sides: Vec<Rect>,
+    /// Narrow view: the side columns go under the source text instead of beside it.
     stacked: bool,
 }
 
-/// What the reader's data adds to the rows: highlights under the text, and the notes
-/// cell beside it.
-pub trait RowDecorations {
-    /// The highlighted spans of section `index`, with their colours.
-    fn highlights(&self, index: usize) -> Vec<(std::ops::Range<usize>, egui::Color32)>;
-
-    /// Draws the notes of section `index` into `ui` (the notes cell).
-    fn notes_cell(&mut self, ui: &mut Ui, index: usize, section: &Section);
-
-    /// A word on the notes of the article, for the column's header.
-    fn notes_status(&self) -> String;
-}
-
-/// No highlights and no notes: a plain reading view.
-pub struct NoDecorations;
-
-impl RowDecorations for NoDecorations {
-    fn highlights(&self, _index: usize) -> Vec<(std::ops::Range<usize>, egui::Color32)> {
-        Vec::new()
-    }
-
-    fn notes_cell(&mut self, _ui: &mut Ui, _index: usize, _section: &Section) {}
-
-    fn notes_status(&self) -> String {
-        String::new()
-    }
-}
+/// The highlighted spans of a section, by its index, with their colours.
+pub type Highlights<'a> = &'a dyn Fn(usize) -> Vec<(std::ops::Range<usize>, egui::Color32)>;
 
 /// Text the reader has selected in the view.
 #[derive(Clone, Debug, PartialEq)]
@@ -162,21 +112,22 @@ impl ReadingView {
         self.first_visible = section;
     }
 
-    /// Shows `article`, taking all the space of `ui`. `decorations` adds the reader's
-    /// highlights and draws the notes beside each section.
+    /// Shows `article`, taking all the space of `ui`, with `highlights` under the
+    /// source text and `columns` beside it.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         article: &Article,
-        columns: Columns,
         body_size_pt: f32,
-        decorations: &mut dyn RowDecorations,
+        highlights: Highlights<'_>,
+        columns: &mut [SideColumn<'_>],
     ) -> ReadingOutput {
         let width = ui.available_width();
-        let geometry = row_geometry(width, columns);
+        let weights: Vec<f32> = columns.iter().map(|column| column.weight).collect();
+        let geometry = row_geometry(width, &weights);
         let source_width = geometry.source.width();
         self.prepare(ui, article, source_width, body_size_pt);
-        show_header(ui, &geometry, &decorations.notes_status());
+        show_header(ui, &geometry, columns);
         let mut output = ReadingOutput::default();
         if let Some(section) = self.pending_section.take() {
             self.ensure_tops();
@@ -186,7 +137,7 @@ impl ReadingView {
         if let Some(step) = keyboard_scroll(ui, self.viewport_height_pt) {
             self.ensure_tops();
             // Past the end the scroll area would spring back, animating for a while.
-            let content_height = self.tops.last().copied().unwrap_or(0.0) + ROW_GAP_PT;
+            let content_height = self.tops.last().copied().unwrap_or(0.0) + theme::ROW_GAP_PT;
             let max_offset = (content_height - self.viewport_height_pt).max(0.0);
             self.pending_offset = Some((self.offset_pt + step).clamp(0.0, max_offset));
         }
@@ -200,9 +151,9 @@ impl ReadingView {
         let scrolled = scroll_area.show_viewport(ui, |ui, viewport| {
             self.ensure_tops();
             // Rows start a gap below the top of the content; work in row coordinates.
-            let content_top_left = ui.max_rect().min + vec2(0.0, ROW_GAP_PT);
-            let viewport = viewport.translate(vec2(0.0, -ROW_GAP_PT));
-            ui.set_height(self.tops.last().copied().unwrap_or(0.0) + ROW_GAP_PT);
+            let content_top_left = ui.max_rect().min + vec2(0.0, theme::ROW_GAP_PT);
+            let viewport = viewport.translate(vec2(0.0, -theme::ROW_GAP_PT));
+            ui.set_height(self.tops.last().copied().unwrap_or(0.0) + theme::ROW_GAP_PT);
 
             let first = self
                 .tops
@@ -213,7 +164,7 @@ impl ReadingView {
             // top at the offset) is the first visible one, not the row above it.
             self.first_visible = self
                 .tops
-                .partition_point(|&top| top <= viewport.min.y + ROW_GAP_PT)
+                .partition_point(|&top| top <= viewport.min.y + theme::ROW_GAP_PT)
                 .saturating_sub(1);
             while index < article.sections.len() && self.tops[index] < viewport.max.y + OVERSCAN_PT
             {
@@ -229,7 +180,8 @@ impl ReadingView {
                     &article.sections[index],
                     row_top,
                     &setting,
-                    decorations,
+                    highlights,
+                    columns,
                 );
                 let height = row.height;
                 if let Some((range, rect)) = row.selection {
@@ -280,7 +232,7 @@ impl ReadingView {
                         &section.text,
                         &section_style(section, body_size_pt),
                         source_width,
-                    ) + ROW_GAP_PT
+                    ) + theme::ROW_GAP_PT
                 })
                 .collect();
             self.measured = vec![false; article.sections.len()];
@@ -343,70 +295,52 @@ fn section_style(section: &Section, body_size_pt: f32) -> TextStyle {
 }
 
 /// The columns' rectangles for a row at the origin: source on the right, then the
-/// translation, then the notes; or all stacked when the view is narrow.
-fn row_geometry(width: f32, columns: Columns) -> RowGeometry {
+/// side columns with their `weights`; or all stacked when the view is narrow.
+fn row_geometry(width: f32, weights: &[f32]) -> RowGeometry {
     let width = width - SCROLL_BAR_GUTTER_PT;
     let full = |w: f32, x: f32| Rect::from_min_size(pos2(x, 0.0), vec2(w.max(1.0), 0.0));
     if width < STACK_BELOW_WIDTH_PT {
-        // Stacked: the source takes the whole width and the notes go under it. The
-        // translation column is empty for now, so it takes no room.
+        // Stacked: every column takes the whole width, one under the other.
         return RowGeometry {
             source: full(width, 0.0),
-            translation: None,
-            notes: columns.notes.then(|| full(width, 0.0)),
+            sides: weights.iter().map(|_| full(width, 0.0)).collect(),
             stacked: true,
         };
     }
-    let weights = [
-        (0.5, true),
-        (0.22, columns.translation),
-        (0.28, columns.notes),
-    ];
-    let total: f32 = weights
-        .iter()
-        .filter(|(_, shown)| *shown)
-        .map(|(w, _)| w)
-        .sum();
-    let shown = weights.iter().filter(|(_, shown)| *shown).count() as f32;
-    let usable = width - COLUMN_GAP_PT * (shown - 1.0);
+    let source_weight = theme::SOURCE_COLUMN_WEIGHT;
+    let total: f32 = source_weight + weights.iter().sum::<f32>();
+    let usable = width - theme::COLUMN_GAP_PT * weights.len() as f32;
     let mut right = width;
-    let mut rects = weights.iter().map(|(weight, shown)| {
-        shown.then(|| {
-            let w = usable * weight / total;
-            right -= w;
-            let rect = full(w, right);
-            right -= COLUMN_GAP_PT;
-            rect
-        })
-    });
-    let source = rects.next().flatten().unwrap_or_else(|| full(width, 0.0));
+    let mut next_rect = |weight: f32| {
+        let w = usable * weight / total;
+        right -= w;
+        let rect = full(w, right);
+        right -= theme::COLUMN_GAP_PT;
+        rect
+    };
+    let source = next_rect(source_weight);
     RowGeometry {
         source,
-        translation: rects.next().flatten(),
-        notes: rects.next().flatten(),
+        sides: weights.iter().map(|&weight| next_rect(weight)).collect(),
         stacked: false,
     }
 }
 
-/// Column titles above the rows. The translation and notes columns say plainly that
-/// they are empty: nothing fills them yet.
-fn show_header(ui: &mut Ui, geometry: &RowGeometry, notes_status: &str) {
+/// Column titles above the rows, each with its column's status. Stacked, only the
+/// article's title is shown: the other columns' cells are under each section.
+fn show_header(ui: &mut Ui, geometry: &RowGeometry, columns: &[SideColumn<'_>]) {
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 38.0), egui::Sense::hover());
-    let cells = [
-        (Some(geometry.source), "Article", ""),
-        (
-            geometry.translation,
-            "Translation",
-            "No translation for this article",
-        ),
-        (
-            geometry.notes.filter(|_| !geometry.stacked),
-            "Notes",
-            notes_status,
-        ),
-    ];
+    let mut cells = vec![(geometry.source, "Article".to_owned(), String::new())];
+    if !geometry.stacked {
+        cells.extend(geometry.sides.iter().zip(columns).map(|(rect, column)| {
+            (
+                *rect,
+                column.cells.title().to_owned(),
+                column.cells.status(),
+            )
+        }));
+    }
     for (cell, title, status) in cells {
-        let Some(cell) = cell else { continue };
         let cell = cell.translate(rect.min.to_vec2());
         let mut child = ui.new_child(UiBuilder::new().max_rect(Rect::from_min_size(
             cell.min,
@@ -421,15 +355,16 @@ fn show_header(ui: &mut Ui, geometry: &RowGeometry, notes_status: &str) {
 }
 
 /// Lays out and paints one row with its top-left corner at `top_left`: the source
-/// text with its highlights, and the notes cell. Returns its height including the gap
-/// below it, and the selection in it.
+/// text with its highlights, and a cell of every side column. Returns its height
+/// including the gap below it, and the selection in it.
 fn show_row(
     ui: &mut Ui,
     index: usize,
     section: &Section,
     top_left: egui::Pos2,
     setting: &RowSetting<'_>,
-    decorations: &mut dyn RowDecorations,
+    highlights: Highlights<'_>,
+    columns: &mut [SideColumn<'_>],
 ) -> Row {
     let RowSetting {
         geometry,
@@ -438,12 +373,12 @@ fn show_row(
     } = *setting;
     let source_rect = geometry.source.translate(top_left.to_vec2());
     let heading_gap = if matches!(section.kind, SectionKind::Heading { .. }) {
-        ROW_GAP_PT
+        theme::ROW_GAP_PT
     } else {
         0.0
     };
     let indented = matches!(section.kind, SectionKind::Quotation | SectionKind::ListItem);
-    let indent = if indented { INDENT_PT } else { 0.0 };
+    let indent = if indented { theme::INDENT_PT } else { 0.0 };
     // The indent is on the side the text starts from: the right for Arabic.
     let rtl = section.direction.is_rtl();
     let text_left = source_rect.left() + if rtl { 0.0 } else { indent };
@@ -467,7 +402,7 @@ fn show_row(
         (
             section.text.as_str(),
             section.emphasis.as_slice(),
-            decorations.highlights(index),
+            highlights(index),
         )
     };
     let source = TextBlock::new(text)
@@ -481,28 +416,36 @@ fn show_row(
     }
     let source_height = heading_gap + source.response.rect.height();
 
-    let notes_height = geometry.notes.map_or(0.0, |notes| {
-        let below = if geometry.stacked {
-            source_height + ROW_GAP_PT / 2.0
-        } else {
-            heading_gap
-        };
-        let rect = notes.translate(top_left.to_vec2() + vec2(0.0, below));
+    // Beside the source, each cell starts level with it; stacked, each goes under
+    // the one before, and an empty cell takes no room.
+    let mut below = if geometry.stacked {
+        source_height + theme::ROW_GAP_PT / 2.0
+    } else {
+        heading_gap
+    };
+    let mut height = source_height;
+    for (column, rect) in columns.iter_mut().zip(&geometry.sides) {
+        let rect = rect.translate(top_left.to_vec2() + vec2(0.0, below));
         let mut cell = ui.new_child(
             UiBuilder::new()
-                .id_salt(("notes", section.id))
+                .id_salt((column.cells.title(), section.id))
                 .max_rect(Rect::from_min_size(
                     rect.min,
                     vec2(rect.width(), f32::INFINITY),
                 ))
                 .layout(Layout::top_down(Align::Min)),
         );
-        decorations.notes_cell(&mut cell, index, section);
+        column.cells.cell(&mut cell, index, section);
         let used = cell.min_rect().height();
-        if used > 0.0 { below + used } else { 0.0 }
-    });
+        if used > 0.0 {
+            height = height.max(below + used);
+            if geometry.stacked {
+                below += used + theme::ROW_GAP_PT / 2.0;
+            }
+        }
+    }
     Row {
-        height: source_height.max(notes_height) + ROW_GAP_PT,
+        height: height + theme::ROW_GAP_PT,
         selection: source.selection.zip(source.selection_rect),
     }
 }
@@ -512,9 +455,9 @@ fn show_row(
 fn paint_margin_mark(ui: &Ui, section: &Section, text_rect: Rect, rtl: bool, body_size_pt: f32) {
     let color = ui.visuals().weak_text_color();
     let x = if rtl {
-        text_rect.right() + INDENT_PT / 2.0
+        text_rect.right() + theme::INDENT_PT / 2.0
     } else {
-        text_rect.left() - INDENT_PT / 2.0
+        text_rect.left() - theme::INDENT_PT / 2.0
     };
     match section.kind {
         SectionKind::Quotation => {

@@ -1,0 +1,285 @@
+//! The frame's layout: the menu bar, messages, the status line, the library and the
+//! article with its columns. Each panel is given what it shows and returns what the
+//! reader asked for, which becomes a command here.
+
+use egui::Ui;
+
+use crate::import::ImportError;
+use crate::store::Saving;
+use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
+use crate::ui::{
+    EmptyColumn, LibraryAction, MenuAction, MenuState, SideColumn, Status, TextBlock,
+    library_panel, menu_bar, notes_list_window, selection_toolbar, status_bar, theme,
+};
+
+use super::HamishApp;
+use super::command::Command;
+use super::preferences::BODY_SIZE_RANGE_PT;
+use super::session::{Content, OpenArticle};
+
+impl HamishApp {
+    /// Second half of a frame: draws everything and collects the reader's commands.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let actions = egui::Panel::top("menu")
+            .show(ui, |ui| menu_bar(ui, &self.menu_state()))
+            .inner;
+        self.commands.extend(actions.into_iter().map(menu_command));
+        self.banners(ui);
+        egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, &self.status()));
+        if let Some(library) = &self.session.library {
+            let current = self
+                .session
+                .next_article
+                .as_ref()
+                .or(self.session.open.as_ref())
+                .map(|open| open.path.as_path());
+            let action = egui::Panel::left("library")
+                .resizable(true)
+                .default_size(280.0)
+                .size_range(160.0..=600.0)
+                .show(ui, |ui| library_panel(ui, library, current))
+                .inner;
+            if let Some(LibraryAction::Open(path)) = action {
+                self.commands.push(Command::OpenArticle(path));
+            }
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
+        if !self.commands.is_empty() {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn menu_state(&self) -> MenuState<'_> {
+        let notes = self
+            .session
+            .open
+            .as_ref()
+            .and_then(|open| open.notes.as_ref());
+        MenuState {
+            recent_folders: &self.reading.recent_folders,
+            has_notes: notes.is_some(),
+            notes_list_open: notes.is_some_and(|notes| notes.list_open),
+            columns: self.preferences.columns,
+            show_bidi_controls: self.preferences.show_bidi_controls,
+            body_size_pt: self.preferences.body_size_pt,
+            body_size_range_pt: BODY_SIZE_RANGE_PT,
+        }
+    }
+
+    fn status(&self) -> Status<'_> {
+        let library = self.session.library.as_ref();
+        Status {
+            opening: self.session.opening_folder.as_deref(),
+            folder: library.map(|library| {
+                (
+                    library.root.as_path(),
+                    library.entries.len(),
+                    library.summarised(),
+                )
+            }),
+            article: match &self.session.open {
+                Some(OpenArticle {
+                    path,
+                    content: Content::Ready(imported),
+                    ..
+                }) => Some((
+                    path.as_path(),
+                    imported.article.sections.len(),
+                    &imported.encoding,
+                )),
+                _ => None,
+            },
+        }
+    }
+
+    /// The message, the undo of a deletion, and why notes are not being saved.
+    fn banners(&mut self, ui: &mut Ui) {
+        if let Some(message) = self.messages.current() {
+            egui::Panel::top("message").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.small_button("Dismiss").clicked() {
+                        self.commands.push(Command::DismissMessage);
+                    }
+                    let color = ui.visuals().warn_fg_color;
+                    ui.add(TextBlock::new(message).style(theme::MESSAGE).color(color));
+                });
+            });
+        }
+        let last_deleted = self
+            .session
+            .open
+            .as_ref()
+            .and_then(|open| open.notes.as_ref()?.last_deleted.clone());
+        if let Some(deleted) = last_deleted {
+            egui::Panel::top("deleted-note").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label("Note deleted.");
+                    if ui.small_button("Undo").clicked() {
+                        self.commands
+                            .push(Command::Notes(NoteCommand::Restore(deleted)));
+                    }
+                });
+            });
+        }
+        let held = self
+            .session
+            .open
+            .as_ref()
+            .and_then(|open| open.notes.as_ref())
+            .map(|notes| notes.store.saving().clone());
+        if let Some(Saving::Held { reason }) = held {
+            egui::Panel::top("notes-held").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.small_button("Save notes as…").clicked() {
+                        self.commands
+                            .push(Command::ExportNotes(crate::export::ExportFormat::Sidecar));
+                    }
+                    let color = ui.visuals().warn_fg_color;
+                    ui.add(TextBlock::new(&reason).style(theme::SMALL).color(color));
+                });
+            });
+        }
+    }
+
+    /// The open article, or why it is not shown.
+    fn article_ui(&mut self, ui: &mut Ui) {
+        let Some(OpenArticle {
+            path,
+            content,
+            view,
+            disk_notice,
+            notes,
+        }) = &mut self.session.open
+        else {
+            let text = if self.session.opening_folder.is_some() {
+                "Opening the folder…"
+            } else {
+                "Choose an article in the library, or open a folder with File > Open folder (Ctrl+O)."
+            };
+            ui.label(text);
+            return;
+        };
+        let imported = match content {
+            Content::Loading => {
+                ui.label("Opening the article…");
+                return;
+            }
+            Content::Failed(error) => {
+                let color = ui.visuals().error_fg_color;
+                let problem = format!("This article cannot be shown: {error}.");
+                ui.add(TextBlock::new(&problem).style(theme::PROBLEM).color(color));
+                if matches!(error, ImportError::TooLarge { .. })
+                    && ui.button("Open it anyway").clicked()
+                {
+                    self.commands.push(Command::OpenLargeArticle(path.clone()));
+                }
+                return;
+            }
+            Content::Ready(imported) => imported,
+        };
+        let notice = article_notice(imported, disk_notice.as_deref());
+        if !notice.is_empty() {
+            let color = ui.visuals().warn_fg_color;
+            ui.add(
+                TextBlock::new(&notice)
+                    .style(theme::SMALL)
+                    .selectable(false)
+                    .color(color),
+            );
+        }
+        view.set_show_bidi_controls(self.preferences.show_bidi_controls);
+        let article = &imported.article;
+        let columns = self.preferences.columns;
+        let size = self.preferences.body_size_pt;
+        let mut note_commands = Vec::new();
+        let mut translation = EmptyColumn {
+            title: "Translation",
+            status: "No translation for this article",
+        };
+        let output = match notes {
+            Some(notes) => {
+                let (all, placements) = (notes.store.notes(), notes.placements.as_slice());
+                let highlights = |index: usize| note_highlights(all, placements, index);
+                let mut notes_column = NotesColumn {
+                    notes: all,
+                    placements,
+                    editing: notes.editing.as_mut(),
+                    commands: &mut note_commands,
+                };
+                let mut sides = Vec::new();
+                if columns.translation {
+                    sides.push(SideColumn {
+                        weight: theme::TRANSLATION_COLUMN_WEIGHT,
+                        cells: &mut translation,
+                    });
+                }
+                if columns.notes {
+                    sides.push(SideColumn {
+                        weight: theme::NOTES_COLUMN_WEIGHT,
+                        cells: &mut notes_column,
+                    });
+                }
+                view.show(ui, article, size, &highlights, &mut sides)
+            }
+            None => {
+                let mut sides = Vec::new();
+                if columns.translation {
+                    sides.push(SideColumn {
+                        weight: theme::TRANSLATION_COLUMN_WEIGHT,
+                        cells: &mut translation,
+                    });
+                }
+                view.show(ui, article, size, &|_| Vec::new(), &mut sides)
+            }
+        };
+        if let Some(notes) = notes {
+            if let Some(selection) = &output.selection {
+                selection_toolbar(ui.ctx(), selection, &mut note_commands);
+            }
+            if notes.list_open {
+                let top = view.first_visible_section();
+                let action = notes_list_window(
+                    ui.ctx(),
+                    notes.store.notes(),
+                    notes.placements(),
+                    article,
+                    top,
+                    &mut note_commands,
+                );
+                if let Some(ListAction::ShowSection(index)) = action {
+                    self.commands.push(Command::ShowSection(index));
+                }
+            }
+        }
+        self.commands
+            .extend(note_commands.into_iter().map(Command::Notes));
+    }
+}
+
+/// The command a menu choice asks for.
+fn menu_command(action: MenuAction) -> Command {
+    match action {
+        MenuAction::ChooseFolder => Command::ChooseFolder,
+        MenuAction::OpenFolder(folder) => Command::OpenPath(folder),
+        MenuAction::OpenSamples => Command::OpenSamples,
+        MenuAction::ShowNotesList(open) => Command::Notes(NoteCommand::ShowList(open)),
+        MenuAction::Export(format) => Command::ExportNotes(format),
+        MenuAction::SetColumns(columns) => Command::SetColumns(columns),
+        MenuAction::ShowBidiControls(show) => Command::ShowBidiControls(show),
+        MenuAction::SetBodySize(size) => Command::SetBodySize(size),
+    }
+}
+
+/// What the reader should know about how the open article was read: its encoding
+/// when it is not UTF-8, repairs, and changes on disk. Empty when there is nothing.
+fn article_notice(imported: &crate::import::ImportedArticle, disk_notice: Option<&str>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(disk_notice) = disk_notice {
+        parts.push(disk_notice.to_owned());
+    }
+    if !imported.encoding.is_utf8() {
+        parts.push(format!("Encoding: {}", imported.encoding));
+    }
+    parts.extend(imported.notices.iter().map(ToString::to_string));
+    parts.join(" · ")
+}

@@ -1,0 +1,47 @@
+//! How the reader likes to read: what is shown and how big. Saved by eframe.
+
+use crate::ui::Columns;
+
+/// The reader's preferences, applied live and remembered between runs.
+///
+/// Reading state (which folder, which article, where in it) is kept apart in
+/// [`super::ReadingState`]: it changes all the time, preferences only when asked.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Which columns are shown beside the source text.
+    pub columns: Columns,
+    /// Size of the article's body text, in points.
+    pub body_size_pt: f32,
+    /// Whether explicit bidi controls are marked where they are in the text.
+    pub show_bidi_controls: bool,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            columns: Columns::default(),
+            body_size_pt: 20.0,
+            show_bidi_controls: false,
+        }
+    }
+}
+
+/// The smallest and largest body text size, in points.
+pub const BODY_SIZE_RANGE_PT: std::ops::RangeInclusive<f32> = 12.0..=36.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preferences_from_an_older_version_keep_their_defaults() {
+        // The settings of the first version held preferences and reading state in one
+        // object: its preferences are read, the rest ignored.
+        let preferences: Preferences =
+            serde_json::from_str(r#"{"body_size_pt": 24.0, "recent_folders": ["/a"]}"#)
+                .expect("parses");
+        assert_eq!(preferences.body_size_pt, 24.0);
+        assert_eq!(preferences.columns, Columns::default());
+    }
+}

@@ -1,0 +1,71 @@
+//! Where the reader is: the folders read, the article last read in each, and the
+//! place in every article. Saved by eframe.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// How many folders the File ▸ Recent folders menu keeps.
+const RECENT_FOLDERS: usize = 10;
+
+/// What the reader was reading, remembered between runs.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct ReadingState {
+    /// The folder open when the app last closed.
+    pub last_folder: Option<PathBuf>,
+    /// Most recent first.
+    pub recent_folders: Vec<PathBuf>,
+    /// The article last read in each folder.
+    pub last_article: BTreeMap<PathBuf, PathBuf>,
+    /// The first section on screen when each article was last read.
+    pub reading_positions: BTreeMap<PathBuf, usize>,
+}
+
+impl ReadingState {
+    /// Records `folder` as the last one opened and first among the recent ones.
+    pub fn remember_folder(&mut self, folder: &Path) {
+        self.last_folder = Some(folder.to_owned());
+        self.recent_folders.retain(|recent| recent != folder);
+        self.recent_folders.insert(0, folder.to_owned());
+        self.recent_folders.truncate(RECENT_FOLDERS);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_folders_are_most_recent_first_without_repeats_and_bounded() {
+        let mut state = ReadingState::default();
+        for i in 0..15 {
+            state.remember_folder(Path::new(&format!("/articles/{i}")));
+        }
+        state.remember_folder(Path::new("/articles/12"));
+        assert_eq!(state.recent_folders.len(), RECENT_FOLDERS);
+        assert_eq!(state.recent_folders[0], Path::new("/articles/12"));
+        assert_eq!(state.recent_folders[1], Path::new("/articles/14"));
+        assert_eq!(
+            state
+                .recent_folders
+                .iter()
+                .filter(|f| f.ends_with("12"))
+                .count(),
+            1
+        );
+        assert_eq!(
+            state.last_folder.as_deref(),
+            Some(Path::new("/articles/12"))
+        );
+    }
+
+    #[test]
+    fn reading_state_from_the_first_version_is_kept() {
+        let state: ReadingState = serde_json::from_str(
+            r#"{"body_size_pt": 24.0, "last_folder": "/a", "reading_positions": {"/a/1.txt": 7}}"#,
+        )
+        .expect("parses");
+        assert_eq!(state.last_folder.as_deref(), Some(Path::new("/a")));
+        assert_eq!(state.reading_positions[Path::new("/a/1.txt")], 7);
+    }
+}

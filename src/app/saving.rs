@@ -1,0 +1,151 @@
+//! Keeping the open article's notes on disk: autosave through the sidecar writer,
+//! its reports, outside changes merged, and pending edits handed over when the
+//! reader leaves the article or closes the app.
+
+use std::time::Instant;
+
+use crate::store::{SidecarWorker, WorkerEvent};
+
+use super::messages::Messages;
+use super::session::{Content, OpenArticle, Session};
+
+impl Session {
+    /// Starts the sidecar writer if it is not running.
+    pub(super) fn ensure_worker(&mut self, ctx: &egui::Context, messages: &mut Messages) {
+        if self.worker.is_some() {
+            return;
+        }
+        let repaint = ctx.clone();
+        match SidecarWorker::spawn(move || repaint.request_repaint()) {
+            Ok(worker) => self.worker = Some(worker),
+            Err(error) => messages.tell(format!(
+                "Notes cannot be saved: the saving thread did not start ({error})."
+            )),
+        }
+    }
+
+    /// Watches the sidecar of the open article for outside changes.
+    pub(super) fn watch_open_sidecar(&self) {
+        let sidecar = self
+            .open
+            .as_ref()
+            .and_then(|open| open.notes.as_ref())
+            .map(|notes| notes.store.sidecar().to_owned());
+        if let Some(worker) = &self.worker {
+            worker.watch(sidecar);
+        }
+    }
+
+    /// Finds every note of the open article in its text, if the notes or the text
+    /// changed.
+    pub(super) fn place_notes(&mut self) {
+        if let Some(OpenArticle {
+            content: Content::Ready(imported),
+            notes: Some(notes),
+            ..
+        }) = &mut self.open
+        {
+            notes.place_all(&imported.article);
+        }
+    }
+
+    /// Hands due saves of the open article's notes to the writer; `force` hands over
+    /// any unsaved edit at once (when leaving the article or closing).
+    pub(super) fn autosave(&mut self, ctx: &egui::Context, force: bool, messages: &mut Messages) {
+        let now = Instant::now();
+        let Some(notes) = self.open.as_mut().and_then(|open| open.notes.as_mut()) else {
+            return;
+        };
+        if let Some((sidecar, contents, generation)) = notes.store.take_save(now, force) {
+            match &self.worker {
+                Some(worker) => worker.save(sidecar, contents, generation),
+                None => messages
+                    .tell("Your notes are kept in memory: the saving thread is not running."),
+            }
+        } else if let Some(wait) = notes.store.time_until_save(now) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    /// Hands every unsaved note edit of the open article to the writer at once.
+    pub(super) fn flush_notes(&mut self, messages: &mut Messages) {
+        let Some(notes) = self.open.as_mut().and_then(|open| open.notes.as_mut()) else {
+            return;
+        };
+        let Some((sidecar, contents, generation)) = notes.store.take_save(Instant::now(), true)
+        else {
+            return;
+        };
+        match &self.worker {
+            Some(worker) => worker.save(sidecar, contents, generation),
+            None => {
+                messages.tell("Your notes are kept in memory: the saving thread is not running.")
+            }
+        }
+    }
+
+    /// Applies what the writer reported.
+    pub(super) fn handle_worker_events(&mut self, messages: &mut Messages) {
+        let Some(worker) = &self.worker else { return };
+        for event in worker.events() {
+            let notes = self.open.as_mut().and_then(|open| open.notes.as_mut());
+            match event {
+                WorkerEvent::Saved {
+                    sidecar,
+                    generation,
+                } => {
+                    if let Some(notes) = notes.filter(|notes| notes.store.sidecar() == sidecar) {
+                        notes.store.saved(generation);
+                    }
+                }
+                WorkerEvent::SaveFailed {
+                    sidecar,
+                    error,
+                    read_only,
+                    ..
+                } => messages.tell(
+                    match notes.filter(|notes| notes.store.sidecar() == sidecar) {
+                        Some(notes) => notes.store.save_failed(&error, read_only),
+                        None => {
+                            format!("Notes could not be saved ({error}): {}", sidecar.display())
+                        }
+                    },
+                ),
+                WorkerEvent::Written { path, result } => messages.tell(match result {
+                    Ok(()) => format!("Saved: {}", path.display()),
+                    Err(error) => format!(
+                        "This file could not be written ({error}): {}",
+                        path.display()
+                    ),
+                }),
+                WorkerEvent::ChangedOnDisk {
+                    sidecar,
+                    notes: theirs,
+                } => {
+                    let Some(notes) = notes.filter(|notes| notes.store.sidecar() == sidecar) else {
+                        continue;
+                    };
+                    match theirs {
+                        Ok(theirs) => {
+                            let conflicts = notes.store.merge_from_disk(Instant::now(), theirs);
+                            if !conflicts.is_empty() {
+                                messages.tell(format!(
+                                    "The notes file was changed elsewhere while you edited the same notes here: both versions of {} notes are kept, marked \"changed in two places\".",
+                                    conflicts.len()
+                                ));
+                            }
+                        }
+                        Err(error) => {
+                            let reason = format!(
+                                "The notes file was changed elsewhere and cannot be read now ({error}). It is not overwritten; your notes are kept in memory; use Notes > Save notes as… to keep them: {}",
+                                sidecar.display()
+                            );
+                            notes.store.hold_saves(reason.clone());
+                            messages.tell(reason);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! The folder and the article being read: opening a folder, listing it, following its
+//! changes on disk, opening an article with its notes, and reloading it in place.
+//!
+//! Nothing here touches the disk: every step that needs a file is a background job
+//! (see `background`) and the session moves on when its report arrives. A folder or an
+//! article asked for later wins: reports about an older one are dropped.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::import::{FolderWatcher, ImportError, ImportedArticle, Library};
+use crate::store::SidecarWorker;
+use crate::ui::ReadingView;
+
+use super::background::{Background, Listing, Report};
+use super::messages::Messages;
+use super::notes::NotesOfArticle;
+use super::reading_state::ReadingState;
+
+/// What is known of the article being read.
+#[derive(Debug)]
+pub enum Content {
+    /// Being read from disk.
+    Loading,
+    /// Read.
+    Ready(ImportedArticle),
+    /// It cannot be shown, for this reason.
+    Failed(ImportError),
+}
+
+/// An article being read.
+pub struct OpenArticle {
+    /// Its file.
+    pub path: PathBuf,
+    /// Its text, once read.
+    pub content: Content,
+    /// Where the reader is in it.
+    pub view: ReadingView,
+    /// What happened to the file on disk since it was read, if the reader should know.
+    pub disk_notice: Option<String>,
+    /// The reader's notes, once the article has been read.
+    pub notes: Option<NotesOfArticle>,
+}
+
+/// The open folder and article, and the work under way to open others.
+#[derive(Default)]
+pub struct Session {
+    /// The open folder's articles.
+    pub library: Option<Library>,
+    /// The article on screen.
+    pub open: Option<OpenArticle>,
+    /// The article asked for while another is on screen: the one on screen stays
+    /// until this one has been read, so the view does not flash empty.
+    pub next_article: Option<OpenArticle>,
+    /// The folder being found and listed to be opened, if any.
+    pub opening_folder: Option<PathBuf>,
+    pub(super) background: Background,
+    /// Writes sidecars and watches them; `None` if its thread could not start, and
+    /// then notes stay in memory.
+    pub(super) worker: Option<SidecarWorker>,
+    /// Counts the folders opened; reports about an older one are ignored.
+    folder_generation: u64,
+    /// Counts the articles asked for; only the last one asked for is shown.
+    load_ticket: u64,
+    /// True while the open article is being read again because it changed on disk.
+    reloading: bool,
+    watcher: Option<FolderWatcher>,
+}
+
+impl Session {
+    /// The article on screen, once read.
+    pub fn ready_article(&self) -> Option<&ImportedArticle> {
+        match &self.open {
+            Some(OpenArticle {
+                content: Content::Ready(imported),
+                ..
+            }) => Some(imported),
+            _ => None,
+        }
+    }
+
+    /// Opens the folder at `path`, or the folder of the file at `path` at that file.
+    pub fn open_path(&mut self, ctx: &egui::Context, path: &Path, messages: &mut Messages) {
+        self.folder_generation += 1;
+        self.background.set_generation(self.folder_generation);
+        self.watcher = None;
+        self.opening_folder = Some(path.to_owned());
+        let started = self.background.list(
+            ctx,
+            self.folder_generation,
+            path.to_owned(),
+            Listing::Open { article: None },
+        );
+        start(started, "list the folder", messages);
+    }
+
+    /// Shows the article at `path`, reading it and its notes in the background;
+    /// `large` reads it whatever its size.
+    pub fn open_article(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        large: bool,
+        reading: &mut ReadingState,
+        messages: &mut Messages,
+    ) {
+        self.remember_reading_position(reading);
+        let mut view = ReadingView::default();
+        if let Some(&section) = reading.reading_positions.get(path) {
+            view.scroll_to_section(section);
+        }
+        if let Some(folder) = self.library.as_ref().map(|library| library.root.clone()) {
+            reading.last_article.insert(folder, path.to_owned());
+        }
+        let next = OpenArticle {
+            path: path.to_owned(),
+            content: Content::Loading,
+            view,
+            disk_notice: None,
+            notes: None,
+        };
+        if self.ready_article().is_some() {
+            self.next_article = Some(next);
+        } else {
+            self.next_article = None;
+            self.open = Some(next);
+        }
+        self.load_ticket += 1;
+        self.reloading = false;
+        let max_bytes = (!large).then_some(crate::import::MAX_ARTICLE_BYTES);
+        let started = self
+            .background
+            .load(ctx, self.load_ticket, path.to_owned(), max_bytes, true);
+        start(started, "read the article", messages);
+    }
+
+    /// Remembers where the reader is in the open article.
+    pub fn remember_reading_position(&self, reading: &mut ReadingState) {
+        if let Some(open) = &self.open {
+            reading
+                .reading_positions
+                .insert(open.path.clone(), open.view.first_visible_section());
+        }
+    }
+
+    /// Applies a background job's report.
+    pub(super) fn handle_report(
+        &mut self,
+        ctx: &egui::Context,
+        report: Report,
+        reading: &mut ReadingState,
+        messages: &mut Messages,
+    ) {
+        match report {
+            Report::Listed {
+                generation,
+                listing,
+                result,
+                watcher,
+            } if generation == self.folder_generation => match result {
+                Ok(library) => {
+                    if watcher.is_some() {
+                        self.watcher = watcher;
+                    }
+                    self.listed(ctx, library, listing, reading, messages);
+                }
+                Err(error) => {
+                    self.opening_folder = None;
+                    messages.tell(capitalized(&format!("{error}.")));
+                }
+            },
+            Report::Summaries {
+                generation,
+                summaries,
+            } if generation == self.folder_generation => {
+                if let Some(library) = &mut self.library {
+                    library.set_summaries(summaries);
+                }
+            }
+            Report::Loaded {
+                ticket,
+                path,
+                result,
+                notes,
+            } if ticket == self.load_ticket => self.loaded(&path, result, notes, messages),
+            Report::FolderChanged { generation, change }
+                if generation == self.folder_generation =>
+            {
+                if let Some(root) = self.library.as_ref().map(|library| library.root.clone()) {
+                    let listing = Listing::Refresh { change };
+                    let started = self.background.list(ctx, generation, root, listing);
+                    start(started, "list the folder again", messages);
+                }
+            }
+            Report::Exported { path, result } => messages.tell(match result {
+                Ok(()) => format!("Saved: {}", path.display()),
+                Err(error) => capitalized(&format!("{error}: {}", path.display())),
+            }),
+            // About a folder or an article no longer open.
+            _ => {}
+        }
+    }
+
+    /// A folder was listed: to open it, or because it changed on disk.
+    fn listed(
+        &mut self,
+        ctx: &egui::Context,
+        listing: Library,
+        purpose: Listing,
+        reading: &mut ReadingState,
+        messages: &mut Messages,
+    ) {
+        let generation = self.folder_generation;
+        match purpose {
+            Listing::Open { article } => {
+                self.opening_folder = None;
+                let folder = listing.root.clone();
+                let article = article
+                    .filter(|path| listing.position(path).is_some())
+                    .or_else(|| {
+                        reading
+                            .last_article
+                            .get(&folder)
+                            .cloned()
+                            .filter(|path| listing.position(path).is_some())
+                    })
+                    .or_else(|| listing.entries.first().map(|entry| entry.path.clone()));
+                let paths = listing
+                    .entries
+                    .iter()
+                    .map(|entry| entry.path.clone())
+                    .collect();
+                reading.remember_folder(&folder);
+                self.library = Some(listing);
+                self.flush_notes(messages);
+                self.remember_reading_position(reading);
+                self.open = None;
+                self.next_article = None;
+                let started = self.background.summarize(ctx, generation, paths);
+                start(started, "read the titles of the articles", messages);
+                if let Some(article) = article {
+                    self.open_article(ctx, &article, false, reading, messages);
+                }
+            }
+            Listing::Refresh { change } => {
+                let Some(library) = &mut self.library else {
+                    return;
+                };
+                let changed: HashSet<PathBuf> = change.paths.iter().cloned().collect();
+                let mut stale = library.refresh(listing, &changed);
+                if change.rescan {
+                    stale = library
+                        .entries
+                        .iter()
+                        .map(|entry| entry.path.clone())
+                        .collect();
+                }
+                let started = self.background.summarize(ctx, generation, stale);
+                start(started, "read the titles of the articles", messages);
+                let open_path = self.open.as_ref().map(|open| open.path.clone());
+                if let Some(path) = open_path
+                    && (change.rescan || changed.contains(&path))
+                {
+                    self.reload_open_article(ctx, &path, messages);
+                }
+            }
+        }
+    }
+
+    /// An article was read: shows it, or says why it cannot be shown.
+    fn loaded(
+        &mut self,
+        path: &Path,
+        result: Result<ImportedArticle, ImportError>,
+        notes: Option<(crate::store::ArticleNotes, Option<String>)>,
+        messages: &mut Messages,
+    ) {
+        let notes = notes.map(|(store, message)| {
+            if let Some(message) = message {
+                messages.tell(message);
+            }
+            NotesOfArticle::new(store)
+        });
+        if let Some(mut next) = self.next_article.take_if(|next| next.path == path) {
+            // Leaving the article on screen: its unsaved notes go to disk first.
+            self.flush_notes(messages);
+            next.content = match result {
+                Ok(imported) => Content::Ready(imported),
+                Err(error) => Content::Failed(error),
+            };
+            next.notes = notes;
+            self.open = Some(next);
+            self.watch_open_sidecar();
+            return;
+        }
+        let reloading = std::mem::take(&mut self.reloading);
+        let Some(open) = self.open.as_mut().filter(|open| open.path == path) else {
+            return;
+        };
+        match (result, &open.content) {
+            (Ok(imported), Content::Ready(previous)) if reloading => {
+                // Keep the reader on the section they were reading, wherever it moved.
+                let index = open.view.first_visible_section();
+                let section = previous
+                    .article
+                    .sections
+                    .get(index)
+                    .map(|section| section.id);
+                let new_index = section
+                    .and_then(|id| {
+                        imported
+                            .article
+                            .sections
+                            .iter()
+                            .position(|section| section.id == id)
+                    })
+                    .unwrap_or_else(|| {
+                        index.min(imported.article.sections.len().saturating_sub(1))
+                    });
+                open.view = ReadingView::default();
+                open.view.scroll_to_section(new_index);
+                open.content = Content::Ready(imported);
+                open.disk_notice = None;
+                if let Some(notes) = &mut open.notes {
+                    // The text changed: every note is looked for again.
+                    notes.forget_placements();
+                }
+            }
+            (Ok(imported), _) => {
+                open.content = Content::Ready(imported);
+                open.disk_notice = None;
+                if open.notes.is_none() {
+                    open.notes = notes;
+                }
+            }
+            (Err(error), Content::Ready(_)) if reloading => {
+                // What the reader was reading stays on screen; they are told why.
+                open.disk_notice = Some(match error {
+                    ImportError::Gone => {
+                        "This file was deleted or moved: what you see is the last version read."
+                            .to_owned()
+                    }
+                    other => format!(
+                        "This file changed and cannot be read now ({other}): what you see is the last version read."
+                    ),
+                });
+            }
+            (Err(error), _) => open.content = Content::Failed(error),
+        }
+        self.watch_open_sidecar();
+    }
+
+    /// Reads the open article again, keeping it on screen until the new text is in.
+    fn reload_open_article(&mut self, ctx: &egui::Context, path: &Path, messages: &mut Messages) {
+        if self.next_article.is_some() {
+            // The reader is moving to another article; this one need not be read again.
+            return;
+        }
+        self.load_ticket += 1;
+        self.reloading = true;
+        // A file the reader chose to open despite its size is read again whole; its
+        // notes are open already.
+        let started = self
+            .background
+            .load(ctx, self.load_ticket, path.to_owned(), None, false);
+        start(started, "read the article again", messages);
+    }
+}
+
+/// Reports a background job that could not even start.
+pub(super) fn start(started: std::io::Result<()>, what: &str, messages: &mut Messages) {
+    if let Err(error) = started {
+        messages.tell(format!("Hamish could not {what}: {error}."));
+    }
+}
+
+/// `text` with its first letter in capitals: errors are worded in lower case, to be
+/// put inside a sentence, and begin one when shown alone.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}

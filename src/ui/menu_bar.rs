@@ -1,0 +1,135 @@
+//! The menu bar: File, Notes and View. It shows what it is given and returns what the
+//! reader chose; the app turns that into commands.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use crate::export::ExportFormat;
+
+use super::{Columns, TextButton};
+
+/// File ▸ Open folder.
+pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+
+/// What the menus show.
+pub struct MenuState<'a> {
+    /// Most recent first.
+    pub recent_folders: &'a [PathBuf],
+    /// Whether an article with notes is open (exports need one).
+    pub has_notes: bool,
+    /// Whether the list of all notes is open.
+    pub notes_list_open: bool,
+    /// Which columns are shown.
+    pub columns: Columns,
+    /// Whether bidi controls are marked.
+    pub show_bidi_controls: bool,
+    /// The body text size, in points.
+    pub body_size_pt: f32,
+    /// The sizes it can take.
+    pub body_size_range_pt: std::ops::RangeInclusive<f32>,
+}
+
+/// What the reader chose in a menu.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MenuAction {
+    /// Choose a folder in the system's dialog.
+    ChooseFolder,
+    /// Open this folder.
+    OpenFolder(PathBuf),
+    /// Open the bundled sample articles.
+    OpenSamples,
+    /// Open or close the list of all notes.
+    ShowNotesList(bool),
+    /// Export the notes in this format.
+    Export(ExportFormat),
+    /// Show these columns.
+    SetColumns(Columns),
+    /// Mark bidi controls, or not.
+    ShowBidiControls(bool),
+    /// Set the body text size, in points.
+    SetBodySize(f32),
+}
+
+/// The menu bar.
+pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
+    let mut actions = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu(ui, state, &mut actions));
+        ui.menu_button("Notes", |ui| notes_menu(ui, state, &mut actions));
+        ui.menu_button("View", |ui| view_menu(ui, state, &mut actions));
+    });
+    actions
+}
+
+fn file_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) {
+    let open = ui.add(
+        egui::Button::new("Open folder…").shortcut_text(ui.ctx().format_shortcut(&OPEN_FOLDER)),
+    );
+    if open.clicked() {
+        actions.push(MenuAction::ChooseFolder);
+    }
+    ui.menu_button("Recent folders", |ui| {
+        if state.recent_folders.is_empty() {
+            ui.label("None yet");
+        }
+        ui.set_min_width(360.0);
+        for folder in state.recent_folders {
+            let label = folder.display().to_string();
+            if ui.add(TextButton::new(&label)).clicked() {
+                actions.push(MenuAction::OpenFolder(folder.clone()));
+                ui.close();
+            }
+        }
+    });
+    if ui.button("Sample articles").clicked() {
+        actions.push(MenuAction::OpenSamples);
+    }
+}
+
+fn notes_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) {
+    if state.has_notes {
+        let mut open = state.notes_list_open;
+        if ui.checkbox(&mut open, "All notes").changed() {
+            actions.push(MenuAction::ShowNotesList(open));
+        }
+    }
+    ui.separator();
+    for (label, format) in [
+        ("Export as Markdown…", ExportFormat::Markdown),
+        ("Export as JSON…", ExportFormat::Json),
+        ("Export as Web Annotations…", ExportFormat::WebAnnotation),
+        ("Save notes as…", ExportFormat::Sidecar),
+    ] {
+        if ui
+            .add_enabled(state.has_notes, egui::Button::new(label))
+            .clicked()
+        {
+            actions.push(MenuAction::Export(format));
+        }
+    }
+}
+
+fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) {
+    let mut columns = state.columns;
+    let translation = ui.checkbox(&mut columns.translation, "Translation column");
+    let notes = ui.checkbox(&mut columns.notes, "Notes column");
+    if translation.changed() || notes.changed() {
+        actions.push(MenuAction::SetColumns(columns));
+    }
+    let mut show = state.show_bidi_controls;
+    let bidi = ui.checkbox(&mut show, "Show bidi controls").on_hover_text(
+        "Marks the invisible characters that change the direction of text \
+         (U+202A–U+202E, U+2066–U+2069) where they are",
+    );
+    if bidi.changed() {
+        actions.push(MenuAction::ShowBidiControls(show));
+    }
+    ui.separator();
+    let mut size = state.body_size_pt;
+    let slider =
+        ui.add(egui::Slider::new(&mut size, state.body_size_range_pt.clone()).text("Text size"));
+    if slider.changed() {
+        actions.push(MenuAction::SetBodySize(size));
+    }
+}

@@ -1,0 +1,111 @@
+//! One note in the notes column: its quote, its text (or its editors), its tags, and
+//! its buttons.
+
+use egui::Ui;
+
+use crate::model::{Note, NoteId};
+use crate::ui::{NoteEditor, TextBlock, theme};
+
+use super::{EditingNote, NoteCommand};
+
+/// Draws `note` with the `quote` it highlights, editable when `editing` is given.
+pub(super) fn note_card(
+    ui: &mut Ui,
+    id: &NoteId,
+    note: &Note,
+    quote: Option<&str>,
+    editing: Option<&mut EditingNote>,
+    commands: &mut Vec<NoteCommand>,
+) {
+    let bar = note.color.map_or(
+        ui.visuals().widgets.noninteractive.bg_stroke.color,
+        theme::highlight_fill,
+    );
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(egui::Stroke::new(1.0, bar))
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            if let Some(quote) = quote {
+                let color = ui.visuals().weak_text_color();
+                ui.add(TextBlock::new(quote).style(theme::NOTE_QUOTE).color(color));
+            }
+            if let Some(conflict) = &note.conflict_with {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!(
+                        "Changed in two places: this copy came from elsewhere (see note {conflict})"
+                    ),
+                );
+            }
+            match editing {
+                Some(editing) => editors(ui, id, editing, commands),
+                None => shown(ui, id, note, commands),
+            }
+        });
+}
+
+/// The note being written: its text and tags in editors.
+fn editors(ui: &mut Ui, id: &NoteId, editing: &mut EditingNote, commands: &mut Vec<NoteCommand>) {
+    let text = ui.add(NoteEditor::new(&mut editing.text).hint("Write a note"));
+    if text.changed() {
+        commands.push(NoteCommand::SetText(id.clone(), editing.text.text()));
+    }
+    let tags = ui.add(
+        NoteEditor::new(&mut editing.tags)
+            .hint("Tags, separated by commas")
+            .min_lines(1.0),
+    );
+    if tags.changed() {
+        commands.push(NoteCommand::SetTags(id.clone(), editing.typed_tags()));
+    }
+    ui.horizontal(|ui| {
+        if ui.small_button("Done").clicked() {
+            commands.push(NoteCommand::FinishEditing);
+        }
+        if ui.small_button("Delete").clicked() {
+            commands.push(NoteCommand::Delete(id.clone()));
+        }
+    });
+}
+
+/// A note as read: its text, its tags, Edit and Delete.
+fn shown(ui: &mut Ui, id: &NoteId, note: &Note, commands: &mut Vec<NoteCommand>) {
+    if !note.text.is_empty() {
+        ui.add(
+            TextBlock::new(&note.text)
+                .style(theme::NOTE)
+                .id_salt(("note", &id.0)),
+        );
+    }
+    if !note.tags.is_empty() {
+        let tags = note
+            .tags
+            .iter()
+            .map(|tag| format!("#{tag}"))
+            .collect::<Vec<_>>()
+            .join("  ");
+        let color = ui.visuals().weak_text_color();
+        ui.add(
+            TextBlock::new(&tags)
+                .style(theme::STATUS)
+                .color(color)
+                .selectable(false),
+        );
+    }
+    ui.horizontal(|ui| {
+        let label = if note.text.is_empty() {
+            "Add note"
+        } else {
+            "Edit"
+        };
+        if ui.small_button(label).clicked() {
+            commands.push(NoteCommand::Edit(id.clone()));
+        }
+        if ui.small_button("Delete").clicked() {
+            commands.push(NoteCommand::Delete(id.clone()));
+        }
+    });
+}

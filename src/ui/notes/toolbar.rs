@@ -1,0 +1,62 @@
+//! The bar over a selection: highlight it in a colour, or highlight it and write a
+//! note on it.
+
+use egui::{Response, Role, Sense, Ui, WidgetInfo, vec2};
+
+use crate::model::HighlightColor;
+use crate::ui::{SelectionInView, TextSelection, theme};
+
+use super::NoteCommand;
+
+/// A round colour button, named for screen readers.
+fn color_button(ui: &mut Ui, color: HighlightColor) -> Response {
+    let (rect, response) = ui.allocate_exact_size(vec2(20.0, 20.0), Sense::click());
+    let fill = theme::highlight_solid(color);
+    let radius = if response.hovered() { 9.0 } else { 8.0 };
+    ui.painter().circle_filled(rect.center(), radius, fill);
+    let label = format!("Highlight in {}", color.name());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    response
+}
+
+/// The toolbar over `selection`; what is chosen goes to `commands`.
+pub fn selection_toolbar(
+    ctx: &egui::Context,
+    selection: &SelectionInView,
+    commands: &mut Vec<NoteCommand>,
+) {
+    let position = selection.rect.left_top() - vec2(0.0, 34.0);
+    egui::Area::new(egui::Id::unique("hamish-selection-toolbar"))
+        .fixed_pos(position)
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for color in HighlightColor::ALL {
+                        if color_button(ui, color).clicked() {
+                            commands.push(NoteCommand::Highlight {
+                                section: selection.section,
+                                range: selection.range.clone(),
+                                color,
+                                with_note: false,
+                            });
+                            TextSelection::clear(ctx);
+                        }
+                    }
+                    if ui
+                        .button("Note")
+                        .on_hover_text("Highlight and write a note on it")
+                        .clicked()
+                    {
+                        commands.push(NoteCommand::Highlight {
+                            section: selection.section,
+                            range: selection.range.clone(),
+                            color: HighlightColor::Yellow,
+                            with_note: true,
+                        });
+                        TextSelection::clear(ctx);
+                    }
+                });
+            });
+        });
+}
