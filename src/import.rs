@@ -9,6 +9,7 @@
 mod decode;
 mod folder;
 mod library;
+mod lines;
 mod markdown;
 mod sections;
 mod title;

@@ -4,20 +4,20 @@
 mod columns;
 mod library_panel;
 pub mod menu_bar;
-mod note_editor;
 pub mod notes;
 mod reading_view;
 mod status_bar;
 mod text_block;
 mod text_button;
+mod text_field;
 pub mod theme;
 
 pub use columns::{ColumnCells, Columns, EmptyColumn, SideColumn};
 pub use library_panel::{LibraryAction, library_panel};
 pub use menu_bar::{MenuAction, MenuState, menu_bar};
-pub use note_editor::NoteEditor;
 pub use notes::{notes_list_window, selection_toolbar};
 pub use reading_view::{Highlights, ReadingOutput, ReadingView, SelectionInView};
 pub use status_bar::{Status, count, status_bar};
 pub use text_block::{TextBlock, TextBlockOutput, TextSelection};
 pub use text_button::TextButton;
+pub use text_field::TextField;

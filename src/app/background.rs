@@ -92,7 +92,7 @@ pub(super) enum Report {
         result: Result<ImportedArticle, ImportError>,
         /// Its notes, when they were asked for and the article could be read, with
         /// what the reader must know about their file.
-        notes: Option<(ArticleNotes, Option<String>)>,
+        notes: Option<(Box<ArticleNotes>, Option<String>)>,
     },
     /// An export was written, or not (final).
     Exported {
@@ -301,7 +301,10 @@ impl Background {
     ) -> std::io::Result<()> {
         self.spawn("article-loader", ctx, move |sender| {
             let result = import::import_file(&path, max_bytes);
-            let notes = (with_notes && result.is_ok()).then(|| ArticleNotes::open(&path));
+            let notes = (with_notes && result.is_ok()).then(|| {
+                let (notes, message) = ArticleNotes::open(&path);
+                (Box::new(notes), message)
+            });
             let _ = sender.send(Report::Loaded {
                 ticket,
                 path,

@@ -272,14 +272,14 @@ impl Session {
         &mut self,
         path: &Path,
         result: Result<ImportedArticle, ImportError>,
-        notes: Option<(crate::store::ArticleNotes, Option<String>)>,
+        notes: Option<(Box<crate::store::ArticleNotes>, Option<String>)>,
         messages: &mut Messages,
     ) {
         let notes = notes.map(|(store, message)| {
             if let Some(message) = message {
                 messages.tell(message);
             }
-            NotesOfArticle::new(store)
+            NotesOfArticle::new(*store)
         });
         if let Some(mut next) = self.next_article.take_if(|next| next.path == path) {
             // Leaving the article on screen: its unsaved notes go to disk first.
@@ -381,4 +381,67 @@ fn capitalized(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    const WAIT: Duration = Duration::from_secs(30);
+
+    /// Applies every report of finished background work.
+    fn settle(
+        session: &mut Session,
+        ctx: &egui::Context,
+        reading: &mut ReadingState,
+        messages: &mut Messages,
+    ) {
+        while session.background.pending() > 0 {
+            assert!(session.background.wait(WAIT), "background work finishes");
+            for report in session.background.drain() {
+                session.handle_report(ctx, report, reading, messages);
+            }
+        }
+    }
+
+    #[test]
+    fn a_path_is_looked_at_by_a_background_job_not_by_the_frame() {
+        let ctx = egui::Context::default();
+        let (mut session, mut reading, mut messages) = Default::default();
+        let missing = Path::new("/no/such/place/at/all");
+        Session::open_path(&mut session, &ctx, missing, &mut messages);
+        assert_eq!(session.background.pending(), 1, "a listing job was queued");
+        assert_eq!(messages.current(), None, "nothing was looked at yet");
+        settle(&mut session, &ctx, &mut reading, &mut messages);
+        assert_eq!(
+            messages.current(),
+            Some("There is no file or folder at /no/such/place/at/all.")
+        );
+    }
+
+    #[test]
+    fn an_article_and_its_notes_are_read_by_a_background_job() {
+        let folder = tempfile::tempdir().expect("folder");
+        let article = folder.path().join("001.txt");
+        std::fs::write(&article, "فقرة أولى\nفقرة ثانية\n").expect("article");
+        let ctx = egui::Context::default();
+        let (mut session, mut reading, mut messages): (Session, ReadingState, Messages) =
+            Default::default();
+        session.open_path(&ctx, folder.path(), &mut messages);
+        settle(&mut session, &ctx, &mut reading, &mut messages);
+        let open = session.open.as_ref().expect("the first article is open");
+        assert!(matches!(open.content, Content::Ready(_)));
+        assert!(open.notes.is_some(), "its notes came with it");
+
+        // Asking for an article queues its reading; the frame only sees the result.
+        session.open_article(&ctx, &article, false, &mut reading, &mut messages);
+        assert_eq!(session.background.pending(), 1, "a loading job was queued");
+        let next = session.next_article.as_ref().expect("asked for");
+        assert!(matches!(next.content, Content::Loading) && next.notes.is_none());
+        settle(&mut session, &ctx, &mut reading, &mut messages);
+        let open = session.open.as_ref().expect("open");
+        assert!(matches!(open.content, Content::Ready(_)) && open.notes.is_some());
+    }
 }

@@ -9,7 +9,8 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::model::{Block, Emphasis, EmphasisSpan, SectionKind};
 
-use super::sections::{classify_line, is_junk, promote_title_line, split_long_blocks};
+use super::lines::is_junk;
+use super::sections::{classify_line, promote_title_line, split_long_blocks};
 
 /// Splits Markdown text into blocks in reading order.
 pub fn split_markdown(text: &str) -> Vec<Block> {

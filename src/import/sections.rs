@@ -1,15 +1,11 @@
-//! Splitting plain text into sections, and the rules both formats share for what a
-//! line is: a label heading, a quotation, a list item, junk.
+//! Splitting plain text into sections (what a line is: see `lines`).
 //!
 //! In plain text every non-empty line is a section: articles copied from the web put
 //! one paragraph per line and do not always leave blank lines between them.
 
 use crate::model::{Block, EmphasisSpan, SectionKind};
 
-use super::title::{is_basmala, is_title_line};
-
-/// A line this long or shorter, ending in a colon, is a label heading (`الخبر:`).
-const LABEL_HEADING_MAX_WORDS: usize = 6;
+use super::lines::{is_basmala, is_junk, is_label_heading, is_quotation, is_title_line};
 
 /// A section longer than this, in bytes, is cut into several. Real paragraphs are a
 /// few kilobytes; a one-megabyte line (a dump, a minified file) would otherwise be one
@@ -101,50 +97,6 @@ fn list_item_text(line: &str) -> Option<&str> {
         && (rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with("- "))
         && !rest[2..].trim().is_empty();
     numbered.then_some(line)
-}
-
-/// A short line ending in a colon, such as `الخبر:` or `التعليق:`.
-pub(super) fn is_label_heading(line: &str) -> bool {
-    let Some(body) = line.strip_suffix([':', '：']) else {
-        return false;
-    };
-    let words = body.split_whitespace().count();
-    (1..=LABEL_HEADING_MAX_WORDS).contains(&words) && !body.contains([':', '.', '،'])
-}
-
-/// A Quranic verse in `﴿ ﴾` or a hadith in `« »` standing on its own line, possibly
-/// followed by its reference (`[الممتحنة: 9]`) or a full stop.
-pub(super) fn is_quotation(line: &str) -> bool {
-    [('﴿', '﴾'), ('«', '»')].iter().any(|&(open, close)| {
-        let Some(rest) = line.strip_prefix(open) else {
-            return false;
-        };
-        let Some(end) = rest.rfind(close) else {
-            return false;
-        };
-        let tail = rest[end + close.len_utf8()..].trim();
-        let reference = (tail.starts_with(['[', '(']) && tail.ends_with([']', ')']))
-            && tail.chars().count() <= 60;
-        tail.chars().all(|c| ".،,؛;:".contains(c)) || reference
-    })
-}
-
-/// Stray lines that are not text: whitespace, a lone Latin letter, lone punctuation.
-pub(super) fn is_junk(line: &str) -> bool {
-    // Stops at the first few characters of a real line: `is_alphanumeric` looks up
-    // Unicode tables, and articles have lines of thousands of characters.
-    let mut letters_or_digits = 0;
-    let mut latin_only = true;
-    for c in line.chars() {
-        latin_only &= c.is_ascii() || c.is_whitespace();
-        if c.is_alphanumeric() {
-            letters_or_digits += 1;
-        }
-        if letters_or_digits >= 2 || (letters_or_digits == 1 && !latin_only) {
-            return false;
-        }
-    }
-    letters_or_digits == 0 || (latin_only && letters_or_digits == 1)
 }
 
 /// Cuts blocks longer than [`MAX_SECTION_BYTES`] into parts, at a space where there

@@ -6,8 +6,7 @@
 
 use crate::model::{Block, SectionKind};
 
-/// A first line this short, and not a sentence of the body, can be the title.
-const TITLE_MAX_WORDS: usize = 16;
+use super::lines::{is_basmala, is_label_heading};
 
 /// How many words of the first paragraph make a title when the article has none.
 const FALLBACK_TITLE_WORDS: usize = 8;
@@ -20,9 +19,7 @@ pub(super) const TITLE_MAX_CHARS: usize = 160;
 pub fn infer_title(blocks: &[Block]) -> String {
     let is_heading = |block: &&Block, top: bool| match block.kind {
         SectionKind::Heading { level } => {
-            (!top || level == 1)
-                && !is_basmala(&block.text)
-                && !super::sections::is_label_heading(&block.text)
+            (!top || level == 1) && !is_basmala(&block.text) && !is_label_heading(&block.text)
         }
         _ => false,
     };
@@ -59,34 +56,6 @@ pub(super) fn bounded(text: &str) -> String {
         Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
         None => text.to_owned(),
     }
-}
-
-/// A short line that reads like a headline: few words, no sentence punctuation inside.
-pub(super) fn is_title_line(line: &str) -> bool {
-    let words = line.split_whitespace().take(TITLE_MAX_WORDS + 1).count();
-    let parenthesised = line.starts_with('(') && line.ends_with(')');
-    let punctuated =
-        line.ends_with([':', '：']) || line.trim_end_matches(['.', '!']).contains(['.', '،', ',']);
-    (1..=TITLE_MAX_WORDS).contains(&words)
-        && !punctuated
-        && !parenthesised
-        && !super::sections::is_quotation(line)
-}
-
-/// `بسم الله الرحمن الرحيم`, in any spelling: diacritics and alef forms vary.
-pub(super) fn is_basmala(line: &str) -> bool {
-    if line.len() > 400 {
-        return false;
-    }
-    let letters: String = line
-        .chars()
-        .filter(|c| ('\u{0621}'..='\u{064A}').contains(c) || *c == '\u{0671}')
-        .map(|c| match c {
-            '\u{0671}' | '\u{0622}' | '\u{0623}' | '\u{0625}' => '\u{0627}',
-            other => other,
-        })
-        .collect();
-    letters.starts_with("بسم") && letters.contains("الله") && letters.len() < 60
 }
 
 #[cfg(test)]

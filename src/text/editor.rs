@@ -3,7 +3,7 @@
 //! egui's `TextEdit` has no bidi, so Arabic typed into it comes out reversed. This
 //! wraps cosmic-text's `Editor`: it keeps the text as a `Buffer`, moves the cursor
 //! visually through mixed-direction lines, and records every change so it can be
-//! undone. The widget in [`crate::ui::NoteEditor`] turns egui input into
+//! undone. The widget in [`crate::ui::TextField`] turns egui input into
 //! [`EditCommand`]s and paints [`TextEditor::layout`] with the same glyph atlas as the
 //! reading view.
 

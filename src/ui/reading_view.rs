@@ -7,23 +7,19 @@
 //! top of the view changes height, the scroll offset moves by the same amount, so the
 //! text being read does not jump.
 
-use egui::{Align, Key, Layout, Rect, ScrollArea, Ui, UiBuilder, pos2, vec2};
+mod row;
 
-use crate::model::{Article, Section, SectionKind, has_bidi_controls, reveal_bidi_controls};
-use crate::text::{TextEngine, TextStyle};
+use egui::{Key, Rect, ScrollArea, Ui, vec2};
+
+use crate::model::Article;
+use crate::text::TextEngine;
 
 use super::columns::SideColumn;
-use super::text_block::TextBlock;
 use super::theme;
+use row::{RowSetting, row_geometry, section_style, show_header, show_row};
 
 /// Rows laid out beyond the visible area, above and below, in points.
 const OVERSCAN_PT: f32 = 400.0;
-
-/// Room kept free on the right for the scroll bar, which floats over the content.
-const SCROLL_BAR_GUTTER_PT: f32 = 16.0;
-
-/// Below this width, in points, the columns are stacked under each other.
-const STACK_BELOW_WIDTH_PT: f32 = 640.0;
 
 /// The scrolling state of one open article.
 #[derive(Debug, Default)]
@@ -51,15 +47,6 @@ pub struct ReadingView {
     show_bidi_controls: bool,
 }
 
-/// The parts of a row, measured for the current width.
-struct RowGeometry {
-    source: Rect,
-    /// One for each side column, in the order given.
-    sides: Vec<Rect>,
-    /// Narrow view: the side columns go under the source text instead of beside it.
-    stacked: bool,
-}
-
 /// The highlighted spans of a section, by its index, with their colours.
 pub type Highlights<'a> = &'a dyn Fn(usize) -> Vec<(std::ops::Range<usize>, egui::Color32)>;
 
@@ -79,20 +66,6 @@ pub struct SelectionInView {
 pub struct ReadingOutput {
     /// The reader's selection, if there is one on screen.
     pub selection: Option<SelectionInView>,
-}
-
-/// How every row of the view is set this frame.
-#[derive(Clone, Copy)]
-struct RowSetting<'a> {
-    geometry: &'a RowGeometry,
-    body_size_pt: f32,
-    show_bidi_controls: bool,
-}
-
-/// A row as drawn.
-struct Row {
-    height: f32,
-    selection: Option<(std::ops::Range<usize>, Rect)>,
 }
 
 impl ReadingView {
@@ -282,205 +255,4 @@ fn keyboard_scroll(ui: &Ui, viewport_height: f32) -> Option<f32> {
         .find(|(key, _)| input.key_pressed(*key))
         .map(|(_, step)| step.clamp(-1.0e9, 1.0e9))
     })
-}
-
-/// How a section is set: headings larger and bold.
-fn section_style(section: &Section, body_size_pt: f32) -> TextStyle {
-    match section.kind {
-        SectionKind::Heading { level } => TextStyle::heading(level, body_size_pt),
-        SectionKind::Paragraph | SectionKind::Quotation | SectionKind::ListItem => {
-            TextStyle::body(body_size_pt)
-        }
-    }
-}
-
-/// The columns' rectangles for a row at the origin: source on the right, then the
-/// side columns with their `weights`; or all stacked when the view is narrow.
-fn row_geometry(width: f32, weights: &[f32]) -> RowGeometry {
-    let width = width - SCROLL_BAR_GUTTER_PT;
-    let full = |w: f32, x: f32| Rect::from_min_size(pos2(x, 0.0), vec2(w.max(1.0), 0.0));
-    if width < STACK_BELOW_WIDTH_PT {
-        // Stacked: every column takes the whole width, one under the other.
-        return RowGeometry {
-            source: full(width, 0.0),
-            sides: weights.iter().map(|_| full(width, 0.0)).collect(),
-            stacked: true,
-        };
-    }
-    let source_weight = theme::SOURCE_COLUMN_WEIGHT;
-    let total: f32 = source_weight + weights.iter().sum::<f32>();
-    let usable = width - theme::COLUMN_GAP_PT * weights.len() as f32;
-    let mut right = width;
-    let mut next_rect = |weight: f32| {
-        let w = usable * weight / total;
-        right -= w;
-        let rect = full(w, right);
-        right -= theme::COLUMN_GAP_PT;
-        rect
-    };
-    let source = next_rect(source_weight);
-    RowGeometry {
-        source,
-        sides: weights.iter().map(|&weight| next_rect(weight)).collect(),
-        stacked: false,
-    }
-}
-
-/// Column titles above the rows, each with its column's status. Stacked, only the
-/// article's title is shown: the other columns' cells are under each section.
-fn show_header(ui: &mut Ui, geometry: &RowGeometry, columns: &[SideColumn<'_>]) {
-    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 38.0), egui::Sense::hover());
-    let mut cells = vec![(geometry.source, "Article".to_owned(), String::new())];
-    if !geometry.stacked {
-        cells.extend(geometry.sides.iter().zip(columns).map(|(rect, column)| {
-            (
-                *rect,
-                column.cells.title().to_owned(),
-                column.cells.status(),
-            )
-        }));
-    }
-    for (cell, title, status) in cells {
-        let cell = cell.translate(rect.min.to_vec2());
-        let mut child = ui.new_child(UiBuilder::new().max_rect(Rect::from_min_size(
-            cell.min,
-            vec2(cell.width(), rect.height()),
-        )));
-        child.label(egui::RichText::new(title).strong());
-        if !status.is_empty() {
-            child.label(egui::RichText::new(status).weak().small());
-        }
-    }
-    ui.separator();
-}
-
-/// Lays out and paints one row with its top-left corner at `top_left`: the source
-/// text with its highlights, and a cell of every side column. Returns its height
-/// including the gap below it, and the selection in it.
-fn show_row(
-    ui: &mut Ui,
-    index: usize,
-    section: &Section,
-    top_left: egui::Pos2,
-    setting: &RowSetting<'_>,
-    highlights: Highlights<'_>,
-    columns: &mut [SideColumn<'_>],
-) -> Row {
-    let RowSetting {
-        geometry,
-        body_size_pt,
-        show_bidi_controls,
-    } = *setting;
-    let source_rect = geometry.source.translate(top_left.to_vec2());
-    let heading_gap = if matches!(section.kind, SectionKind::Heading { .. }) {
-        theme::ROW_GAP_PT
-    } else {
-        0.0
-    };
-    let indented = matches!(section.kind, SectionKind::Quotation | SectionKind::ListItem);
-    let indent = if indented { theme::INDENT_PT } else { 0.0 };
-    // The indent is on the side the text starts from: the right for Arabic.
-    let rtl = section.direction.is_rtl();
-    let text_left = source_rect.left() + if rtl { 0.0 } else { indent };
-    let max_rect = Rect::from_min_size(
-        egui::pos2(text_left, source_rect.top() + heading_gap),
-        vec2((source_rect.width() - indent).max(1.0), f32::INFINITY),
-    );
-    let mut child = ui.new_child(
-        UiBuilder::new()
-            .id_salt(section.id)
-            .max_rect(max_rect)
-            .layout(Layout::top_down(Align::Max)),
-    );
-    let revealed;
-    let (text, emphasis, highlights) = if show_bidi_controls && has_bidi_controls(&section.text) {
-        // The marks move the text's bytes about: emphasis and highlights would land
-        // wrongly, so they are left out while the marks are shown.
-        revealed = reveal_bidi_controls(&section.text);
-        (revealed.as_str(), &[][..], Vec::new())
-    } else {
-        (
-            section.text.as_str(),
-            section.emphasis.as_slice(),
-            highlights(index),
-        )
-    };
-    let source = TextBlock::new(text)
-        .emphasis(emphasis)
-        .style(section_style(section, body_size_pt))
-        .highlights(&highlights)
-        .id_salt(section.id)
-        .show(&mut child);
-    if indented {
-        paint_margin_mark(ui, section, source.response.rect, rtl, body_size_pt);
-    }
-    let source_height = heading_gap + source.response.rect.height();
-
-    // Beside the source, each cell starts level with it; stacked, each goes under
-    // the one before, and an empty cell takes no room.
-    let mut below = if geometry.stacked {
-        source_height + theme::ROW_GAP_PT / 2.0
-    } else {
-        heading_gap
-    };
-    let mut height = source_height;
-    for (column, rect) in columns.iter_mut().zip(&geometry.sides) {
-        let rect = rect.translate(top_left.to_vec2() + vec2(0.0, below));
-        let mut cell = ui.new_child(
-            UiBuilder::new()
-                .id_salt((column.cells.title(), section.id))
-                .max_rect(Rect::from_min_size(
-                    rect.min,
-                    vec2(rect.width(), f32::INFINITY),
-                ))
-                .layout(Layout::top_down(Align::Min)),
-        );
-        column.cells.cell(&mut cell, index, section);
-        let used = cell.min_rect().height();
-        if used > 0.0 {
-            height = height.max(below + used);
-            if geometry.stacked {
-                below += used + theme::ROW_GAP_PT / 2.0;
-            }
-        }
-    }
-    Row {
-        height: height + theme::ROW_GAP_PT,
-        selection: source.selection.zip(source.selection_rect),
-    }
-}
-
-/// A quotation gets a rule beside it, a bulleted list item a bullet, both in the
-/// indent on the side the text starts from.
-fn paint_margin_mark(ui: &Ui, section: &Section, text_rect: Rect, rtl: bool, body_size_pt: f32) {
-    let color = ui.visuals().weak_text_color();
-    let x = if rtl {
-        text_rect.right() + theme::INDENT_PT / 2.0
-    } else {
-        text_rect.left() - theme::INDENT_PT / 2.0
-    };
-    match section.kind {
-        SectionKind::Quotation => {
-            ui.painter().vline(
-                x,
-                text_rect.y_range(),
-                egui::Stroke::new(3.0, color.gamma_multiply(0.6)),
-            );
-        }
-        SectionKind::ListItem if !starts_with_number(&section.text) => {
-            // The first line's middle: half a line down.
-            let y =
-                text_rect.top() + body_size_pt * TextStyle::body(body_size_pt).line_height / 2.0;
-            ui.painter()
-                .circle_filled(egui::pos2(x, y), body_size_pt * 0.14, color);
-        }
-        _ => {}
-    }
-}
-
-/// Numbered list items carry their number in their text; they need no bullet.
-fn starts_with_number(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c))
 }

@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use crate::model::{Note, NoteId};
-use crate::ui::{NoteEditor, TextBlock, theme};
+use crate::ui::{TextBlock, TextField, theme};
 
 use super::{EditingNote, NoteCommand};
 
@@ -49,12 +49,12 @@ pub(super) fn note_card(
 
 /// The note being written: its text and tags in editors.
 fn editors(ui: &mut Ui, id: &NoteId, editing: &mut EditingNote, commands: &mut Vec<NoteCommand>) {
-    let text = ui.add(NoteEditor::new(&mut editing.text).hint("Write a note"));
+    let text = ui.add(TextField::new(&mut editing.text).hint("Write a note"));
     if text.changed() {
         commands.push(NoteCommand::SetText(id.clone(), editing.text.text()));
     }
     let tags = ui.add(
-        NoteEditor::new(&mut editing.tags)
+        TextField::new(&mut editing.tags)
             .hint("Tags, separated by commas")
             .min_lines(1.0),
     );

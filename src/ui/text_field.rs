@@ -1,4 +1,4 @@
-//! [`NoteEditor`]: a text field for notes and translations in any script.
+//! [`TextField`]: a text field for notes and translations in any script.
 
 use egui::{
     CursorIcon, Event, EventFilter, ImeEvent, Key, Modifiers, Response, Role, Sense, Stroke, Ui,
@@ -12,13 +12,13 @@ use crate::text::{EditCommand, Motion, TextEditor, TextEngine};
 /// seen, and Ctrl+Z / Ctrl+Y undo and redo. The response is `changed` when the text
 /// changed.
 #[must_use = "add it with `ui.add(…)`"]
-pub struct NoteEditor<'a> {
+pub struct TextField<'a> {
     editor: &'a mut TextEditor,
     hint: &'a str,
     min_lines: f32,
 }
 
-impl<'a> NoteEditor<'a> {
+impl<'a> TextField<'a> {
     /// A field editing `editor`'s text.
     pub fn new(editor: &'a mut TextEditor) -> Self {
         Self {
@@ -41,7 +41,7 @@ impl<'a> NoteEditor<'a> {
     }
 }
 
-impl Widget for NoteEditor<'_> {
+impl Widget for TextField<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
         let engine = TextEngine::shared(ui.ctx());
         let mut engine = TextEngine::lock(&engine);
