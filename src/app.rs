@@ -140,6 +140,12 @@ impl HamishApp {
             .map(|open| open.view.first_visible_section())
     }
 
+    /// Where the reader is in the open article: the first section on screen and how
+    /// far into it the view starts, in points.
+    pub fn reading_position(&self) -> Option<(usize, f32)> {
+        self.session.open.as_ref().map(|open| open.view.position())
+    }
+
     /// The message shown to the reader, if any.
     pub fn message(&self) -> Option<&str> {
         self.messages.current()

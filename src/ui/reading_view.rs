@@ -38,6 +38,13 @@ pub struct ReadingView {
     pending_offset: Option<f32>,
     /// A section to bring to the top once the rows' heights are known.
     pending_section: Option<usize>,
+    /// The place being read when the rows were laid out anew (another width or text
+    /// size): a section and how far into it, as a fraction of its height. Kept until
+    /// that section has been measured at the new size, so the reader stays on it.
+    anchor: Option<(usize, f32)>,
+    /// Whether the view has been shown yet: a new view starts at its top (or at
+    /// `pending_section`), whatever offset its scroll area had before.
+    shown: bool,
     /// The first row at least partly visible in the last frame.
     first_visible: usize,
     /// Scroll offset and visible height of the last frame, in points.
@@ -74,6 +81,13 @@ impl ReadingView {
         self.first_visible
     }
 
+    /// Where the reader is: the first section on screen in the last frame and how
+    /// far into it the view starts, in points.
+    pub fn position(&self) -> (usize, f32) {
+        let top = self.tops.get(self.first_visible).copied().unwrap_or(0.0);
+        (self.first_visible, (self.offset_pt - top).max(0.0))
+    }
+
     /// Marks explicit bidi controls where they are in the text (or stops marking them).
     pub fn set_show_bidi_controls(&mut self, show: bool) {
         self.show_bidi_controls = show;
@@ -102,21 +116,35 @@ impl ReadingView {
         self.prepare(ui, article, source_width, body_size_pt);
         show_header(ui, &geometry, columns);
         let mut output = ReadingOutput::default();
+        if !std::mem::replace(&mut self.shown, true) && self.pending_section.is_none() {
+            self.pending_offset = Some(0.0);
+        }
         if let Some(section) = self.pending_section.take() {
             self.ensure_tops();
             self.pending_offset = self.tops.get(section).copied();
         }
+        if let Some((section, fraction)) = self.anchor {
+            self.ensure_tops();
+            let top = self.tops.get(section).copied().unwrap_or(0.0);
+            let height = self.heights.get(section).copied().unwrap_or(0.0);
+            self.pending_offset = Some(top + fraction * height);
+            if self.measured.get(section).is_none_or(|measured| *measured) {
+                self.anchor = None;
+            } else {
+                ui.ctx().request_repaint();
+            }
+        }
 
         if let Some(step) = keyboard_scroll(ui, self.viewport_height_pt) {
-            self.ensure_tops();
-            // Past the end the scroll area would spring back, animating for a while.
-            let content_height = self.tops.last().copied().unwrap_or(0.0) + theme::ROW_GAP_PT;
-            let max_offset = (content_height - self.viewport_height_pt).max(0.0);
-            self.pending_offset = Some((self.offset_pt + step).clamp(0.0, max_offset));
+            self.pending_offset = Some((self.offset_pt + step).clamp(-1.0e9, 1.0e9));
         }
         let mut scroll_area = ScrollArea::vertical().auto_shrink(false);
         if let Some(offset) = self.pending_offset.take() {
-            scroll_area = scroll_area.vertical_scroll_offset(offset);
+            // Past the end the scroll area would spring back, animating for a while.
+            self.ensure_tops();
+            let content_height = self.tops.last().copied().unwrap_or(0.0) + theme::ROW_GAP_PT;
+            let max_offset = (content_height - self.viewport_height_pt).max(0.0);
+            scroll_area = scroll_area.vertical_scroll_offset(offset.clamp(0.0, max_offset));
         }
         let mut correction = 0.0;
         // Rows after one whose height changed move down by this much in this frame.
@@ -194,7 +222,16 @@ impl ReadingView {
     fn prepare(&mut self, ui: &Ui, article: &Article, source_width: f32, body_size_pt: f32) {
         let resized =
             (source_width - self.source_width_pt).abs() > 0.5 || body_size_pt != self.body_size_pt;
-        if self.heights.len() != article.sections.len() || resized {
+        let same_article = self.heights.len() == article.sections.len();
+        if same_article && resized && self.anchor.is_none() {
+            self.ensure_tops();
+            let section = self.first_visible.min(self.heights.len().saturating_sub(1));
+            let top = self.tops.get(section).copied().unwrap_or(0.0);
+            let height = self.heights.get(section).copied().unwrap_or(0.0).max(1.0);
+            let into = (self.offset_pt - top).clamp(0.0, height);
+            self.anchor = Some((section, into / height));
+        }
+        if !same_article || resized {
             let engine = TextEngine::shared(ui.ctx());
             let engine = TextEngine::lock(&engine);
             self.heights = article
