@@ -38,6 +38,7 @@ use crate::import::{ImportedArticle, Library};
 use crate::model::{Note, NoteId, Placement};
 use crate::text::TextEngine;
 use crate::ui::menu_bar::OPEN_FOLDER;
+use crate::ui::notes::NoteCommand;
 
 use messages::Messages;
 use session::Session;
@@ -47,6 +48,10 @@ const PREFERENCES_KEY: &str = "preferences";
 
 /// Where eframe keeps the reading state.
 const READING_STATE_KEY: &str = "reading_state";
+
+/// Undo the last change to a note (outside a text field).
+const UNDO: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
 
 /// The Hamish application.
 pub struct HamishApp {
@@ -200,6 +205,11 @@ impl HamishApp {
         self.commands.extend(dropped.map(Command::OpenPath));
         if ctx.input_mut(|input| input.consume_shortcut(&OPEN_FOLDER)) {
             self.commands.push(Command::ChooseFolder);
+        }
+        // In a text field Ctrl+Z undoes typing; elsewhere, the last change to a note.
+        let in_text_field = ctx.memory(|memory| memory.focused().is_some());
+        if !in_text_field && ctx.input_mut(|input| input.consume_shortcut(&UNDO)) {
+            self.commands.push(Command::Notes(NoteCommand::Undo));
         }
         self.session.remember_reading_position(&mut self.reading);
 

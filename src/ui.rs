@@ -20,4 +20,4 @@ pub use reading_view::{Highlights, ReadingOutput, ReadingView, SelectionInView};
 pub use status_bar::{Status, count, status_bar};
 pub use text_block::{TextBlock, TextBlockOutput, TextSelection};
 pub use text_button::TextButton;
-pub use text_field::TextField;
+pub use text_field::{TextField, TextFieldOutput};

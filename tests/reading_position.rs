@@ -42,7 +42,10 @@ fn long_article() -> (tempfile::TempDir, Harness<'static, HamishApp>) {
 }
 
 fn position(harness: &Harness<'_, HamishApp>) -> (usize, f32) {
-    harness.state().reading_position().expect("an article is open")
+    harness
+        .state()
+        .reading_position()
+        .expect("an article is open")
 }
 
 /// Pages down until the reader is well into the article, between two section tops.
@@ -79,7 +82,11 @@ fn an_article_never_read_starts_at_its_top() {
             .expect("open")
             .ends_with("001_d7cff7a3069428f0.txt")
     );
-    assert_eq!(position(&harness), (0, 0.0), "not where the last article was");
+    assert_eq!(
+        position(&harness),
+        (0, 0.0),
+        "not where the last article was"
+    );
 }
 
 #[test]

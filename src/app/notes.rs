@@ -20,11 +20,17 @@ pub struct NotesOfArticle {
     placed_generation: Option<u64>,
     /// The editors of the note being written.
     pub editing: Option<EditingNote>,
+    /// Notes as they were before each change Ctrl+Z can undo (a deletion, a new
+    /// highlight, a colour, an attachment), the latest last.
+    undo: Vec<(NoteId, Note)>,
     /// The last note deleted, which can be restored.
     pub last_deleted: Option<NoteId>,
     /// Whether the list of all notes is open.
     pub list_open: bool,
 }
+
+/// How many note changes Ctrl+Z can undo.
+const UNDO_STEPS: usize = 100;
 
 /// Milliseconds since 1970, for note times.
 fn now_ms() -> u64 {
@@ -41,6 +47,7 @@ impl NotesOfArticle {
             placements: Vec::new(),
             placed_generation: None,
             editing: None,
+            undo: Vec::new(),
             last_deleted: None,
             list_open: false,
         }
@@ -115,6 +122,13 @@ impl NotesOfArticle {
                     Anchor::span(section.id, &section.text, range),
                     Some(color),
                 );
+                if let Some(note) = self.store.notes().get(&id) {
+                    let before = Note {
+                        deleted: true,
+                        ..note.clone()
+                    };
+                    self.remember_for_undo(id.clone(), before);
+                }
                 if with_note {
                     self.start_editing(id);
                 }
@@ -137,6 +151,7 @@ impl NotesOfArticle {
                 if self.editing_id() == Some(&id) {
                     self.editing = None;
                 }
+                self.undoable(&id);
                 self.change(now, &id, time, |note| note.deleted = true);
                 self.last_deleted = Some(id);
             }
@@ -149,7 +164,23 @@ impl NotesOfArticle {
                     return;
                 };
                 let anchor = Anchor::section(section.id, &section.text);
+                self.undoable(&id);
                 self.change(now, &id, time, |note| note.anchor = anchor);
+            }
+            NoteCommand::SetColor(id, color) => {
+                self.undoable(&id);
+                self.change(now, &id, time, |note| note.color = Some(color));
+            }
+            NoteCommand::Undo => {
+                if let Some((id, before)) = self.undo.pop() {
+                    if self.last_deleted.as_ref() == Some(&id) {
+                        self.last_deleted = None;
+                    }
+                    if self.editing_id() == Some(&id) && before.deleted {
+                        self.editing = None;
+                    }
+                    self.change(now, &id, time, |note| *note = before);
+                }
             }
             NoteCommand::ShowList(open) => self.list_open = open,
         }
@@ -174,6 +205,20 @@ impl NotesOfArticle {
                 note.modified_ms = time;
             }
         });
+    }
+
+    /// Remembers `id` as it is now, so Ctrl+Z can bring it back.
+    fn undoable(&mut self, id: &NoteId) {
+        if let Some(note) = self.store.notes().get(id) {
+            self.remember_for_undo(id.clone(), note.clone());
+        }
+    }
+
+    fn remember_for_undo(&mut self, id: NoteId, before: Note) {
+        if self.undo.len() == UNDO_STEPS {
+            self.undo.remove(0);
+        }
+        self.undo.push((id, before));
     }
 
     fn start_editing(&mut self, id: NoteId) {

@@ -24,8 +24,8 @@ impl HamishApp {
             .show(ui, |ui| menu_bar(ui, &self.menu_state()))
             .inner;
         self.commands.extend(actions.into_iter().map(menu_command));
-        self.banners(ui);
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, &self.status()));
+        self.banners(ui);
         if let Some(library) = &self.session.library {
             let current = self
                 .session
@@ -92,10 +92,12 @@ impl HamishApp {
         }
     }
 
-    /// The message, the undo of a deletion, and why notes are not being saved.
+    /// The message, the undo of a deletion, and why notes are not being saved: at the
+    /// bottom, above the status line, so that one appearing or going never moves the
+    /// text under the reader's pointer.
     fn banners(&mut self, ui: &mut Ui) {
         if let Some(message) = self.messages.current() {
-            egui::Panel::top("message").show(ui, |ui| {
+            egui::Panel::bottom("message").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     if ui.small_button("Dismiss").clicked() {
                         self.commands.push(Command::DismissMessage);
@@ -111,10 +113,11 @@ impl HamishApp {
             .as_ref()
             .and_then(|open| open.notes.as_ref()?.last_deleted.clone());
         if let Some(deleted) = last_deleted {
-            egui::Panel::top("deleted-note").show(ui, |ui| {
+            egui::Panel::bottom("deleted-note").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label("Note deleted.");
-                    if ui.small_button("Undo").clicked() {
+                    let undo = ui.small_button("Undo").on_hover_text("Ctrl+Z");
+                    if undo.clicked() {
                         self.commands
                             .push(Command::Notes(NoteCommand::Restore(deleted)));
                     }
@@ -128,7 +131,7 @@ impl HamishApp {
             .and_then(|open| open.notes.as_ref())
             .map(|notes| notes.store.saving().clone());
         if let Some(Saving::Held { reason }) = held {
-            egui::Panel::top("notes-held").show(ui, |ui| {
+            egui::Panel::bottom("notes-held").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     if ui.small_button("Save notes as…").clicked() {
                         self.commands

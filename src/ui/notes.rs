@@ -48,6 +48,10 @@ pub enum NoteCommand {
     Restore(NoteId),
     /// Attach an orphaned note to a section.
     Reattach(NoteId, usize),
+    /// Change a highlight's colour.
+    SetColor(NoteId, HighlightColor),
+    /// Undo the last deletion, new highlight, colour change or attachment.
+    Undo,
     /// Open or close the list of all notes.
     ShowList(bool),
 }
@@ -60,6 +64,9 @@ pub struct EditingNote {
     pub text: TextEditor,
     /// Its tags, separated by commas.
     pub tags: TextEditor,
+    /// Whether its text field should take the keyboard focus: true when it opens,
+    /// so the first words typed go into the note.
+    pub focus_pending: bool,
 }
 
 impl EditingNote {
@@ -69,6 +76,7 @@ impl EditingNote {
             id,
             text: TextEditor::new(&note.text, theme::NOTE),
             tags: TextEditor::new(&note.tags.join(", "), theme::SMALL),
+            focus_pending: true,
         }
     }
 

@@ -10,12 +10,21 @@ use crate::text::{EditCommand, Motion, TextEditor, TextEngine};
 /// A multi-line text field drawn by the text engine: Arabic is shaped and ordered as
 /// in the reading view, the arrow keys move through mixed-direction text as it is
 /// seen, and Ctrl+Z / Ctrl+Y undo and redo. The response is `changed` when the text
-/// changed.
+/// changed; [`TextField::show`] also tells when the reader pressed Escape to leave.
 #[must_use = "add it with `ui.add(…)`"]
 pub struct TextField<'a> {
     editor: &'a mut TextEditor,
     hint: &'a str,
     min_lines: f32,
+    take_focus: bool,
+}
+
+/// What a text field reports.
+pub struct TextFieldOutput {
+    /// The field's response: `changed` when the text changed.
+    pub response: Response,
+    /// The reader pressed Escape in the field, to leave it; it has let go of the focus.
+    pub escaped: bool,
 }
 
 impl<'a> TextField<'a> {
@@ -25,7 +34,15 @@ impl<'a> TextField<'a> {
             editor,
             hint: "",
             min_lines: 2.0,
+            take_focus: false,
         }
+    }
+
+    /// With `take`, the field takes the keyboard focus now, so what is typed next goes
+    /// into it (the caret stays where the editor has it: at the end of a new editor).
+    pub fn take_focus(mut self, take: bool) -> Self {
+        self.take_focus = take;
+        self
     }
 
     /// Text shown, dimmed, while the field is empty; also its accessible name.
@@ -43,6 +60,14 @@ impl<'a> TextField<'a> {
 
 impl Widget for TextField<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
+        self.show(ui).response
+    }
+}
+
+impl TextField<'_> {
+    /// Shows the field.
+    pub fn show(self, ui: &mut Ui) -> TextFieldOutput {
+        let mut escaped = false;
         let engine = TextEngine::shared(ui.ctx());
         let mut engine = TextEngine::lock(&engine);
         let ppp = ui.ctx().pixels_per_point();
@@ -61,7 +86,7 @@ impl Widget for TextField<'_> {
         let origin = rect.min + padding;
 
         // Interaction.
-        if response.clicked() || response.drag_started() {
+        if self.take_focus || response.clicked() || response.drag_started() {
             response.request_focus();
         }
         // The widget's focus, not the window's: a window manager may not tell the
@@ -90,7 +115,8 @@ impl Widget for TextField<'_> {
                 tab: false,
                 horizontal_arrows: true,
                 vertical_arrows: true,
-                escape: false,
+                // Escape is the field's: it leaves the field and says so.
+                escape: true,
             };
             ui.memory_mut(|memory| memory.set_focus_lock_filter(response.id, filter));
             let events = ui.input(|input| input.filtered_events(&filter));
@@ -108,7 +134,10 @@ impl Widget for TextField<'_> {
                         key: Key::Escape,
                         pressed: true,
                         ..
-                    } => response.surrender_focus(),
+                    } => {
+                        response.surrender_focus();
+                        escaped = true;
+                    }
                     Event::Key {
                         key,
                         pressed: true,
@@ -207,7 +236,7 @@ impl Widget for TextField<'_> {
             info.role = Role::MultilineTextInput;
             info
         });
-        response
+        TextFieldOutput { response, escaped }
     }
 }
 

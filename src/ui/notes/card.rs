@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use crate::model::{Note, NoteId};
+use crate::model::{HighlightColor, Note, NoteId};
 use crate::ui::{TextBlock, TextField, theme};
 
 use super::{EditingNote, NoteCommand};
@@ -49,17 +49,23 @@ pub(super) fn note_card(
 
 /// The note being written: its text and tags in editors.
 fn editors(ui: &mut Ui, id: &NoteId, editing: &mut EditingNote, commands: &mut Vec<NoteCommand>) {
-    let text = ui.add(TextField::new(&mut editing.text).hint("Write a note"));
-    if text.changed() {
+    let text = TextField::new(&mut editing.text)
+        .hint("Write a note")
+        .take_focus(std::mem::take(&mut editing.focus_pending))
+        .show(ui);
+    if text.response.changed() {
         commands.push(NoteCommand::SetText(id.clone(), editing.text.text()));
     }
-    let tags = ui.add(
-        TextField::new(&mut editing.tags)
-            .hint("Tags, separated by commas")
-            .min_lines(1.0),
-    );
-    if tags.changed() {
+    let tags = TextField::new(&mut editing.tags)
+        .hint("Tags, separated by commas")
+        .min_lines(1.0)
+        .show(ui);
+    if tags.response.changed() {
         commands.push(NoteCommand::SetTags(id.clone(), editing.typed_tags()));
+    }
+    if text.escaped || tags.escaped {
+        // Escape leaves the note; what was typed is saved already.
+        commands.push(NoteCommand::FinishEditing);
     }
     ui.horizontal(|ui| {
         if ui.small_button("Done").clicked() {
@@ -96,6 +102,15 @@ fn shown(ui: &mut Ui, id: &NoteId, note: &Note, commands: &mut Vec<NoteCommand>)
         );
     }
     ui.horizontal(|ui| {
+        if let Some(current) = note.color {
+            for color in HighlightColor::ALL {
+                let label = format!("Change the highlight to {}", color.name());
+                let chosen = color == current;
+                if super::toolbar::color_button(ui, color, &label, chosen).clicked() && !chosen {
+                    commands.push(NoteCommand::SetColor(id.clone(), color));
+                }
+            }
+        }
         let label = if note.text.is_empty() {
             "Add note"
         } else {

@@ -7,7 +7,7 @@ use egui::{Color32, Ui};
 
 use crate::model::{HighlightColor, NoteId, Notes, Placement, Section};
 use crate::ui::columns::ColumnCells;
-use crate::ui::theme;
+use crate::ui::{count, theme};
 
 use super::card::note_card;
 use super::{EditingNote, NoteCommand};
@@ -56,8 +56,11 @@ impl ColumnCells for NotesColumn<'_> {
             .count();
         match (live, orphans) {
             (0, _) => "Select text to highlight it, or add a note".to_owned(),
-            (_, 0) => format!("{live} notes"),
-            _ => format!("{live} notes, {orphans} no longer placed (Notes > All notes)"),
+            (_, 0) => count(live, "note"),
+            _ => format!(
+                "{}, {orphans} no longer placed (Notes > All notes)",
+                count(live, "note")
+            ),
         }
     }
 

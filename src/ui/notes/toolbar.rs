@@ -8,15 +8,24 @@ use crate::ui::{SelectionInView, TextSelection, theme};
 
 use super::NoteCommand;
 
-/// A round colour button, named for screen readers.
-fn color_button(ui: &mut Ui, color: HighlightColor) -> Response {
+/// A round colour button named `label` (for screen readers and as its tooltip);
+/// `chosen` rings it.
+pub(super) fn color_button(
+    ui: &mut Ui,
+    color: HighlightColor,
+    label: &str,
+    chosen: bool,
+) -> Response {
     let (rect, response) = ui.allocate_exact_size(vec2(20.0, 20.0), Sense::click());
     let fill = theme::highlight_solid(color);
     let radius = if response.hovered() { 9.0 } else { 8.0 };
     ui.painter().circle_filled(rect.center(), radius, fill);
-    let label = format!("Highlight in {}", color.name());
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-    response
+    if chosen {
+        let ring = egui::Stroke::new(2.0, ui.visuals().strong_text_color());
+        ui.painter().circle_stroke(rect.center(), 9.5, ring);
+    }
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+    response.on_hover_text(label)
 }
 
 /// The toolbar over `selection`; what is chosen goes to `commands`.
@@ -33,7 +42,8 @@ pub fn selection_toolbar(
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     for color in HighlightColor::ALL {
-                        if color_button(ui, color).clicked() {
+                        let label = format!("Highlight in {}", color.name());
+                        if color_button(ui, color, &label, false).clicked() {
                             commands.push(NoteCommand::Highlight {
                                 section: selection.section,
                                 range: selection.range.clone(),
