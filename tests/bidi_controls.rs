@@ -66,5 +66,50 @@ fn the_toggle_shows_the_controls_where_they_are() {
     harness.get_by_label("Show bidi controls").click();
     harness.run();
     assert!(harness.state().preferences().show_bidi_controls);
-    harness.get_by_label("نص فيه ⟦RLI⟧\u{2067}abc⟦PDI⟧\u{2069} معزول.");
+    harness.get_by_label(&hamish::model::reveal_bidi_controls(
+        "نص فيه \u{2067}abc\u{2069} معزول.",
+    ));
+}
+
+/// What a line shows, read left to right, without the invisible controls.
+fn seen(text: &str) -> String {
+    let layout = common::layout(&hamish::model::reveal_bidi_controls(text), 2000.0);
+    let glyphs_missing = (0..layout.line_count())
+        .flat_map(|line| layout.line_glyphs(line))
+        .filter(|glyph| glyph.glyph_id == 0)
+        .count();
+    assert_eq!(
+        glyphs_missing, 0,
+        "every marker glyph is in the bundled fonts"
+    );
+    common::visual_text(&layout)
+        .concat()
+        .chars()
+        .filter(|c| !hamish::model::is_bidi_control(*c) && !hamish::model::is_direction_mark(*c))
+        .collect()
+}
+
+#[test]
+fn markers_are_readable_and_stand_beside_what_they_mark() {
+    // The override's closing marker is outside the override: it reads PDF, not FDP.
+    let overridden = seen("abc \u{202E}def\u{202C} ghi");
+    assert!(overridden.contains("‹PDF›"), "{overridden}");
+    assert!(overridden.contains("‹RLO›"), "{overridden}");
+    assert!(
+        !overridden.contains("FDP") && !overridden.contains("OLR"),
+        "{overridden}"
+    );
+    // An isolate's markers frame it: the PDI marker is after the isolated text, not
+    // beside the LRI marker.
+    let isolated = seen("start \u{2066}xyz\u{2069} end");
+    assert!(isolated.contains("‹LRI›xyz‹PDI›"), "{isolated}");
+    // In Arabic text too, and the marks are shown.
+    let arabic = seen("نص \u{2066}abc\u{2069} و\u{200F}نص");
+    for marker in ["‹LRI›", "‹PDI›", "‹RLM›"] {
+        assert!(arabic.contains(marker), "{marker} in {arabic}");
+    }
+    assert!(
+        arabic.contains("‹LRI›abc‹PDI›") || arabic.contains("‹PDI›abc‹LRI›"),
+        "{arabic}"
+    );
 }

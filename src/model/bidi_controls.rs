@@ -1,5 +1,5 @@
-//! Explicit bidi controls (U+202A–U+202E, U+2066–U+2069): found, and made visible on
-//! request.
+//! Explicit bidi controls (U+202A–U+202E, U+2066–U+2069) and the invisible direction
+//! marks (LRM, RLM, ALM): found, and made visible on request.
 //!
 //! The controls are honoured where they are: every section is laid out as a bidi
 //! paragraph of its own, and the bidi algorithm ends every embedding, override and
@@ -12,14 +12,24 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// True when `text` holds at least one explicit bidi control.
-pub fn has_bidi_controls(text: &str) -> bool {
-    text.chars().any(is_bidi_control)
+/// True for the implicit direction marks: left-to-right, right-to-left and Arabic
+/// letter marks. Invisible like the controls, and as able to surprise.
+pub fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// The short name shown for a control.
+/// True when `text` holds at least one explicit bidi control or direction mark.
+pub fn has_bidi_controls(text: &str) -> bool {
+    text.chars()
+        .any(|c| is_bidi_control(c) || is_direction_mark(c))
+}
+
+/// The short name shown for a control or mark.
 fn control_name(c: char) -> Option<&'static str> {
     Some(match c {
+        '\u{200E}' => "LRM",
+        '\u{200F}' => "RLM",
+        '\u{061C}' => "ALM",
         '\u{202A}' => "LRE",
         '\u{202B}' => "RLE",
         '\u{202C}' => "PDF",
@@ -33,19 +43,43 @@ fn control_name(c: char) -> Option<&'static str> {
     })
 }
 
-/// `text` with a visible mark, such as `⟦RLO⟧`, before every control. The controls
-/// stay, so the text is still laid out as they ask.
+/// `text` with a visible marker, such as `‹RLO›`, beside every control and mark. The
+/// controls stay, so the text is still laid out as they ask.
+///
+/// A marker must be readable and stand next to what it marks whatever the controls
+/// do. So it is made of glyphs every bundled face has (`‹ ›` and Latin capitals), is
+/// wrapped in a left-to-right isolate of its own (an isolate is one neutral unit to the
+/// text around it, and no override reaches inside it, so `PDF` never reads `FDP`),
+/// and stands outside what the control governs: before an opening control, after a
+/// closing one (or a mark).
 pub fn reveal_bidi_controls(text: &str) -> String {
     let mut shown = String::with_capacity(text.len() + 16);
+    let marker = |shown: &mut String, name: &str| {
+        shown.push('\u{2066}');
+        shown.push('‹');
+        shown.push_str(name);
+        shown.push('›');
+        shown.push('\u{2069}');
+    };
     for c in text.chars() {
-        if let Some(name) = control_name(c) {
-            shown.push('⟦');
-            shown.push_str(name);
-            shown.push('⟧');
+        match control_name(c) {
+            Some(name) if closes_or_marks(c) => {
+                shown.push(c);
+                marker(&mut shown, name);
+            }
+            Some(name) => {
+                marker(&mut shown, name);
+                shown.push(c);
+            }
+            None => shown.push(c),
         }
-        shown.push(c);
     }
     shown
+}
+
+/// True for what a marker follows: the closers PDF and PDI, and the marks.
+fn closes_or_marks(c: char) -> bool {
+    matches!(c, '\u{202C}' | '\u{2069}') || is_direction_mark(c)
 }
 
 #[cfg(test)]
@@ -57,9 +91,26 @@ mod tests {
         let text = "abc \u{202E}عربي\u{202C} \u{2067}x\u{2069}";
         assert!(has_bidi_controls(text));
         assert!(!has_bidi_controls("عربي (abc)"));
+        let marker = |name: &str| format!("\u{2066}‹{name}›\u{2069}");
         assert_eq!(
             reveal_bidi_controls(text),
-            "abc ⟦RLO⟧\u{202E}عربي⟦PDF⟧\u{202C} ⟦RLI⟧\u{2067}x⟦PDI⟧\u{2069}"
+            format!(
+                "abc {}\u{202E}عربي\u{202C}{} {}\u{2067}x\u{2069}{}",
+                marker("RLO"),
+                marker("PDF"),
+                marker("RLI"),
+                marker("PDI")
+            )
+        );
+        assert!(has_bidi_controls("a\u{200F}b"));
+        assert_eq!(
+            reveal_bidi_controls("a\u{200F}b\u{061C}c\u{200E}"),
+            format!(
+                "a\u{200F}{}b\u{061C}{}c\u{200E}{}",
+                marker("RLM"),
+                marker("ALM"),
+                marker("LRM")
+            )
         );
     }
 }
