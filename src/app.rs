@@ -37,7 +37,7 @@ use std::time::Duration;
 use crate::import::{ImportedArticle, Library};
 use crate::model::{Note, NoteId, Placement};
 use crate::text::TextEngine;
-use crate::ui::menu_bar::OPEN_FOLDER;
+use crate::ui::menu_bar::{FULLSCREEN, OPEN_FOLDER, TOGGLE_LIBRARY};
 use crate::ui::notes::NoteCommand;
 
 use messages::Messages;
@@ -61,6 +61,10 @@ pub struct HamishApp {
     messages: Messages,
     commands: Vec<Command>,
     dialogs: dialogs::Dialogs,
+    /// Whether the window was too narrow for the library in the last frame.
+    window_is_narrow: bool,
+    /// The library shown by the reader while the window is too narrow for it.
+    library_opened_while_narrow: bool,
 }
 
 /// The bundled sample articles: beside the executable when installed, else in the
@@ -91,6 +95,8 @@ impl HamishApp {
             messages: Messages::default(),
             commands: vec![Command::OpenPath(start)],
             dialogs: dialogs::Dialogs::default(),
+            window_is_narrow: false,
+            library_opened_while_narrow: false,
         }
     }
 
@@ -151,6 +157,15 @@ impl HamishApp {
         self.session.open.as_ref().map(|open| open.view.position())
     }
 
+    /// Whether the library is on screen.
+    pub fn library_is_shown(&self) -> bool {
+        if self.window_is_narrow {
+            self.library_opened_while_narrow
+        } else {
+            self.preferences.library_shown
+        }
+    }
+
     /// The message shown to the reader, if any.
     pub fn message(&self) -> Option<&str> {
         self.messages.current()
@@ -203,8 +218,14 @@ impl HamishApp {
             Some(file.path().to_owned())
         });
         self.commands.extend(dropped.map(Command::OpenPath));
-        if ctx.input_mut(|input| input.consume_shortcut(&OPEN_FOLDER)) {
-            self.commands.push(Command::ChooseFolder);
+        for (shortcut, command) in [
+            (OPEN_FOLDER, Command::ChooseFolder),
+            (TOGGLE_LIBRARY, Command::ToggleLibrary),
+            (FULLSCREEN, Command::ToggleFullscreen),
+        ] {
+            if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
         }
         // In a text field Ctrl+Z undoes typing; elsewhere, the last change to a note.
         let in_text_field = ctx.memory(|memory| memory.focused().is_some());

@@ -8,7 +8,7 @@ use crate::export::ExportFormat;
 use crate::ui::Columns;
 use crate::ui::notes::NoteCommand;
 
-use super::preferences::BODY_SIZE_RANGE_PT;
+use super::preferences::{BODY_SIZE_RANGE_PT, LIBRARY_WIDTH_RANGE_PT};
 use super::session::{Content, OpenArticle};
 use super::{HamishApp, dialogs, sample_folder};
 
@@ -41,6 +41,12 @@ pub enum Command {
     ShowBidiControls(bool),
     /// Set the body text size, in points.
     SetBodySize(f32),
+    /// Show the library, or hide it.
+    ToggleLibrary,
+    /// Remember the library's width, in points, as the reader dragged it.
+    SetLibraryWidth(f32),
+    /// Fill the screen with the window, or stop.
+    ToggleFullscreen,
 }
 
 impl HamishApp {
@@ -98,6 +104,23 @@ impl HamishApp {
             Command::DismissMessage => self.messages.dismiss(),
             Command::SetColumns(columns) => self.preferences.columns = columns,
             Command::ShowBidiControls(show) => self.preferences.show_bidi_controls = show,
+            Command::ToggleLibrary => {
+                if self.window_is_narrow {
+                    self.library_opened_while_narrow = !self.library_opened_while_narrow;
+                } else {
+                    self.preferences.library_shown = !self.preferences.library_shown;
+                }
+            }
+            Command::SetLibraryWidth(width) => {
+                self.preferences.library_width_pt = width.clamp(
+                    *LIBRARY_WIDTH_RANGE_PT.start(),
+                    *LIBRARY_WIDTH_RANGE_PT.end(),
+                );
+            }
+            Command::ToggleFullscreen => {
+                let fullscreen = ctx.input(|input| input.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
             Command::SetBodySize(size) => {
                 self.preferences.body_size_pt =
                     size.clamp(*BODY_SIZE_RANGE_PT.start(), *BODY_SIZE_RANGE_PT.end());

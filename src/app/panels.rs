@@ -14,33 +14,39 @@ use crate::ui::{
 
 use super::HamishApp;
 use super::command::Command;
-use super::preferences::BODY_SIZE_RANGE_PT;
+use super::preferences::{BODY_SIZE_RANGE_PT, LIBRARY_HIDES_BELOW_PT, LIBRARY_WIDTH_RANGE_PT};
 use super::session::{Content, OpenArticle};
 
 impl HamishApp {
     /// Second half of a frame: draws everything and collects the reader's commands.
     pub fn ui(&mut self, ui: &mut Ui) {
         let actions = egui::Panel::top("menu")
-            .show(ui, |ui| menu_bar(ui, &self.menu_state()))
+            .show(ui, |ui| menu_bar(ui, &self.menu_state(ui.ctx())))
             .inner;
         self.commands.extend(actions.into_iter().map(menu_command));
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, &self.status()));
         self.banners(ui);
-        if let Some(library) = &self.session.library {
+        self.window_is_narrow = ui.ctx().content_rect().width() < LIBRARY_HIDES_BELOW_PT;
+        if let Some(library) = &self.session.library
+            && self.library_is_shown()
+        {
             let current = self
                 .session
                 .next_article
                 .as_ref()
                 .or(self.session.open.as_ref())
                 .map(|open| open.path.as_path());
-            let action = egui::Panel::left("library")
+            let shown = egui::Panel::left("library")
                 .resizable(true)
-                .default_size(280.0)
-                .size_range(160.0..=600.0)
-                .show(ui, |ui| library_panel(ui, library, current))
-                .inner;
-            if let Some(LibraryAction::Open(path)) = action {
+                .default_size(self.preferences.library_width_pt)
+                .size_range(LIBRARY_WIDTH_RANGE_PT)
+                .show(ui, |ui| library_panel(ui, library, current));
+            if let Some(LibraryAction::Open(path)) = shown.inner {
                 self.commands.push(Command::OpenArticle(path));
+            }
+            let width = shown.response.rect.width();
+            if !self.window_is_narrow && (width - self.preferences.library_width_pt).abs() > 1.0 {
+                self.commands.push(Command::SetLibraryWidth(width));
             }
         }
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
@@ -49,7 +55,7 @@ impl HamishApp {
         }
     }
 
-    fn menu_state(&self) -> MenuState<'_> {
+    fn menu_state(&self, ctx: &egui::Context) -> MenuState<'_> {
         let notes = self
             .session
             .open
@@ -63,6 +69,8 @@ impl HamishApp {
             show_bidi_controls: self.preferences.show_bidi_controls,
             body_size_pt: self.preferences.body_size_pt,
             body_size_range_pt: BODY_SIZE_RANGE_PT,
+            library_shown: self.library_is_shown(),
+            fullscreen: ui_fullscreen(ctx),
         }
     }
 
@@ -259,6 +267,11 @@ impl HamishApp {
     }
 }
 
+/// Whether the window fills the screen.
+fn ui_fullscreen(ctx: &egui::Context) -> bool {
+    ctx.input(|input| input.viewport().fullscreen.unwrap_or(false))
+}
+
 /// The command a menu choice asks for.
 fn menu_command(action: MenuAction) -> Command {
     match action {
@@ -270,6 +283,8 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::SetColumns(columns) => Command::SetColumns(columns),
         MenuAction::ShowBidiControls(show) => Command::ShowBidiControls(show),
         MenuAction::SetBodySize(size) => Command::SetBodySize(size),
+        MenuAction::ToggleLibrary => Command::ToggleLibrary,
+        MenuAction::ToggleFullscreen => Command::ToggleFullscreen,
     }
 }
 

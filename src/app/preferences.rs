@@ -15,6 +15,10 @@ pub struct Preferences {
     pub body_size_pt: f32,
     /// Whether explicit bidi controls are marked where they are in the text.
     pub show_bidi_controls: bool,
+    /// Whether the library is shown (when the window is wide enough for it).
+    pub library_shown: bool,
+    /// The library's width, in points.
+    pub library_width_pt: f32,
 }
 
 impl Default for Preferences {
@@ -23,9 +27,18 @@ impl Default for Preferences {
             columns: Columns::default(),
             body_size_pt: 20.0,
             show_bidi_controls: false,
+            library_shown: true,
+            library_width_pt: 280.0,
         }
     }
 }
+
+/// The widths the library can be given, in points.
+pub const LIBRARY_WIDTH_RANGE_PT: std::ops::RangeInclusive<f32> = 160.0..=600.0;
+
+/// In a window narrower than this, in points, the library hides itself so the article
+/// keeps room to be read; the reader can still show it.
+pub const LIBRARY_HIDES_BELOW_PT: f32 = 720.0;
 
 /// The smallest and largest body text size, in points.
 pub const BODY_SIZE_RANGE_PT: std::ops::RangeInclusive<f32> = 12.0..=36.0;

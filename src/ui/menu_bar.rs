@@ -12,6 +12,12 @@ use super::{Columns, TextButton};
 /// File ▸ Open folder.
 pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 
+/// View ▸ Library.
+pub const TOGGLE_LIBRARY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
+
+/// View ▸ Full screen.
+pub const FULLSCREEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
+
 /// What the menus show.
 pub struct MenuState<'a> {
     /// Most recent first.
@@ -28,6 +34,10 @@ pub struct MenuState<'a> {
     pub body_size_pt: f32,
     /// The sizes it can take.
     pub body_size_range_pt: std::ops::RangeInclusive<f32>,
+    /// Whether the library is on screen.
+    pub library_shown: bool,
+    /// Whether the window fills the screen.
+    pub fullscreen: bool,
 }
 
 /// What the reader chose in a menu.
@@ -49,6 +59,10 @@ pub enum MenuAction {
     ShowBidiControls(bool),
     /// Set the body text size, in points.
     SetBodySize(f32),
+    /// Show or hide the library.
+    ToggleLibrary,
+    /// Fill the screen, or stop.
+    ToggleFullscreen,
 }
 
 /// The menu bar.
@@ -111,6 +125,27 @@ fn notes_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>)
 }
 
 fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) {
+    for (label, shown, shortcut, action) in [
+        (
+            "Library",
+            state.library_shown,
+            TOGGLE_LIBRARY,
+            MenuAction::ToggleLibrary,
+        ),
+        (
+            "Full screen",
+            state.fullscreen,
+            FULLSCREEN,
+            MenuAction::ToggleFullscreen,
+        ),
+    ] {
+        let button = egui::Button::selectable(shown, label)
+            .shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        if ui.add(button).clicked() {
+            actions.push(action);
+        }
+    }
+    ui.separator();
     let mut columns = state.columns;
     let translation = ui.checkbox(&mut columns.translation, "Translation column");
     let notes = ui.checkbox(&mut columns.notes, "Notes column");
