@@ -100,6 +100,13 @@ impl HamishApp {
         }
     }
 
+    /// Never tries the system's file dialogs: a path typed into the app stands in for
+    /// them, as it does where none can be shown.
+    pub fn without_system_dialogs(mut self) -> Self {
+        self.dialogs = std::mem::take(&mut self.dialogs).without_system_dialogs();
+        self
+    }
+
     /// Starts from eframe, with what it stored last time. The first version stored
     /// preferences and reading state as one object under eframe's own key: both are
     /// read from it until they have been stored apart.

@@ -65,12 +65,12 @@ impl HamishApp {
                     .open_article(ctx, &path, true, &mut self.reading, messages);
             }
             Command::ChooseFolder => {
-                let folder = self.session.library.as_ref().map(|l| l.root.clone());
+                let folder = self.session.dialog_folder();
                 self.dialogs
                     .choose(ctx, dialogs::Purpose::OpenFolder, folder, None, messages);
             }
             Command::ExportNotes(format) => {
-                let folder = self.session.library.as_ref().map(|l| l.root.clone());
+                let folder = self.session.dialog_folder();
                 let name = self
                     .session
                     .open

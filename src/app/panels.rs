@@ -50,6 +50,9 @@ impl HamishApp {
             }
         }
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
+        if let Some(command) = self.dialogs.show_prompt(ui.ctx()) {
+            self.commands.push(command);
+        }
         if !self.commands.is_empty() {
             ui.ctx().request_repaint();
         }

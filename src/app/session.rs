@@ -79,6 +79,14 @@ impl Session {
         }
     }
 
+    /// Where file dialogs open: the open article's folder, else the open folder.
+    pub fn dialog_folder(&self) -> Option<PathBuf> {
+        let article_folder = self.open.as_ref().and_then(|open| open.path.parent());
+        article_folder
+            .map(Path::to_path_buf)
+            .or_else(|| self.library.as_ref().map(|library| library.root.clone()))
+    }
+
     /// Opens the folder at `path`, or the folder of the file at `path` at that file.
     pub fn open_path(&mut self, ctx: &egui::Context, path: &Path, messages: &mut Messages) {
         self.folder_generation += 1;
