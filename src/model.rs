@@ -16,7 +16,7 @@ mod words;
 
 pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};
 pub use bidi_controls::{
-    has_bidi_controls, is_bidi_control, is_direction_mark, reveal_bidi_controls,
+    Revealed, has_bidi_controls, is_bidi_control, is_direction_mark, reveal_bidi_controls,
 };
 pub use direction::{Direction, base_direction};
 pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};

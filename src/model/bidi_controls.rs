@@ -77,6 +77,55 @@ pub fn reveal_bidi_controls(text: &str) -> String {
     shown
 }
 
+/// Where byte `offset` of `text` is in [`reveal_bidi_controls`]'s text, and back
+/// ([`Revealed::original`]): selections and hits on the revealed text are kept as
+/// offsets into the text itself.
+pub struct Revealed {
+    /// Pairs of (offset in the text, offset in the revealed text) at every character.
+    offsets: Vec<(usize, usize)>,
+}
+
+impl Revealed {
+    /// The offsets of `text` and of its revealed form.
+    pub fn new(text: &str) -> Self {
+        let mut offsets = Vec::with_capacity(text.len() + 1);
+        let mut shown = 0;
+        let marker_len = |name: &str| name.len() + "\u{2066}‹›\u{2069}".len();
+        for (at, c) in text.char_indices() {
+            match control_name(c) {
+                Some(name) if closes_or_marks(c) => {
+                    offsets.push((at, shown));
+                    shown += c.len_utf8() + marker_len(name);
+                }
+                Some(name) => {
+                    shown += marker_len(name);
+                    offsets.push((at, shown));
+                    shown += c.len_utf8();
+                }
+                None => {
+                    offsets.push((at, shown));
+                    shown += c.len_utf8();
+                }
+            }
+        }
+        offsets.push((text.len(), shown));
+        Self { offsets }
+    }
+
+    /// The offset in the text of `shown`, an offset in the revealed text (a point
+    /// inside a marker goes to the character it marks).
+    pub fn original(&self, shown: usize) -> usize {
+        let index = self.offsets.partition_point(|&(_, at)| at < shown);
+        self.offsets.get(index).map_or(0, |&(original, _)| original)
+    }
+
+    /// The offset in the revealed text of `original`, an offset in the text.
+    pub fn shown(&self, original: usize) -> usize {
+        let index = self.offsets.partition_point(|&(at, _)| at < original);
+        self.offsets.get(index).map_or(0, |&(_, shown)| shown)
+    }
+}
+
 /// True for what a marker follows: the closers PDF and PDI, and the marks.
 fn closes_or_marks(c: char) -> bool {
     matches!(c, '\u{202C}' | '\u{2069}') || is_direction_mark(c)
@@ -102,6 +151,14 @@ mod tests {
                 marker("PDI")
             )
         );
+        let revealed = reveal_bidi_controls(text);
+        let offsets = Revealed::new(text);
+        for (at, c) in text.char_indices().filter(|(_, c)| !is_bidi_control(*c)) {
+            let shown = offsets.shown(at);
+            assert_eq!(revealed[shown..].chars().next(), Some(c), "{at}");
+            assert_eq!(offsets.original(shown), at);
+        }
+        assert_eq!(offsets.shown(text.len()), revealed.len());
         assert!(has_bidi_controls("a\u{200F}b"));
         assert_eq!(
             reveal_bidi_controls("a\u{200F}b\u{061C}c\u{200E}"),

@@ -8,6 +8,7 @@
 //! text being read does not jump.
 
 mod row;
+mod selection;
 
 use egui::{Key, Rect, ScrollArea, Ui, vec2};
 
@@ -15,8 +16,10 @@ use crate::model::Article;
 use crate::text::TextEngine;
 
 use super::columns::SideColumn;
+use super::text_block::{TextSelection, copy_requested};
 use super::theme;
-use row::{RowSetting, row_geometry, section_style, show_header, show_row};
+use row::{RowMarks, RowSetting, row_geometry, section_style, show_header, show_row};
+pub use selection::{ArticleSelection, TextPoint};
 
 /// Rows laid out beyond the visible area, above and below, in points.
 const OVERSCAN_PT: f32 = 400.0;
@@ -52,6 +55,23 @@ pub struct ReadingView {
     viewport_height_pt: f32,
     /// Whether explicit bidi controls are marked in the text.
     show_bidi_controls: bool,
+    /// The reader's selection, which can span sections.
+    selection: Option<ArticleSelection>,
+    /// Whether the reader is dragging out the selection.
+    selecting: bool,
+}
+
+/// A row drawn this frame, with what the pointer did on it.
+struct RowSeen {
+    index: usize,
+    /// The length of the section's text, in bytes.
+    text_len: usize,
+    /// The row's top and bottom on screen.
+    y_range: egui::Rangef,
+    response: egui::Response,
+    pointer_offset: Option<usize>,
+    pointer_word: Option<std::ops::Range<usize>>,
+    selection_rect: Option<Rect>,
 }
 
 /// The highlighted spans of a section, by its index, with their colours.
@@ -146,6 +166,12 @@ impl ReadingView {
             let max_offset = (content_height - self.viewport_height_pt).max(0.0);
             scroll_area = scroll_area.vertical_scroll_offset(offset.clamp(0.0, max_offset));
         }
+        let selection_id = ui.scope_id().with("hamish-reading-selection");
+        if self.selection.is_some() && TextSelection::owner(ui.ctx()) != Some(selection_id) {
+            // Another text took the selection, or it was cleared (after a highlight).
+            self.selection = None;
+        }
+        let mut seen: Vec<RowSeen> = Vec::new();
         let mut correction = 0.0;
         // Rows after one whose height changed move down by this much in this frame.
         let mut shift = 0.0;
@@ -175,23 +201,32 @@ impl ReadingView {
                     body_size_pt,
                     show_bidi_controls: self.show_bidi_controls,
                 };
+                let section = &article.sections[index];
+                let selected = self
+                    .selection
+                    .and_then(|selection| selection.part_in(index, section.text.len()));
                 let row = show_row(
                     ui,
                     index,
-                    &article.sections[index],
+                    section,
                     row_top,
                     &setting,
-                    highlights,
+                    RowMarks {
+                        highlights,
+                        selected,
+                    },
                     columns,
                 );
                 let height = row.height;
-                if let Some((range, rect)) = row.selection {
-                    output.selection = Some(SelectionInView {
-                        section: index,
-                        range,
-                        rect,
-                    });
-                }
+                seen.push(RowSeen {
+                    index,
+                    text_len: section.text.len(),
+                    y_range: egui::Rangef::new(row_top.y, row_top.y + height),
+                    response: row.response,
+                    pointer_offset: row.pointer_offset,
+                    pointer_word: row.pointer_word,
+                    selection_rect: row.selection_rect,
+                });
                 let delta = height - self.heights[index];
                 if delta.abs() > 0.5 || !self.measured[index] {
                     if self.tops[index] + self.heights[index] <= viewport.min.y {
@@ -205,6 +240,25 @@ impl ReadingView {
                 index += 1;
             }
         });
+        self.select(ui, &seen, selection_id);
+        if let Some(selection) = self.selection.filter(|selection| !selection.is_empty()) {
+            let nothing_focused = ui.ctx().memory(|memory| memory.focused().is_none());
+            if nothing_focused && copy_requested(ui) {
+                ui.ctx().copy_text(selection.text(article));
+            }
+            if let Some((section, range)) = selection.within_one_section()
+                && let Some(rect) = seen
+                    .iter()
+                    .find(|row| row.index == section)
+                    .and_then(|row| row.selection_rect)
+            {
+                output.selection = Some(SelectionInView {
+                    section,
+                    range,
+                    rect,
+                });
+            }
+        }
         self.offset_pt = scrolled.state.clamped_offset().y;
         self.viewport_height_pt = scrolled.inner_rect.height();
         if correction != 0.0 {
@@ -215,6 +269,87 @@ impl ReadingView {
             ui.ctx().request_repaint();
         }
         output
+    }
+
+    /// Applies what the pointer did to the rows drawn this frame: press to start a
+    /// selection (Shift+click to extend it), drag across rows to extend it,
+    /// double-click for a word, triple-click for a whole section.
+    fn select(&mut self, ui: &Ui, seen: &[RowSeen], id: egui::Id) {
+        let (pressed, down, shift, pointer) = ui.input(|input| {
+            (
+                input.pointer.primary_pressed(),
+                input.pointer.primary_down(),
+                input.modifiers.shift,
+                input.pointer.interact_pos(),
+            )
+        });
+        let before = self.selection;
+        for row in seen {
+            let Some(offset) = row.pointer_offset else {
+                continue;
+            };
+            let point = TextPoint {
+                section: row.index,
+                offset,
+            };
+            if row.response.triple_clicked() {
+                self.selection = Some(ArticleSelection {
+                    anchor: TextPoint {
+                        section: row.index,
+                        offset: 0,
+                    },
+                    cursor: TextPoint {
+                        section: row.index,
+                        offset: row.text_len,
+                    },
+                });
+                self.selecting = false;
+            } else if row.response.double_clicked() {
+                let word = row.pointer_word.clone().unwrap_or(offset..offset);
+                self.selection = Some(ArticleSelection {
+                    anchor: TextPoint {
+                        section: row.index,
+                        offset: word.start,
+                    },
+                    cursor: TextPoint {
+                        section: row.index,
+                        offset: word.end,
+                    },
+                });
+                self.selecting = false;
+            } else if pressed && row.response.is_pointer_button_down_on() {
+                self.selection = Some(match self.selection {
+                    Some(selection) if shift => ArticleSelection {
+                        cursor: point,
+                        ..selection
+                    },
+                    _ => ArticleSelection::at(point),
+                });
+                self.selecting = true;
+            }
+        }
+        if self.selecting && down && !pressed {
+            // The row under the pointer, or the nearest one drawn.
+            let y = pointer.map_or(f32::NAN, |pointer| pointer.y);
+            let under = seen
+                .iter()
+                .filter(|row| row.pointer_offset.is_some())
+                .min_by(|a, b| distance(a.y_range, y).total_cmp(&distance(b.y_range, y)));
+            if let (Some(selection), Some(row)) = (&mut self.selection, under)
+                && let Some(offset) = row.pointer_offset
+            {
+                selection.cursor = TextPoint {
+                    section: row.index,
+                    offset,
+                };
+            }
+        }
+        if !down {
+            self.selecting = false;
+        }
+        if self.selection != before && self.selection.is_some() {
+            TextSelection::claim(ui.ctx(), id);
+        }
     }
 
     /// Estimates the heights of rows not measured yet; forgets measurements when the
@@ -292,4 +427,15 @@ fn keyboard_scroll(ui: &Ui, viewport_height: f32) -> Option<f32> {
         .find(|(key, _)| input.key_pressed(*key))
         .map(|(_, step)| step.clamp(-1.0e9, 1.0e9))
     })
+}
+
+/// How far `y` is from `range`: 0 inside it.
+fn distance(range: egui::Rangef, y: f32) -> f32 {
+    if y < range.min {
+        range.min - y
+    } else if y > range.max {
+        y - range.max
+    } else {
+        0.0
+    }
 }

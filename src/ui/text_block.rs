@@ -39,6 +39,16 @@ impl TextSelection {
         ctx.data_mut(|data| data.remove::<Id>(selection_owner_id()));
     }
 
+    /// Which widget holds the active selection, if any.
+    pub fn owner(ctx: &egui::Context) -> Option<Id> {
+        ctx.data(|data| data.get_temp::<Id>(selection_owner_id()))
+    }
+
+    /// Makes `id` the holder of the active selection: every other selection goes.
+    pub fn claim(ctx: &egui::Context, id: Id) {
+        ctx.data_mut(|data| data.insert_temp(selection_owner_id(), id));
+    }
+
     fn store(self, ui: &Ui, id: Id) {
         ui.data_mut(|data| {
             data.insert_temp(selection_owner_id(), id);
@@ -65,6 +75,9 @@ pub struct TextBlock<'a> {
     selectable: bool,
     id_salt: Option<IdSalt>,
     highlights: &'a [(Range<usize>, Color32)],
+    /// Set when the selection belongs to a larger view (the reading view, where it
+    /// can span sections): the part of it in this block, which the block only paints.
+    view_selection: Option<Option<Range<usize>>>,
 }
 
 impl<'a> TextBlock<'a> {
@@ -78,6 +91,7 @@ impl<'a> TextBlock<'a> {
             selectable: true,
             id_salt: None,
             highlights: &[],
+            view_selection: None,
         }
     }
 
@@ -111,6 +125,15 @@ impl<'a> TextBlock<'a> {
         self
     }
 
+    /// Lets a larger view own the selection: the block paints `selected` (its part of
+    /// the view's selection) and reports where the pointer is in its text
+    /// ([`TextBlockOutput::pointer_offset`]), but neither changes nor copies a
+    /// selection itself.
+    pub fn selection_from_view(mut self, selected: Option<Range<usize>>) -> Self {
+        self.view_selection = Some(selected);
+        self
+    }
+
     /// Identifies the block's selection across frames; give a stable value (a section
     /// id) when the block can move, as in a scrolling list.
     pub fn id_salt(mut self, id_salt: impl AsIdSalt) -> Self {
@@ -128,6 +151,11 @@ pub struct TextBlockOutput {
     pub selection: Option<Range<usize>>,
     /// Where the selection is on screen (the union of its rectangles).
     pub selection_rect: Option<Rect>,
+    /// With [`TextBlock::selection_from_view`]: the byte offset in the text nearest to
+    /// the pointer, wherever the pointer is.
+    pub pointer_offset: Option<usize>,
+    /// With [`TextBlock::selection_from_view`]: the word at [`Self::pointer_offset`].
+    pub pointer_word: Option<Range<usize>>,
 }
 
 impl Widget for TextBlock<'_> {
@@ -168,8 +196,23 @@ impl TextBlock<'_> {
 
         // Interaction: press to place the anchor, drag to extend, double-click for a
         // word, triple-click for the whole block, Ctrl+C to copy.
-        let mut selection = TextSelection::load(ui, id);
-        if self.selectable {
+        let pointer_offset = self
+            .view_selection
+            .is_some()
+            .then(|| ui.input(|input| input.pointer.interact_pos()))
+            .flatten()
+            .map(|pointer| layout.hit((pointer - text_origin).to_pos2()));
+        let pointer_word = pointer_offset.map(|offset| layout.word_at(offset));
+        let mut selection = match &self.view_selection {
+            Some(selected) => selected.clone().map(|range| TextSelection {
+                anchor: range.start,
+                cursor: range.end,
+            }),
+            None => TextSelection::load(ui, id),
+        };
+        if self.selectable && self.view_selection.is_some() {
+            response = response.on_hover_cursor(CursorIcon::Text);
+        } else if self.selectable {
             response = response.on_hover_cursor(CursorIcon::Text);
             let pointer = ui.input(|input| input.pointer.interact_pos());
             if let Some(pointer) = pointer {
@@ -261,12 +304,14 @@ impl TextBlock<'_> {
             response,
             selection: selected,
             selection_rect,
+            pointer_offset,
+            pointer_word,
         }
     }
 }
 
 /// Ctrl+C (⌘C), whether the platform turned it into a copy event or not.
-fn copy_requested(ui: &Ui) -> bool {
+pub fn copy_requested(ui: &Ui) -> bool {
     ui.input(|input| {
         input.events.iter().any(|event| match event {
             Event::Copy => true,

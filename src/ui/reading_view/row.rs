@@ -3,7 +3,7 @@
 
 use egui::{Align, Layout, Rect, Ui, UiBuilder, pos2, vec2};
 
-use crate::model::{Section, SectionKind, has_bidi_controls, reveal_bidi_controls};
+use crate::model::{Revealed, Section, SectionKind, has_bidi_controls, reveal_bidi_controls};
 use crate::text::TextStyle;
 use crate::ui::columns::SideColumn;
 use crate::ui::text_block::TextBlock;
@@ -34,10 +34,25 @@ pub(super) struct RowSetting<'a> {
     pub(super) show_bidi_controls: bool,
 }
 
+/// What is painted under a row's source text.
+pub(super) struct RowMarks<'a> {
+    /// The reader's highlights, by section.
+    pub(super) highlights: Highlights<'a>,
+    /// The part of the selection in this row.
+    pub(super) selected: Option<std::ops::Range<usize>>,
+}
+
 /// A row as drawn.
 pub(super) struct Row {
     pub(super) height: f32,
-    pub(super) selection: Option<(std::ops::Range<usize>, Rect)>,
+    /// Where the selection's part in this row is on screen.
+    pub(super) selection_rect: Option<Rect>,
+    /// The source text's response.
+    pub(super) response: egui::Response,
+    /// The byte offset in the section's text nearest to the pointer.
+    pub(super) pointer_offset: Option<usize>,
+    /// The word there.
+    pub(super) pointer_word: Option<std::ops::Range<usize>>,
 }
 
 /// How a section is set: headings larger and bold.
@@ -119,9 +134,13 @@ pub(super) fn show_row(
     section: &Section,
     top_left: egui::Pos2,
     setting: &RowSetting<'_>,
-    highlights: Highlights<'_>,
+    marks: RowMarks<'_>,
     columns: &mut [SideColumn<'_>],
 ) -> Row {
+    let RowMarks {
+        highlights,
+        selected,
+    } = marks;
     let RowSetting {
         geometry,
         body_size_pt,
@@ -149,22 +168,33 @@ pub(super) fn show_row(
             .layout(Layout::top_down(Align::Max)),
     );
     let revealed;
-    let (text, emphasis, highlights) = if show_bidi_controls && has_bidi_controls(&section.text) {
-        // The marks move the text's bytes about: emphasis and highlights would land
-        // wrongly, so they are left out while the marks are shown.
-        revealed = reveal_bidi_controls(&section.text);
-        (revealed.as_str(), &[][..], Vec::new())
-    } else {
-        (
-            section.text.as_str(),
-            section.emphasis.as_slice(),
-            highlights(index),
-        )
+    let offsets;
+    let (text, emphasis, highlights, shown_offsets) =
+        if show_bidi_controls && has_bidi_controls(&section.text) {
+            // The marks move the text's bytes about: emphasis and highlights would land
+            // wrongly, so they are left out while the marks are shown; the selection is
+            // kept in the text's own offsets.
+            revealed = reveal_bidi_controls(&section.text);
+            offsets = Revealed::new(&section.text);
+            (revealed.as_str(), &[][..], Vec::new(), Some(&offsets))
+        } else {
+            (
+                section.text.as_str(),
+                section.emphasis.as_slice(),
+                highlights(index),
+                None,
+            )
+        };
+    let to_shown = |range: std::ops::Range<usize>| match shown_offsets {
+        Some(offsets) => offsets.shown(range.start)..offsets.shown(range.end),
+        None => range,
     };
+    let to_original = |offset: usize| shown_offsets.map_or(offset, |o| o.original(offset));
     let source = TextBlock::new(text)
         .emphasis(emphasis)
         .style(section_style(section, body_size_pt))
         .highlights(&highlights)
+        .selection_from_view(selected.map(to_shown))
         .id_salt(section.id)
         .show(&mut child);
     if indented {
@@ -202,7 +232,12 @@ pub(super) fn show_row(
     }
     Row {
         height: height + theme::ROW_GAP_PT,
-        selection: source.selection.zip(source.selection_rect),
+        selection_rect: source.selection_rect,
+        pointer_offset: source.pointer_offset.map(to_original),
+        pointer_word: source
+            .pointer_word
+            .map(|word| to_original(word.start)..to_original(word.end)),
+        response: source.response,
     }
 }
 
