@@ -26,7 +26,7 @@ mod reading_state;
 mod saving;
 mod session;
 
-pub use command::Command;
+pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};
 pub use preferences::Preferences;
 pub use reading_state::ReadingState;
@@ -65,6 +65,8 @@ pub struct HamishApp {
     window_is_narrow: bool,
     /// The library shown by the reader while the window is too narrow for it.
     library_opened_while_narrow: bool,
+    /// The theme and zoom given to egui, to apply the preferences when they change.
+    applied_look: Option<(crate::ui::theme::Theme, f32)>,
 }
 
 /// The bundled sample articles: beside the executable when installed, else in the
@@ -97,6 +99,7 @@ impl HamishApp {
             dialogs: dialogs::Dialogs::default(),
             window_is_narrow: false,
             library_opened_while_narrow: false,
+            applied_look: None,
         }
     }
 
@@ -249,6 +252,7 @@ impl HamishApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(ctx, command);
         }
+        self.apply_look(ctx);
         // After everything that can change the article or its notes this frame.
         self.session.place_notes();
         self.session.autosave(ctx, false, &mut self.messages);
@@ -256,6 +260,32 @@ impl HamishApp {
             // Keep frames coming while work is under way, so its reports are shown.
             ctx.request_repaint();
         }
+    }
+}
+
+impl HamishApp {
+    /// Gives egui the theme and zoom of the preferences when they changed, and keeps
+    /// a zoom made with egui's own keys (Ctrl+= / Ctrl+- / Ctrl+0) in them.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let (theme, zoom) = (self.preferences.theme, self.preferences.zoom);
+        match self.applied_look {
+            Some((applied_theme, applied_zoom)) => {
+                if applied_theme != theme {
+                    crate::ui::theme::apply(ctx, theme);
+                }
+                let zoomed_by_keys = ctx.zoom_factor();
+                if (zoomed_by_keys - applied_zoom).abs() > f32::EPSILON {
+                    self.preferences.zoom = zoomed_by_keys;
+                } else if (zoom - applied_zoom).abs() > f32::EPSILON {
+                    ctx.set_zoom_factor(zoom);
+                }
+            }
+            None => {
+                crate::ui::theme::apply(ctx, theme);
+                ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
+            }
+        }
+        self.applied_look = Some((self.preferences.theme, ctx.zoom_factor()));
     }
 }
 

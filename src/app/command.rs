@@ -7,6 +7,7 @@ use std::time::Instant;
 use crate::export::ExportFormat;
 use crate::ui::Columns;
 use crate::ui::notes::NoteCommand;
+use crate::ui::theme::Theme;
 
 use super::preferences::{BODY_SIZE_RANGE_PT, LIBRARY_WIDTH_RANGE_PT};
 use super::session::{Content, OpenArticle};
@@ -47,6 +48,21 @@ pub enum Command {
     SetLibraryWidth(f32),
     /// Fill the screen with the window, or stop.
     ToggleFullscreen,
+    /// Use this theme.
+    SetTheme(Theme),
+    /// Zoom the whole app in or out, or back to actual size.
+    Zoom(ZoomStep),
+}
+
+/// A step of the whole app's zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoomStep {
+    /// Larger.
+    In,
+    /// Smaller.
+    Out,
+    /// Actual size.
+    Reset,
 }
 
 impl HamishApp {
@@ -120,6 +136,15 @@ impl HamishApp {
             Command::ToggleFullscreen => {
                 let fullscreen = ctx.input(|input| input.viewport().fullscreen.unwrap_or(false));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
+            Command::SetTheme(theme) => self.preferences.theme = theme,
+            Command::Zoom(step) => {
+                match step {
+                    ZoomStep::In => egui::gui_zoom::zoom_in(ctx),
+                    ZoomStep::Out => egui::gui_zoom::zoom_out(ctx),
+                    ZoomStep::Reset => ctx.set_zoom_factor(1.0),
+                }
+                self.preferences.zoom = ctx.zoom_factor();
             }
             Command::SetBodySize(size) => {
                 self.preferences.body_size_pt =

@@ -13,7 +13,7 @@ use crate::ui::{
 };
 
 use super::HamishApp;
-use super::command::Command;
+use super::command::{Command, ZoomStep};
 use super::preferences::{BODY_SIZE_RANGE_PT, LIBRARY_HIDES_BELOW_PT, LIBRARY_WIDTH_RANGE_PT};
 use super::session::{Content, OpenArticle};
 
@@ -74,6 +74,7 @@ impl HamishApp {
             body_size_range_pt: BODY_SIZE_RANGE_PT,
             library_shown: self.library_is_shown(),
             fullscreen: ui_fullscreen(ctx),
+            theme: self.preferences.theme,
         }
     }
 
@@ -288,6 +289,10 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::SetBodySize(size) => Command::SetBodySize(size),
         MenuAction::ToggleLibrary => Command::ToggleLibrary,
         MenuAction::ToggleFullscreen => Command::ToggleFullscreen,
+        MenuAction::SetTheme(theme) => Command::SetTheme(theme),
+        MenuAction::ZoomIn => Command::Zoom(ZoomStep::In),
+        MenuAction::ZoomOut => Command::Zoom(ZoomStep::Out),
+        MenuAction::ZoomReset => Command::Zoom(ZoomStep::Reset),
     }
 }
 

@@ -1,6 +1,7 @@
 //! How the reader likes to read: what is shown and how big. Saved by eframe.
 
 use crate::ui::Columns;
+use crate::ui::theme::Theme;
 
 /// The reader's preferences, applied live and remembered between runs.
 ///
@@ -19,6 +20,10 @@ pub struct Preferences {
     pub library_shown: bool,
     /// The library's width, in points.
     pub library_width_pt: f32,
+    /// The look: light, dark, sepia, or as the system is.
+    pub theme: Theme,
+    /// The whole app's zoom (Ctrl+= / Ctrl+- / Ctrl+0), 1.0 for actual size.
+    pub zoom: f32,
 }
 
 impl Default for Preferences {
@@ -29,6 +34,8 @@ impl Default for Preferences {
             show_bidi_controls: false,
             library_shown: true,
             library_width_pt: 280.0,
+            theme: Theme::System,
+            zoom: 1.0,
         }
     }
 }

@@ -5,8 +5,11 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
+use egui::gui_zoom::kb_shortcuts;
+
 use crate::export::ExportFormat;
 
+use super::theme::Theme;
 use super::{Columns, TextButton};
 
 /// File ▸ Open folder.
@@ -38,6 +41,8 @@ pub struct MenuState<'a> {
     pub library_shown: bool,
     /// Whether the window fills the screen.
     pub fullscreen: bool,
+    /// The theme chosen.
+    pub theme: Theme,
 }
 
 /// What the reader chose in a menu.
@@ -63,6 +68,14 @@ pub enum MenuAction {
     ToggleLibrary,
     /// Fill the screen, or stop.
     ToggleFullscreen,
+    /// Use this theme.
+    SetTheme(Theme),
+    /// Zoom in.
+    ZoomIn,
+    /// Zoom out.
+    ZoomOut,
+    /// Back to actual size.
+    ZoomReset,
 }
 
 /// The menu bar.
@@ -159,6 +172,28 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
     );
     if bidi.changed() {
         actions.push(MenuAction::ShowBidiControls(show));
+    }
+    ui.separator();
+    ui.menu_button("Theme", |ui| {
+        for theme in Theme::ALL {
+            if ui.radio(state.theme == theme, theme.name()).clicked() {
+                actions.push(MenuAction::SetTheme(theme));
+            }
+        }
+    });
+    for (label, shortcut, action) in [
+        ("Zoom in", kb_shortcuts::ZOOM_IN, MenuAction::ZoomIn),
+        ("Zoom out", kb_shortcuts::ZOOM_OUT, MenuAction::ZoomOut),
+        (
+            "Actual size",
+            kb_shortcuts::ZOOM_RESET,
+            MenuAction::ZoomReset,
+        ),
+    ] {
+        let button = egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        if ui.add(button).clicked() {
+            actions.push(action);
+        }
     }
     ui.separator();
     let mut size = state.body_size_pt;

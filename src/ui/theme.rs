@@ -2,10 +2,92 @@
 //! the columns' shares of the width, the highlight colours, and the text styles of
 //! notes and of the interface's own messages.
 
-use egui::Color32;
+use egui::{Color32, Visuals};
 
 use crate::model::HighlightColor;
 use crate::text::{FontFamily, TextStyle};
+
+/// The look the reader chose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Light or dark, as the system is.
+    #[default]
+    System,
+    /// Dark text on white.
+    Light,
+    /// Light text on near black.
+    Dark,
+    /// Brown text on warm paper, for long reading.
+    Sepia,
+}
+
+impl Theme {
+    /// Every theme, in menu order.
+    pub const ALL: [Self; 4] = [Self::System, Self::Light, Self::Dark, Self::Sepia];
+
+    /// The theme's name in the menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::System => "Follow the system",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+            Self::Sepia => "Sepia",
+        }
+    }
+}
+
+/// Applies `theme` to `ctx`: the light and dark looks egui switches between, and
+/// which of them is used.
+pub fn apply(ctx: &egui::Context, theme: Theme) {
+    let light = if theme == Theme::Sepia {
+        sepia()
+    } else {
+        light()
+    };
+    ctx.set_visuals_of(egui::Theme::Light, light);
+    ctx.set_visuals_of(egui::Theme::Dark, dark());
+    ctx.set_theme(match theme {
+        Theme::System => egui::ThemePreference::System,
+        Theme::Light | Theme::Sepia => egui::ThemePreference::Light,
+        Theme::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+/// egui's dark look, with reading text brighter than egui's labels.
+pub fn dark() -> Visuals {
+    let mut visuals = Visuals::dark();
+    visuals.override_text_color = None;
+    visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(210);
+    visuals
+}
+
+/// egui's light look, with reading text darker than egui's labels.
+pub fn light() -> Visuals {
+    let mut visuals = Visuals::light();
+    visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(40);
+    visuals
+}
+
+/// Warm paper and brown ink.
+pub fn sepia() -> Visuals {
+    let mut visuals = Visuals::light();
+    let paper = Color32::from_rgb(0xf4, 0xec, 0xd8);
+    let ink = Color32::from_rgb(0x4a, 0x36, 0x24);
+    visuals.panel_fill = paper;
+    visuals.window_fill = Color32::from_rgb(0xf8, 0xf1, 0xe1);
+    visuals.extreme_bg_color = Color32::from_rgb(0xfb, 0xf6, 0xea);
+    visuals.faint_bg_color = Color32::from_rgb(0xee, 0xe4, 0xcc);
+    visuals.widgets.noninteractive.fg_stroke.color = ink;
+    visuals.widgets.noninteractive.bg_fill = paper;
+    visuals.widgets.inactive.fg_stroke.color = ink;
+    visuals.widgets.inactive.bg_fill = Color32::from_rgb(0xe8, 0xdc, 0xc0);
+    visuals.widgets.inactive.weak_bg_fill = Color32::from_rgb(0xe8, 0xdc, 0xc0);
+    visuals.widgets.hovered.weak_bg_fill = Color32::from_rgb(0xdf, 0xd0, 0xb0);
+    visuals.selection.bg_fill = Color32::from_rgb(0xc9, 0xb2, 0x84);
+    visuals.selection.stroke.color = ink;
+    visuals
+}
 
 /// Space between two rows of the reading view, in points.
 pub const ROW_GAP_PT: f32 = 14.0;
@@ -68,4 +150,67 @@ pub fn highlight_solid(color: HighlightColor) -> Color32 {
         HighlightColor::Purple => (192, 132, 252),
     };
     Color32::from_rgb(r, g, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG 2 relative luminance of an opaque colour.
+    fn luminance(color: Color32) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+    }
+
+    /// WCAG 2 contrast ratio of two opaque colours.
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// `over` painted on `under` (egui colours are premultiplied; some, such as the
+    /// light theme's faint background, are additive).
+    fn blend(over: Color32, under: Color32) -> Color32 {
+        let keep = 1.0 - f32::from(over.a()) / 255.0;
+        let mix = |o: u8, u: u8| (f32::from(o) + f32::from(u) * keep).round().min(255.0) as u8;
+        Color32::from_rgb(
+            mix(over.r(), under.r()),
+            mix(over.g(), under.g()),
+            mix(over.b(), under.b()),
+        )
+    }
+
+    #[test]
+    fn every_theme_keeps_body_text_at_wcag_aa() {
+        for (name, visuals) in [("light", light()), ("dark", dark()), ("sepia", sepia())] {
+            let text = visuals.strong_text_color();
+            let panel = visuals.panel_fill;
+            for (what, background) in [
+                ("panel", panel),
+                ("window", visuals.window_fill),
+                ("field", visuals.extreme_bg_color),
+                ("note card", blend(visuals.faint_bg_color, panel)),
+                ("selection", blend(visuals.selection.bg_fill, panel)),
+            ] {
+                let ratio = contrast(text, background);
+                assert!(ratio >= 4.5, "{name}: text on {what} is {ratio:.2}:1");
+            }
+            for color in HighlightColor::ALL {
+                let under = blend(highlight_fill(color), visuals.panel_fill);
+                let ratio = contrast(text, under);
+                assert!(
+                    ratio >= 4.5,
+                    "{name}: text on a {} highlight is {ratio:.2}:1",
+                    color.name()
+                );
+            }
+        }
+    }
 }
