@@ -19,7 +19,8 @@ use super::columns::SideColumn;
 use super::text_block::{TextSelection, copy_requested};
 use super::theme;
 use row::{RowMarks, RowSetting, row_geometry, section_style, show_header, show_row};
-pub use selection::{ArticleSelection, TextPoint};
+use selection::ArticleSelection;
+use selection::RowSeen;
 
 /// Rows laid out beyond the visible area, above and below, in points.
 const OVERSCAN_PT: f32 = 400.0;
@@ -59,19 +60,6 @@ pub struct ReadingView {
     selection: Option<ArticleSelection>,
     /// Whether the reader is dragging out the selection.
     selecting: bool,
-}
-
-/// A row drawn this frame, with what the pointer did on it.
-struct RowSeen {
-    index: usize,
-    /// The length of the section's text, in bytes.
-    text_len: usize,
-    /// The row's top and bottom on screen.
-    y_range: egui::Rangef,
-    response: egui::Response,
-    pointer_offset: Option<usize>,
-    pointer_word: Option<std::ops::Range<usize>>,
-    selection_rect: Option<Rect>,
 }
 
 /// The highlighted spans of a section, by its index, with their colours.
@@ -271,87 +259,6 @@ impl ReadingView {
         output
     }
 
-    /// Applies what the pointer did to the rows drawn this frame: press to start a
-    /// selection (Shift+click to extend it), drag across rows to extend it,
-    /// double-click for a word, triple-click for a whole section.
-    fn select(&mut self, ui: &Ui, seen: &[RowSeen], id: egui::Id) {
-        let (pressed, down, shift, pointer) = ui.input(|input| {
-            (
-                input.pointer.primary_pressed(),
-                input.pointer.primary_down(),
-                input.modifiers.shift,
-                input.pointer.interact_pos(),
-            )
-        });
-        let before = self.selection;
-        for row in seen {
-            let Some(offset) = row.pointer_offset else {
-                continue;
-            };
-            let point = TextPoint {
-                section: row.index,
-                offset,
-            };
-            if row.response.triple_clicked() {
-                self.selection = Some(ArticleSelection {
-                    anchor: TextPoint {
-                        section: row.index,
-                        offset: 0,
-                    },
-                    cursor: TextPoint {
-                        section: row.index,
-                        offset: row.text_len,
-                    },
-                });
-                self.selecting = false;
-            } else if row.response.double_clicked() {
-                let word = row.pointer_word.clone().unwrap_or(offset..offset);
-                self.selection = Some(ArticleSelection {
-                    anchor: TextPoint {
-                        section: row.index,
-                        offset: word.start,
-                    },
-                    cursor: TextPoint {
-                        section: row.index,
-                        offset: word.end,
-                    },
-                });
-                self.selecting = false;
-            } else if pressed && row.response.is_pointer_button_down_on() {
-                self.selection = Some(match self.selection {
-                    Some(selection) if shift => ArticleSelection {
-                        cursor: point,
-                        ..selection
-                    },
-                    _ => ArticleSelection::at(point),
-                });
-                self.selecting = true;
-            }
-        }
-        if self.selecting && down && !pressed {
-            // The row under the pointer, or the nearest one drawn.
-            let y = pointer.map_or(f32::NAN, |pointer| pointer.y);
-            let under = seen
-                .iter()
-                .filter(|row| row.pointer_offset.is_some())
-                .min_by(|a, b| distance(a.y_range, y).total_cmp(&distance(b.y_range, y)));
-            if let (Some(selection), Some(row)) = (&mut self.selection, under)
-                && let Some(offset) = row.pointer_offset
-            {
-                selection.cursor = TextPoint {
-                    section: row.index,
-                    offset,
-                };
-            }
-        }
-        if !down {
-            self.selecting = false;
-        }
-        if self.selection != before && self.selection.is_some() {
-            TextSelection::claim(ui.ctx(), id);
-        }
-    }
-
     /// Estimates the heights of rows not measured yet; forgets measurements when the
     /// width or the article changed.
     fn prepare(&mut self, ui: &Ui, article: &Article, source_width: f32, body_size_pt: f32) {
@@ -427,15 +334,4 @@ fn keyboard_scroll(ui: &Ui, viewport_height: f32) -> Option<f32> {
         .find(|(key, _)| input.key_pressed(*key))
         .map(|(_, step)| step.clamp(-1.0e9, 1.0e9))
     })
-}
-
-/// How far `y` is from `range`: 0 inside it.
-fn distance(range: egui::Rangef, y: f32) -> f32 {
-    if y < range.min {
-        range.min - y
-    } else if y > range.max {
-        y - range.max
-    } else {
-        0.0
-    }
 }

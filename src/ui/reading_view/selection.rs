@@ -7,7 +7,12 @@
 
 use std::ops::Range;
 
+use egui::{Rect, Ui};
+
 use crate::model::Article;
+use crate::ui::text_block::TextSelection;
+
+use super::ReadingView;
 
 /// A place in the article: a section, and a byte offset in its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -83,6 +88,113 @@ impl ArticleSelection {
             })
             .collect::<Vec<_>>()
             .join("\n\n")
+    }
+}
+
+/// A row drawn this frame, with what the pointer did on it.
+pub(super) struct RowSeen {
+    pub(super) index: usize,
+    /// The length of the section's text, in bytes.
+    pub(super) text_len: usize,
+    /// The row's top and bottom on screen.
+    pub(super) y_range: egui::Rangef,
+    pub(super) response: egui::Response,
+    pub(super) pointer_offset: Option<usize>,
+    pub(super) pointer_word: Option<std::ops::Range<usize>>,
+    pub(super) selection_rect: Option<Rect>,
+}
+
+impl ReadingView {
+    /// Applies what the pointer did to the rows drawn this frame: press to start a
+    /// selection (Shift+click to extend it), drag across rows to extend it,
+    /// double-click for a word, triple-click for a whole section.
+    pub(super) fn select(&mut self, ui: &Ui, seen: &[RowSeen], id: egui::Id) {
+        let (pressed, down, shift, pointer) = ui.input(|input| {
+            (
+                input.pointer.primary_pressed(),
+                input.pointer.primary_down(),
+                input.modifiers.shift,
+                input.pointer.interact_pos(),
+            )
+        });
+        let before = self.selection;
+        for row in seen {
+            let Some(offset) = row.pointer_offset else {
+                continue;
+            };
+            let point = TextPoint {
+                section: row.index,
+                offset,
+            };
+            if row.response.triple_clicked() {
+                self.selection = Some(ArticleSelection {
+                    anchor: TextPoint {
+                        section: row.index,
+                        offset: 0,
+                    },
+                    cursor: TextPoint {
+                        section: row.index,
+                        offset: row.text_len,
+                    },
+                });
+                self.selecting = false;
+            } else if row.response.double_clicked() {
+                let word = row.pointer_word.clone().unwrap_or(offset..offset);
+                self.selection = Some(ArticleSelection {
+                    anchor: TextPoint {
+                        section: row.index,
+                        offset: word.start,
+                    },
+                    cursor: TextPoint {
+                        section: row.index,
+                        offset: word.end,
+                    },
+                });
+                self.selecting = false;
+            } else if pressed && row.response.is_pointer_button_down_on() {
+                self.selection = Some(match self.selection {
+                    Some(selection) if shift => ArticleSelection {
+                        cursor: point,
+                        ..selection
+                    },
+                    _ => ArticleSelection::at(point),
+                });
+                self.selecting = true;
+            }
+        }
+        if self.selecting && down && !pressed {
+            // The row under the pointer, or the nearest one drawn.
+            let y = pointer.map_or(f32::NAN, |pointer| pointer.y);
+            let under = seen
+                .iter()
+                .filter(|row| row.pointer_offset.is_some())
+                .min_by(|a, b| distance(a.y_range, y).total_cmp(&distance(b.y_range, y)));
+            if let (Some(selection), Some(row)) = (&mut self.selection, under)
+                && let Some(offset) = row.pointer_offset
+            {
+                selection.cursor = TextPoint {
+                    section: row.index,
+                    offset,
+                };
+            }
+        }
+        if !down {
+            self.selecting = false;
+        }
+        if self.selection != before && self.selection.is_some() {
+            TextSelection::claim(ui.ctx(), id);
+        }
+    }
+}
+
+/// How far `y` is from `range`: 0 inside it.
+fn distance(range: egui::Rangef, y: f32) -> f32 {
+    if y < range.min {
+        range.min - y
+    } else if y > range.max {
+        y - range.max
+    } else {
+        0.0
     }
 }
 
