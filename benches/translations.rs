@@ -18,6 +18,26 @@ use hamish::model::translation::{TranslationData, TranslationFormat, align, reso
 const SECTIONS: usize = 10_000;
 
 fn main() {
+    let lines = lines();
+    let article = article(&lines);
+    let bytes = tmx(&lines);
+    let before = support::resident_mb();
+    let imported = parse_translation(
+        &bytes,
+        TranslationFormat::Tmx,
+        ArticleFormat::PlainText,
+        "big.tmx",
+        None,
+    )
+    .expect("parses");
+    let alignment = align(&article, &imported.files[0], None);
+    println!(
+        "resident memory: {before} MB before, {} MB after reading and aligning a {} KB TMX of {} segments ({} rows)",
+        support::resident_mb(),
+        bytes.len() / 1024,
+        imported.files[0].segments.len(),
+        alignment.rows.len()
+    );
     divan::main();
 }
 

@@ -271,7 +271,10 @@ mod tests {
         );
         assert_eq!(parse(b"", TranslationFormat::Aligned), Err(TranslationError::Empty));
         assert_eq!(
-            parse(b"Good \xff text \xc3\x28 here, mostly", TranslationFormat::Aligned),
+            parse(
+                &["ترجمة ".as_bytes(), &[0xff], " تالفة ".as_bytes(), &[0xc3, 0x28], " وأكثرها سليم".as_bytes()].concat(),
+                TranslationFormat::Aligned
+            ),
             Err(TranslationError::Damaged { count: 2 })
         );
         // A legacy code page is not damage: it is read.

