@@ -119,7 +119,12 @@ fn hostile_translation_files_are_companions_with_a_message_and_nothing_else_brea
     let path = folder.path().join(GOOD_ARTICLES[0].0);
     let entry = &library.entries[library.position(&path).expect("listed")];
     // None of them is listed as an article: they are the article's companions.
-    assert_eq!(entry.companions.len(), BAD_COMPANIONS.len(), "{:?}", entry.companions);
+    assert_eq!(
+        entry.companions.len(),
+        BAD_COMPANIONS.len(),
+        "{:?}",
+        entry.companions
+    );
     let before: Vec<Vec<u8>> = entry
         .companions
         .iter()

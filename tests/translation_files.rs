@@ -48,31 +48,51 @@ fn assert_fully_aligned(file_name: &str, format: TranslationFormat, language: Op
     let english = english_lines();
     assert_eq!(article.sections.len(), english.len());
     for (index, line) in english.iter().enumerate() {
-        assert_eq!(alignment.text(index), Some(line.as_str()), "{file_name} row {index}");
+        assert_eq!(
+            alignment.text(index),
+            Some(line.as_str()),
+            "{file_name} row {index}"
+        );
     }
 }
 
 #[test]
 fn aligned_tmx_and_xliff_fixtures_fill_every_row() {
-    assert_fully_aligned(&format!("{NAME}.en.txt"), TranslationFormat::Aligned, Some("en"));
+    assert_fully_aligned(
+        &format!("{NAME}.en.txt"),
+        TranslationFormat::Aligned,
+        Some("en"),
+    );
     assert_fully_aligned(&format!("{NAME}.tmx"), TranslationFormat::Tmx, None);
     assert_fully_aligned(&format!("{NAME}.en.xlf"), TranslationFormat::Xliff, None);
-    assert_fully_aligned(&format!("{NAME}.xliff11.xlf"), TranslationFormat::Xliff, None);
+    assert_fully_aligned(
+        &format!("{NAME}.xliff11.xlf"),
+        TranslationFormat::Xliff,
+        None,
+    );
     assert_fully_aligned(&format!("{NAME}.en.xliff"), TranslationFormat::Xliff, None);
 }
 
 #[test]
 fn reordered_and_missing_segments_land_on_their_sections() {
     let article = read_article(&article_path()).expect("seed 003 opens");
-    let imported = read_translation(&fixtures().join("reordered.tmx"), TranslationFormat::Tmx, None)
-        .expect("reads");
+    let imported = read_translation(
+        &fixtures().join("reordered.tmx"),
+        TranslationFormat::Tmx,
+        None,
+    )
+    .expect("reads");
     let alignment = align(&article, &imported.files[0], None);
     let english = english_lines();
     for (index, line) in english.iter().enumerate() {
         let expected = (index != 3 && index != 6).then_some(line.as_str());
         assert_eq!(alignment.text(index), expected, "row {index}");
     }
-    assert!(alignment.rows.iter().all(|row| row.cell.as_ref().is_none_or(|cell| cell.how == MatchKind::Exact)));
+    assert!(alignment.rows.iter().all(|row| {
+        row.cell
+            .as_ref()
+            .is_none_or(|cell| cell.how == MatchKind::Exact)
+    }));
     assert_eq!(alignment.problems, []);
 }
 
@@ -83,27 +103,49 @@ fn a_shifted_aligned_file_is_flagged_and_fixed() {
     std::fs::copy(self::article_path(), &article_path).expect("copy");
     let mut english = english_lines();
     english.remove(5);
-    std::fs::write(folder.path().join(format!("{NAME}.en.txt")), english.join("\n")).expect("write");
+    std::fs::write(
+        folder.path().join(format!("{NAME}.en.txt")),
+        english.join("\n"),
+    )
+    .expect("write");
     let article = read_article(&article_path).expect("opens");
     let companions = find_companions(&article_path);
     assert_eq!(companions.len(), 1);
-    let file = read_companion(&companions[0]).expect("reads").files.remove(0);
+    let file = read_companion(&companions[0])
+        .expect("reads")
+        .files
+        .remove(0);
     let alignment = align(&article, &file, None);
     assert_eq!(
         alignment.problems[0],
-        AlignmentProblem::CountMismatch { sections: 11, segments: 10 }
+        AlignmentProblem::CountMismatch {
+            sections: 11,
+            segments: 10
+        }
     );
     assert!(alignment.rows[10].flags.contains(&RowFlag::CountMismatch));
-    assert!(alignment.rows[..5].iter().all(|row| row.flags.is_empty()), "{:?}", alignment.rows);
+    assert!(
+        alignment.rows[..5].iter().all(|row| row.flags.is_empty()),
+        "{:?}",
+        alignment.rows
+    );
     assert!(alignment.flagged() >= 2);
 
     // The reader shifts the rows from 5 down: saved, and reapplied on every reload.
     let mut data = TranslationData::default();
-    data.add_fix(&file.file, "en", &segments_fingerprint(&file.segments), AlignmentFix::ShiftDown { row: 5 });
+    data.add_fix(
+        &file.file,
+        "en",
+        &segments_fingerprint(&file.segments),
+        AlignmentFix::ShiftDown { row: 5 },
+    );
     let json = serde_json::to_string(&data).expect("saves");
     let data: TranslationData = serde_json::from_str(&json).expect("loads");
     let fixes: &FileFixes = data.fixes_for(&file.file, "en").expect("kept");
-    let file = read_companion(&companions[0]).expect("reloads").files.remove(0);
+    let file = read_companion(&companions[0])
+        .expect("reloads")
+        .files
+        .remove(0);
     let fixed = align(&article, &file, Some(fixes));
     assert_eq!(fixed.problems, []);
     assert_eq!(fixed.flagged(), 0, "{:?}", fixed.rows);
@@ -111,10 +153,20 @@ fn a_shifted_aligned_file_is_flagged_and_fixed() {
     assert_eq!(fixed.text(6), Some(english[5].as_str()));
     // And the reader writes the missing row themselves.
     let mut data = data;
-    data.set_reader_translation("en", article.sections[5].id, &article.sections[5].text, "Written by me.", None, 1);
+    data.set_reader_translation(
+        "en",
+        article.sections[5].id,
+        &article.sections[5].text,
+        "Written by me.",
+        None,
+        1,
+    );
     let column = resolve_column(&article, "en", &data, Some((&file, &fixed)));
     assert_eq!(column.text(5), Some("Written by me."));
-    assert_eq!(column.rows[5].cell.as_ref().map(|cell| &cell.source), Some(&TranslationSource::Reader));
+    assert_eq!(
+        column.rows[5].cell.as_ref().map(|cell| &cell.source),
+        Some(&TranslationSource::Reader)
+    );
 }
 
 #[test]
@@ -129,7 +181,11 @@ fn the_library_lists_languages_not_translation_files() {
     ] {
         std::fs::copy(fixtures().join(&name), folder.path().join(&name)).expect("copy");
     }
-    std::fs::copy(fixtures().join(format!("{NAME}.en.xlf")), folder.path().join(format!("{NAME}.fr.xlf"))).expect("copy");
+    std::fs::copy(
+        fixtures().join(format!("{NAME}.en.xlf")),
+        folder.path().join(format!("{NAME}.fr.xlf")),
+    )
+    .expect("copy");
     let library = list_folder(folder.path()).expect("lists");
     assert_eq!(library.entries.len(), 1, "{:?}", library.entries);
     let entry = &library.entries[0];
@@ -153,8 +209,16 @@ fn the_bundled_sample_has_its_english_translation() {
     let library = list_folder(&common::samples()).expect("lists");
     let entry = &library.entries[library.position(&article_path()).expect("listed")];
     assert_eq!(entry.languages(), ["en"]);
-    assert!(library.entries.iter().all(|entry| !entry.file_name().contains(".en.")));
-    let file = read_companion(&entry.companions[0]).expect("reads").files.remove(0);
+    assert!(
+        library
+            .entries
+            .iter()
+            .all(|entry| !entry.file_name().contains(".en."))
+    );
+    let file = read_companion(&entry.companions[0])
+        .expect("reads")
+        .files
+        .remove(0);
     let article = read_article(&article_path()).expect("opens");
     assert_eq!(align(&article, &file, None).flagged(), 0);
 }
@@ -163,12 +227,24 @@ fn the_bundled_sample_has_its_english_translation() {
 #[test]
 fn exported_tmx_reads_back_in_translate_toolkit() {
     let article = read_article(&article_path()).expect("opens");
-    let imported = read_translation(&fixtures().join(format!("{NAME}.en.txt")), TranslationFormat::Aligned, Some("en")).expect("reads");
+    let imported = read_translation(
+        &fixtures().join(format!("{NAME}.en.txt")),
+        TranslationFormat::Aligned,
+        Some("en"),
+    )
+    .expect("reads");
     let file = &imported.files[0];
     let alignment = align(&article, file, None);
     let mut data = TranslationData::default();
     let corrected = "Source: TASS & <others> — \"quoted\"";
-    data.set_reader_translation("en", article.sections[10].id, &article.sections[10].text, corrected, None, 1);
+    data.set_reader_translation(
+        "en",
+        article.sections[10].id,
+        &article.sections[10].text,
+        corrected,
+        None,
+        1,
+    );
     let column = resolve_column(&article, "en", &data, Some((file, &alignment)));
     let out = export::tmx(&article, "ar", &[&column]);
     let folder = tempfile::tempdir().expect("temporary folder");
@@ -182,7 +258,12 @@ fn exported_tmx_reads_back_in_translate_toolkit() {
         .sections
         .iter()
         .enumerate()
-        .map(|(index, section)| (section.text.clone(), column.text(index).expect("row").to_owned()))
+        .map(|(index, section)| {
+            (
+                section.text.clone(),
+                column.text(index).expect("row").to_owned(),
+            )
+        })
         .collect();
     assert_eq!(units, expected);
     assert_eq!(units[10].1, corrected);
@@ -210,7 +291,11 @@ fn read_with_translate_toolkit(path: &Path) -> Option<Vec<(String, String)>> {
         return None;
     }
     let output = output.expect("ran");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let units: Vec<(String, String)> = serde_json::from_slice(&output.stdout).expect("JSON");
     Some(units)
 }

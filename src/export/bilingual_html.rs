@@ -69,7 +69,11 @@ pub fn bilingual_html(
         match column.rows.get(index).and_then(|row| row.cell.as_ref()) {
             Some(cell) => {
                 let direction = match base_direction(&cell.text) {
-                    Direction::LeftToRight if is_right_to_left(&column.language) && !has_strong(&cell.text) => "rtl",
+                    Direction::LeftToRight
+                        if is_right_to_left(&column.language) && !has_strong(&cell.text) =>
+                    {
+                        "rtl"
+                    }
                     direction => dir(direction),
                 };
                 let (class, origin) = match &cell.source {
@@ -115,7 +119,9 @@ pub fn bilingual_html(
     }
     out.push_str("</main>\n");
     if !column.left_over.is_empty() {
-        out.push_str("<section lang=\"en\" dir=\"ltr\"><h2>Translations that fit no section</h2><ul>");
+        out.push_str(
+            "<section lang=\"en\" dir=\"ltr\"><h2>Translations that fit no section</h2><ul>",
+        );
         for cell in &column.left_over {
             out.push_str(&format!(
                 "<li lang=\"{target_language}\" dir=\"auto\">{}</li>",
@@ -199,6 +205,8 @@ mod tests {
             cell.text = "عنوان به فارسی".into();
         }
         let out = bilingual_html(&article, "ar", &column, &Notes::new());
-        assert!(out.contains("<div class=\"translation\" lang=\"fa\" dir=\"rtl\">عنوان به فارسی</div>"));
+        assert!(
+            out.contains("<div class=\"translation\" lang=\"fa\" dir=\"rtl\">عنوان به فارسی</div>")
+        );
     }
 }

@@ -91,7 +91,10 @@ mod tests {
         let out = tmx(&article, "ar", &[&column]);
         assert!(out.contains("srclang=\"ar\""));
         assert!(out.contains("<prop type=\"x-hamish-origin\">file:a.en.txt</prop>"));
-        assert!(!out.contains("by machine"), "machine translations are left out");
+        assert!(
+            !out.contains("by machine"),
+            "machine translations are left out"
+        );
         let imported = parse_translation(
             out.as_bytes(),
             TranslationFormat::Tmx,

@@ -263,16 +263,32 @@ mod tests {
     #[test]
     fn bad_bytes_are_typed_errors() {
         let parse = |bytes: &[u8], format| {
-            parse_translation(bytes, format, ArticleFormat::PlainText, "a.en.txt", Some("en"))
+            parse_translation(
+                bytes,
+                format,
+                ArticleFormat::PlainText,
+                "a.en.txt",
+                Some("en"),
+            )
         };
         assert_eq!(
             parse(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", TranslationFormat::Tmx),
             Err(TranslationError::NotText)
         );
-        assert_eq!(parse(b"", TranslationFormat::Aligned), Err(TranslationError::Empty));
+        assert_eq!(
+            parse(b"", TranslationFormat::Aligned),
+            Err(TranslationError::Empty)
+        );
         assert_eq!(
             parse(
-                &["ترجمة ".as_bytes(), &[0xff], " تالفة ".as_bytes(), &[0xc3, 0x28], " وأكثرها سليم".as_bytes()].concat(),
+                &[
+                    "ترجمة ".as_bytes(),
+                    &[0xff],
+                    " تالفة ".as_bytes(),
+                    &[0xc3, 0x28],
+                    " وأكثرها سليم".as_bytes()
+                ]
+                .concat(),
                 TranslationFormat::Aligned
             ),
             Err(TranslationError::Damaged { count: 2 })
@@ -289,16 +305,28 @@ mod tests {
             Ok("en".to_owned())
         );
         assert_eq!(
-            parse_translation(b"Text", TranslationFormat::Aligned, ArticleFormat::PlainText, "x.txt", None),
+            parse_translation(
+                b"Text",
+                TranslationFormat::Aligned,
+                ArticleFormat::PlainText,
+                "x.txt",
+                None
+            ),
             Err(TranslationError::NoLanguage)
         );
     }
 
     #[test]
     fn formats_follow_extensions() {
-        assert_eq!(format_of(Path::new("a.en.TXT")), Some(TranslationFormat::Aligned));
+        assert_eq!(
+            format_of(Path::new("a.en.TXT")),
+            Some(TranslationFormat::Aligned)
+        );
         assert_eq!(format_of(Path::new("a.tmx")), Some(TranslationFormat::Tmx));
-        assert_eq!(format_of(Path::new("a.fa.xliff")), Some(TranslationFormat::Xliff));
+        assert_eq!(
+            format_of(Path::new("a.fa.xliff")),
+            Some(TranslationFormat::Xliff)
+        );
         assert_eq!(format_of(Path::new("a.po")), None);
     }
 }

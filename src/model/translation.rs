@@ -144,7 +144,10 @@ mod tests {
             model: "ar-en".into(),
         };
         let json = serde_json::to_string(&source).expect("json");
-        assert_eq!(json, r#"{"kind":"machine","engine":"bergamot","model":"ar-en"}"#);
+        assert_eq!(
+            json,
+            r#"{"kind":"machine","engine":"bergamot","model":"ar-en"}"#
+        );
         let back: TranslationSource = serde_json::from_str(r#"{"kind":"reader"}"#).expect("back");
         assert_eq!(back, TranslationSource::Reader);
     }

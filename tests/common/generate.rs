@@ -155,7 +155,11 @@ pub const BAD_COMPANIONS: &[BadCompanion] = &[
 
 /// Writes [`BAD_COMPANIONS`] into `root`.
 fn write_bad_companions(root: &Path) {
-    write(root, "مقال جيد.fr.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0");
+    write(
+        root,
+        "مقال جيد.fr.txt",
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0",
+    );
     write(
         root,
         "مقال جيد.fa.txt",
@@ -173,8 +177,15 @@ fn write_bad_companions(root: &Path) {
         "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY a \"aaaaaaaaaa\">\n{}]>\n<tmx version=\"1.4\"><header srclang=\"ar\"/><body><tu><tuv xml:lang=\"ar\"><seg>&a9;</seg></tuv></tu></body></tmx>\n",
         (1..10)
             .map(|i| {
-                let previous = if i == 1 { "a".to_owned() } else { format!("a{}", i - 1) };
-                format!("<!ENTITY a{i} \"{}\">\n", format!("&{previous};").repeat(10))
+                let previous = if i == 1 {
+                    "a".to_owned()
+                } else {
+                    format!("a{}", i - 1)
+                };
+                format!(
+                    "<!ENTITY a{i} \"{}\">\n",
+                    format!("&{previous};").repeat(10)
+                )
             })
             .collect::<String>()
     );

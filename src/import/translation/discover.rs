@@ -186,7 +186,14 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|(name, _, _)| name.as_str()).collect();
         assert_eq!(
             names,
-            ["003.de.TMX", "003.en.txt", "003.fa.md", "003.fr.xliff", "003.tmx", "003.xlf"]
+            [
+                "003.de.TMX",
+                "003.en.txt",
+                "003.fa.md",
+                "003.fr.xliff",
+                "003.tmx",
+                "003.xlf"
+            ]
         );
         assert_eq!(found[0].1, TranslationFormat::Tmx);
         assert_eq!(found[0].2.as_deref(), Some("de"));
@@ -196,12 +203,27 @@ mod tests {
     #[test]
     fn a_name_is_a_companion_only_of_its_own_article() {
         let folder = Path::new("/f");
-        assert!(is_companion_of(&folder.join("a.en.txt"), &folder.join("a.txt")));
+        assert!(is_companion_of(
+            &folder.join("a.en.txt"),
+            &folder.join("a.txt")
+        ));
         assert!(is_companion_of(&folder.join("a.tmx"), &folder.join("a.md")));
-        assert!(!is_companion_of(&folder.join("a.txt"), &folder.join("a.txt")));
-        assert!(!is_companion_of(&folder.join("ab.tmx"), &folder.join("a.txt")));
-        assert!(!is_companion_of(&Path::new("/g").join("a.tmx"), &folder.join("a.txt")));
-        assert!(!is_companion_of(&folder.join("a.txt.hamish.json"), &folder.join("a.txt")));
+        assert!(!is_companion_of(
+            &folder.join("a.txt"),
+            &folder.join("a.txt")
+        ));
+        assert!(!is_companion_of(
+            &folder.join("ab.tmx"),
+            &folder.join("a.txt")
+        ));
+        assert!(!is_companion_of(
+            &Path::new("/g").join("a.tmx"),
+            &folder.join("a.txt")
+        ));
+        assert!(!is_companion_of(
+            &folder.join("a.txt.hamish.json"),
+            &folder.join("a.txt")
+        ));
     }
 
     #[test]

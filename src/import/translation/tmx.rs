@@ -125,7 +125,9 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Vec<TranslationFile>, Tran
                 continue;
             }
             let key = language_key(language);
-            let index = match files.iter().position(|file| language_key(&file.language) == key)
+            let index = match files
+                .iter()
+                .position(|file| language_key(&file.language) == key)
             {
                 Some(index) => index,
                 None => {

@@ -309,7 +309,10 @@ mod tests {
     #[test]
     fn the_language_comes_from_the_name_when_the_file_has_none() {
         let xliff = r#"<xliff version="1.1"><file><body><trans-unit id="1"><source>نص</source><target>Text</target></trans-unit></body></file></xliff>"#;
-        assert_eq!(parse(xliff, "a.xlf", None), Err(TranslationError::NoLanguage));
+        assert_eq!(
+            parse(xliff, "a.xlf", None),
+            Err(TranslationError::NoLanguage)
+        );
         let files = parse(xliff, "a.de.xlf", Some("de")).expect("parses");
         assert_eq!(files[0].language, "de");
         assert_eq!(

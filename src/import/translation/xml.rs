@@ -123,9 +123,11 @@ pub(super) fn walk(
                     let name = reference
                         .decode()
                         .map_err(|error| malformed(error, Some(position)))?;
-                    Some(predefined(&name).ok_or_else(|| TranslationError::UndefinedEntity {
-                        name: name.chars().take(64).collect(),
-                    })?)
+                    Some(
+                        predefined(&name).ok_or_else(|| TranslationError::UndefinedEntity {
+                            name: name.chars().take(64).collect(),
+                        })?,
+                    )
                 };
                 if let Some(c) = resolved
                     && !open.is_empty()
@@ -240,7 +242,10 @@ mod tests {
             texts("<tmx><tu></tuv></tmx>"),
             Err(TranslationError::Malformed { .. })
         ));
-        assert!(matches!(texts("<tmx><tu"), Err(TranslationError::Malformed { .. })));
+        assert!(matches!(
+            texts("<tmx><tu"),
+            Err(TranslationError::Malformed { .. })
+        ));
         assert_eq!(texts("  "), Err(TranslationError::Empty));
     }
 }

@@ -21,8 +21,8 @@
 
 use std::collections::HashMap;
 
+use super::TranslationFile;
 use super::fix::{FileFixes, apply_fixes, segments_fingerprint};
-use super::{TranslationFile, TranslationFormat};
 use crate::model::fold::fold_str;
 use crate::model::{Article, normalize};
 
@@ -204,7 +204,10 @@ pub fn align(article: &Article, file: &TranslationFile, fixes: Option<&FileFixes
         .into_iter()
         .map(|cell| {
             let mut flags = Vec::new();
-            if cell.as_ref().is_some_and(|cell| cell.how == MatchKind::InOrder) {
+            if cell
+                .as_ref()
+                .is_some_and(|cell| cell.how == MatchKind::InOrder)
+            {
                 flags.push(RowFlag::SourceDiffers);
             }
             AlignedRow { cell, flags }
@@ -344,7 +347,10 @@ fn match_by_source(
         .zip(&sources)
         .any(|(placed, source)| placed.is_none() && source.is_some());
     let folded_sections: Vec<String> = if needs_folding {
-        sections.iter().map(|section| fold_str(&section.text)).collect()
+        sections
+            .iter()
+            .map(|section| fold_str(&section.text))
+            .collect()
     } else {
         Vec::new()
     };
@@ -394,9 +400,9 @@ fn match_by_source(
                 continue;
             };
             let window = previous..(previous + PART_WINDOW).min(sections.len());
-            let found = window
-                .into_iter()
-                .find(|&section| !whole_taken[section] && folded_sections[section].contains(folded));
+            let found = window.into_iter().find(|&section| {
+                !whole_taken[section] && folded_sections[section].contains(folded)
+            });
             if let Some(section) = found {
                 placed[index] = Some(Placed::Part(section));
                 previous = section;

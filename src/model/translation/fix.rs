@@ -260,7 +260,10 @@ mod tests {
     fn fixes_serialize_as_tagged_objects() {
         let fixes = vec![
             AlignmentFix::ShiftDown { row: 3 },
-            AlignmentFix::Split { row: 1, at_char: 12 },
+            AlignmentFix::Split {
+                row: 1,
+                at_char: 12,
+            },
         ];
         let json = serde_json::to_string(&fixes).expect("json");
         assert_eq!(

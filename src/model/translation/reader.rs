@@ -239,7 +239,10 @@ mod tests {
         let back: TranslationData = serde_json::from_str(&json).expect("reads");
         assert_eq!(back, data);
         let entry = &back.reader["en"][&SectionId(7)];
-        assert_eq!((entry.text.as_str(), entry.created_ms, entry.modified_ms), ("A better text", 5, 9));
+        assert_eq!(
+            (entry.text.as_str(), entry.created_ms, entry.modified_ms),
+            ("A better text", 5, 9)
+        );
         assert_eq!(back.languages(), ["en"]);
     }
 
@@ -259,10 +262,19 @@ mod tests {
         let mut data = TranslationData::default();
         data.add_fix("a.tmx", "en", "one", AlignmentFix::ShiftDown { row: 1 });
         data.add_fix("a.tmx", "en", "one", AlignmentFix::ShiftDown { row: 2 });
-        assert_eq!(data.fixes_for("a.tmx", "en").map(|f| f.fixes.len()), Some(2));
+        assert_eq!(
+            data.fixes_for("a.tmx", "en").map(|f| f.fixes.len()),
+            Some(2)
+        );
         data.add_fix("a.tmx", "en", "two", AlignmentFix::Merge { row: 0 });
-        assert_eq!(data.fixes_for("a.tmx", "en").map(|f| f.fixes.len()), Some(1));
-        assert_eq!(data.undo_fix("a.tmx", "en"), Some(AlignmentFix::Merge { row: 0 }));
+        assert_eq!(
+            data.fixes_for("a.tmx", "en").map(|f| f.fixes.len()),
+            Some(1)
+        );
+        assert_eq!(
+            data.undo_fix("a.tmx", "en"),
+            Some(AlignmentFix::Merge { row: 0 })
+        );
         assert_eq!(data.fixes_for("a.tmx", "fr"), None);
     }
 }

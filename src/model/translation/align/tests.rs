@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::SectionKind;
-use crate::model::translation::{AlignmentFix, Segment};
+use crate::model::translation::{AlignmentFix, Segment, TranslationFormat};
 
 fn article(paragraphs: &[&str]) -> Article {
     Article::new(
@@ -103,7 +103,10 @@ fn a_missing_paragraph_flags_the_rows_from_where_it_is_missing() {
         flagged.first().is_some_and(|&first| first <= 5) && flagged.contains(&9),
         "{flagged:?}"
     );
-    assert!(!flagged.contains(&0) && !flagged.contains(&3), "{flagged:?}");
+    assert!(
+        !flagged.contains(&0) && !flagged.contains(&3),
+        "{flagged:?}"
+    );
     assert_eq!(alignment.rows[9].cell, None);
     // Nothing moved by itself: row 4 holds the file's fifth paragraph.
     assert_eq!(alignment.text(4), Some(targets[4]));
@@ -145,7 +148,11 @@ fn an_extra_paragraph_is_left_over_and_fixed_by_merging() {
     let alignment = align(&a, &file, None);
     assert_eq!(alignment.left_over.len(), 1);
     assert!(alignment.flagged() >= 2);
-    assert!(alignment.problems.contains(&AlignmentProblem::LeftOver { count: 1 }));
+    assert!(
+        alignment
+            .problems
+            .contains(&AlignmentProblem::LeftOver { count: 1 })
+    );
     let fixes = FileFixes {
         fingerprint: segments_fingerprint(&file.segments),
         fixes: vec![AlignmentFix::Merge { row: 7 }],
@@ -154,7 +161,10 @@ fn an_extra_paragraph_is_left_over_and_fixed_by_merging() {
     let fixed = align(&a, &file, Some(&fixes));
     assert_eq!(fixed.left_over, []);
     assert_eq!(fixed.flagged(), 0, "{:?}", fixed.rows);
-    assert_eq!(fixed.rows[7].cell.as_ref().map(|c| c.how), Some(MatchKind::Fixed));
+    assert_eq!(
+        fixed.rows[7].cell.as_ref().map(|c| c.how),
+        Some(MatchKind::Fixed)
+    );
 }
 
 #[test]
@@ -184,10 +194,21 @@ fn segments_are_matched_by_source_text_whatever_their_order() {
     let alignment = align(&a, &file, None);
     assert_eq!(
         texts(&alignment),
-        [Some("News:"), Some("The news"), Some("Comment:"), Some("The comment")]
+        [
+            Some("News:"),
+            Some("The news"),
+            Some("Comment:"),
+            Some("The comment")
+        ]
     );
-    assert_eq!(alignment.rows[1].cell.as_ref().map(|c| c.how), Some(MatchKind::Folded));
-    assert_eq!(alignment.rows[0].cell.as_ref().map(|c| c.how), Some(MatchKind::Exact));
+    assert_eq!(
+        alignment.rows[1].cell.as_ref().map(|c| c.how),
+        Some(MatchKind::Folded)
+    );
+    assert_eq!(
+        alignment.rows[0].cell.as_ref().map(|c| c.how),
+        Some(MatchKind::Exact)
+    );
     assert!(alignment.problems.is_empty());
 }
 
@@ -218,7 +239,10 @@ fn sentences_of_a_paragraph_are_joined() {
             Some("End")
         ]
     );
-    assert_eq!(alignment.rows[1].cell.as_ref().map(|c| c.how), Some(MatchKind::Parts));
+    assert_eq!(
+        alignment.rows[1].cell.as_ref().map(|c| c.how),
+        Some(MatchKind::Parts)
+    );
 }
 
 #[test]
@@ -235,8 +259,16 @@ fn unmatched_segments_go_in_order_between_matches_and_are_flagged() {
     assert_eq!(alignment.rows[1].flags, [RowFlag::SourceDiffers]);
     assert_eq!(alignment.left_over.len(), 1);
     assert_eq!(alignment.left_over[0].text, "Nowhere");
-    assert!(alignment.problems.contains(&AlignmentProblem::PlacedInOrder { count: 1 }));
-    assert!(alignment.problems.contains(&AlignmentProblem::LeftOver { count: 1 }));
+    assert!(
+        alignment
+            .problems
+            .contains(&AlignmentProblem::PlacedInOrder { count: 1 })
+    );
+    assert!(
+        alignment
+            .problems
+            .contains(&AlignmentProblem::LeftOver { count: 1 })
+    );
     assert_eq!(alignment.flagged(), 2);
 }
 
@@ -245,7 +277,11 @@ fn a_file_for_another_article_says_so() {
     let a = article(&["واحد", "اثنان"]);
     let file = tmx(&[("شيء", "Something"), ("آخر", "Else")]);
     let alignment = align(&a, &file, None);
-    assert!(alignment.problems.contains(&AlignmentProblem::NothingMatched));
+    assert!(
+        alignment
+            .problems
+            .contains(&AlignmentProblem::NothingMatched)
+    );
     assert_eq!(alignment.flagged(), 2);
 }
 
