@@ -3,6 +3,17 @@
 //!
 //! Pure functions from the article and its notes to text; reading the article's file
 //! and writing the result are the caller's business.
+//!
+//! Bilingual exports (the article with a translation column) are one file per
+//! format: [`bilingual_markdown()`], [`bilingual_html()`] and TMX 1.4 ([`tmx()`]).
+
+mod bilingual_html;
+mod bilingual_markdown;
+mod tmx;
+
+pub use bilingual_html::bilingual_html;
+pub use bilingual_markdown::bilingual_markdown;
+pub use tmx::tmx;
 
 mod json;
 mod markdown;
@@ -89,6 +100,74 @@ pub fn rfc3339(ms: u64) -> String {
     )
 }
 
+/// What the bilingual exports' tests share.
+#[cfg(test)]
+mod tests_support {
+    use crate::model::translation::{
+        Cell, ColumnRow, FileCell, MatchKind, TranslationColumn, TranslationSource,
+    };
+    use crate::model::{Article, Notes, SectionKind};
+
+    /// An article of four sections and an English column: two rows from a file, an
+    /// empty row, a machine-made row, and a line of the file that fit no row.
+    pub fn bilingual_fixture() -> (Article, TranslationColumn) {
+        let article = Article::new(
+            "عنوان".into(),
+            [
+                (SectionKind::Heading { level: 1 }, "عنوان".to_owned()),
+                (
+                    SectionKind::Paragraph,
+                    "قال رسول الله ﷺ: «الدين النصيحة»".to_owned(),
+                ),
+                (SectionKind::Paragraph, "فقرة بلا ترجمة".to_owned()),
+                (SectionKind::Paragraph, "فقرة مترجمة آليا".to_owned()),
+            ],
+        );
+        let file = |text: &str| ColumnRow {
+            cell: Some(Cell {
+                text: text.to_owned(),
+                source: TranslationSource::File {
+                    file: "a.en.txt".into(),
+                },
+                how: Some(MatchKind::Position),
+            }),
+            ..ColumnRow::default()
+        };
+        let machine = ColumnRow {
+            cell: Some(Cell {
+                text: "A paragraph translated by machine".into(),
+                source: TranslationSource::Machine {
+                    engine: "bergamot".into(),
+                    model: "ar-en".into(),
+                },
+                how: None,
+            }),
+            ..ColumnRow::default()
+        };
+        let column = TranslationColumn {
+            language: "en".into(),
+            rows: vec![
+                file("Title"),
+                file("The Messenger of God ﷺ said: “Religion is sincere advice”"),
+                ColumnRow::default(),
+                machine,
+            ],
+            file: Some("a.en.txt".into()),
+            left_over: vec![FileCell {
+                text: "An extra line".into(),
+                how: MatchKind::Position,
+            }],
+            ..TranslationColumn::default()
+        };
+        (article, column)
+    }
+
+    /// The notes of the notes exports' tests, on `article`.
+    pub fn notes_on(article: &Article) -> Notes {
+        crate::export::fixtures::notes(article)
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod fixtures {
     //! An article and notes shared by the formats' tests.
@@ -107,7 +186,7 @@ pub(crate) mod fixtures {
         )
     }
 
-    pub fn notes(article: &Article) -> Notes {
+    pub(super) fn notes(article: &Article) -> Notes {
         let text = &article.sections[1].text;
         let start = text.find("الدين").expect("quote");
         let highlight = Note {

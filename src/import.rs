@@ -5,6 +5,9 @@
 //! an article or an [`ImportError`] that says in plain words what is wrong, and an
 //! article that needed repairs says which in its [`ImportNotice`]s. Text is normalised
 //! to NFC for display and search; the file is never written to. Knows nothing of egui.
+//!
+//! Translation files beside an article (`NAME.LANG.txt`, TMX, XLIFF) are its
+//! companions, never articles of their own: see [`translation`].
 
 mod decode;
 mod folder;
@@ -13,6 +16,7 @@ mod lines;
 mod markdown;
 mod sections;
 mod title;
+pub mod translation;
 mod watch;
 
 pub use decode::{Decoded, DetectedEncoding, decode};

@@ -2,7 +2,8 @@
 //!
 //! Pure data and pure functions: nothing here touches egui or the file system.
 //! Notes and anchors are here too: finding a note again after its article changed is
-//! a pure function of the anchor and the new article.
+//! a pure function of the anchor and the new article. Translations beside the
+//! sections, and their alignment with translation files, are in [`translation`].
 
 mod anchor;
 mod bidi_controls;
@@ -12,6 +13,7 @@ pub mod fold;
 mod normalize;
 mod note;
 mod section;
+pub mod translation;
 mod words;
 
 pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};

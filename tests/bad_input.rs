@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::generate::{BAD_INPUTS, GOOD_ARTICLES, bad_folder};
+use common::generate::{BAD_COMPANIONS, BAD_INPUTS, GOOD_ARTICLES, bad_folder};
 use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
@@ -107,6 +107,69 @@ fn each_bad_input_opens_or_says_why_not() {
             .iter()
             .all(|section| !section.text.contains('\0'))
     );
+}
+
+#[test]
+fn hostile_translation_files_are_companions_with_a_message_and_nothing_else_breaks() {
+    use hamish::import::translation::{read_companion, summarize_companions};
+    use hamish::model::translation::{AlignmentProblem, align};
+
+    let folder = bad_folder();
+    let library = common::listed_and_summarised(folder.path());
+    let path = folder.path().join(GOOD_ARTICLES[0].0);
+    let entry = &library.entries[library.position(&path).expect("listed")];
+    // None of them is listed as an article: they are the article's companions.
+    assert_eq!(
+        entry.companions.len(),
+        BAD_COMPANIONS.len(),
+        "{:?}",
+        entry.companions
+    );
+    let before: Vec<Vec<u8>> = entry
+        .companions
+        .iter()
+        .map(|companion| std::fs::read(&companion.path).expect("readable"))
+        .collect();
+    let summaries = summarize_companions(&entry.companions);
+    for bad in BAD_COMPANIONS {
+        let summary = summaries
+            .iter()
+            .find(|summary| summary.companion.path == folder.path().join(bad.name))
+            .unwrap_or_else(|| panic!("{} is a companion", bad.name));
+        assert_eq!(
+            summary.error.as_ref().map(ToString::to_string).as_deref(),
+            bad.error,
+            "{}",
+            bad.name
+        );
+    }
+    // The good translation still aligns; the one with more sections says so.
+    let article = read_article(&path).expect("the article opens");
+    let read = |name: &str| {
+        let companion = entry
+            .companions
+            .iter()
+            .find(|companion| companion.path == folder.path().join(name))
+            .expect("companion");
+        read_companion(companion).expect("reads").files.remove(0)
+    };
+    let english = read("مقال جيد.en.txt");
+    assert_eq!(align(&article, &english, None).problems, []);
+    let urdu = read("مقال جيد.ur.txt");
+    assert_eq!(
+        align(&article, &urdu, None).problems[0],
+        AlignmentProblem::CountMismatch {
+            sections: 3,
+            segments: 4
+        }
+    );
+    // Nothing was written to any of them.
+    let after: Vec<Vec<u8>> = entry
+        .companions
+        .iter()
+        .map(|companion| std::fs::read(&companion.path).expect("readable"))
+        .collect();
+    assert!(before == after, "translation files are never written");
 }
 
 #[test]

@@ -37,7 +37,7 @@ pub fn markdown(article: &Article, notes: &Notes) -> String {
     out
 }
 
-fn markdown_note(note: &Note, placement: &Placement, section_text: &str) -> String {
+pub(super) fn markdown_note(note: &Note, placement: &Placement, section_text: &str) -> String {
     let quote = match placement {
         Placement::Span(_, range) => section_text.get(range.clone()).map(str::to_owned),
         Placement::Section(_) => None,

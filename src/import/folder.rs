@@ -11,6 +11,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use super::library::{Library, LibraryEntry};
+use super::translation::{article_stem, companion_index, looks_like_language};
 
 /// How deep sub-folders are followed.
 const MAX_DEPTH: usize = 16;
@@ -43,15 +44,12 @@ fn is_article_name(name: &str, sibling_exists: impl Fn(&str) -> bool) -> bool {
 }
 
 /// `001.en.txt` beside `001.txt` (or `001.md`) is a translation, not an article.
+/// (TMX and XLIFF files are never articles: their extensions are not articles'.)
 fn is_translation_of_sibling(stem: &str, sibling_exists: impl Fn(&str) -> bool) -> bool {
     let Some((base, language)) = stem.rsplit_once('.') else {
         return false;
     };
-    let looks_like_language = (2..=8).contains(&language.len())
-        && language
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_');
-    looks_like_language
+    looks_like_language(language)
         && ["txt", "md"]
             .iter()
             .any(|extension| sibling_exists(&format!("{base}.{extension}")))
@@ -111,6 +109,7 @@ fn collect(
         .strip_prefix(root)
         .map(|relative| relative.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let companions = companion_index(folder, file_names.iter().copied());
     for (name, _) in names.iter().filter(|(_, is_dir)| !is_dir) {
         let is_article = match name.to_str() {
             Some(name) => is_article_name(name, |sibling| file_names.contains(sibling)),
@@ -122,7 +121,13 @@ fn collect(
             }
         };
         if is_article {
-            entries.push(LibraryEntry::new(folder.join(name), group.clone()));
+            let mut entry = LibraryEntry::new(folder.join(name), group.clone());
+            if let Some(stem) = name.to_str().and_then(article_stem) {
+                // Two articles (`a.txt`, `a.md`) can share companions.
+                entry.companions = companions.get(stem).cloned().unwrap_or_default();
+                entry.companions.sort_by(|a, b| a.path.cmp(&b.path));
+            }
+            entries.push(entry);
         }
     }
     if depth >= MAX_DEPTH {

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::translation::Companion;
 use super::{
     ArticleFormat, DetectedEncoding, ImportError, ImportNotice, MAX_ARTICLE_BYTES, decode, parse,
     read_bytes, repair_notices,
@@ -46,6 +47,9 @@ pub struct LibraryEntry {
     pub group: String,
     /// What is known of it; `None` until it has been summarised.
     pub summary: Option<EntrySummary>,
+    /// Its translation files, found by name when the folder was listed (see
+    /// [`super::translation`]); read them with [`super::translation::summarize_companions`].
+    pub companions: Vec<Companion>,
 }
 
 impl LibraryEntry {
@@ -55,7 +59,22 @@ impl LibraryEntry {
             path,
             group,
             summary: None,
+            companions: Vec::new(),
         }
+    }
+
+    /// The languages its translation files' names give, sorted, without repeats. A TMX
+    /// or XLIFF file named without a language (`NAME.tmx`) adds its languages only
+    /// once read ([`super::translation::summarize_companions`]).
+    pub fn languages(&self) -> Vec<&str> {
+        let mut languages: Vec<&str> = self
+            .companions
+            .iter()
+            .filter_map(|companion| companion.language.as_deref())
+            .collect();
+        languages.sort_unstable();
+        languages.dedup();
+        languages
     }
 
     /// The file name, for when there is no title to show.
@@ -234,6 +253,7 @@ mod tests {
         LibraryEntry {
             path: PathBuf::from(name),
             group: String::new(),
+            companions: Vec::new(),
             summary: title.map(|title| EntrySummary {
                 title: title.to_owned(),
                 ..EntrySummary::default()

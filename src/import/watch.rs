@@ -30,6 +30,28 @@ pub struct FolderChange {
     pub rescan: bool,
 }
 
+impl FolderChange {
+    /// Whether this change concerns a translation file (a companion) of the article
+    /// at `article`, or might (events were lost): its translations should be read
+    /// again.
+    pub fn touches_companions_of(&self, article: &Path) -> bool {
+        self.rescan
+            || self
+                .paths
+                .iter()
+                .any(|path| super::translation::is_companion_of(path, article))
+    }
+
+    /// The changed paths that are translation files of some article, by their names.
+    pub fn companion_paths(&self) -> impl Iterator<Item = &Path> {
+        self.paths.iter().map(PathBuf::as_path).filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| !super::translation::candidates_of(name).is_empty())
+        })
+    }
+}
+
 /// Watches a folder and its sub-folders until dropped.
 pub struct FolderWatcher {
     _watcher: notify::RecommendedWatcher,
@@ -111,6 +133,21 @@ fn note(event: notify::Result<notify::Event>, paths: &mut BTreeSet<PathBuf>, res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_to_translation_files_are_recognised() {
+        let folder = Path::new("/f");
+        let change = FolderChange {
+            paths: vec![folder.join("a.en.txt"), folder.join("b.txt")],
+            rescan: false,
+        };
+        assert!(change.touches_companions_of(&folder.join("a.txt")));
+        assert!(!change.touches_companions_of(&folder.join("b.txt")));
+        assert_eq!(
+            change.companion_paths().collect::<Vec<_>>(),
+            [folder.join("a.en.txt").as_path()]
+        );
+    }
 
     #[test]
     fn a_burst_of_writes_is_one_change() {

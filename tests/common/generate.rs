@@ -96,6 +96,136 @@ pub const BAD_INPUTS: &[BadInput] = &[
     },
 ];
 
+/// One hostile translation file beside the first good article: its file name and
+/// what reading it says (`None` when it is read).
+pub struct BadCompanion {
+    /// File name, relative to the folder.
+    pub name: &'static str,
+    /// The error's short text, from `TranslationError`'s `Display`.
+    pub error: Option<&'static str>,
+}
+
+/// The hostile translation files [`bad_folder`] writes beside `GOOD_ARTICLES[0]`.
+pub const BAD_COMPANIONS: &[BadCompanion] = &[
+    BadCompanion {
+        name: "مقال جيد.fr.txt",
+        error: Some("not a text file (binary data)"),
+    },
+    BadCompanion {
+        name: "مقال جيد.fa.txt",
+        error: Some("damaged: 2 invalid byte sequences"),
+    },
+    BadCompanion {
+        name: "مقال جيد.es.md",
+        error: Some("the file is empty"),
+    },
+    BadCompanion {
+        name: "مقال جيد.tmx",
+        error: Some("the file declares XML entities, which are not read"),
+    },
+    BadCompanion {
+        name: "مقال جيد.xlf",
+        error: Some("the file declares XML entities, which are not read"),
+    },
+    BadCompanion {
+        name: "مقال جيد.de.xliff",
+        error: Some("not well-formed XML: <xliff> is never closed"),
+    },
+    BadCompanion {
+        name: "مقال جيد.it.tmx",
+        error: Some("the file refers to an undefined XML entity &xxe;"),
+    },
+    BadCompanion {
+        name: "مقال جيد.nl.tmx",
+        error: Some("too large to be a translation file (32 MB)"),
+    },
+    BadCompanion {
+        name: "مقال جيد.pt.tmx",
+        error: Some("not a TMX file"),
+    },
+    BadCompanion {
+        name: "مقال جيد.ur.txt",
+        error: None,
+    },
+    BadCompanion {
+        name: "مقال جيد.en.txt",
+        error: None,
+    },
+];
+
+/// Writes [`BAD_COMPANIONS`] into `root`.
+fn write_bad_companions(root: &Path) {
+    write(
+        root,
+        "مقال جيد.fr.txt",
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0",
+    );
+    write(
+        root,
+        "مقال جيد.fa.txt",
+        &[
+            "ترجمه ".as_bytes(),
+            &[0xff],
+            " خراب ".as_bytes(),
+            &[0xc3, 0x28],
+            " است و بیشتر متن سالم است".as_bytes(),
+        ]
+        .concat(),
+    );
+    write(root, "مقال جيد.es.md", b"  \n\n");
+    let bomb = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY a \"aaaaaaaaaa\">\n{}]>\n<tmx version=\"1.4\"><header srclang=\"ar\"/><body><tu><tuv xml:lang=\"ar\"><seg>&a9;</seg></tuv></tu></body></tmx>\n",
+        (1..10)
+            .map(|i| {
+                let previous = if i == 1 {
+                    "a".to_owned()
+                } else {
+                    format!("a{}", i - 1)
+                };
+                format!(
+                    "<!ENTITY a{i} \"{}\">\n",
+                    format!("&{previous};").repeat(10)
+                )
+            })
+            .collect::<String>()
+    );
+    write(root, "مقال جيد.tmx", bomb.as_bytes());
+    write(
+        root,
+        "مقال جيد.xlf",
+        b"<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<xliff version=\"1.2\"><file source-language=\"ar\" target-language=\"en\"><body><trans-unit id=\"1\"><source>&xxe;</source><target>&xxe;</target></trans-unit></body></file></xliff>\n",
+    );
+    write(
+        root,
+        "مقال جيد.de.xliff",
+        "<?xml version=\"1.0\"?>\n<xliff version=\"2.0\" srcLang=\"ar\" trgLang=\"de\"><file id=\"f\"><unit id=\"1\"><segment><source>نص</source><target>Text</target></segment></unit>".as_bytes(),
+    );
+    write(
+        root,
+        "مقال جيد.it.tmx",
+        "<tmx version=\"1.4\"><header srclang=\"ar\"/><body><tu><tuv xml:lang=\"ar\"><seg>نص</seg></tuv><tuv xml:lang=\"it\"><seg>&xxe;</seg></tuv></tu></body></tmx>".as_bytes(),
+    );
+    // Sparse: over the size limit without writing 32 MB.
+    let huge = std::fs::File::create(root.join("مقال جيد.nl.tmx")).expect("create");
+    huge.set_len(32 * 1024 * 1024 + 1).expect("grow");
+    write(
+        root,
+        "مقال جيد.pt.tmx",
+        b"<html><body><p>Not a translation memory</p></body></html>",
+    );
+    // A legacy code page is read, and more sections than the article is an
+    // alignment problem, not an error.
+    let urdu = encoding_rs::WINDOWS_1256
+        .encode("عنوان کا ترجمہ\nپہلا پیراگراف\nدوسرا پیراگراف\nایک اور پیراگراف\n")
+        .0;
+    write(root, "مقال جيد.ur.txt", &urdu);
+    write(
+        root,
+        "مقال جيد.en.txt",
+        b"A good article among the damaged files\nThe first paragraph of the article, with ordinary text.\nThe second paragraph of the article.\n",
+    );
+}
+
 /// The good articles [`bad_folder`] writes, with their titles.
 pub const GOOD_ARTICLES: &[(&str, &str)] = &[
     ("مقال جيد.txt", "مقال جيد بين الملفات التالفة"),
@@ -161,6 +291,7 @@ pub fn bad_folder() -> tempfile::TempDir {
         "nul bytes.txt",
         "عنوان\0 فيه أصفار\nنص\0 عادي\0 بعده\n".as_bytes(),
     );
+    write_bad_companions(root);
     std::os::unix::fs::symlink(root.join("no such file.txt"), root.join("broken link.txt"))
         .expect("symlink");
     let made_fifo = std::process::Command::new("mkfifo")

@@ -1,0 +1,280 @@
+//! The reader's own translation data: what they wrote or corrected, their alignment
+//! fixes, and cached machine translations. This is what sidecar version 2 keeps
+//! beside the notes.
+//!
+//! A reader's translation belongs to a section the way a note on a whole section
+//! does: its [`Anchor`] keeps the section's id and text, so after the article is
+//! edited it is found again by [`crate::model::place`] (same id, then same text, then
+//! similar words), and one that cannot be placed is kept and listed, never dropped.
+//!
+//! Sidecar version 2, as another layer will write it (`store/`), holds one
+//! [`TranslationData`] under `"translations"` beside `"notes"`; a version 1 file has
+//! none and reads as [`TranslationData::default`]:
+//!
+//! ```json
+//! "translations": {
+//!   "reader": {
+//!     "en": {
+//!       "9f1c…": { "anchor": { "section": "9f1c…", "section_text": "…" },
+//!                 "text": "…", "created_ms": 1, "modified_ms": 2,
+//!                 "edited_from": { "kind": "file", "file": "003.en.txt" } }
+//!     }
+//!   },
+//!   "fixes": [ { "file": "003.en.txt", "language": "en", "fingerprint": "…",
+//!                "fixes": [ { "op": "shift_down", "row": 4 } ] } ],
+//!   "machine": { "en": { "9f1c…": { "section_text": "…", "text": "…",
+//!                                    "engine": "bergamot", "model": "ar-en" } } },
+//!   "shown_language": "en"
+//! }
+//! ```
+//!
+//! Invariants: maps are sorted (stable files, small diffs); every struct is
+//! `#[serde(default)]`, so a field added later never breaks an older file; a deleted
+//! translation is a tombstone (`"deleted": true`) so a merge with an older copy does
+//! not bring it back.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::TranslationSource;
+use super::fix::{AlignmentFix, FileFixes};
+use crate::model::{Anchor, SectionId};
+
+/// The reader's translation of one section.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReaderTranslation {
+    /// The section it translates (id and text, found again as notes are).
+    pub anchor: Anchor,
+    /// What the reader wrote.
+    #[serde(default)]
+    pub text: String,
+    /// When it was written, in milliseconds since 1970 (UTC).
+    #[serde(default)]
+    pub created_ms: u64,
+    /// When it was last changed, in milliseconds since 1970 (UTC).
+    #[serde(default)]
+    pub modified_ms: u64,
+    /// What the reader started from when they corrected a file's or a machine's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_from: Option<TranslationSource>,
+    /// Cleared by the reader; kept as a tombstone for merging.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+}
+
+/// A machine translation of a section, cached so it is not made twice.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MachineTranslation {
+    /// The section's text it was made from: when the section changes, it is stale.
+    pub section_text: String,
+    /// The translation.
+    pub text: String,
+    /// The engine that made it.
+    pub engine: String,
+    /// The engine's model.
+    pub model: String,
+    /// When it was made, in milliseconds since 1970 (UTC).
+    pub made_ms: u64,
+}
+
+/// Everything the reader keeps about an article's translations (sidecar version 2).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TranslationData {
+    /// The reader's translations: language → section id (when written) → translation.
+    pub reader: BTreeMap<String, BTreeMap<SectionId, ReaderTranslation>>,
+    /// The reader's fixes to translation files' alignments.
+    pub fixes: Vec<FileFixes>,
+    /// Cached machine translations: language → section id → translation.
+    pub machine: BTreeMap<String, BTreeMap<SectionId, MachineTranslation>>,
+    /// The language last shown for this article, if the reader picked one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shown_language: Option<String>,
+}
+
+impl TranslationData {
+    /// Whether there is nothing to save.
+    pub fn is_empty(&self) -> bool {
+        self.reader.values().all(BTreeMap::is_empty)
+            && self.fixes.iter().all(|fixes| fixes.fixes.is_empty())
+            && self.machine.values().all(BTreeMap::is_empty)
+            && self.shown_language.is_none()
+    }
+
+    /// Records what the reader wrote for `section` (whose text is `section_text`) in
+    /// `language` at `time_ms`. An empty text deletes it (a tombstone).
+    pub fn set_reader_translation(
+        &mut self,
+        language: &str,
+        section: SectionId,
+        section_text: &str,
+        text: &str,
+        edited_from: Option<TranslationSource>,
+        time_ms: u64,
+    ) {
+        let entries = self.reader.entry(language.to_owned()).or_default();
+        let deleted = text.trim().is_empty();
+        match entries.get_mut(&section) {
+            Some(existing) => {
+                existing.anchor = Anchor::section(section, section_text);
+                existing.text = text.to_owned();
+                existing.modified_ms = time_ms;
+                existing.deleted = deleted;
+                if existing.edited_from.is_none() {
+                    existing.edited_from = edited_from;
+                }
+            }
+            None if deleted => {}
+            None => {
+                entries.insert(
+                    section,
+                    ReaderTranslation {
+                        anchor: Anchor::section(section, section_text),
+                        text: text.to_owned(),
+                        created_ms: time_ms,
+                        modified_ms: time_ms,
+                        edited_from,
+                        deleted: false,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The fixes for `file`'s translations in `language`, if the reader made any.
+    pub fn fixes_for(&self, file: &str, language: &str) -> Option<&FileFixes> {
+        self.fixes
+            .iter()
+            .find(|fixes| fixes.file == file && fixes.language == language)
+    }
+
+    /// Records one more fix to `file`'s alignment in `language`, made on segments
+    /// with `fingerprint`. Fixes made on an earlier version of the file are replaced.
+    pub fn add_fix(&mut self, file: &str, language: &str, fingerprint: &str, fix: AlignmentFix) {
+        let position = self
+            .fixes
+            .iter()
+            .position(|fixes| fixes.file == file && fixes.language == language);
+        let entry = match position {
+            Some(index) => &mut self.fixes[index],
+            None => {
+                self.fixes.push(FileFixes {
+                    file: file.to_owned(),
+                    language: language.to_owned(),
+                    ..FileFixes::default()
+                });
+                let last = self.fixes.len() - 1;
+                &mut self.fixes[last]
+            }
+        };
+        if entry.fingerprint != fingerprint {
+            entry.fixes.clear();
+            entry.fingerprint = fingerprint.to_owned();
+        }
+        entry.fixes.push(fix);
+    }
+
+    /// Takes back the last fix to `file`'s alignment in `language` (undo).
+    pub fn undo_fix(&mut self, file: &str, language: &str) -> Option<AlignmentFix> {
+        self.fixes
+            .iter_mut()
+            .find(|fixes| fixes.file == file && fixes.language == language)?
+            .fixes
+            .pop()
+    }
+
+    /// Every language the reader wrote in or has machine translations for.
+    pub fn languages(&self) -> Vec<&str> {
+        let written = self
+            .reader
+            .iter()
+            .filter(|(_, entries)| entries.values().any(|entry| !entry.deleted))
+            .map(|(language, _)| language.as_str());
+        let machine = self
+            .machine
+            .iter()
+            .filter(|(_, entries)| !entries.is_empty())
+            .map(|(language, _)| language.as_str());
+        let mut languages: Vec<&str> = written.chain(machine).collect();
+        languages.sort_unstable();
+        languages.dedup();
+        languages
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_file_section_reads_as_nothing() {
+        let data: TranslationData = serde_json::from_str("{}").expect("reads");
+        assert!(data.is_empty());
+        let data: TranslationData =
+            serde_json::from_str(r#"{"reader":{"en":{}},"future":1}"#).expect("reads");
+        assert!(data.is_empty());
+    }
+
+    #[test]
+    fn reader_translations_round_trip_through_json() {
+        let mut data = TranslationData::default();
+        data.set_reader_translation("en", SectionId(7), "نص", "A text", None, 5);
+        data.set_reader_translation(
+            "en",
+            SectionId(7),
+            "نص",
+            "A better text",
+            Some(TranslationSource::Reader),
+            9,
+        );
+        data.add_fix("a.en.txt", "en", "abc", AlignmentFix::Merge { row: 2 });
+        let json = serde_json::to_string_pretty(&data).expect("json");
+        assert!(json.contains("\"0000000000000007\""), "{json}");
+        let back: TranslationData = serde_json::from_str(&json).expect("reads");
+        assert_eq!(back, data);
+        let entry = &back.reader["en"][&SectionId(7)];
+        assert_eq!(
+            (entry.text.as_str(), entry.created_ms, entry.modified_ms),
+            ("A better text", 5, 9)
+        );
+        assert_eq!(back.languages(), ["en"]);
+    }
+
+    #[test]
+    fn clearing_a_translation_leaves_a_tombstone() {
+        let mut data = TranslationData::default();
+        data.set_reader_translation("fa", SectionId(1), "نص", "", None, 1);
+        assert!(data.is_empty(), "nothing to delete, nothing kept");
+        data.set_reader_translation("fa", SectionId(1), "نص", "متن", None, 2);
+        data.set_reader_translation("fa", SectionId(1), "نص", " ", None, 3);
+        assert!(data.reader["fa"][&SectionId(1)].deleted);
+        assert!(data.languages().is_empty());
+    }
+
+    #[test]
+    fn fixes_on_a_changed_file_start_again() {
+        let mut data = TranslationData::default();
+        data.add_fix("a.tmx", "en", "one", AlignmentFix::ShiftDown { row: 1 });
+        data.add_fix("a.tmx", "en", "one", AlignmentFix::ShiftDown { row: 2 });
+        assert_eq!(
+            data.fixes_for("a.tmx", "en").map(|f| f.fixes.len()),
+            Some(2)
+        );
+        data.add_fix("a.tmx", "en", "two", AlignmentFix::Merge { row: 0 });
+        assert_eq!(
+            data.fixes_for("a.tmx", "en").map(|f| f.fixes.len()),
+            Some(1)
+        );
+        assert_eq!(
+            data.undo_fix("a.tmx", "en"),
+            Some(AlignmentFix::Merge { row: 0 })
+        );
+        assert_eq!(data.fixes_for("a.tmx", "fr"), None);
+    }
+}
