@@ -25,6 +25,7 @@ mod preferences;
 mod reading_state;
 mod saving;
 mod session;
+mod translations;
 
 pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};
@@ -165,6 +166,13 @@ impl HamishApp {
     /// far into it the view starts, in points.
     pub fn reading_position(&self) -> Option<(usize, f32)> {
         self.session.open.as_ref().map(|open| open.view.position())
+    }
+
+    /// The translation column of the open article, in the language shown.
+    pub fn translation_of_open_article(
+        &self,
+    ) -> Option<&crate::model::translation::TranslationColumn> {
+        self.session.open.as_ref()?.translations.as_ref()?.column()
     }
 
     /// Whether the library is on screen.

@@ -36,6 +36,13 @@ pub enum ExportFormat {
     WebAnnotation,
     /// The sidecar itself, somewhere else (when the folder cannot be written to).
     Sidecar,
+    /// The article beside its translation, with the notes, as Markdown.
+    BilingualMarkdown,
+    /// The article beside its translation as a standalone HTML page.
+    BilingualHtml,
+    /// The sections and their translations (what the reader wrote and what came
+    /// from files) as TMX 1.4, for translation tools.
+    Tmx,
 }
 
 impl ExportFormat {
@@ -46,6 +53,9 @@ impl ExportFormat {
             Self::Json => "notes.json",
             Self::WebAnnotation => "annotations.jsonld",
             Self::Sidecar => "hamish.json",
+            Self::BilingualMarkdown => "bilingual.md",
+            Self::BilingualHtml => "bilingual.html",
+            Self::Tmx => "tmx",
         }
     }
 }

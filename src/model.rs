@@ -10,6 +10,7 @@ mod bidi_controls;
 mod direction;
 mod emphasis;
 pub mod fold;
+mod language;
 mod normalize;
 mod note;
 mod section;
@@ -22,6 +23,7 @@ pub use bidi_controls::{
 };
 pub use direction::{Direction, base_direction};
 pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};
+pub use language::guess_language;
 pub use normalize::normalize;
 pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge};
 pub use section::{Article, Block, Section, SectionId, SectionKind};

@@ -12,6 +12,7 @@ mod text_block;
 mod text_button;
 mod text_field;
 pub mod theme;
+pub mod translation;
 
 pub use columns::{ColumnCells, Columns, EmptyColumn, SideColumn};
 pub use library_panel::{LibraryAction, library_panel};

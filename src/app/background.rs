@@ -21,6 +21,7 @@ use crate::import::{
 use crate::store::ArticleNotes;
 
 use super::export::{ExportError, ExportJob};
+use super::translations::{LoadedTranslation, read_translations};
 
 /// Summaries are sent in batches of this many, or sooner when this much time has
 /// passed, so the list fills in steadily without a message per file.
@@ -93,6 +94,8 @@ pub(super) enum Report {
         /// Its notes, when they were asked for and the article could be read, with
         /// what the reader must know about their file.
         notes: Option<(Box<ArticleNotes>, Option<String>)>,
+        /// Its translation files, read, when the article could be read.
+        translations: Option<Vec<LoadedTranslation>>,
     },
     /// An export was written, or not (final).
     Exported {
@@ -288,9 +291,10 @@ impl Background {
         })
     }
 
-    /// Reads the article at `path`, refusing files over `max_bytes` if given, and
-    /// with `with_notes` opens its notes too (reading, and if need be setting aside,
-    /// its sidecar).
+    /// Reads the article at `path`, refusing files over `max_bytes` if given, with
+    /// its translation files (its companions and the files in `imported`); with
+    /// `with_notes` opens its notes too (reading, and if need be setting aside, its
+    /// sidecar).
     pub fn load(
         &mut self,
         ctx: &egui::Context,
@@ -298,6 +302,7 @@ impl Background {
         path: PathBuf,
         max_bytes: Option<u64>,
         with_notes: bool,
+        imported: Vec<PathBuf>,
     ) -> std::io::Result<()> {
         self.spawn("article-loader", ctx, move |sender| {
             let result = import::import_file(&path, max_bytes);
@@ -305,11 +310,13 @@ impl Background {
                 let (notes, message) = ArticleNotes::open(&path);
                 (Box::new(notes), message)
             });
+            let translations = result.is_ok().then(|| read_translations(&path, &imported));
             let _ = sender.send(Report::Loaded {
                 ticket,
                 path,
                 result,
                 notes,
+                translations,
             });
         })
     }

@@ -8,6 +8,7 @@ use crate::export::ExportFormat;
 use crate::ui::Columns;
 use crate::ui::notes::NoteCommand;
 use crate::ui::theme::Theme;
+use crate::ui::translation::TranslationCommand;
 
 use super::preferences::{BODY_SIZE_RANGE_PT, LIBRARY_WIDTH_RANGE_PT};
 use super::session::{Content, OpenArticle};
@@ -52,6 +53,16 @@ pub enum Command {
     SetTheme(Theme),
     /// Zoom the whole app in or out, or back to actual size.
     Zoom(ZoomStep),
+    /// Change the open article's translations.
+    Translation(TranslationCommand),
+    /// Ask for a translation file kept elsewhere, for the open article.
+    ChooseTranslationFile,
+    /// Use the translation file at this path for the open article.
+    ImportTranslation(PathBuf),
+    /// Set the translation column's text size, in points.
+    SetTranslationSize(f32),
+    /// Cover translations until hovered, or not.
+    BlurTranslations(bool),
 }
 
 /// A step of the whole app's zoom.
@@ -138,6 +149,37 @@ impl HamishApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
             }
             Command::SetTheme(theme) => self.preferences.theme = theme,
+            Command::Translation(command) => self.apply_translation(command),
+            Command::ChooseTranslationFile => {
+                let folder = self.session.dialog_folder();
+                self.dialogs.choose(
+                    ctx,
+                    dialogs::Purpose::ImportTranslation,
+                    folder,
+                    None,
+                    messages,
+                );
+            }
+            Command::ImportTranslation(file) => {
+                let Some(article) = self.session.open.as_ref().map(|open| open.path.clone()) else {
+                    return;
+                };
+                let imported = self
+                    .reading
+                    .imported_translations
+                    .entry(article.clone())
+                    .or_default();
+                if !imported.contains(&file) {
+                    imported.push(file);
+                }
+                self.session
+                    .reload_open_article(ctx, &article, &self.reading, messages);
+            }
+            Command::SetTranslationSize(size) => {
+                self.preferences.translation_size_pt =
+                    size.clamp(*BODY_SIZE_RANGE_PT.start(), *BODY_SIZE_RANGE_PT.end());
+            }
+            Command::BlurTranslations(blur) => self.preferences.blur_translations = blur,
             Command::Zoom(step) => {
                 match step {
                     ZoomStep::In => egui::gui_zoom::zoom_in(ctx),
@@ -153,12 +195,34 @@ impl HamishApp {
         }
     }
 
+    /// Applies `command` to the open article's translations; the language shown is
+    /// remembered for its folder.
+    fn apply_translation(&mut self, command: TranslationCommand) {
+        let Some(OpenArticle {
+            content: Content::Ready(imported),
+            translations: Some(translations),
+            ..
+        }) = &mut self.session.open
+        else {
+            return;
+        };
+        if let TranslationCommand::ShowLanguage(language) = &command
+            && let Some(folder) = self.session.library.as_ref().map(|l| l.root.clone())
+        {
+            self.reading
+                .translation_languages
+                .insert(folder, language.clone());
+        }
+        translations.apply(&imported.article, command);
+    }
+
     /// Exports the open article's notes in `format` to `target`, in the background.
     fn export_notes(&mut self, ctx: &egui::Context, format: ExportFormat, target: PathBuf) {
         let Some(OpenArticle {
             path,
             content: Content::Ready(imported),
-            notes: Some(notes),
+            notes,
+            translations,
             ..
         }) = &self.session.open
         else {
@@ -168,7 +232,14 @@ impl HamishApp {
             format,
             article_path: path.clone(),
             article: imported.article.clone(),
-            notes: notes.store.notes().clone(),
+            notes: notes
+                .as_ref()
+                .map(|notes| notes.store.notes().clone())
+                .unwrap_or_default(),
+            translations: translations
+                .as_ref()
+                .map(|translations| translations.all_columns(&imported.article))
+                .unwrap_or_default(),
             target,
         };
         let started = self.session.background.export(ctx, job);

@@ -28,6 +28,8 @@ pub enum Purpose {
     OpenFolder,
     /// Choosing where to export.
     Export(ExportFormat),
+    /// Choosing a translation file for the open article.
+    ImportTranslation,
 }
 
 /// How a system dialog ended.
@@ -120,6 +122,10 @@ impl Dialogs {
                     Purpose::OpenFolder => {
                         dialog.set_title("Open a folder of articles").pick_folder()
                     }
+                    Purpose::ImportTranslation => dialog
+                        .set_title("Import a translation")
+                        .add_filter("Translations", &["txt", "md", "tmx", "xlf", "xliff"])
+                        .pick_file(),
                     Purpose::Export(_) => dialog
                         .set_title("Save notes as")
                         .set_file_name(name.unwrap_or_default())
@@ -182,6 +188,7 @@ impl Dialogs {
         let prompt = self.prompt.as_mut()?;
         let (title, verb) = match prompt.purpose {
             Purpose::OpenFolder => ("Open a folder", "Open"),
+            Purpose::ImportTranslation => ("Import a translation", "Import"),
             Purpose::Export(_) => ("Export to a file", "Save"),
         };
         let why = "No file dialog can be shown on this desktop (it has neither a portal \
@@ -204,6 +211,7 @@ fn command(purpose: Purpose, path: PathBuf) -> Command {
     match purpose {
         Purpose::OpenFolder => Command::OpenPath(path),
         Purpose::Export(format) => Command::ExportNotesTo(format, path),
+        Purpose::ImportTranslation => Command::ImportTranslation(path),
     }
 }
 

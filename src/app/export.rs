@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use crate::export::ExportFormat;
 use crate::import::{ImportError, decode, read_bytes};
-use crate::model::{Article, Notes};
+use crate::model::translation::TranslationColumn;
+use crate::model::{Article, Notes, guess_language};
 use crate::store::{encode, write_atomic};
 
 /// Why an export was not written.
@@ -21,6 +22,22 @@ pub enum ExportError {
     /// The file could not be written.
     #[error("this file could not be written ({0})")]
     Write(std::io::Error),
+    /// A bilingual export of an article with no translation.
+    #[error("the article has no translation to export")]
+    NoTranslation,
+}
+
+/// The language the article is written in, from its script (Arabic when it has no
+/// letters at all, as Hamish's articles are).
+pub fn source_language(article: &Article) -> String {
+    let sample: String = article
+        .sections
+        .iter()
+        .take(20)
+        .map(|section| section.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    guess_language(&sample).unwrap_or("ar").to_owned()
 }
 
 /// One export, with a copy of everything it needs.
@@ -34,6 +51,8 @@ pub struct ExportJob {
     pub article: Article,
     /// Its notes, deleted ones included.
     pub notes: Notes,
+    /// Its translation columns, the one shown first.
+    pub translations: Vec<TranslationColumn>,
     /// Where to write.
     pub target: PathBuf,
 }
@@ -70,6 +89,27 @@ impl ExportJob {
             ExportFormat::Sidecar => {
                 encode(&name, notes).map_err(|error| ExportError::Encoding(error.to_string()))?
             }
+            ExportFormat::BilingualMarkdown => {
+                let column = self
+                    .translations
+                    .first()
+                    .ok_or(ExportError::NoTranslation)?;
+                crate::export::bilingual_markdown(article, column, notes)
+            }
+            ExportFormat::BilingualHtml => {
+                let column = self
+                    .translations
+                    .first()
+                    .ok_or(ExportError::NoTranslation)?;
+                crate::export::bilingual_html(article, &source_language(article), column, notes)
+            }
+            ExportFormat::Tmx => {
+                if self.translations.is_empty() {
+                    return Err(ExportError::NoTranslation);
+                }
+                let columns: Vec<&TranslationColumn> = self.translations.iter().collect();
+                crate::export::tmx(article, &source_language(article), &columns)
+            }
         })
     }
 }
@@ -94,6 +134,7 @@ mod tests {
             article_path: folder.join("001.txt"),
             article,
             notes: [(NoteId::new(1, 1), note)].into_iter().collect(),
+            translations: Vec::new(),
             target: folder.join("out.jsonld"),
         }
     }

@@ -7,9 +7,10 @@ use egui::Ui;
 use crate::import::ImportError;
 use crate::store::Saving;
 use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
+use crate::ui::translation::TranslationCells;
 use crate::ui::{
-    EmptyColumn, LibraryAction, MenuAction, MenuState, SideColumn, Status, TextBlock,
-    library_panel, menu_bar, notes_list_window, selection_toolbar, status_bar, theme,
+    LibraryAction, MenuAction, MenuState, SideColumn, Status, TextBlock, library_panel, menu_bar,
+    notes_list_window, selection_toolbar, status_bar, theme,
 };
 
 use super::HamishApp;
@@ -66,7 +67,7 @@ impl HamishApp {
             .and_then(|open| open.notes.as_ref());
         MenuState {
             recent_folders: &self.reading.recent_folders,
-            has_notes: notes.is_some(),
+            has_notes: self.session.ready_article().is_some(),
             notes_list_open: notes.is_some_and(|notes| notes.list_open),
             columns: self.preferences.columns,
             show_bidi_controls: self.preferences.show_bidi_controls,
@@ -75,6 +76,9 @@ impl HamishApp {
             library_shown: self.library_is_shown(),
             fullscreen: ui_fullscreen(ctx),
             theme: self.preferences.theme,
+            has_article: self.session.ready_article().is_some(),
+            blur_translations: self.preferences.blur_translations,
+            translation_size_pt: self.preferences.translation_size_pt,
         }
     }
 
@@ -164,6 +168,8 @@ impl HamishApp {
             view,
             disk_notice,
             notes,
+            translations,
+            ..
         }) = &mut self.session.open
         else {
             let text = if self.session.opening_folder.is_some() {
@@ -207,11 +213,34 @@ impl HamishApp {
         let columns = self.preferences.columns;
         let size = self.preferences.body_size_pt;
         let mut note_commands = Vec::new();
-        let mut translation = EmptyColumn {
-            title: "Translation",
-            status: "No translation for this article",
+        let mut translation_commands = Vec::new();
+        let (languages, problems, split) = match translations {
+            Some(translations) => (
+                translations.languages(),
+                translations
+                    .problems()
+                    .into_iter()
+                    .map(|(file, error)| format!("{file} cannot be used: {error}"))
+                    .collect(),
+                translations.split_at_caret(),
+            ),
+            None => (Vec::new(), Vec::new(), None),
         };
-        let output = match notes {
+        let (column, editing) = match translations {
+            Some(translations) => (translations.column.as_ref(), translations.editing.as_mut()),
+            None => (None, None),
+        };
+        let mut translation = TranslationCells {
+            column,
+            languages: &languages,
+            problems: &problems,
+            editing,
+            split,
+            blurred: self.preferences.blur_translations,
+            style: theme::translation(self.preferences.translation_size_pt),
+            commands: &mut translation_commands,
+        };
+        let output = match notes.as_mut() {
             Some(notes) => {
                 let (all, placements) = (notes.store.notes(), notes.placements.as_slice());
                 let highlights = |index: usize| note_highlights(all, placements, index);
@@ -268,6 +297,8 @@ impl HamishApp {
         }
         self.commands
             .extend(note_commands.into_iter().map(Command::Notes));
+        self.commands
+            .extend(translation_commands.into_iter().map(Command::Translation));
     }
 }
 
@@ -290,6 +321,9 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::ToggleLibrary => Command::ToggleLibrary,
         MenuAction::ToggleFullscreen => Command::ToggleFullscreen,
         MenuAction::SetTheme(theme) => Command::SetTheme(theme),
+        MenuAction::ImportTranslation => Command::ChooseTranslationFile,
+        MenuAction::BlurTranslations(blur) => Command::BlurTranslations(blur),
+        MenuAction::SetTranslationSize(size) => Command::SetTranslationSize(size),
         MenuAction::ZoomIn => Command::Zoom(ZoomStep::In),
         MenuAction::ZoomOut => Command::Zoom(ZoomStep::Out),
         MenuAction::ZoomReset => Command::Zoom(ZoomStep::Reset),

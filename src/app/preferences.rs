@@ -24,6 +24,11 @@ pub struct Preferences {
     pub theme: Theme,
     /// The whole app's zoom (Ctrl+= / Ctrl+- / Ctrl+0), 1.0 for actual size.
     pub zoom: f32,
+    /// Size of the translation column's text, in points.
+    pub translation_size_pt: f32,
+    /// Whether translations are covered until hovered (for readers testing
+    /// themselves).
+    pub blur_translations: bool,
 }
 
 impl Default for Preferences {
@@ -36,6 +41,8 @@ impl Default for Preferences {
             library_width_pt: 280.0,
             theme: Theme::System,
             zoom: 1.0,
+            translation_size_pt: crate::ui::theme::TRANSLATION_SIZE_PT,
+            blur_translations: false,
         }
     }
 }

@@ -19,6 +19,10 @@ pub struct ReadingState {
     pub last_article: BTreeMap<PathBuf, PathBuf>,
     /// The first section on screen when each article was last read.
     pub reading_positions: BTreeMap<PathBuf, usize>,
+    /// The translation language shown in each folder.
+    pub translation_languages: BTreeMap<PathBuf, String>,
+    /// Translation files kept elsewhere that the reader imported for an article.
+    pub imported_translations: BTreeMap<PathBuf, Vec<PathBuf>>,
 }
 
 impl ReadingState {

@@ -36,16 +36,22 @@ impl Session {
         }
     }
 
-    /// Finds every note of the open article in its text, if the notes or the text
-    /// changed.
+    /// Finds every note of the open article in its text, and resolves its translation
+    /// column, if anything changed.
     pub(super) fn place_notes(&mut self) {
         if let Some(OpenArticle {
             content: Content::Ready(imported),
-            notes: Some(notes),
+            notes,
+            translations,
             ..
         }) = &mut self.open
         {
-            notes.place_all(&imported.article);
+            if let Some(notes) = notes {
+                notes.place_all(&imported.article);
+            }
+            if let Some(translations) = translations {
+                translations.resolve_if_changed(&imported.article);
+            }
         }
     }
 

@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use crate::import::translation::is_companion_of;
 use crate::import::{FolderWatcher, ImportError, ImportedArticle, Library};
 use crate::store::SidecarWorker;
 use crate::ui::ReadingView;
@@ -16,6 +17,7 @@ use super::background::{Background, Listing, Report};
 use super::messages::Messages;
 use super::notes::NotesOfArticle;
 use super::reading_state::ReadingState;
+use super::translations::{LoadedTranslation, TranslationsOfArticle};
 
 /// What is known of the article being read.
 #[derive(Debug)]
@@ -40,6 +42,10 @@ pub struct OpenArticle {
     pub disk_notice: Option<String>,
     /// The reader's notes, once the article has been read.
     pub notes: Option<NotesOfArticle>,
+    /// Its translations, once the article has been read.
+    pub translations: Option<TranslationsOfArticle>,
+    /// The language to show first (the one last shown in this folder).
+    wanted_language: Option<String>,
 }
 
 /// The open folder and article, and the work under way to open others.
@@ -117,8 +123,9 @@ impl Session {
         if let Some(&section) = reading.reading_positions.get(path) {
             view.scroll_to_section(section);
         }
-        if let Some(folder) = self.library.as_ref().map(|library| library.root.clone()) {
-            reading.last_article.insert(folder, path.to_owned());
+        let folder = self.library.as_ref().map(|library| library.root.clone());
+        if let Some(folder) = &folder {
+            reading.last_article.insert(folder.clone(), path.to_owned());
         }
         let next = OpenArticle {
             path: path.to_owned(),
@@ -126,6 +133,9 @@ impl Session {
             view,
             disk_notice: None,
             notes: None,
+            translations: None,
+            wanted_language: folder
+                .and_then(|folder| reading.translation_languages.get(&folder).cloned()),
         };
         if self.ready_article().is_some() {
             self.next_article = Some(next);
@@ -136,9 +146,19 @@ impl Session {
         self.load_ticket += 1;
         self.reloading = false;
         let max_bytes = (!large).then_some(crate::import::MAX_ARTICLE_BYTES);
-        let started = self
-            .background
-            .load(ctx, self.load_ticket, path.to_owned(), max_bytes, true);
+        let imported = reading
+            .imported_translations
+            .get(path)
+            .cloned()
+            .unwrap_or_default();
+        let started = self.background.load(
+            ctx,
+            self.load_ticket,
+            path.to_owned(),
+            max_bytes,
+            true,
+            imported,
+        );
         start(started, "read the article", messages);
     }
 
@@ -190,7 +210,11 @@ impl Session {
                 path,
                 result,
                 notes,
-            } if ticket == self.load_ticket => self.loaded(&path, result, notes, messages),
+                translations,
+            } if ticket == self.load_ticket => {
+                self.loaded(&path, result, notes, messages);
+                self.translations_read(&path, translations);
+            }
             Report::FolderChanged { generation, change }
                 if generation == self.folder_generation =>
             {
@@ -267,9 +291,13 @@ impl Session {
                 start(started, "read the titles of the articles", messages);
                 let open_path = self.open.as_ref().map(|open| open.path.clone());
                 if let Some(path) = open_path
-                    && (change.rescan || changed.contains(&path))
+                    && (change.rescan
+                        || changed.contains(&path)
+                        || changed
+                            .iter()
+                            .any(|changed| is_companion_of(changed, &path)))
                 {
-                    self.reload_open_article(ctx, &path, messages);
+                    self.reload_open_article(ctx, &path, reading, messages);
                 }
             }
         }
@@ -333,6 +361,9 @@ impl Session {
                     // The text changed: every note is looked for again.
                     notes.forget_placements();
                 }
+                if let Some(translations) = &mut open.translations {
+                    translations.article_changed();
+                }
             }
             (Ok(imported), _) => {
                 open.content = Content::Ready(imported);
@@ -358,8 +389,30 @@ impl Session {
         self.watch_open_sidecar();
     }
 
+    /// Its translation files were read with the article at `path`: they fill its
+    /// column (or replace the files read before, keeping what the reader wrote).
+    fn translations_read(&mut self, path: &Path, files: Option<Vec<LoadedTranslation>>) {
+        let Some(files) = files else { return };
+        let Some(open) = self.open.as_mut().filter(|open| open.path == path) else {
+            return;
+        };
+        match &mut open.translations {
+            Some(translations) => translations.set_files(files),
+            None => {
+                let wanted = open.wanted_language.as_deref();
+                open.translations = Some(TranslationsOfArticle::new(files, wanted));
+            }
+        }
+    }
+
     /// Reads the open article again, keeping it on screen until the new text is in.
-    fn reload_open_article(&mut self, ctx: &egui::Context, path: &Path, messages: &mut Messages) {
+    pub(super) fn reload_open_article(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        reading: &ReadingState,
+        messages: &mut Messages,
+    ) {
         if self.next_article.is_some() {
             // The reader is moving to another article; this one need not be read again.
             return;
@@ -368,9 +421,19 @@ impl Session {
         self.reloading = true;
         // A file the reader chose to open despite its size is read again whole; its
         // notes are open already.
-        let started = self
-            .background
-            .load(ctx, self.load_ticket, path.to_owned(), None, false);
+        let imported = reading
+            .imported_translations
+            .get(path)
+            .cloned()
+            .unwrap_or_default();
+        let started = self.background.load(
+            ctx,
+            self.load_ticket,
+            path.to_owned(),
+            None,
+            false,
+            imported,
+        );
         start(started, "read the article again", messages);
     }
 }

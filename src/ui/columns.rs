@@ -39,6 +39,16 @@ pub trait ColumnCells {
     /// Draws the cell of section `index` into `ui`, which is as wide as the column
     /// and as tall as needed. Drawing nothing leaves the cell empty.
     fn cell(&mut self, ui: &mut Ui, index: usize, section: &Section);
+
+    /// Draws the column's header into `ui`: by default its title and status; a column
+    /// with a choice to offer (a language) draws its own.
+    fn header(&mut self, ui: &mut Ui) {
+        ui.label(egui::RichText::new(self.title()).strong());
+        let status = self.status();
+        if !status.is_empty() {
+            ui.label(egui::RichText::new(status).weak().small());
+        }
+    }
 }
 
 /// A column shown beside the source, with its share of the width.

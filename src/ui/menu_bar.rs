@@ -43,6 +43,12 @@ pub struct MenuState<'a> {
     pub fullscreen: bool,
     /// The theme chosen.
     pub theme: Theme,
+    /// Whether an article is open (a translation can be imported for it).
+    pub has_article: bool,
+    /// Whether translations are covered until hovered.
+    pub blur_translations: bool,
+    /// The translation column's text size, in points.
+    pub translation_size_pt: f32,
 }
 
 /// What the reader chose in a menu.
@@ -70,6 +76,12 @@ pub enum MenuAction {
     ToggleFullscreen,
     /// Use this theme.
     SetTheme(Theme),
+    /// Import a translation file for the open article.
+    ImportTranslation,
+    /// Cover translations until hovered, or not.
+    BlurTranslations(bool),
+    /// Set the translation column's text size.
+    SetTranslationSize(f32),
     /// Zoom in.
     ZoomIn,
     /// Zoom out.
@@ -112,6 +124,13 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
     if ui.button("Sample articles").clicked() {
         actions.push(MenuAction::OpenSamples);
     }
+    ui.separator();
+    let import = ui
+        .add_enabled(state.has_article, egui::Button::new("Import translation…"))
+        .on_hover_text("A translation kept anywhere (.txt, .md, .tmx, .xlf) for this article");
+    if import.clicked() {
+        actions.push(MenuAction::ImportTranslation);
+    }
 }
 
 fn notes_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) {
@@ -126,6 +145,12 @@ fn notes_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>)
         ("Export as Markdown…", ExportFormat::Markdown),
         ("Export as JSON…", ExportFormat::Json),
         ("Export as Web Annotations…", ExportFormat::WebAnnotation),
+        (
+            "Export bilingual Markdown…",
+            ExportFormat::BilingualMarkdown,
+        ),
+        ("Export bilingual HTML page…", ExportFormat::BilingualHtml),
+        ("Export translations as TMX…", ExportFormat::Tmx),
         ("Save notes as…", ExportFormat::Sidecar),
     ] {
         if ui

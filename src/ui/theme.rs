@@ -127,6 +127,24 @@ pub const NOTE: TextStyle = TextStyle {
     bold: false,
 };
 
+/// The style of a translation at `size_pt` (the translation column has its own
+/// size): the Latin face, falling back to the bundled Arabic, Hebrew and Urdu faces
+/// for a translation in those scripts.
+pub const fn translation(size_pt: f32) -> TextStyle {
+    TextStyle {
+        family: FontFamily::Sans,
+        size_pt,
+        line_height: 1.6,
+        bold: false,
+    }
+}
+
+/// The translation style at its default size.
+pub const TRANSLATION: TextStyle = translation(TRANSLATION_SIZE_PT);
+
+/// The translation column's text size unless the reader chose another, in points.
+pub const TRANSLATION_SIZE_PT: f32 = 16.0;
+
 /// The style of a quote above a note.
 pub const NOTE_QUOTE: TextStyle = TextStyle {
     size_pt: 14.0,

@@ -97,29 +97,22 @@ pub(super) fn row_geometry(width: f32, weights: &[f32]) -> RowGeometry {
     }
 }
 
-/// Column titles above the rows, each with its column's status. Stacked, only the
+/// Column titles above the rows, each column's header under it. Stacked, only the
 /// article's title is shown: the other columns' cells are under each section.
-pub(super) fn show_header(ui: &mut Ui, geometry: &RowGeometry, columns: &[SideColumn<'_>]) {
+pub(super) fn show_header(ui: &mut Ui, geometry: &RowGeometry, columns: &mut [SideColumn<'_>]) {
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 38.0), egui::Sense::hover());
-    let mut cells = vec![(geometry.source, "Article".to_owned(), String::new())];
-    if !geometry.stacked {
-        cells.extend(geometry.sides.iter().zip(columns).map(|(rect, column)| {
-            (
-                *rect,
-                column.cells.title().to_owned(),
-                column.cells.status(),
-            )
-        }));
-    }
-    for (cell, title, status) in cells {
+    let child_at = |ui: &mut Ui, cell: Rect| {
         let cell = cell.translate(rect.min.to_vec2());
-        let mut child = ui.new_child(UiBuilder::new().max_rect(Rect::from_min_size(
+        ui.new_child(UiBuilder::new().max_rect(Rect::from_min_size(
             cell.min,
             vec2(cell.width(), rect.height()),
-        )));
-        child.label(egui::RichText::new(title).strong());
-        if !status.is_empty() {
-            child.label(egui::RichText::new(status).weak().small());
+        )))
+    };
+    child_at(ui, geometry.source).label(egui::RichText::new("Article").strong());
+    if !geometry.stacked {
+        for (cell, column) in geometry.sides.iter().zip(columns.iter_mut()) {
+            let mut child = child_at(ui, *cell);
+            column.cells.header(&mut child);
         }
     }
     ui.separator();

@@ -1,0 +1,308 @@
+//! The translations of the open article in the app: the translation files read beside
+//! it (or imported), the reader's own translations and alignment fixes, the language
+//! shown, and the column resolved from them; [`TranslationCommand`]s change them.
+//! Drawing the column is `ui::translation`'s business.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::import::translation::{
+    Companion, ImportedTranslation, TranslationError, find_companions, format_of, read_companion,
+    read_translation,
+};
+use crate::model::Article;
+use crate::model::translation::{
+    Alignment, AlignmentFix, TranslationColumn, TranslationData, TranslationFile,
+    TranslationSource, align, resolve_column, same_language, segments_fingerprint,
+};
+use crate::text::TextEditor;
+use crate::ui::theme;
+use crate::ui::translation::{EditingTranslation, TranslationCommand};
+
+/// A translation file read (or not) for the open article.
+#[derive(Clone, Debug)]
+pub struct LoadedTranslation {
+    /// Its file name, as cells name their source.
+    pub name: String,
+    /// Its translations, or why it cannot be used.
+    pub result: Result<ImportedTranslation, TranslationError>,
+}
+
+/// Reads the translation files of the article at `article`: its companions, then the
+/// files the reader imported for it. Runs on a background thread.
+pub fn read_translations(article: &Path, imported: &[PathBuf]) -> Vec<LoadedTranslation> {
+    let companions: Vec<(PathBuf, Result<ImportedTranslation, TranslationError>)> =
+        find_companions(article)
+            .iter()
+            .map(|companion: &Companion| (companion.path.clone(), read_companion(companion)))
+            .collect();
+    let imports = imported.iter().filter_map(|path| {
+        let format = format_of(path)?;
+        let language = path
+            .file_stem()
+            .and_then(|stem| Path::new(stem).extension())
+            .and_then(|language| language.to_str());
+        Some((path.clone(), read_translation(path, format, language)))
+    });
+    companions
+        .into_iter()
+        .chain(imports)
+        .map(|(path, result)| LoadedTranslation {
+            name: path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            result,
+        })
+        .collect()
+}
+
+/// Milliseconds since 1970.
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_millis() as u64)
+}
+
+/// The translations of the open article.
+#[derive(Default)]
+pub struct TranslationsOfArticle {
+    /// The files read for it.
+    pub files: Vec<LoadedTranslation>,
+    /// The reader's own translations and fixes.
+    pub data: TranslationData,
+    /// The language shown, if any.
+    pub language: Option<String>,
+    /// The column for the language shown, resolved when something changed.
+    pub(super) column: Option<TranslationColumn>,
+    /// The file (and its alignment) filling the column.
+    source_file: Option<(TranslationFile, Alignment)>,
+    /// The cell being written.
+    pub editing: Option<EditingTranslation>,
+    /// Bumped at every change, so the column is resolved again.
+    revision: u64,
+    resolved_revision: Option<u64>,
+}
+
+impl TranslationsOfArticle {
+    /// The translations read in `files`, shown in `language` if it has one (else the
+    /// first language there is).
+    pub fn new(files: Vec<LoadedTranslation>, language: Option<&str>) -> Self {
+        let mut this = Self {
+            files,
+            ..Self::default()
+        };
+        this.choose_language(language);
+        this
+    }
+
+    /// Replaces the files (they changed on disk), keeping the reader's data.
+    pub fn set_files(&mut self, files: Vec<LoadedTranslation>) {
+        self.files = files;
+        let language = self.language.clone();
+        self.choose_language(language.as_deref());
+        self.revision += 1;
+    }
+
+    /// Every language there is a translation in: the files' and the reader's.
+    pub fn languages(&self) -> Vec<String> {
+        let mut languages: Vec<String> = Vec::new();
+        let files = self.translation_files().map(|file| file.language.clone());
+        let written = self.data.languages().into_iter().map(str::to_owned);
+        for language in files.chain(written) {
+            if !languages
+                .iter()
+                .any(|known| same_language(known, &language))
+            {
+                languages.push(language);
+            }
+        }
+        languages
+    }
+
+    /// The files that could not be read, with why.
+    pub fn problems(&self) -> Vec<(&str, &TranslationError)> {
+        self.files
+            .iter()
+            .filter_map(|file| Some((file.name.as_str(), file.result.as_ref().err()?)))
+            .collect()
+    }
+
+    fn translation_files(&self) -> impl Iterator<Item = &TranslationFile> {
+        self.files
+            .iter()
+            .filter_map(|file| file.result.as_ref().ok())
+            .flat_map(|imported| imported.files.iter())
+    }
+
+    /// Shows `language` if there is a translation in it, else the first there is.
+    fn choose_language(&mut self, language: Option<&str>) {
+        let languages = self.languages();
+        self.language = language
+            .and_then(|wanted| {
+                languages
+                    .iter()
+                    .find(|known| same_language(known, wanted))
+                    .cloned()
+            })
+            .or_else(|| language.filter(|_| languages.is_empty()).map(str::to_owned))
+            .or_else(|| languages.first().cloned());
+        self.revision += 1;
+    }
+
+    /// Makes the next [`Self::resolve_if_changed`] resolve the column again: the
+    /// article's text changed.
+    pub fn article_changed(&mut self) {
+        self.revision += 1;
+    }
+
+    /// Resolves the column for the language shown against `article`, if anything
+    /// changed since it last was.
+    pub fn resolve_if_changed(&mut self, article: &Article) {
+        if self.resolved_revision != Some(self.revision) {
+            self.resolve(article);
+            self.resolved_revision = Some(self.revision);
+        }
+    }
+
+    /// The column for the language shown, as last resolved.
+    pub fn column(&self) -> Option<&TranslationColumn> {
+        self.column.as_ref()
+    }
+
+    fn resolve(&mut self, article: &Article) {
+        let Some(language) = self.language.clone() else {
+            self.column = None;
+            self.source_file = None;
+            return;
+        };
+        let file = self
+            .translation_files()
+            .find(|file| same_language(&file.language, &language))
+            .cloned();
+        self.source_file = file.map(|file| {
+            let fixes = self.data.fixes_for(&file.file, &file.language);
+            let alignment = align(article, &file, fixes);
+            (file, alignment)
+        });
+        let source = self
+            .source_file
+            .as_ref()
+            .map(|(file, alignment)| (file, alignment));
+        self.column = Some(resolve_column(article, &language, &self.data, source));
+    }
+
+    /// A column for every language there is, the one shown first: for exports.
+    pub fn all_columns(&self, article: &Article) -> Vec<TranslationColumn> {
+        let mut languages = self.languages();
+        if let Some(shown) = &self.language {
+            languages.retain(|language| !same_language(language, shown));
+            languages.insert(0, shown.clone());
+        }
+        languages
+            .iter()
+            .map(|language| {
+                let file = self
+                    .translation_files()
+                    .find(|file| same_language(&file.language, language));
+                let aligned = file.map(|file| {
+                    let fixes = self.data.fixes_for(&file.file, &file.language);
+                    (file, align(article, file, fixes))
+                });
+                let source = aligned.as_ref().map(|(file, alignment)| (*file, alignment));
+                resolve_column(article, language, &self.data, source)
+            })
+            .collect()
+    }
+
+    /// Applies `command` to the translations of `article` (the section texts the
+    /// reader's translations are anchored to).
+    pub fn apply(&mut self, article: &Article, command: TranslationCommand) {
+        match command {
+            TranslationCommand::ShowLanguage(language) => self.choose_language(Some(&language)),
+            TranslationCommand::Edit(row) => self.start_editing(article, row),
+            TranslationCommand::SetText(row, text) => {
+                let (Some(language), Some(section)) =
+                    (self.language.clone(), article.sections.get(row))
+                else {
+                    return;
+                };
+                let edited_from = self
+                    .editing
+                    .as_ref()
+                    .filter(|editing| editing.row == row)
+                    .and_then(|editing| editing.edited_from.clone());
+                self.data.set_reader_translation(
+                    &language,
+                    section.id,
+                    &section.text,
+                    &text,
+                    edited_from,
+                    now_ms(),
+                );
+            }
+            TranslationCommand::FinishEditing => self.editing = None,
+            TranslationCommand::Fix(fix) => {
+                let Some((file, _)) = &self.source_file else {
+                    return;
+                };
+                let fingerprint = segments_fingerprint(&file.segments);
+                let (name, language) = (file.file.clone(), file.language.clone());
+                self.data.add_fix(&name, &language, &fingerprint, fix);
+            }
+            TranslationCommand::UndoFix => {
+                if let Some((file, _)) = &self.source_file {
+                    let (name, language) = (file.file.clone(), file.language.clone());
+                    self.data.undo_fix(&name, &language);
+                }
+            }
+        }
+        self.revision += 1;
+    }
+
+    fn start_editing(&mut self, article: &Article, row: usize) {
+        if self.language.is_none() || row >= article.sections.len() {
+            return;
+        }
+        let cell = self
+            .column
+            .as_ref()
+            .and_then(|column| column.rows.get(row))
+            .and_then(|row| row.cell.clone());
+        let (text, edited_from) = match cell {
+            Some(cell) => {
+                let from = (cell.source != TranslationSource::Reader).then_some(cell.source);
+                (cell.text, from)
+            }
+            None => (String::new(), None),
+        };
+        self.editing = Some(EditingTranslation {
+            row,
+            editor: TextEditor::new(&text, theme::TRANSLATION),
+            edited_from,
+            focus_pending: true,
+        });
+    }
+
+    /// The fix that splits the row being edited at its caret, if the row holds a
+    /// file's text as the file has it.
+    pub fn split_at_caret(&self) -> Option<AlignmentFix> {
+        let editing = self.editing.as_ref()?;
+        let column = self.column.as_ref()?;
+        let file_text = column
+            .rows
+            .get(editing.row)?
+            .file_text
+            .clone()
+            .or_else(|| {
+                let cell = column.rows.get(editing.row)?.cell.as_ref()?;
+                matches!(cell.source, TranslationSource::File { .. }).then(|| cell.text.clone())
+            })?;
+        let text = editing.editor.text();
+        let caret = editing.editor.cursor();
+        (text == file_text).then(|| AlignmentFix::Split {
+            row: editing.row,
+            at_char: text[..caret.min(text.len())].chars().count(),
+        })
+    }
+}

@@ -1,0 +1,292 @@
+//! The translation column: beside each section its translation, with where it comes
+//! from, flags where a file's alignment looks wrong and the fixes for them, an editor
+//! for the reader's own translation, and a header to pick the language.
+//!
+//! It reads a resolved [`TranslationColumn`] and returns [`TranslationCommand`]s; the
+//! app applies them.
+
+use egui::{Color32, Rect, Ui};
+
+use crate::model::Section;
+use crate::model::translation::{AlignmentFix, RowFlag, TranslationColumn, TranslationSource};
+use crate::text::{TextEditor, TextStyle};
+
+use super::columns::ColumnCells;
+use super::{TextBlock, TextField};
+
+/// What the reader did to the translations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TranslationCommand {
+    /// Show the translation in this language.
+    ShowLanguage(String),
+    /// Start writing (or correcting) the translation of a row.
+    Edit(usize),
+    /// Replace the reader's translation of a row (empty clears it).
+    SetText(usize, String),
+    /// Close the editor.
+    FinishEditing,
+    /// Fix the file's alignment.
+    Fix(AlignmentFix),
+    /// Take back the last alignment fix.
+    UndoFix,
+}
+
+/// The editor of a translation being written.
+pub struct EditingTranslation {
+    /// Its row.
+    pub row: usize,
+    /// Its text.
+    pub editor: TextEditor,
+    /// The translation the reader started from, when they correct one.
+    pub edited_from: Option<TranslationSource>,
+    /// Whether the field should take the keyboard focus: true when it opens.
+    pub focus_pending: bool,
+}
+
+/// The translation column of the reading view.
+pub struct TranslationCells<'a> {
+    /// The column, once resolved; `None` when there is no translation at all.
+    pub column: Option<&'a TranslationColumn>,
+    /// Every language there is a translation in.
+    pub languages: &'a [String],
+    /// Translation files that cannot be used, with why.
+    pub problems: &'a [String],
+    /// The cell being written, if any.
+    pub editing: Option<&'a mut EditingTranslation>,
+    /// The fix that splits the row being edited at its caret, when it can be split.
+    pub split: Option<AlignmentFix>,
+    /// Whether cells are blurred until hovered (or Alt is held).
+    pub blurred: bool,
+    /// How translations are set.
+    pub style: TextStyle,
+    /// What the reader asked for.
+    pub commands: &'a mut Vec<TranslationCommand>,
+}
+
+/// A word for where a cell comes from.
+fn source_label(source: &TranslationSource) -> String {
+    match source {
+        TranslationSource::Reader => "yours".to_owned(),
+        TranslationSource::File { file } => format!("from {file}"),
+        TranslationSource::Machine { engine, model } if model.is_empty() => {
+            format!("machine-made ({engine}), not checked")
+        }
+        TranslationSource::Machine { engine, model } => {
+            format!("machine-made ({engine}, {model}), not checked")
+        }
+    }
+}
+
+/// Why a row is flagged, in plain words.
+fn flag_words(flag: RowFlag) -> &'static str {
+    match flag {
+        RowFlag::CountMismatch => "the file and the article have different numbers of sections",
+        RowFlag::LengthRatio => "much longer or shorter than the other rows suggest",
+        RowFlag::SourceDiffers => "its source text is not this section's",
+        RowFlag::LeftOver => "fits no section",
+    }
+}
+
+impl ColumnCells for TranslationCells<'_> {
+    fn title(&self) -> &str {
+        "Translation"
+    }
+
+    fn status(&self) -> String {
+        let mut parts = Vec::new();
+        match self.column {
+            None if self.problems.is_empty() => {
+                parts.push("No translation yet: click a row to write one".to_owned());
+            }
+            None => {}
+            Some(column) => {
+                let flagged = column.flagged();
+                if flagged > 0 {
+                    parts.push(format!(
+                        "{} to check: the file may not line up with the article",
+                        super::count(flagged, "row")
+                    ));
+                }
+                parts.extend(column.problems.iter().map(ToString::to_string));
+            }
+        }
+        parts.extend(self.problems.iter().cloned());
+        parts.join(" · ")
+    }
+
+    fn header(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new("Translation").strong());
+            let shown = self.column.map(|column| column.language.as_str());
+            if !self.languages.is_empty() {
+                egui::ComboBox::from_id_salt("translation-language")
+                    .selected_text(shown.unwrap_or("—"))
+                    .width(70.0)
+                    .show_ui(ui, |ui| {
+                        for language in self.languages {
+                            let chosen = Some(language.as_str()) == shown;
+                            if ui.selectable_label(chosen, language).clicked() && !chosen {
+                                self.commands
+                                    .push(TranslationCommand::ShowLanguage(language.clone()));
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text("The language shown");
+            }
+        });
+        let status = self.status();
+        if !status.is_empty() {
+            let color = if self.column.is_some_and(|column| column.flagged() > 0)
+                || !self.problems.is_empty()
+            {
+                ui.visuals().warn_fg_color
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            ui.label(egui::RichText::new(status).small().color(color));
+        }
+    }
+
+    fn cell(&mut self, ui: &mut Ui, index: usize, _section: &Section) {
+        if let Some(editing) = self.editing.as_deref_mut().filter(|e| e.row == index) {
+            editor(ui, editing, self.split.clone(), self.commands);
+            return;
+        }
+        let row = self.column.and_then(|column| column.rows.get(index));
+        let Some(cell) = row.and_then(|row| row.cell.as_ref()) else {
+            let invite = ui
+                .add(
+                    egui::Button::new("Write a translation…")
+                        .small()
+                        .frame(false),
+                )
+                .on_hover_text("Write your translation of this section");
+            if invite.clicked() {
+                self.commands.push(TranslationCommand::Edit(index));
+            }
+            return;
+        };
+        let text = TextBlock::new(&cell.text)
+            .style(self.style)
+            .selectable(false)
+            .id_salt(("translation", index))
+            .show(ui);
+        let shown = text.response.rect;
+        let response = ui
+            .interact(
+                shown,
+                ui.scope_id().with(("translation-cell", index)),
+                egui::Sense::click(),
+            )
+            .on_hover_cursor(egui::CursorIcon::Text)
+            .on_hover_text("Click to edit");
+        if response.clicked() {
+            self.commands.push(TranslationCommand::Edit(index));
+        }
+        let revealed = response.hovered() || ui.input(|input| input.modifiers.alt);
+        if self.blurred && !revealed {
+            cover(ui, shown);
+        }
+        let weak = ui.visuals().weak_text_color();
+        let label = source_label(&cell.source);
+        let mut badge = egui::RichText::new(label).small().color(weak);
+        if cell.is_machine() {
+            badge = badge.italics().color(ui.visuals().warn_fg_color);
+        }
+        ui.label(badge);
+        if let Some(row) = row.filter(|row| !row.flags.is_empty()) {
+            flagged(ui, index, &row.flags, self.commands);
+        }
+    }
+}
+
+/// Paints over a cell so it cannot be read until it is hovered: for readers testing
+/// themselves.
+fn cover(ui: &Ui, rect: Rect) {
+    let fill = ui.visuals().panel_fill;
+    let covered = Color32::from_rgba_unmultiplied(fill.r(), fill.g(), fill.b(), 235);
+    ui.painter().rect_filled(rect.expand(2.0), 4.0, covered);
+    let hint = ui.visuals().weak_text_color();
+    ui.painter().text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "hover to read",
+        egui::FontId::proportional(11.0),
+        hint,
+    );
+}
+
+/// A flagged row: why, and the fixes.
+fn flagged(ui: &mut Ui, row: usize, flags: &[RowFlag], commands: &mut Vec<TranslationCommand>) {
+    let why: Vec<&str> = flags.iter().map(|flag| flag_words(*flag)).collect();
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        egui::RichText::new(format!("⚠ Check: {}", why.join("; "))).small(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for (label, hover, fix) in [
+            (
+                "Shift down",
+                "Move this translation and the ones after it down one row",
+                AlignmentFix::ShiftDown { row },
+            ),
+            (
+                "Shift up",
+                "Move this translation and the ones after it up into the empty row above",
+                AlignmentFix::ShiftUp { row },
+            ),
+            (
+                "Merge with next",
+                "Join this translation with the next one",
+                AlignmentFix::Merge { row },
+            ),
+        ] {
+            if ui.small_button(label).on_hover_text(hover).clicked() {
+                commands.push(TranslationCommand::Fix(fix));
+            }
+        }
+    });
+}
+
+/// The editor of the reader's translation of a row.
+fn editor(
+    ui: &mut Ui,
+    editing: &mut EditingTranslation,
+    split: Option<AlignmentFix>,
+    commands: &mut Vec<TranslationCommand>,
+) {
+    let row = editing.row;
+    let field = TextField::new(&mut editing.editor)
+        .hint("Write a translation")
+        .take_focus(std::mem::take(&mut editing.focus_pending))
+        .show(ui);
+    if field.response.changed() {
+        commands.push(TranslationCommand::SetText(row, editing.editor.text()));
+    }
+    if field.escaped {
+        commands.push(TranslationCommand::FinishEditing);
+    }
+    ui.horizontal(|ui| {
+        if ui.small_button("Done").clicked() {
+            commands.push(TranslationCommand::FinishEditing);
+        }
+        if ui
+            .small_button("Clear")
+            .on_hover_text("Remove your translation of this section")
+            .clicked()
+        {
+            commands.push(TranslationCommand::SetText(row, String::new()));
+            commands.push(TranslationCommand::FinishEditing);
+        }
+        if let Some(split) = split {
+            let button = ui.small_button("Split here").on_hover_text(
+                "Cut the file's translation at the caret: the rest goes to the next row",
+            );
+            if button.clicked() {
+                commands.push(TranslationCommand::FinishEditing);
+                commands.push(TranslationCommand::Fix(split));
+            }
+        }
+    });
+}

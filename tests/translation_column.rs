@@ -1,0 +1,179 @@
+//! The translation column as a reader uses it: a translation file beside the article
+//! fills it row by row; a row is written in Arabic; a shifted file is flagged and
+//! fixed.
+
+mod common;
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use hamish::app::{Command, HamishApp, Preferences, ReadingState};
+use hamish::model::translation::TranslationSource;
+use hamish::ui::translation::TranslationCommand;
+
+const ARTICLE: &str = "003_2dd66c1bbdc4b7f0.txt";
+const TRANSLATION: &str = "003_2dd66c1bbdc4b7f0.en.txt";
+
+fn harness(path: PathBuf) -> Harness<'static, HamishApp> {
+    let app = HamishApp::new(Preferences::default(), ReadingState::default(), Some(path));
+    let mut harness = common::app_harness(app, vec2(1500.0, 1000.0));
+    harness.run();
+    harness
+}
+
+/// Seed 003 and its English translation in a temporary folder; `translation` can
+/// change the translation's lines first.
+fn folder_with(translation: impl FnOnce(Vec<String>) -> Vec<String>) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("folder");
+    std::fs::copy(common::samples().join(ARTICLE), folder.path().join(ARTICLE)).expect("article");
+    let lines: Vec<String> = std::fs::read_to_string(common::samples().join(TRANSLATION))
+        .expect("translation")
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    std::fs::write(
+        folder.path().join(TRANSLATION),
+        translation(lines).join("\n"),
+    )
+    .expect("write");
+    folder
+}
+
+fn english_lines() -> Vec<String> {
+    std::fs::read_to_string(common::samples().join(TRANSLATION))
+        .expect("translation")
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn row_texts(harness: &Harness<'_, HamishApp>) -> Vec<Option<String>> {
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("a column");
+    column
+        .rows
+        .iter()
+        .map(|row| row.cell.as_ref().map(|cell| cell.text.clone()))
+        .collect()
+}
+
+#[test]
+fn each_translation_is_in_its_row() {
+    let harness = harness(common::samples().join(ARTICLE));
+    let english = english_lines();
+    let sections = harness
+        .state()
+        .current_article()
+        .expect("open")
+        .article
+        .sections
+        .len();
+    assert_eq!(english.len(), sections, "the sample translation is aligned");
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("a column");
+    assert_eq!(column.language, "en");
+    assert_eq!(column.flagged(), 0, "nothing to check");
+    for (row, line) in column.rows.iter().zip(&english) {
+        let cell = row.cell.as_ref().expect("a translation");
+        assert_eq!(&cell.text, line);
+        assert_eq!(
+            cell.source,
+            TranslationSource::File {
+                file: TRANSLATION.to_owned()
+            }
+        );
+    }
+    // On screen, beside its section: the first rows are laid out and readable.
+    harness.get_by_role_and_label(Role::Label, &english[0]);
+    assert!(
+        harness
+            .get_all_by_label(&format!("from {TRANSLATION}"))
+            .count()
+            > 2,
+        "each cell says where it comes from"
+    );
+}
+
+#[test]
+fn a_row_is_translated_in_arabic_by_the_reader() {
+    let folder = folder_with(|lines| lines);
+    let mut harness = harness(folder.path().join(ARTICLE));
+    let english = english_lines();
+    // Click the first row's translation to edit it.
+    harness
+        .get_by_role_and_label(Role::Label, &english[0])
+        .click();
+    harness.run();
+    let field = harness.get_by_label("Write a translation");
+    assert_eq!(
+        field.value().as_deref(),
+        Some(english[0].as_str()),
+        "starts from the file's"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    let mine = "ترجمتي لهذه الفقرة: 2023";
+    harness.event(egui::Event::Text(mine.to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(row_texts(&harness)[0].as_deref(), Some(mine));
+    harness.get_by_role_and_label(Role::Label, mine);
+    harness.get_by_label("yours");
+    assert_eq!(
+        std::fs::read_to_string(folder.path().join(TRANSLATION))
+            .expect("file")
+            .lines()
+            .next(),
+        Some(english[0].as_str()),
+        "the file is never written"
+    );
+}
+
+#[test]
+fn a_shifted_file_is_flagged_and_fixed() {
+    // The file lacks its second paragraph: every later row is one off.
+    let folder = folder_with(|mut lines| {
+        lines.remove(1);
+        lines
+    });
+    let english = english_lines();
+    let mut harness = harness(folder.path().join(ARTICLE));
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("a column");
+    assert!(column.flagged() > 0, "the mismatch is flagged");
+    harness.get_by_label_contains("to check");
+    // Shift the translations from the second row down: the second row is then empty
+    // and every later one in its place.
+    harness
+        .state_mut()
+        .command(Command::Translation(TranslationCommand::Fix(
+            hamish::model::translation::AlignmentFix::ShiftDown { row: 1 },
+        )));
+    harness.run();
+    let rows = row_texts(&harness);
+    assert_eq!(rows[0].as_deref(), Some(english[0].as_str()));
+    assert_eq!(rows[1], None, "the missing paragraph's row is empty");
+    for index in 2..english.len() {
+        assert_eq!(
+            rows[index].as_deref(),
+            Some(english[index].as_str()),
+            "row {index}"
+        );
+    }
+    assert!(
+        harness.query_by_label("Write a translation…").is_some(),
+        "the empty row invites"
+    );
+}
