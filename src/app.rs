@@ -12,6 +12,7 @@
 mod background;
 mod notes;
 mod settings;
+mod store_messages;
 
 pub use notes::NoteCommand;
 pub use settings::Settings;
@@ -24,7 +25,7 @@ use std::time::{Duration, Instant};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::import::{FolderWatcher, ImportError, ImportedArticle, Library};
-use crate::store::{Saving, SidecarWorker, WorkerEvent};
+use crate::store::{Saving, SidecarReport, SidecarWorker, WorkerEvent};
 use crate::text::TextEngine;
 use crate::text::TextStyle;
 use crate::ui::{LibraryAction, ReadingView, TextBlock, TextButton, library_panel};
@@ -360,9 +361,9 @@ impl HamishApp {
         let Some(notes) = self.open.as_mut().and_then(|open| open.notes.as_mut()) else {
             return;
         };
-        if let Some((sidecar, contents, generation)) = notes.store.take_save(now, force) {
+        if let Some(request) = notes.store.take_save(now, force) {
             match &self.worker {
-                Some(worker) => worker.save(sidecar, contents, generation),
+                Some(worker) => worker.save(request),
                 None => {
                     self.message = Some(
                         "Your notes are kept in memory: the saving thread is not running."
@@ -380,28 +381,22 @@ impl HamishApp {
         for event in worker.events() {
             let notes = self.open.as_mut().and_then(|open| open.notes.as_mut());
             match event {
-                WorkerEvent::Saved {
-                    sidecar,
-                    generation,
-                } => {
-                    if let Some(notes) = notes.filter(|notes| notes.store.sidecar() == sidecar) {
-                        notes.store.saved(generation);
-                    }
-                }
-                WorkerEvent::SaveFailed {
-                    sidecar,
-                    error,
-                    read_only,
-                    ..
-                } => {
-                    self.message = Some(
-                        match notes.filter(|notes| notes.store.sidecar() == sidecar) {
-                            Some(notes) => notes.store.save_failed(&error, read_only),
-                            None => {
-                                format!("Notes could not be saved ({error}): {}", sidecar.display())
+                WorkerEvent::Sidecar { sidecar, report } => {
+                    match notes.filter(|notes| notes.store.sidecar() == sidecar) {
+                        Some(notes) => {
+                            let notices = notes.store.report(Instant::now(), report);
+                            if let Some(message) = store_messages::notices_message(&notices) {
+                                self.message = Some(message);
                             }
-                        },
-                    );
+                        }
+                        None => {
+                            // A save of an article that is no longer open.
+                            if let SidecarReport::NotSaved { reason, .. } = &report {
+                                self.message =
+                                    Some(store_messages::not_saved_message(&sidecar, reason));
+                            }
+                        }
+                    }
                 }
                 WorkerEvent::Written { path, result } => {
                     self.message = Some(match result {
@@ -411,33 +406,6 @@ impl HamishApp {
                             path.display()
                         ),
                     });
-                }
-                WorkerEvent::ChangedOnDisk {
-                    sidecar,
-                    notes: theirs,
-                } => {
-                    let Some(notes) = notes.filter(|notes| notes.store.sidecar() == sidecar) else {
-                        continue;
-                    };
-                    match theirs {
-                        Ok(theirs) => {
-                            let conflicts = notes.store.merge_from_disk(Instant::now(), theirs);
-                            if !conflicts.is_empty() {
-                                self.message = Some(format!(
-                                    "The notes file was changed elsewhere while you edited the same notes here: both versions of {} notes are kept, marked \"changed in two places\".",
-                                    conflicts.len()
-                                ));
-                            }
-                        }
-                        Err(error) => {
-                            let reason = format!(
-                                "The notes file was changed elsewhere and cannot be read now ({error}). It is not overwritten; your notes are kept in memory; use File > Save notes as… to keep them: {}",
-                                sidecar.display()
-                            );
-                            notes.store.hold_saves(reason.clone());
-                            self.message = Some(reason);
-                        }
-                    }
                 }
             }
         }
@@ -483,10 +451,10 @@ impl HamishApp {
         let Some(notes) = self.open.as_mut().and_then(|open| open.notes.as_mut()) else {
             return;
         };
-        if let (Some(worker), Some((sidecar, contents, generation))) =
+        if let (Some(worker), Some(request)) =
             (&self.worker, notes.store.take_save(Instant::now(), true))
         {
-            worker.save(sidecar, contents, generation);
+            worker.save(request);
         }
     }
 
@@ -842,7 +810,7 @@ impl HamishApp {
                 });
             });
         }
-        if let Some(Saving::Held { reason }) = self
+        if let Some(Saving::Held(reason)) = self
             .open
             .as_ref()
             .and_then(|open| open.notes.as_ref())
@@ -856,7 +824,7 @@ impl HamishApp {
                     }
                     let color = ui.visuals().warn_fg_color;
                     ui.add(
-                        TextBlock::new(&reason)
+                        TextBlock::new(&store_messages::hold_message(&reason))
                             .style(TextStyle::interface(13.0))
                             .color(color),
                     );

@@ -18,5 +18,5 @@ pub use bidi_controls::{has_bidi_controls, is_bidi_control, reveal_bidi_controls
 pub use direction::{Direction, base_direction};
 pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};
 pub use normalize::normalize;
-pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge};
+pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge, without_blank};
 pub use section::{Article, Block, Section, SectionId, SectionKind};

@@ -125,7 +125,8 @@ impl NotesOfArticle {
     /// The notes of the article at `path`, and a message if its sidecar could not be
     /// used.
     pub fn open(path: &Path) -> (Self, Option<String>) {
-        let (store, message) = ArticleNotes::open(path);
+        let (store, notices) = ArticleNotes::open(path);
+        let message = super::store_messages::notices_message(&notices);
         let this = Self {
             store,
             placements: Vec::new(),
@@ -214,12 +215,7 @@ impl NotesOfArticle {
             NoteCommand::FinishEditing => {
                 // A note opened on a section and left empty was never wanted.
                 if let Some(editing) = self.editing.take() {
-                    let empty = self.store.notes().get(&editing.id).is_some_and(|note| {
-                        note.text.trim().is_empty() && note.color.is_none() && note.tags.is_empty()
-                    });
-                    if empty {
-                        self.change(now, &editing.id, time, |note| note.deleted = true);
-                    }
+                    self.store.remove_if_blank(now, &editing.id);
                 }
             }
             NoteCommand::Delete(id) => {
