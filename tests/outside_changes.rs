@@ -61,6 +61,8 @@ fn print_finals(finals: &BTreeMap<NoteId, String>) {
 fn run_writer(article: &Path, seed: u64) {
     let worker = SidecarWorker::spawn(|| {}).expect("worker thread");
     let (mut notes, _) = ArticleNotes::open(article);
+    // As the app does for the open article.
+    worker.watch(Some(notes.sidecar().to_owned()));
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut finals = BTreeMap::new();
     let pump = |notes: &mut ArticleNotes, force: bool| {
@@ -126,11 +128,16 @@ fn run_outside(article: &Path, seed: u64) {
             .into_iter()
             .filter(|(id, _)| id.0.starts_with("outside-"))
             .collect();
-        let id = if ours.is_empty() || rng.bool() {
+        // One of its own notes as the file has them (not a conflict copy).
+        let own: Vec<NoteId> = ours
+            .keys()
+            .filter(|id| !id.0.contains("-conflict-"))
+            .cloned()
+            .collect();
+        let id = if own.is_empty() || rng.bool() {
             NoteId(format!("outside-{write:03}"))
         } else {
-            let index = rng.usize(..ours.len());
-            ours.keys().nth(index).cloned().expect("an existing note")
+            own[rng.usize(..own.len())].clone()
         };
         let text = format!("{id} change {write}");
         ours.insert(id.clone(), note(&text, now_ms()));

@@ -148,7 +148,7 @@ pub struct ArticleNotes {
     read_only: Notes,
     /// Files left by a crash whose notes were merged in; removed by the next save.
     settled: Vec<PathBuf>,
-    /// Bumped at every edit; a save carries the generation it holds.
+    /// Bumped at every edit and every save; a save carries the generation it holds.
     generation: u64,
     in_flight: Vec<InFlight>,
     revision: u64,
@@ -314,6 +314,9 @@ impl ArticleNotes {
         }
         self.autosave.handed_over();
         self.save_now = false;
+        // Every save gets its own number, also one with no edit of its own (a merge
+        // written back), so each report finds its snapshot.
+        self.generation += 1;
         let snapshot = without_blank(&self.notes);
         // What will be on disk once the saves already sent are done.
         let base = self
