@@ -78,9 +78,9 @@ fn run_child(article: &Path) {
                     _ => None,
                 };
                 notes.report(Instant::now(), report);
-                if let Some((_, saved)) = saved_generation
-                    .and_then(|generation| counts_by_generation.iter().find(|(g, _)| *g == generation))
-                {
+                if let Some((_, saved)) = saved_generation.and_then(|generation| {
+                    counts_by_generation.iter().find(|(g, _)| *g == generation)
+                }) {
                     println!("SAVED {saved}");
                 }
             }

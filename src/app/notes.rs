@@ -261,6 +261,10 @@ impl NotesOfArticle {
     }
 
     fn start_editing(&mut self, id: NoteId) {
+        // Notes shown from a newer version's sidecar cannot be changed here.
+        if self.store.is_read_only(&id) {
+            return;
+        }
         let Some(note) = self.store.notes().get(&id) else {
             return;
         };

@@ -307,8 +307,8 @@ impl ArticleNotes {
     /// The save to hand to the writer now, if one is due. `force` saves pending edits
     /// at once (on closing).
     pub fn take_save(&mut self, now: Instant, force: bool) -> Option<SaveRequest> {
-        let due = self.save_now
-            || (self.autosave.is_pending() && (force || self.autosave.due(now)));
+        let due =
+            self.save_now || (self.autosave.is_pending() && (force || self.autosave.due(now)));
         if !due || !self.saving.is_enabled() {
             return None;
         }
@@ -348,7 +348,11 @@ impl ArticleNotes {
         let mut notices = Vec::new();
         match report {
             SidecarReport::Saved { generation, saved } => {
-                let sent = match self.in_flight.iter().position(|f| f.generation == generation) {
+                let sent = match self
+                    .in_flight
+                    .iter()
+                    .position(|f| f.generation == generation)
+                {
                     Some(position) => self
                         .in_flight
                         .drain(..=position)
@@ -370,8 +374,10 @@ impl ArticleNotes {
                 }
             }
             SidecarReport::NotSaved { generation, reason } => {
-                if let Some(position) =
-                    self.in_flight.iter().position(|f| f.generation == generation)
+                if let Some(position) = self
+                    .in_flight
+                    .iter()
+                    .position(|f| f.generation == generation)
                 {
                     self.in_flight.drain(..=position);
                 }

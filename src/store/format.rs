@@ -242,7 +242,10 @@ mod tests {
         assert_eq!(a.conflict_with, Some(NoteId("b".into())));
         assert_eq!(a.tags, ["وسم"]);
         assert_eq!(notes[&NoteId("b".into())].text, "أخرى");
-        assert_eq!(decode(&encode("001.txt", &notes).expect("encodes")).ok(), Some(notes));
+        assert_eq!(
+            decode(&encode("001.txt", &notes).expect("encodes")).ok(),
+            Some(notes)
+        );
     }
 
     #[test]
@@ -260,7 +263,10 @@ mod tests {
         let text = encode("001.txt", &sample_notes())
             .expect("encodes")
             .replace("\"version\": 1", "\"version\": 2")
-            .replace("\"article\"", "\"translations\": {\"x\": 1},\n  \"article\"");
+            .replace(
+                "\"article\"",
+                "\"translations\": {\"x\": 1},\n  \"article\"",
+            );
         let mut with_unknown = serde_json::from_str::<serde_json::Value>(&text).expect("json");
         with_unknown["notes"]["strange"] = serde_json::json!({"shape": "new"});
         let found = readable_notes(&with_unknown.to_string());

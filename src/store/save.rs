@@ -158,7 +158,8 @@ pub(super) fn save(
         absorb(&file.base, &mut ours, &file.notes, &mut saved);
     }
     for _ in 0..ROUNDS {
-        let read = read_bytes(sidecar).map_err(|error| NotSaved::Unusable(LoadError::Unreadable(error)))?;
+        let read = read_bytes(sidecar)
+            .map_err(|error| NotSaved::Unusable(LoadError::Unreadable(error)))?;
         let on_disk = match &read {
             Some(bytes) => decode_bytes(bytes).map_err(NotSaved::Unusable)?,
             None => Notes::new(),

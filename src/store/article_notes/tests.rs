@@ -69,7 +69,9 @@ fn a_sidecar_that_is_not_utf8_is_kept_aside_byte_for_byte_and_never_overwritten(
     let article = folder.path().join("001.txt");
     let sidecar = sidecar_path(&article);
     let notes_before: Notes = [(NoteId::new(1, 1), note("ملاحظة قديمة"))].into();
-    let mut bytes = encode("001.txt", &notes_before).expect("encodes").into_bytes();
+    let mut bytes = encode("001.txt", &notes_before)
+        .expect("encodes")
+        .into_bytes();
     // One invalid byte inside the note's text: a lossy read would turn it into U+FFFD
     // and the next save would write that over the original.
     let at = bytes.len() - 40;
@@ -94,7 +96,11 @@ fn a_sidecar_that_is_not_utf8_is_kept_aside_byte_for_byte_and_never_overwritten(
         });
         save_through(&worker, &mut notes);
     }
-    assert_eq!(std::fs::read(aside).expect("kept"), bytes, "never overwritten");
+    assert_eq!(
+        std::fs::read(aside).expect("kept"),
+        bytes,
+        "never overwritten"
+    );
     assert_eq!(load(&sidecar).expect("a fresh sidecar").len(), 2);
 }
 
@@ -128,9 +134,7 @@ fn a_read_only_folder_holds_saves() {
         now,
         SidecarReport::NotSaved {
             generation: request.generation,
-            reason: NotSaved::Failed(std::io::Error::from(
-                std::io::ErrorKind::ReadOnlyFilesystem,
-            )),
+            reason: NotSaved::Failed(std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem)),
         },
     );
     assert!(matches!(
@@ -187,9 +191,7 @@ fn outside_changes_merge_and_true_conflicts_keep_both() {
         .map(|note| note.text.as_str())
         .collect();
     assert!(
-        texts.contains(&"من هنا")
-            && texts.contains(&"من هناك")
-            && texts.contains(&"جديدة من هناك"),
+        texts.contains(&"من هنا") && texts.contains(&"من هناك") && texts.contains(&"جديدة من هناك"),
         "{texts:?}"
     );
     assert!(notes.take_save(now, true).is_some(), "the merge is saved");
@@ -203,7 +205,9 @@ fn a_save_merges_what_changed_on_disk_since_the_app_last_looked() {
     let worker = SidecarWorker::spawn(|| {}).expect("worker");
     let (mut notes, _) = ArticleNotes::open(&article);
     let ours = NoteId::new(1, 1);
-    notes.edit(Instant::now(), |notes| notes.insert(ours.clone(), note("1")));
+    notes.edit(Instant::now(), |notes| {
+        notes.insert(ours.clone(), note("1"))
+    });
     save_through(&worker, &mut notes);
     // Just before the next save, a sync tool changes our note's neighbour and adds one.
     let mut outside = load(&sidecar).expect("loads");
@@ -213,7 +217,9 @@ fn a_save_merges_what_changed_on_disk_since_the_app_last_looked() {
         encode("001.txt", &outside).expect("encodes").as_bytes(),
     )
     .expect("written");
-    notes.edit(Instant::now(), |notes| notes.insert(ours.clone(), note("2")));
+    notes.edit(Instant::now(), |notes| {
+        notes.insert(ours.clone(), note("2"))
+    });
     let notices = save_through(&worker, &mut notes);
     assert!(
         matches!(
@@ -225,7 +231,11 @@ fn a_save_merges_what_changed_on_disk_since_the_app_last_looked() {
     let on_disk = load(&sidecar).expect("loads");
     assert_eq!(on_disk[&ours].text, "2");
     assert_eq!(on_disk[&NoteId::new(9, 9)].text, "من الخارج");
-    assert_eq!(notes.notes()[&NoteId::new(9, 9)].text, "من الخارج", "shown too");
+    assert_eq!(
+        notes.notes()[&NoteId::new(9, 9)].text,
+        "من الخارج",
+        "shown too"
+    );
 }
 
 fn newer_sidecar(version: &str) -> String {
@@ -233,7 +243,10 @@ fn newer_sidecar(version: &str) -> String {
     encode("001.txt", &notes)
         .expect("encodes")
         .replace("\"version\": 1", &format!("\"version\": {version}"))
-        .replace("\"article\"", "\"translations\": {\"s1\": \"hello\"},\n  \"article\"")
+        .replace(
+            "\"article\"",
+            "\"translations\": {\"s1\": \"hello\"},\n  \"article\"",
+        )
 }
 
 #[test]
@@ -259,9 +272,15 @@ fn a_newer_sidecar_is_left_untouched_under_its_name_and_shown_read_only() {
         assert!(notes.is_read_only(&old));
         let now = Instant::now();
         notes.edit(now, |notes| {
-            notes.get_mut(&old).map(|note| note.text = "تغيير".to_owned())
+            notes
+                .get_mut(&old)
+                .map(|note| note.text = "تغيير".to_owned())
         });
-        assert_eq!(notes.notes()[&old].text, "من إصدار أحدث", "cannot be changed");
+        assert_eq!(
+            notes.notes()[&old].text,
+            "من إصدار أحدث",
+            "cannot be changed"
+        );
         // New notes stay in memory, for Save notes as…
         notes.edit(now, |notes| notes.insert(NoteId::new(2, 2), note("جديدة")));
         assert!(!notes.is_read_only(&NoteId::new(2, 2)));
@@ -289,8 +308,16 @@ fn a_newer_sidecar_is_left_untouched_under_its_name_and_shown_read_only() {
             other => panic!("refused: {other:?}"),
         }
         drop(worker);
-        assert_eq!(std::fs::read(&sidecar).expect("there"), bytes, "byte for byte");
-        assert_eq!(files_in(folder.path()), files_before, "nothing renamed or added");
+        assert_eq!(
+            std::fs::read(&sidecar).expect("there"),
+            bytes,
+            "byte for byte"
+        );
+        assert_eq!(
+            files_in(folder.path()),
+            files_before,
+            "nothing renamed or added"
+        );
     }
 }
 
@@ -339,9 +366,16 @@ fn blank_notes_are_not_written_and_closing_an_empty_editor_removes_the_note() {
     });
     save_through(&worker, &mut notes);
     let on_disk = load(&sidecar_path(&article)).expect("loads");
-    assert_eq!(on_disk.keys().collect::<Vec<_>>(), [&highlight], "blank left out");
+    assert_eq!(
+        on_disk.keys().collect::<Vec<_>>(),
+        [&highlight],
+        "blank left out"
+    );
     assert!(notes.notes().contains_key(&blank), "still being edited");
-    assert!(!notes.remove_if_blank(now, &highlight), "a highlight is kept");
+    assert!(
+        !notes.remove_if_blank(now, &highlight),
+        "a highlight is kept"
+    );
     assert!(notes.remove_if_blank(now, &blank));
     assert!(!notes.notes().contains_key(&blank));
 }
