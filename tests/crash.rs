@@ -129,9 +129,11 @@ fn notes_survive_being_killed_at_any_moment() {
             let stdout = child.stdout.take().expect("stdout");
             std::thread::spawn(move || {
                 for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                    // The first one shares its line with the test harness's
+                    // "test child_process ... ".
                     if let Some(count) = line
-                        .strip_prefix("SAVED ")
-                        .and_then(|n| n.parse::<usize>().ok())
+                        .split_once("SAVED ")
+                        .and_then(|(_, n)| n.trim().parse::<usize>().ok())
                     {
                         let mut confirmed = confirmed.lock().expect("lock");
                         *confirmed = (*confirmed).max(count);
