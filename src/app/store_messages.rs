@@ -7,8 +7,9 @@ use std::path::Path;
 
 use crate::store::{HoldReason, NotSaved, StoreNotice};
 
-/// Where the reader can keep notes that cannot go to their usual file.
-const SAVE_AS: &str = "Notes ▸ Save notes as…";
+/// Where the reader can keep notes that cannot go to their usual file. (`›`, not
+/// `▸`: the bundled interface font has the one and not the other.)
+const SAVE_AS: &str = "Notes › Save notes as…";
 
 /// Why the notes are not being saved, and what the reader can do.
 pub fn hold_message(reason: &HoldReason) -> String {
@@ -84,9 +85,15 @@ pub fn not_saved_message(sidecar: &Path, error: &NotSaved) -> String {
     )
 }
 
-/// All of `notices` in one message, if there are any.
+/// All of `notices` in one message, if there are any. Saves held back are left out:
+/// the banner above the notes says why, with its "Save notes as…" button, for as
+/// long as they are held.
 pub fn notices_message(notices: &[StoreNotice]) -> Option<String> {
-    let messages: Vec<String> = notices.iter().map(notice_message).collect();
+    let messages: Vec<String> = notices
+        .iter()
+        .filter(|notice| !matches!(notice, StoreNotice::Held(_)))
+        .map(notice_message)
+        .collect();
     (!messages.is_empty()).then(|| messages.join(" "))
 }
 
@@ -116,7 +123,7 @@ mod tests {
         ];
         for reason in &reasons {
             let message = hold_message(reason);
-            assert!(message.contains("Notes ▸ Save notes as…"), "{message}");
+            assert!(message.contains("Notes › Save notes as…"), "{message}");
             assert!(!message.contains("File >"), "{message}");
             assert!(message.ends_with("001.txt.hamish.json"), "{message}");
         }
