@@ -369,3 +369,126 @@ pub fn recover_leftovers(sidecar: &Path) -> Leftovers {
     }
     leftovers
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, Note, SectionId};
+
+    fn notes(texts: &[(&str, &str)]) -> Notes {
+        texts
+            .iter()
+            .map(|(id, text)| {
+                let note = Note {
+                    text: (*text).to_owned(),
+                    ..Note::new(Anchor::section(SectionId(1), "نص"), 1)
+                };
+                (NoteId((*id).to_owned()), note)
+            })
+            .collect()
+    }
+
+    fn request(sidecar: &Path, base: Notes, ours: Notes) -> SaveRequest {
+        SaveRequest {
+            sidecar: sidecar.to_owned(),
+            article_name: "001.txt".to_owned(),
+            base,
+            notes: ours,
+            generation: 1,
+            settled: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn what_is_on_disk_is_merged_before_writing() {
+        let folder = tempfile::tempdir().expect("folder");
+        let sidecar = folder.path().join("001.txt.hamish.json");
+        let known = notes(&[("a", "أ")]);
+        let outside = notes(&[("a", "أ"), ("b", "من الخارج")]);
+        std::fs::write(&sidecar, encode("001.txt", &outside).expect("encodes")).expect("write");
+        let ours = notes(&[("a", "أ معدلة")]);
+        let (saved, _) =
+            save(&request(&sidecar, known, ours), &mut Vec::new(), true).expect("saved");
+        assert!(saved.outside_merged);
+        let expected = notes(&[("a", "أ معدلة"), ("b", "من الخارج")]);
+        assert_eq!(saved.written, expected);
+        let on_disk = decode_bytes(&std::fs::read(&sidecar).expect("read")).expect("decodes");
+        assert_eq!(on_disk, expected);
+    }
+
+    #[test]
+    fn a_replaced_file_that_was_not_read_is_kept_until_merged() {
+        let folder = tempfile::tempdir().expect("folder");
+        let sidecar = folder.path().join("001.txt.hamish.json");
+        let read_notes = notes(&[("a", "أ")]);
+        let read = encode("001.txt", &read_notes)
+            .expect("encodes")
+            .into_bytes();
+        let mut displaced = Vec::new();
+        let mut saved = Saved::default();
+        // What was read comes back: nothing to keep.
+        let same = folder.path().join(".001.txt.hamish.json.swap-1");
+        std::fs::write(&same, &read).expect("write");
+        keep_displaced(
+            same.clone(),
+            &Some(read.clone()),
+            &read_notes,
+            "",
+            &mut displaced,
+            &mut saved,
+        )
+        .expect("looked at");
+        assert!(displaced.is_empty() && !same.exists());
+        // A file written in between comes back: kept, on disk, until merged.
+        let unseen = folder.path().join(".001.txt.hamish.json.swap-2");
+        let between = notes(&[("a", "أ"), ("b", "بين القراءة والاستبدال")]);
+        std::fs::write(&unseen, encode("001.txt", &between).expect("encodes")).expect("write");
+        keep_displaced(
+            unseen.clone(),
+            &Some(read.clone()),
+            &read_notes,
+            "",
+            &mut displaced,
+            &mut saved,
+        )
+        .expect("looked at");
+        assert_eq!(displaced.len(), 1);
+        assert!(unseen.exists());
+        // A damaged one is moved aside, not deleted.
+        let damaged = folder.path().join(".001.txt.hamish.json.swap-3");
+        std::fs::write(&damaged, b"{ cut sh").expect("write");
+        keep_displaced(
+            damaged.clone(),
+            &Some(read.clone()),
+            &read_notes,
+            "",
+            &mut displaced,
+            &mut saved,
+        )
+        .expect("looked at");
+        assert_eq!(saved.set_aside.len(), 1);
+        assert_eq!(
+            std::fs::read(&saved.set_aside[0]).expect("kept"),
+            b"{ cut sh"
+        );
+        // The next save merges the kept file, and only then removes it.
+        std::fs::write(&sidecar, &read).expect("write");
+        let ours = notes(&[("a", "أ"), ("c", "لنا")]);
+        let (saved, _) =
+            save(&request(&sidecar, read_notes, ours), &mut displaced, false).expect("saved");
+        assert_eq!(saved.written.len(), 3, "{:?}", saved.written);
+        assert!(displaced.is_empty() && !unseen.exists());
+    }
+
+    #[test]
+    fn a_leftover_that_is_a_version_already_read_goes_quietly() {
+        let folder = tempfile::tempdir().expect("folder");
+        let sidecar = folder.path().join("001.txt.hamish.json");
+        let bytes = encode("001.txt", &notes(&[("a", "أ")])).expect("encodes");
+        let read_before = swap_path(&sidecar, Some(bytes.as_bytes()));
+        std::fs::write(&read_before, &bytes).expect("write");
+        let leftovers = recover_leftovers(&sidecar);
+        assert!(leftovers.notes.is_empty() && leftovers.files.is_empty());
+        assert!(!read_before.exists());
+    }
+}
