@@ -11,12 +11,14 @@
 //!    on that is the base;
 //! 3. writes the result to a hidden swap file in the same folder (through a synced
 //!    temporary, so the swap file only ever exists complete), named after a hash of
-//!    the bytes read in step 1;
+//!    the bytes read in step 1; if the sidecar's fingerprint changed meanwhile, it
+//!    starts again at step 1;
 //! 4. swaps it in with [`place`], which hands back the file it replaced;
 //! 5. compares that file with the bytes read in step 1. Equal: nothing was missed,
-//!    and it is deleted. Different: a file was written between steps 1 and 4; its
-//!    notes are merged into what was just written and the loop goes round again, the
-//!    replaced file kept on disk until a merge holding it is in place.
+//!    and it is deleted. Different: a file was written between steps 1 and 4. It is
+//!    swapped straight back under the sidecar's name (so that no one reads a sidecar
+//!    older than one that was already there, and builds on it), its notes are merged
+//!    into ours, and the loop goes round again from step 1.
 //!
 //! Why nothing is lost: every file that ever sat under the sidecar's name either was
 //! read in step 1 of some round and merged, or was handed back in step 4 and merged;
@@ -25,6 +27,11 @@
 //! sidecar whole (old or new) and, at worst, a swap file: [`recover_leftovers`] finds
 //! it when the article is opened again. One whose content matches the hash in its
 //! name is a version the writer had read, so it goes; any other is merged in.
+//!
+//! What is left: between the swap in step 4 and the swap back in step 5 (two system
+//! calls) the sidecar holds ours without the newcomer's change. A program that reads
+//! it in those microseconds and writes back what it read would undo its own change;
+//! without a compare-and-swap on file names no writer can exclude that.
 //!
 //! The writer reports what it wrote, so the app (which may have gone on editing
 //! meanwhile) merges that into its notes with the same three-way merge; see
@@ -158,6 +165,7 @@ pub(super) fn save(
         absorb(&file.base, &mut ours, &file.notes, &mut saved);
     }
     for _ in 0..ROUNDS {
+        let read_fingerprint = fingerprint(sidecar);
         let read = read_bytes(sidecar)
             .map_err(|error| NotSaved::Unusable(LoadError::Unreadable(error)))?;
         let on_disk = match &read {
@@ -171,7 +179,7 @@ pub(super) fn save(
         if read.is_some() && ours == on_disk {
             // Already there, as when the only change was outside.
             saved.written = ours;
-            return finish(request, displaced, saved, fingerprint(sidecar));
+            return finish(request, displaced, saved, read_fingerprint);
         }
         if std::mem::take(&mut backup) {
             // Best effort: a failed backup must not stop the save.
@@ -179,9 +187,16 @@ pub(super) fn save(
         }
         let contents = encode(&request.article_name, &ours)
             .map_err(|error| NotSaved::Failed(std::io::Error::other(error)))?;
+        let written = ours.clone();
         let swap = swap_path(sidecar, read.as_deref());
         write_complete(sidecar, &swap, contents.as_bytes()).map_err(NotSaved::Failed)?;
         let written_fingerprint = fingerprint(&swap);
+        if fingerprint(sidecar) != read_fingerprint {
+            // Changed while ours was being written: read it first. (Only narrows the
+            // window; the replace below is what closes it.)
+            let _ = std::fs::remove_file(&swap);
+            continue;
+        }
         let placed = match place(&swap, sidecar) {
             Ok(placed) => placed,
             Err(error) => {
@@ -189,66 +204,107 @@ pub(super) fn save(
                 return Err(NotSaved::Failed(error));
             }
         };
-        let replaced = match placed {
-            Placed::Created => None,
-            Placed::Replaced(path) => Some(path),
+        let before = displaced.len();
+        let (replaced, ours_in_place) = match placed {
+            Placed::Created => (None, true),
+            Placed::Replaced(path) => (Some(path), true),
             Placed::Raced(path) => {
                 // Ours is not in; the newcomer is read in the next round.
                 let _ = std::fs::remove_file(&swap);
-                if let Some(path) = path {
-                    let before = displaced.len();
-                    keep_displaced(path, &read, &on_disk, &contents, displaced, &mut saved)?;
-                    if displaced.len() > before
-                        && let Some(file) = displaced.last()
-                    {
-                        absorb(&file.base, &mut ours, &file.notes, &mut saved);
-                    }
-                }
-                continue;
+                (path, false)
             }
         };
-        let before = displaced.len();
-        if let Some(path) = replaced {
-            keep_displaced(path, &read, &on_disk, &contents, displaced, &mut saved)?;
+        let put_back = match replaced {
+            Some(path) => keep_displaced(
+                path,
+                &read,
+                &on_disk,
+                &contents,
+                ours_in_place,
+                displaced,
+                &mut saved,
+            )?,
+            None => None,
+        };
+        for file in &displaced[before..] {
+            absorb(&file.base, &mut ours, &file.notes, &mut saved);
         }
-        if displaced.len() == before {
+        if let Some(unseen) = put_back {
+            // A file written between the read and the replace is back under the
+            // sidecar's name: merge it, and go round again.
+            absorb(&on_disk, &mut ours, &unseen, &mut saved);
+            base = on_disk;
+            continue;
+        }
+        if ours_in_place && displaced.len() == before {
             saved.written = ours;
             return finish(request, displaced, saved, written_fingerprint);
         }
-        // A file was written between the read and the replace: merge it into what
-        // is on disk now, and go round again.
-        base = ours.clone();
-        if let Some(file) = displaced.last() {
-            absorb(&file.base, &mut ours, &file.notes, &mut saved);
+        if ours_in_place {
+            // The file replaced could not be put back: what is on disk is ours as
+            // written, before that file was merged in.
+            base = written;
         }
     }
     Err(NotSaved::KeptChanging)
 }
 
 /// Looks at the file a save replaced (at `path`), which was `read` before: forgets
-/// it when it is what was read, keeps it in `displaced` when it holds changes, moves
-/// it aside when damaged, and puts it back when it is from a newer version.
+/// it when it is what was read, moves it aside when damaged, and puts it back when it
+/// is from a newer version. A file that holds changes not read is put back under the
+/// sidecar's name at once when `ours_in_place` (so that no one reads a sidecar older
+/// than one that was already there) and its notes returned; otherwise it is kept in
+/// `displaced` until merged.
 fn keep_displaced(
     path: PathBuf,
     read: &Option<Vec<u8>>,
     on_disk: &Notes,
     ours: &str,
+    ours_in_place: bool,
     displaced: &mut Vec<Displaced>,
     saved: &mut Saved,
-) -> Result<(), NotSaved> {
+) -> Result<Option<Notes>, NotSaved> {
     let bytes = match read_bytes(&path) {
         Ok(Some(bytes)) => bytes,
         // Gone: someone else (a second window recovering leftovers) took it.
-        Ok(None) => return Ok(()),
+        Ok(None) => return Ok(None),
         Err(error) => return Err(NotSaved::Failed(error)),
     };
     if read.as_deref() == Some(bytes.as_slice()) {
         let _ = std::fs::remove_file(&path);
-        return Ok(());
+        return Ok(None);
     }
     match decode_bytes(&bytes) {
         Ok(notes) if notes == *on_disk => {
             let _ = std::fs::remove_file(&path);
+        }
+        Ok(notes) if ours_in_place => {
+            match put_back(&path, ours).map_err(NotSaved::Failed)? {
+                PutBack::Done => return Ok(Some(notes)),
+                PutBack::Another(out) => {
+                    // Yet another file had replaced ours meanwhile: keep it too.
+                    if let Ok(Some(other)) = read_bytes(&out).map(|b| b.map(|b| decode_bytes(&b))) {
+                        match other {
+                            Ok(other) => displaced.push(Displaced {
+                                path: out,
+                                base: on_disk.clone(),
+                                notes: other,
+                            }),
+                            Err(_) => {
+                                if let Ok(aside) = move_aside(&out) {
+                                    saved.set_aside.push(aside);
+                                }
+                            }
+                        }
+                    }
+                    return Ok(Some(notes));
+                }
+                PutBack::NotPossible => displaced.push(Displaced {
+                    path,
+                    base: on_disk.clone(),
+                    notes,
+                }),
+            }
         }
         Ok(notes) => displaced.push(Displaced {
             path,
@@ -258,33 +314,48 @@ fn keep_displaced(
         Err(error @ LoadError::NewerVersion(_)) => {
             // A newer version's file keeps its name: swap it back. What comes out is
             // ours unless yet another file arrived; that one stays as a leftover.
-            return Err(match put_back(&path, ours) {
-                Ok(()) => NotSaved::Unusable(error),
-                Err(put_back_error) => NotSaved::Failed(put_back_error),
-            });
+            return match put_back(&path, ours) {
+                Ok(_) => Err(NotSaved::Unusable(error)),
+                Err(put_back_error) => Err(NotSaved::Failed(put_back_error)),
+            };
         }
         Err(_) => match move_aside(&path) {
             Ok(aside) => saved.set_aside.push(aside),
             Err(error) => return Err(NotSaved::Failed(error)),
         },
     }
-    Ok(())
+    Ok(None)
+}
+
+/// What putting a replaced file back did.
+enum PutBack {
+    /// It is under the sidecar's name again, and ours is gone.
+    Done,
+    /// It is back, but what came out was not ours: this file, left as it is.
+    Another(PathBuf),
+    /// A file appeared under the sidecar's name in between (only without an atomic
+    /// exchange); the replaced file stays where it is.
+    NotPossible,
 }
 
 /// Puts the file at `path` back under the sidecar's name (it was the sidecar; `path`
-/// is a swap name beside it). What comes out is removed if it is `ours`; anything
-/// else (a third file that arrived meanwhile) stays under its swap name, for the
-/// next opening of the article to merge.
-fn put_back(path: &Path, ours: &str) -> std::io::Result<()> {
+/// is a swap name beside it). What comes out is removed if it is `ours`.
+fn put_back(path: &Path, ours: &str) -> std::io::Result<PutBack> {
     let Some(sidecar) = sidecar_of_swap(path) else {
         return Err(std::io::Error::other("not a swap file"));
     };
-    if let Placed::Replaced(out) = place(path, &sidecar)?
-        && std::fs::read(&out).is_ok_and(|bytes| bytes == ours.as_bytes())
-    {
-        std::fs::remove_file(out)?;
-    }
-    Ok(())
+    Ok(match place(path, &sidecar)? {
+        Placed::Replaced(out) => {
+            if std::fs::read(&out).is_ok_and(|bytes| bytes == ours.as_bytes()) {
+                std::fs::remove_file(out)?;
+                PutBack::Done
+            } else {
+                PutBack::Another(out)
+            }
+        }
+        Placed::Created => PutBack::Done,
+        Placed::Raced(_) => PutBack::NotPossible,
+    })
 }
 
 /// The sidecar whose swap file is at `path`.
@@ -434,6 +505,7 @@ mod tests {
             &Some(read.clone()),
             &read_notes,
             "",
+            false,
             &mut displaced,
             &mut saved,
         )
@@ -448,6 +520,7 @@ mod tests {
             &Some(read.clone()),
             &read_notes,
             "",
+            false,
             &mut displaced,
             &mut saved,
         )
@@ -462,6 +535,7 @@ mod tests {
             &Some(read.clone()),
             &read_notes,
             "",
+            false,
             &mut displaced,
             &mut saved,
         )
@@ -478,6 +552,40 @@ mod tests {
             save(&request(&sidecar, read_notes, ours), &mut displaced, false).expect("saved");
         assert_eq!(saved.written.len(), 3, "{:?}", saved.written);
         assert!(displaced.is_empty() && !unseen.exists());
+    }
+
+    #[test]
+    fn a_replaced_file_that_was_not_read_is_put_back_at_once() {
+        let folder = tempfile::tempdir().expect("folder");
+        let sidecar = folder.path().join("001.txt.hamish.json");
+        let read_notes = notes(&[("a", "أ")]);
+        let read = encode("001.txt", &read_notes)
+            .expect("encodes")
+            .into_bytes();
+        let ours = encode("001.txt", &notes(&[("a", "لنا")])).expect("encodes");
+        let between = notes(&[("a", "أ"), ("b", "بين القراءة والاستبدال")]);
+        let between_bytes = encode("001.txt", &between).expect("encodes");
+        // As just after the exchange: ours under the name, theirs under the swap name.
+        std::fs::write(&sidecar, &ours).expect("write");
+        let swap = swap_path(&sidecar, Some(&read));
+        std::fs::write(&swap, &between_bytes).expect("write");
+        let mut displaced = Vec::new();
+        let put_back = keep_displaced(
+            swap.clone(),
+            &Some(read),
+            &read_notes,
+            &ours,
+            true,
+            &mut displaced,
+            &mut Saved::default(),
+        )
+        .expect("looked at");
+        assert_eq!(put_back, Some(between));
+        assert_eq!(
+            std::fs::read_to_string(&sidecar).expect("read"),
+            between_bytes
+        );
+        assert!(!swap.exists() && displaced.is_empty());
     }
 
     #[test]
