@@ -25,6 +25,7 @@ mod preferences;
 mod reading_state;
 mod saving;
 mod session;
+mod store_messages;
 mod translations;
 
 pub use command::{Command, ZoomStep};

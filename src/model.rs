@@ -25,6 +25,6 @@ pub use direction::{Direction, base_direction};
 pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};
 pub use language::guess_language;
 pub use normalize::normalize;
-pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge};
+pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge, without_blank};
 pub use section::{Article, Block, Section, SectionId, SectionKind};
 pub use words::{WordUnit, has_letters, is_right_to_left, widen_to_words};

@@ -1,23 +1,41 @@
 //! The reader's notes on disk: one sidecar file per article, next to it.
 //!
-//! User data is sacred here. Every write is atomic (a temporary file in the same
-//! folder, flushed and synced, then renamed over the old one, then the folder synced),
-//! so a crash or power cut leaves either the old file or the new one, never a mix.
-//! A sidecar that cannot be parsed, or was written by a newer version, is never
-//! overwritten: it is moved aside and the reader is told where it is. Rolling backups
-//! keep earlier versions. Saving and watching for outside changes happen on a
-//! background thread (see [`SidecarWorker`]).
+//! User data is sacred here. Every write is atomic (a complete, synced file swapped in
+//! for the old one), so a crash or power cut leaves either the old file or the new
+//! one, never a mix. No save destroys a file it has not merged: changes made on disk
+//! by a sync tool or a second window, however close to a save, are merged note by
+//! note (see `save` for the protocol and why it holds). A sidecar that cannot be
+//! parsed (not UTF-8 included) is moved aside and never rewritten; one written by a
+//! newer version keeps its name and its bytes, its notes are shown read-only, and
+//! saving is held. Rolling backups keep earlier versions. Saving and watching for
+//! outside changes happen on a background thread (see [`SidecarWorker`]).
+//!
+//! Nothing here speaks to the reader: errors and news are typed ([`LoadError`],
+//! [`HoldReason`], [`StoreNotice`], [`NotSaved`]) and the app puts them into words.
+//!
+//! One file per idea: `format` (the file format and its versions), `sidecar` (where
+//! it lives, strict reading, moving aside), `atomic` (complete writes), `replace` (a
+//! replace that hands back what it replaced), `save` (the save protocol), `worker`
+//! (the thread), `autosave` (timing), `backup`, `article_notes` (the notes of the
+//! open article and their merges).
 
 mod article_notes;
 mod atomic;
+mod autosave;
 mod backup;
+mod error;
+mod format;
+mod replace;
+mod save;
 mod sidecar;
 mod worker;
 
-pub use article_notes::{ArticleNotes, Saving};
+pub use article_notes::{ArticleNotes, HoldReason, Saving, StoreNotice};
 pub use atomic::{sweep_temporary_files, write_atomic};
+pub use autosave::Autosave;
 pub use backup::{BACKUPS_KEPT, backup_folder, backup_now};
-pub use sidecar::{
-    FORMAT_NAME, FORMAT_VERSION, LoadError, decode, encode, load, move_aside, sidecar_path,
-};
-pub use worker::{Autosave, SidecarWorker, WorkerEvent};
+pub use error::{Damage, LoadError};
+pub use format::{FORMAT_NAME, FORMAT_VERSION, decode, encode, read_version, readable_notes};
+pub use save::{Leftovers, NotSaved, SaveRequest, Saved, recover_leftovers};
+pub use sidecar::{decode_bytes, load, move_aside, read_bytes, sidecar_path};
+pub use worker::{SidecarReport, SidecarWorker, WorkerEvent};

@@ -10,7 +10,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use hamish::model::{Anchor, Note, NoteId, SectionId};
-use hamish::store::{ArticleNotes, SidecarWorker, WorkerEvent, load, sidecar_path};
+use hamish::store::{
+    ArticleNotes, SidecarReport, SidecarWorker, StoreNotice, WorkerEvent, load, sidecar_path,
+};
 
 /// Set in the child's environment: the article whose notes it edits.
 const CHILD_ARTICLE: &str = "HAMISH_CRASH_TEST_ARTICLE";
@@ -38,10 +40,13 @@ fn id(number: usize) -> NoteId {
 /// are confirmed on disk. Runs until killed.
 fn run_child(article: &Path) {
     let worker = SidecarWorker::spawn(|| {}).expect("worker thread");
-    let (mut notes, message) = ArticleNotes::open(article);
+    let (mut notes, notices) = ArticleNotes::open(article);
+    // A kill in the middle of a swap may leave a swap file, merged in at opening.
     assert!(
-        message.is_none(),
-        "the sidecar left by a kill is always usable: {message:?}"
+        notices
+            .iter()
+            .all(|notice| matches!(notice, StoreNotice::Recovered { .. })),
+        "the sidecar left by a kill is always usable: {notices:?}"
     );
     let mut count = notes.notes().len();
     let mut counts_by_generation = Vec::new();
@@ -52,26 +57,30 @@ fn run_child(article: &Path) {
             let number = count;
             notes.edit(now, |notes| notes.insert(id(number), note(number)));
             count += 1;
-            if let Some((sidecar, contents, generation)) = notes.take_save(now, false) {
-                counts_by_generation.push((generation, count));
-                worker.save(sidecar, contents, generation);
+            if let Some(request) = notes.take_save(now, false) {
+                counts_by_generation.push((request.generation, count));
+                worker.save(request);
             }
             std::thread::sleep(Duration::from_millis(rng.u64(0..4)));
         }
         // A pause, as when the reader stops typing: the autosave becomes due.
         let pause_until = Instant::now() + Duration::from_millis(rng.u64(320..450));
         while Instant::now() < pause_until {
-            if let Some((sidecar, contents, generation)) = notes.take_save(Instant::now(), false) {
-                counts_by_generation.push((generation, count));
-                worker.save(sidecar, contents, generation);
+            if let Some(request) = notes.take_save(Instant::now(), false) {
+                counts_by_generation.push((request.generation, count));
+                worker.save(request);
             }
-            if let Some(WorkerEvent::Saved { generation, .. }) =
+            if let Some(WorkerEvent::Sidecar { report, .. }) =
                 worker.wait_event(Duration::from_millis(20))
             {
-                notes.saved(generation);
-                if let Some((_, saved)) =
+                let saved_generation = match &report {
+                    SidecarReport::Saved { generation, .. } => Some(*generation),
+                    _ => None,
+                };
+                notes.report(Instant::now(), report);
+                if let Some((_, saved)) = saved_generation.and_then(|generation| {
                     counts_by_generation.iter().find(|(g, _)| *g == generation)
-                {
+                }) {
                     println!("SAVED {saved}");
                 }
             }
@@ -79,9 +88,11 @@ fn run_child(article: &Path) {
     }
 }
 
+/// Not a test: the child process the test below starts (`--ignored --exact`), so it
+/// is never counted as a test that passed.
 #[test]
+#[ignore = "the child process of notes_survive_being_killed_at_any_moment"]
 fn child_process() {
-    // Only does something when started by the test below.
     if let Ok(article) = std::env::var(CHILD_ARTICLE) {
         run_child(&PathBuf::from(article));
     }
@@ -101,6 +112,7 @@ fn notes_survive_being_killed_at_any_moment() {
     for round in 0..ROUNDS {
         let mut child = Command::new(std::env::current_exe().expect("test binary"))
             .args([
+                "--ignored",
                 "--exact",
                 "child_process",
                 "--nocapture",
@@ -117,9 +129,11 @@ fn notes_survive_being_killed_at_any_moment() {
             let stdout = child.stdout.take().expect("stdout");
             std::thread::spawn(move || {
                 for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                    // The first one shares its line with the test harness's
+                    // "test child_process ... ".
                     if let Some(count) = line
-                        .strip_prefix("SAVED ")
-                        .and_then(|n| n.parse::<usize>().ok())
+                        .split_once("SAVED ")
+                        .and_then(|(_, n)| n.trim().parse::<usize>().ok())
                     {
                         let mut confirmed = confirmed.lock().expect("lock");
                         *confirmed = (*confirmed).max(count);

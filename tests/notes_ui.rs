@@ -228,8 +228,8 @@ fn notes_added_from_outside_appear_and_merge() {
                 },
             )
         });
-        let (path, contents, _) = other.take_save(Instant::now(), true).expect("save");
-        hamish::store::write_atomic(&path, contents.as_bytes()).expect("written");
+        let contents = other.encoded().expect("encodes");
+        hamish::store::write_atomic(other.sidecar(), contents.as_bytes()).expect("written");
     }
     let merged = |harness: &Harness<'_, HamishApp>| {
         harness

@@ -21,6 +21,7 @@ use crate::import::{
 use crate::store::ArticleNotes;
 
 use super::export::{ExportError, ExportJob};
+use super::store_messages::notices_message;
 use super::translations::{LoadedTranslation, read_translations};
 
 /// Summaries are sent in batches of this many, or sooner when this much time has
@@ -307,8 +308,8 @@ impl Background {
         self.spawn("article-loader", ctx, move |sender| {
             let result = import::import_file(&path, max_bytes);
             let notes = (with_notes && result.is_ok()).then(|| {
-                let (notes, message) = ArticleNotes::open(&path);
-                (Box::new(notes), message)
+                let (notes, notices) = ArticleNotes::open(&path);
+                (Box::new(notes), notices_message(&notices))
             });
             let translations = result.is_ok().then(|| read_translations(&path, &imported));
             let _ = sender.send(Report::Loaded {

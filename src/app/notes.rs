@@ -137,14 +137,9 @@ impl NotesOfArticle {
             NoteCommand::SetText(id, text) => self.change(now, &id, time, |note| note.text = text),
             NoteCommand::SetTags(id, tags) => self.change(now, &id, time, |note| note.tags = tags),
             NoteCommand::FinishEditing => {
-                // A note opened on a section and left empty was never wanted.
+                // A note opened and left blank was never wanted: it is not kept.
                 if let Some(editing) = self.editing.take() {
-                    let empty = self.store.notes().get(&editing.id).is_some_and(|note| {
-                        note.text.trim().is_empty() && note.color.is_none() && note.tags.is_empty()
-                    });
-                    if empty {
-                        self.change(now, &editing.id, time, |note| note.deleted = true);
-                    }
+                    self.store.remove_if_blank(now, &editing.id);
                 }
             }
             NoteCommand::Delete(id) => {
@@ -222,6 +217,10 @@ impl NotesOfArticle {
     }
 
     fn start_editing(&mut self, id: NoteId) {
+        // Notes shown from a newer version's sidecar cannot be changed here.
+        if self.store.is_read_only(&id) {
+            return;
+        }
         let Some(note) = self.store.notes().get(&id) else {
             return;
         };

@@ -146,7 +146,7 @@ impl HamishApp {
             .as_ref()
             .and_then(|open| open.notes.as_ref())
             .map(|notes| notes.store.saving().clone());
-        if let Some(Saving::Held { reason }) = held {
+        if let Some(Saving::Held(reason)) = held {
             egui::Panel::bottom("notes-held").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     if ui.small_button("Save notes as…").clicked() {
@@ -154,6 +154,7 @@ impl HamishApp {
                             .push(Command::ExportNotes(crate::export::ExportFormat::Sidecar));
                     }
                     let color = ui.visuals().warn_fg_color;
+                    let reason = super::store_messages::hold_message(&reason);
                     ui.add(TextBlock::new(&reason).style(theme::SMALL).color(color));
                 });
             });

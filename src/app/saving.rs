@@ -4,7 +4,9 @@
 
 use std::time::Instant;
 
-use crate::store::{SidecarWorker, WorkerEvent};
+use crate::store::{SidecarReport, SidecarWorker, WorkerEvent};
+
+use super::store_messages::{not_saved_message, notices_message};
 
 use super::messages::Messages;
 use super::session::{Content, OpenArticle, Session};
@@ -62,9 +64,9 @@ impl Session {
         let Some(notes) = self.open.as_mut().and_then(|open| open.notes.as_mut()) else {
             return;
         };
-        if let Some((sidecar, contents, generation)) = notes.store.take_save(now, force) {
+        if let Some(request) = notes.store.take_save(now, force) {
             match &self.worker {
-                Some(worker) => worker.save(sidecar, contents, generation),
+                Some(worker) => worker.save(request),
                 None => messages
                     .tell("Your notes are kept in memory: the saving thread is not running."),
             }
@@ -78,12 +80,11 @@ impl Session {
         let Some(notes) = self.open.as_mut().and_then(|open| open.notes.as_mut()) else {
             return;
         };
-        let Some((sidecar, contents, generation)) = notes.store.take_save(Instant::now(), true)
-        else {
+        let Some(request) = notes.store.take_save(Instant::now(), true) else {
             return;
         };
         match &self.worker {
-            Some(worker) => worker.save(sidecar, contents, generation),
+            Some(worker) => worker.save(request),
             None => {
                 messages.tell("Your notes are kept in memory: the saving thread is not running.")
             }
@@ -96,27 +97,22 @@ impl Session {
         for event in worker.events() {
             let notes = self.open.as_mut().and_then(|open| open.notes.as_mut());
             match event {
-                WorkerEvent::Saved {
-                    sidecar,
-                    generation,
-                } => {
-                    if let Some(notes) = notes.filter(|notes| notes.store.sidecar() == sidecar) {
-                        notes.store.saved(generation);
+                WorkerEvent::Sidecar { sidecar, report } => {
+                    match notes.filter(|notes| notes.store.sidecar() == sidecar) {
+                        Some(notes) => {
+                            let notices = notes.store.report(Instant::now(), report);
+                            if let Some(message) = notices_message(&notices) {
+                                messages.tell(message);
+                            }
+                        }
+                        None => {
+                            // A save of an article that is no longer open.
+                            if let SidecarReport::NotSaved { reason, .. } = &report {
+                                messages.tell(not_saved_message(&sidecar, reason));
+                            }
+                        }
                     }
                 }
-                WorkerEvent::SaveFailed {
-                    sidecar,
-                    error,
-                    read_only,
-                    ..
-                } => messages.tell(
-                    match notes.filter(|notes| notes.store.sidecar() == sidecar) {
-                        Some(notes) => notes.store.save_failed(&error, read_only),
-                        None => {
-                            format!("Notes could not be saved ({error}): {}", sidecar.display())
-                        }
-                    },
-                ),
                 WorkerEvent::Written { path, result } => messages.tell(match result {
                     Ok(()) => format!("Saved: {}", path.display()),
                     Err(error) => format!(
@@ -124,33 +120,6 @@ impl Session {
                         path.display()
                     ),
                 }),
-                WorkerEvent::ChangedOnDisk {
-                    sidecar,
-                    notes: theirs,
-                } => {
-                    let Some(notes) = notes.filter(|notes| notes.store.sidecar() == sidecar) else {
-                        continue;
-                    };
-                    match theirs {
-                        Ok(theirs) => {
-                            let conflicts = notes.store.merge_from_disk(Instant::now(), theirs);
-                            if !conflicts.is_empty() {
-                                messages.tell(format!(
-                                    "The notes file was changed elsewhere while you edited the same notes here: both versions of {} notes are kept, marked \"changed in two places\".",
-                                    conflicts.len()
-                                ));
-                            }
-                        }
-                        Err(error) => {
-                            let reason = format!(
-                                "The notes file was changed elsewhere and cannot be read now ({error}). It is not overwritten; your notes are kept in memory; use Notes > Save notes as… to keep them: {}",
-                                sidecar.display()
-                            );
-                            notes.store.hold_saves(reason.clone());
-                            messages.tell(reason);
-                        }
-                    }
-                }
             }
         }
     }

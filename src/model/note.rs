@@ -105,6 +105,22 @@ impl Note {
             conflict_with: None,
         }
     }
+
+    /// True when the note holds nothing the reader made: no text, no tags and no
+    /// highlight colour (a note opened and left empty). Blank notes are never written
+    /// to a sidecar, and one left blank when its editor closes is removed.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty() && self.tags.is_empty() && self.color.is_none()
+    }
+}
+
+/// `notes` without the blank ones (see [`Note::is_blank`]): what is written to disk.
+pub fn without_blank(notes: &Notes) -> Notes {
+    notes
+        .iter()
+        .filter(|(_, note)| !note.is_blank())
+        .map(|(id, note)| (id.clone(), note.clone()))
+        .collect()
 }
 
 fn is_false(value: &bool) -> bool {
@@ -181,6 +197,24 @@ mod tests {
             .iter()
             .map(|(id, note)| (NoteId((*id).to_owned()), note.clone()))
             .collect()
+    }
+
+    #[test]
+    fn blank_notes_are_recognised_and_left_out() {
+        let mut highlight = note("", 1);
+        highlight.color = Some(HighlightColor::Pink);
+        let mut tagged = note(" ", 1);
+        tagged.tags = vec!["وسم".to_owned()];
+        let all = notes(&[
+            ("blank", note(" \n", 1)),
+            ("highlight", highlight),
+            ("tagged", tagged),
+            ("text", note("نص", 1)),
+        ]);
+        assert!(all[&NoteId("blank".into())].is_blank());
+        let kept = without_blank(&all);
+        let kept: Vec<&str> = kept.keys().map(|id| id.0.as_str()).collect();
+        assert_eq!(kept, ["highlight", "tagged", "text"]);
     }
 
     #[test]

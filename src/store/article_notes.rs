@@ -1,24 +1,135 @@
 //! [`ArticleNotes`]: the notes of one article, kept in step with its sidecar.
+//!
+//! The app edits the notes here; [`ArticleNotes::take_save`] hands a snapshot, with
+//! the notes believed to be on disk as its base, to the writer thread, which merges
+//! whatever is really on disk before writing (see `save`). Its
+//! [`SidecarReport`]s come back through [`ArticleNotes::report`], which merges what
+//! was written (possibly holding changes made elsewhere) into the notes as they are
+//! now, three-way, with the snapshot that was sent as the base: edits made since are
+//! kept, changes from elsewhere taken, and a note changed on both sides kept twice.
+//! Snapshots still on their way are rebased in the same way, so a later report does
+//! not mistake an outside change already taken for an edit of ours.
+//!
+//! Nothing here is text for the reader: what the reader must know is returned as
+//! [`StoreNotice`]s, and why saving is held as a [`HoldReason`]; the app words them.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use crate::model::{Merged, NoteId, Notes, merge};
+use crate::model::{NoteId, Notes, merge, without_blank};
 
 use super::atomic::sweep_temporary_files;
-use super::sidecar::{LoadError, encode, load, move_aside, sidecar_path};
-use super::worker::Autosave;
+use super::autosave::Autosave;
+use super::error::LoadError;
+use super::format::{encode, readable_notes};
+use super::save::{NotSaved, SaveRequest, recover_leftovers};
+use super::sidecar::{decode_bytes, move_aside, read_bytes, sidecar_path};
+use super::worker::SidecarReport;
 
 /// Whether the sidecar can be written.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Saving {
     /// Saves go to the sidecar.
     Enabled,
     /// Saves are held back: the notes stay in memory, and can be saved elsewhere.
-    Held {
-        /// Why, in plain words, ending with what the reader can do.
-        reason: String,
+    Held(HoldReason),
+}
+
+impl Saving {
+    /// True when saves go to the sidecar.
+    pub fn is_enabled(&self) -> bool {
+        matches!(self, Self::Enabled)
+    }
+}
+
+/// Why saves to the sidecar are held back. Each leaves the sidecar as it is.
+#[derive(Clone, Debug)]
+pub enum HoldReason {
+    /// The sidecar exists but could not be read.
+    Unreadable {
+        /// The sidecar.
+        sidecar: PathBuf,
+        /// Why.
+        error: Arc<std::io::Error>,
     },
+    /// The sidecar is damaged and could not be moved aside either.
+    NotSetAside {
+        /// The sidecar.
+        sidecar: PathBuf,
+        /// What is wrong with it.
+        damage: Arc<LoadError>,
+        /// Why it could not be moved.
+        error: Arc<std::io::Error>,
+    },
+    /// The sidecar was written by a newer version of Hamish. It keeps its name and
+    /// its bytes; the notes this version understands are shown read-only.
+    NewerVersion {
+        /// The sidecar.
+        sidecar: PathBuf,
+        /// The format version it names.
+        version: serde_json::Number,
+    },
+    /// The folder cannot be written to.
+    ReadOnly {
+        /// The sidecar.
+        sidecar: PathBuf,
+        /// The error of the write.
+        error: Arc<std::io::Error>,
+    },
+    /// The sidecar was changed elsewhere into something that cannot be read.
+    ChangedToUnusable {
+        /// The sidecar.
+        sidecar: PathBuf,
+        /// What is wrong with it now.
+        error: Arc<LoadError>,
+    },
+}
+
+/// Something the reader should be told about their notes.
+#[derive(Clone, Debug)]
+pub enum StoreNotice {
+    /// The sidecar could not be used and was moved aside; new notes go to a fresh one.
+    SetAside {
+        /// What was wrong with it.
+        damage: Arc<LoadError>,
+        /// Where it is now.
+        aside: PathBuf,
+    },
+    /// Saves to the sidecar are held back.
+    Held(HoldReason),
+    /// Changes made to the notes elsewhere (a sync tool, another window) were merged
+    /// in.
+    OutsideChangesMerged {
+        /// How many notes had been changed in both places and are kept twice.
+        conflicts: usize,
+    },
+    /// A save failed and will be tried again.
+    SaveFailed {
+        /// The sidecar.
+        sidecar: PathBuf,
+        /// Why.
+        error: Arc<NotSaved>,
+    },
+    /// Notes from a save cut short (a crash) were found beside the sidecar and
+    /// merged in.
+    Recovered {
+        /// How many files they came from.
+        files: usize,
+    },
+    /// Damaged files found in the sidecar's place were moved to these names.
+    DamagedFilesSetAside {
+        /// Where they are now.
+        aside: Vec<PathBuf>,
+    },
+}
+
+/// A snapshot handed to the writer and not reported on yet.
+#[derive(Debug)]
+struct InFlight {
+    generation: u64,
+    /// The notes sent, rebased on every change merged in since.
+    snapshot: Notes,
 }
 
 /// The notes of one article, what is known to be on disk, and when to save.
@@ -27,83 +138,112 @@ pub struct ArticleNotes {
     sidecar: PathBuf,
     article_name: String,
     notes: Notes,
-    /// The notes as last read from or written to the sidecar: the base of a merge
-    /// with outside changes.
+    /// The notes believed to be in the sidecar: the base of merges with what is.
     on_disk: Notes,
     autosave: Autosave,
+    /// A save is due at once (after a merge or a recovery left the disk behind).
+    save_now: bool,
     saving: Saving,
-    /// Bumped at every edit; a save carries the generation it holds.
+    /// Notes shown from a sidecar of a newer version, which cannot be changed.
+    read_only: Notes,
+    /// Files left by a crash whose notes were merged in; removed by the next save.
+    settled: Vec<PathBuf>,
+    /// Bumped at every edit and every save; a save carries the generation it holds.
     generation: u64,
-    saved_generation: u64,
-    /// Saves handed to the writer and not confirmed yet: their generation and notes.
-    in_flight: Vec<(u64, Notes)>,
+    in_flight: Vec<InFlight>,
     revision: u64,
 }
 
 impl ArticleNotes {
-    /// Loads the notes of the article at `article`. Returns them with a message for
-    /// the reader when the sidecar could not be used (it is then never overwritten).
-    pub fn open(article: &Path) -> (Self, Option<String>) {
+    /// Loads the notes of the article at `article`, with what the reader must be told
+    /// (a sidecar that could not be used is never overwritten).
+    pub fn open(article: &Path) -> (Self, Vec<StoreNotice>) {
         let sidecar = sidecar_path(article);
         sweep_temporary_files(&sidecar);
         let article_name = article
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let (notes, saving, message) = match load(&sidecar) {
-            Ok(notes) => (notes, Saving::Enabled, None),
-            Err(LoadError::Unreadable(error)) => {
-                let reason = format!(
-                    "The notes of this article could not be read ({error}). New notes are kept in memory and not saved over that file; use File > Save notes as… to keep them: {}",
-                    sidecar.display()
-                );
-                (
-                    Notes::new(),
-                    Saving::Held {
-                        reason: reason.clone(),
-                    },
-                    Some(reason),
-                )
-            }
-            Err(error @ (LoadError::Damaged(_) | LoadError::NewerVersion(_))) => {
-                match move_aside(&sidecar) {
-                    Ok(aside) => {
-                        let message = format!(
-                            "The notes of this article could not be used: {error}. The file was kept, renamed, and new notes go to a fresh file. The old file is here: {}",
-                            aside.display()
-                        );
-                        (Notes::new(), Saving::Enabled, Some(message))
-                    }
-                    Err(move_error) => {
-                        let reason = format!(
-                            "The notes of this article could not be used ({error}) nor set aside ({move_error}). It is left as it is; new notes are kept in memory; use File > Save notes as… to keep them: {}",
-                            sidecar.display()
-                        );
-                        (
-                            Notes::new(),
-                            Saving::Held {
-                                reason: reason.clone(),
-                            },
-                            Some(reason),
-                        )
-                    }
+        let mut notices = Vec::new();
+        let mut read_only = Notes::new();
+        let (notes, saving) = match read_bytes(&sidecar) {
+            Ok(None) => (Notes::new(), Saving::Enabled),
+            Err(error) => (
+                Notes::new(),
+                Saving::Held(HoldReason::Unreadable {
+                    sidecar: sidecar.clone(),
+                    error: Arc::new(error),
+                }),
+            ),
+            Ok(Some(bytes)) => match decode_bytes(&bytes) {
+                Ok(notes) => (notes, Saving::Enabled),
+                Err(LoadError::NewerVersion(version)) => {
+                    // Kept where it is, byte for byte; shown as far as it can be.
+                    read_only = std::str::from_utf8(&bytes)
+                        .map(readable_notes)
+                        .unwrap_or_default();
+                    let reason = HoldReason::NewerVersion {
+                        sidecar: sidecar.clone(),
+                        version,
+                    };
+                    (read_only.clone(), Saving::Held(reason))
                 }
-            }
+                Err(damage) => match move_aside(&sidecar) {
+                    Ok(aside) => {
+                        notices.push(StoreNotice::SetAside {
+                            damage: Arc::new(damage),
+                            aside,
+                        });
+                        (Notes::new(), Saving::Enabled)
+                    }
+                    Err(error) => (
+                        Notes::new(),
+                        Saving::Held(HoldReason::NotSetAside {
+                            sidecar: sidecar.clone(),
+                            damage: Arc::new(damage),
+                            error: Arc::new(error),
+                        }),
+                    ),
+                },
+            },
         };
+        if let Saving::Held(reason) = &saving {
+            notices.push(StoreNotice::Held(reason.clone()));
+        }
         let on_disk = notes.clone();
-        let this = Self {
+        let mut this = Self {
             sidecar,
             article_name,
             notes,
             on_disk,
             autosave: Autosave::default(),
+            save_now: false,
             saving,
+            read_only,
+            settled: Vec::new(),
             generation: 0,
-            saved_generation: 0,
             in_flight: Vec::new(),
             revision: 0,
         };
-        (this, message)
+        let leftovers = recover_leftovers(&this.sidecar);
+        if !leftovers.notes.is_empty() {
+            // No base: whatever differs is kept twice rather than guessed at.
+            for theirs in &leftovers.notes {
+                this.notes = merge(&Notes::new(), &this.notes, theirs).notes;
+            }
+            notices.push(StoreNotice::Recovered {
+                files: leftovers.files.len(),
+            });
+            this.settled = leftovers.files;
+            this.save_now = this.notes != this.on_disk;
+            this.generation += 1;
+        }
+        if !leftovers.set_aside.is_empty() {
+            notices.push(StoreNotice::DamagedFilesSetAside {
+                aside: leftovers.set_aside,
+            });
+        }
+        (this, notices)
     }
 
     /// The sidecar's path.
@@ -121,221 +261,202 @@ impl ArticleNotes {
         &self.saving
     }
 
+    /// True for a note shown from a sidecar of a newer version: it cannot be changed.
+    pub fn is_read_only(&self, id: &NoteId) -> bool {
+        self.read_only.contains_key(id)
+    }
+
     /// A number that changes whenever the notes change, by an edit or a merge.
     pub fn revision(&self) -> u64 {
         self.revision
     }
 
-    /// Stops saving to the sidecar (it changed on disk into something that cannot be
-    /// read, and must not be overwritten); `reason` says so to the reader.
-    pub fn hold_saves(&mut self, reason: String) {
-        self.saving = Saving::Held { reason };
-    }
-
-    /// True when edits are not on disk yet.
-    pub fn has_unsaved_edits(&self) -> bool {
-        self.saved_generation < self.generation
-    }
-
-    /// Changes the notes; the change will be saved.
+    /// Changes the notes; the change will be saved. Read-only notes stay as they are.
     pub fn edit<R>(&mut self, now: Instant, change: impl FnOnce(&mut Notes) -> R) -> R {
         let result = change(&mut self.notes);
+        for (id, note) in &self.read_only {
+            self.notes.insert(id.clone(), note.clone());
+        }
         self.generation += 1;
         self.revision += 1;
         self.autosave.edited(now);
         result
     }
 
-    /// When the next save is due, if one is waiting.
-    pub fn time_until_save(&self, now: Instant) -> Option<std::time::Duration> {
-        matches!(self.saving, Saving::Enabled)
-            .then(|| self.autosave.time_until_due(now))
-            .flatten()
+    /// Removes the note `id` if it is blank (no text, no tags, no highlight), as when
+    /// its editor is closed empty. Returns true if it was removed.
+    pub fn remove_if_blank(&mut self, now: Instant, id: &NoteId) -> bool {
+        let blank = !self.is_read_only(id) && self.notes.get(id).is_some_and(|n| n.is_blank());
+        if blank {
+            self.edit(now, |notes| notes.remove(id));
+        }
+        blank
     }
 
-    /// The save to hand to the writer now, if one is due: (sidecar, contents,
-    /// generation). `force` saves pending edits at once (on closing).
-    pub fn take_save(&mut self, now: Instant, force: bool) -> Option<(PathBuf, String, u64)> {
-        let due = self.autosave.is_pending() && (force || self.autosave.due(now));
-        if !due || self.saving != Saving::Enabled {
+    /// When the next save is due, if one is waiting.
+    pub fn time_until_save(&self, now: Instant) -> Option<Duration> {
+        if !self.saving.is_enabled() {
             return None;
         }
-        let contents = self.encoded().ok()?;
-        self.autosave.handed_over();
-        self.in_flight.push((self.generation, self.notes.clone()));
-        Some((self.sidecar.clone(), contents, self.generation))
+        if self.save_now {
+            return Some(Duration::ZERO);
+        }
+        self.autosave.time_until_due(now)
     }
 
-    /// The sidecar text of the notes as they are now.
+    /// The save to hand to the writer now, if one is due. `force` saves pending edits
+    /// at once (on closing).
+    pub fn take_save(&mut self, now: Instant, force: bool) -> Option<SaveRequest> {
+        let due =
+            self.save_now || (self.autosave.is_pending() && (force || self.autosave.due(now)));
+        if !due || !self.saving.is_enabled() {
+            return None;
+        }
+        self.autosave.handed_over();
+        self.save_now = false;
+        // Every save gets its own number, also one with no edit of its own (a merge
+        // written back), so each report finds its snapshot.
+        self.generation += 1;
+        let snapshot = without_blank(&self.notes);
+        // What will be on disk once the saves already sent are done.
+        let base = self
+            .in_flight
+            .last()
+            .map_or_else(|| self.on_disk.clone(), |last| last.snapshot.clone());
+        self.in_flight.push(InFlight {
+            generation: self.generation,
+            snapshot: snapshot.clone(),
+        });
+        Some(SaveRequest {
+            sidecar: self.sidecar.clone(),
+            article_name: self.article_name.clone(),
+            base,
+            notes: snapshot,
+            generation: self.generation,
+            settled: std::mem::take(&mut self.settled),
+        })
+    }
+
+    /// The sidecar text of the notes as they are now (to save them elsewhere).
     pub fn encoded(&self) -> serde_json::Result<String> {
         encode(&self.article_name, &self.notes)
     }
 
-    /// Records that the save numbered `generation` is on disk.
-    pub fn saved(&mut self, generation: u64) {
-        // Saves finish in order; older ones still listed were skipped by the writer.
-        let Some(position) = self.in_flight.iter().position(|(g, _)| *g == generation) else {
-            return;
-        };
-        let (_, notes) = self
-            .in_flight
-            .drain(..=position)
-            .next_back()
-            .unwrap_or_default();
-        self.saved_generation = self.saved_generation.max(generation);
-        self.on_disk = notes;
-    }
-
-    /// Records that saving failed; with `read_only`, saves are held until the reader
-    /// saves the notes elsewhere. Returns the message for the reader.
-    pub fn save_failed(&mut self, error: &str, read_only: bool) -> String {
-        if read_only {
-            let reason = format!(
-                "This folder cannot be written to ({error}). Your notes are kept in memory; use File > Save notes as… to keep them: {}",
-                self.sidecar.display()
-            );
-            self.saving = Saving::Held {
-                reason: reason.clone(),
-            };
-            reason
-        } else {
-            // Try again with the next edit or the next autosave.
-            self.autosave.edited(Instant::now());
-            format!(
-                "Your notes could not be saved ({error}); Hamish will try again: {}",
-                self.sidecar.display()
-            )
+    /// Takes in what the writer reported about this sidecar. Returns what the reader
+    /// should be told.
+    pub fn report(&mut self, now: Instant, report: SidecarReport) -> Vec<StoreNotice> {
+        let mut notices = Vec::new();
+        match report {
+            SidecarReport::Saved { generation, saved } => {
+                let sent = match self
+                    .in_flight
+                    .iter()
+                    .position(|f| f.generation == generation)
+                {
+                    Some(position) => self
+                        .in_flight
+                        .drain(..=position)
+                        .next_back()
+                        .map(|flight| flight.snapshot),
+                    None => None,
+                }
+                .unwrap_or_else(|| self.on_disk.clone());
+                let conflicts = self.take_in(&sent, &saved.written);
+                if saved.outside_merged {
+                    notices.push(StoreNotice::OutsideChangesMerged {
+                        conflicts: saved.conflicts.len().max(conflicts),
+                    });
+                }
+                if !saved.set_aside.is_empty() {
+                    notices.push(StoreNotice::DamagedFilesSetAside {
+                        aside: saved.set_aside,
+                    });
+                }
+            }
+            SidecarReport::NotSaved { generation, reason } => {
+                if let Some(position) = self
+                    .in_flight
+                    .iter()
+                    .position(|f| f.generation == generation)
+                {
+                    self.in_flight.drain(..=position);
+                }
+                match reason {
+                    NotSaved::Unusable(error) => notices.push(self.hold_for(error)),
+                    NotSaved::Failed(error)
+                        if matches!(
+                            error.kind(),
+                            std::io::ErrorKind::PermissionDenied
+                                | std::io::ErrorKind::ReadOnlyFilesystem
+                        ) =>
+                    {
+                        let reason = HoldReason::ReadOnly {
+                            sidecar: self.sidecar.clone(),
+                            error: Arc::new(error),
+                        };
+                        self.saving = Saving::Held(reason.clone());
+                        notices.push(StoreNotice::Held(reason));
+                    }
+                    reason => {
+                        // Try again with the next autosave.
+                        self.autosave.edited(now);
+                        notices.push(StoreNotice::SaveFailed {
+                            sidecar: self.sidecar.clone(),
+                            error: Arc::new(reason),
+                        });
+                    }
+                }
+            }
+            SidecarReport::ChangedOnDisk(Ok(theirs)) => {
+                if theirs != self.on_disk {
+                    let base = self.on_disk.clone();
+                    let conflicts = self.take_in(&base, &theirs);
+                    notices.push(StoreNotice::OutsideChangesMerged { conflicts });
+                }
+            }
+            SidecarReport::ChangedOnDisk(Err(error)) => notices.push(self.hold_for(error)),
         }
+        notices
     }
 
-    /// Merges notes changed on disk by someone else into ours, note by note. Returns
-    /// the conflict copies made (notes changed differently on both sides).
-    pub fn merge_from_disk(&mut self, now: Instant, theirs: Notes) -> Vec<NoteId> {
-        let Merged { notes, conflicts } = merge(&self.on_disk, &self.notes, &theirs);
-        let must_save = notes != theirs;
-        if notes != self.notes {
+    /// Merges `theirs`, now on disk, into the notes and the snapshots on their way,
+    /// with `base` as what it was made from. Returns the conflict copies made.
+    fn take_in(&mut self, base: &Notes, theirs: &Notes) -> usize {
+        let merged = merge(base, &self.notes, theirs);
+        for flight in &mut self.in_flight {
+            flight.snapshot = without_blank(&merge(base, &flight.snapshot, theirs).notes);
+        }
+        if merged.notes != self.notes {
             self.revision += 1;
+            self.notes = merged.notes;
         }
-        self.on_disk = theirs;
-        self.notes = notes;
-        if must_save {
-            self.generation += 1;
-            self.autosave.edited(now);
+        self.on_disk = theirs.clone();
+        if self.in_flight.is_empty()
+            && !self.autosave.is_pending()
+            && without_blank(&self.notes) != self.on_disk
+        {
+            // The disk lacks something only this copy has: write it back at once.
+            self.save_now = true;
         }
-        conflicts
+        merged.conflicts.len()
+    }
+
+    /// Holds saves because the sidecar became unusable; returns the notice.
+    fn hold_for(&mut self, error: LoadError) -> StoreNotice {
+        let reason = match error {
+            LoadError::NewerVersion(version) => HoldReason::NewerVersion {
+                sidecar: self.sidecar.clone(),
+                version,
+            },
+            error => HoldReason::ChangedToUnusable {
+                sidecar: self.sidecar.clone(),
+                error: Arc::new(error),
+            },
+        };
+        self.saving = Saving::Held(reason.clone());
+        StoreNotice::Held(reason)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Anchor, Note, SectionId};
-
-    fn note(text: &str) -> Note {
-        Note {
-            text: text.to_owned(),
-            ..Note::new(Anchor::section(SectionId(1), "نص"), 1)
-        }
-    }
-
-    #[test]
-    fn a_damaged_sidecar_is_kept_aside_and_a_fresh_one_started() {
-        let folder = tempfile::tempdir().expect("folder");
-        let article = folder.path().join("001.txt");
-        std::fs::write(
-            sidecar_path(&article),
-            "{\"format\": \"hamish-notes\", \"vers",
-        )
-        .expect("write");
-        let (mut notes, message) = ArticleNotes::open(&article);
-        let message = message.expect("the reader is told");
-        assert!(
-            message.contains("damaged") && message.contains(".unreadable-"),
-            "{message}"
-        );
-        let aside: Vec<_> = std::fs::read_dir(folder.path())
-            .expect("list")
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        assert!(
-            aside.iter().any(
-                |path| std::fs::read_to_string(path).is_ok_and(|text| text.ends_with("\"vers"))
-            )
-        );
-        assert_eq!(*notes.saving(), Saving::Enabled);
-        let now = Instant::now();
-        notes.edit(now, |notes| notes.insert(NoteId::new(1, 1), note("جديدة")));
-        assert!(notes.take_save(now, true).is_some());
-    }
-
-    #[test]
-    fn an_unreadable_sidecar_holds_saves() {
-        let folder = tempfile::tempdir().expect("folder");
-        let article = folder.path().join("001.txt");
-        // A folder where the sidecar should be: it exists but cannot be read as a file.
-        std::fs::create_dir(sidecar_path(&article)).expect("folder in the way");
-        let (mut notes, message) = ArticleNotes::open(&article);
-        assert!(message.is_some_and(|message| message.contains("Save notes as")));
-        let now = Instant::now();
-        notes.edit(now, |notes| notes.insert(NoteId::new(1, 1), note("جديدة")));
-        assert_eq!(notes.take_save(now, true), None);
-        assert!(sidecar_path(&article).is_dir(), "never touched");
-    }
-
-    #[test]
-    fn a_read_only_folder_holds_saves_and_says_what_to_do() {
-        let folder = tempfile::tempdir().expect("folder");
-        let (mut notes, _) = ArticleNotes::open(&folder.path().join("001.txt"));
-        let now = Instant::now();
-        notes.edit(now, |notes| {
-            notes.insert(NoteId::new(1, 1), note("في الذاكرة"))
-        });
-        notes.take_save(now, true).expect("a save is asked for");
-        let message = notes.save_failed("Read-only file system (os error 30)", true);
-        assert!(message.contains("Save notes as"), "{message}");
-        assert!(matches!(notes.saving(), Saving::Held { .. }));
-        notes.edit(now, |notes| notes.insert(NoteId::new(2, 2), note("أخرى")));
-        assert_eq!(
-            notes.take_save(now, true),
-            None,
-            "nothing more is sent to the sidecar"
-        );
-        assert!(
-            notes
-                .encoded()
-                .is_ok_and(|text| text.contains("في الذاكرة") && text.contains("أخرى")),
-            "all kept for Save as"
-        );
-    }
-
-    #[test]
-    fn outside_changes_merge_and_true_conflicts_keep_both() {
-        let folder = tempfile::tempdir().expect("folder");
-        let (mut notes, _) = ArticleNotes::open(&folder.path().join("001.txt"));
-        let now = Instant::now();
-        let id = NoteId::new(1, 1);
-        notes.edit(now, |notes| notes.insert(id.clone(), note("الأصل")));
-        let (_, _, generation) = notes.take_save(now, true).expect("save");
-        notes.saved(generation);
-        // Here the note is changed; elsewhere too, differently, and a note is added.
-        notes.edit(now, |notes| notes.insert(id.clone(), note("من هنا")));
-        let mut theirs = notes.on_disk.clone();
-        theirs.insert(id.clone(), note("من هناك"));
-        theirs.insert(NoteId::new(5, 5), note("جديدة من هناك"));
-        let conflicts = notes.merge_from_disk(now, theirs);
-        assert_eq!(conflicts.len(), 1);
-        let texts: Vec<&str> = notes
-            .notes()
-            .values()
-            .map(|note| note.text.as_str())
-            .collect();
-        assert!(
-            texts.contains(&"من هنا")
-                && texts.contains(&"من هناك")
-                && texts.contains(&"جديدة من هناك"),
-            "{texts:?}"
-        );
-        assert!(notes.take_save(now, true).is_some(), "the merge is saved");
-    }
-}
+mod tests;

@@ -24,14 +24,22 @@ fn temporary_prefix(target: &Path) -> String {
 /// Replaces `target` with `contents` atomically: readers see the old file or the new
 /// one, whatever happens, and once this returns the new one is on disk.
 pub fn write_atomic(target: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let folder = target
-        .parent()
-        .filter(|folder| !folder.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    write_complete(target, target, contents)
+}
+
+/// Writes `contents` to `destination` so that it only ever exists complete and
+/// synced: through a temporary file named after `owner` (so that a crash leaves a
+/// leftover [`sweep_temporary_files`] of `owner` removes), renamed into place.
+pub(super) fn write_complete(
+    owner: &Path,
+    destination: &Path,
+    contents: &[u8],
+) -> std::io::Result<()> {
+    let folder = folder_of(destination);
     let counter = NEXT_TEMPORARY.fetch_add(1, Ordering::Relaxed);
     let temporary = folder.join(format!(
         "{}{}-{counter}",
-        temporary_prefix(target),
+        temporary_prefix(owner),
         std::process::id()
     ));
     let result = (|| {
@@ -42,19 +50,30 @@ pub fn write_atomic(target: &Path, contents: &[u8]) -> std::io::Result<()> {
         file.write_all(contents)?;
         file.sync_all()?;
         drop(file);
-        fs::rename(&temporary, target)
+        fs::rename(&temporary, destination)
     })();
     if result.is_err() {
         // Best effort: a leftover is swept at the next start anyway.
         let _ = fs::remove_file(&temporary);
     }
     result?;
-    // The rename is durable only once the folder is synced. Not every platform can
-    // open a folder for that; the data itself is already synced.
+    sync_folder(folder);
+    Ok(())
+}
+
+/// The folder of `path`, `.` for a bare name.
+pub(super) fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Makes renames in `folder` durable. Not every platform can open a folder for that;
+/// the data itself is already synced.
+pub(super) fn sync_folder(folder: &Path) {
     if let Ok(folder) = File::open(folder) {
         let _ = folder.sync_all();
     }
-    Ok(())
 }
 
 /// Removes temporary files left by writes to `target` that never finished (a crash

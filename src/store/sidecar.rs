@@ -1,63 +1,12 @@
-//! The sidecar format: pretty JSON, keys in a stable order, a format name and version.
-//!
-//! ```json
-//! {
-//!   "format": "hamish-notes",
-//!   "version": 1,
-//!   "article": "001.txt",
-//!   "notes": {
-//!     "0193a6c2f1d4e-5f3a9c21": {
-//!       "anchor": { "section": "…", "section_text": "…", "quote": { "exact": "…", … } },
-//!       "color": "yellow",
-//!       "text": "…",
-//!       …
-//!     }
-//!   }
-//! }
-//! ```
-//!
-//! Invariants: notes are keyed by id, so two copies edited on two devices merge note
-//! by note and a sync tool's line diff stays small; every field added later has a
-//! default, so older files still load; a file with a higher `version` is never
-//! rewritten by this version.
+//! Where a sidecar lives, reading it strictly, and moving a damaged one aside.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::Notes;
 
-/// The value of the `format` field.
-pub const FORMAT_NAME: &str = "hamish-notes";
-
-/// The version this build writes; it reads this one and every earlier one.
-pub const FORMAT_VERSION: u32 = 1;
-
-#[derive(Serialize, Deserialize)]
-struct SidecarFile {
-    format: String,
-    version: u32,
-    #[serde(default)]
-    article: String,
-    #[serde(default)]
-    notes: Notes,
-}
-
-/// Why a sidecar's notes cannot be used.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// The file exists but could not be read (permissions, a disk error).
-    #[error("the notes file could not be read ({0})")]
-    Unreadable(std::io::Error),
-    /// The file is not a notes file this version understands: empty, cut short,
-    /// edited by hand into invalid JSON, or something else entirely.
-    #[error("the notes file is damaged ({0})")]
-    Damaged(String),
-    /// The file was written by a newer version of Hamish.
-    #[error("the notes file was written by a newer version of Hamish (format {0})")]
-    NewerVersion(u32),
-}
+use super::error::{Damage, LoadError};
+use super::format::decode;
 
 /// The sidecar of the article at `article`: `NAME.EXT.hamish.json` beside it (the
 /// extension stays in the name, so `a.txt` and `a.md` never share notes).
@@ -69,53 +18,29 @@ pub fn sidecar_path(article: &Path) -> PathBuf {
     article.with_file_name(format!("{name}.hamish.json"))
 }
 
-/// The sidecar text for `notes` on the article named `article_name`.
-///
-/// Notes are plain strings and numbers keyed by strings, so this cannot fail in
-/// practice; if it ever did, the caller must not write anything.
-pub fn encode(article_name: &str, notes: &Notes) -> serde_json::Result<String> {
-    let file = SidecarFile {
-        format: FORMAT_NAME.to_owned(),
-        version: FORMAT_VERSION,
-        article: article_name.to_owned(),
-        notes: notes.clone(),
-    };
-    let mut text = serde_json::to_string_pretty(&file)?;
-    text.push('\n');
-    Ok(text)
+/// The bytes of the file at `path`; `None` if there is none.
+pub fn read_bytes(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
 }
 
-/// The notes in sidecar `text`.
-pub fn decode(text: &str) -> Result<Notes, LoadError> {
-    // The version is read first, so a newer file is recognised even when its notes
-    // have a shape this version does not know.
-    #[derive(Deserialize)]
-    struct Header {
-        format: String,
-        version: u32,
-    }
-    let header: Header =
-        serde_json::from_str(text).map_err(|error| LoadError::Damaged(error.to_string()))?;
-    if header.format != FORMAT_NAME {
-        return Err(LoadError::Damaged(format!(
-            "it is not a notes file (format \"{}\")",
-            header.format
-        )));
-    }
-    if header.version > FORMAT_VERSION {
-        return Err(LoadError::NewerVersion(header.version));
-    }
-    let file: SidecarFile =
-        serde_json::from_str(text).map_err(|error| LoadError::Damaged(error.to_string()))?;
-    Ok(file.notes)
+/// The notes in the sidecar bytes `bytes`. Bytes that are not UTF-8 are damage:
+/// nothing is ever decoded lossily.
+pub fn decode_bytes(bytes: &[u8]) -> Result<Notes, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|error| Damage::NotUtf8 {
+        valid_up_to: error.valid_up_to(),
+    })?;
+    decode(text)
 }
 
 /// Loads the notes in the sidecar at `path`; a missing sidecar is no notes.
 pub fn load(path: &Path) -> Result<Notes, LoadError> {
-    match std::fs::read(path) {
-        Ok(bytes) => decode(&String::from_utf8_lossy(&bytes)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Notes::new()),
-        Err(error) => Err(LoadError::Unreadable(error)),
+    match read_bytes(path).map_err(LoadError::Unreadable)? {
+        Some(bytes) => decode_bytes(&bytes),
+        None => Ok(Notes::new()),
     }
 }
 
@@ -126,10 +51,7 @@ pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = sidecar_name_of(path);
     for attempt in 0..1000u32 {
         let suffix = if attempt == 0 {
             String::new()
@@ -160,58 +82,40 @@ pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
     ))
 }
 
+/// The file name of the sidecar at `path`, as text.
+pub(super) fn sidecar_name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Anchor, Note, NoteId, SectionId};
+    use crate::store::format::encode;
 
-    fn sample_notes() -> Notes {
+    #[test]
+    fn invalid_utf8_is_damage_not_replacement_characters() {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("a.txt.hamish.json");
         let note = Note {
-            anchor: Anchor::span(SectionId(7), "قال رسول الله ﷺ", 0..6),
-            color: Some(crate::model::HighlightColor::Green),
             text: "ملاحظة".to_owned(),
-            tags: vec!["حديث".to_owned()],
-            created_ms: 1,
-            modified_ms: 2,
-            deleted: false,
-            conflict_with: None,
+            ..Note::new(Anchor::section(SectionId(1), "نص"), 1)
         };
-        [(NoteId::new(1, 2), note)].into_iter().collect()
-    }
-
-    #[test]
-    fn round_trips_and_is_human_readable() {
-        let text = encode("001.txt", &sample_notes()).expect("encodes");
-        assert!(text.contains("\"format\": \"hamish-notes\""));
-        assert!(
-            text.contains("\"text\": \"ملاحظة\""),
-            "Arabic is written as text, not escapes:\n{text}"
-        );
-        assert!(text.contains("\"section\": \"0000000000000007\""));
-        assert_eq!(decode(&text).expect("decodes"), sample_notes());
-        let again = encode("001.txt", &decode(&text).expect("decodes")).expect("encodes");
-        assert_eq!(again, text, "stable output");
-    }
-
-    #[test]
-    fn damaged_and_newer_files_are_recognised() {
-        let text = encode("001.txt", &sample_notes()).expect("encodes");
-        for damaged in [
-            "",
-            "{",
-            &text[..text.len() / 2],
-            "[1, 2]",
-            "{\"format\": \"other\", \"version\": 1}",
-        ] {
-            assert!(
-                matches!(decode(damaged), Err(LoadError::Damaged(_))),
-                "{damaged:?}"
-            );
+        let notes: Notes = [(NoteId::new(1, 1), note)].into_iter().collect();
+        let text = encode("a.txt", &notes).expect("encodes");
+        let at = text.find("article").expect("has an article field");
+        let mut bytes = text.into_bytes();
+        bytes[at] = 0xff;
+        std::fs::write(&path, &bytes).expect("write");
+        match load(&path) {
+            Err(LoadError::Damaged(Damage::NotUtf8 { valid_up_to })) => {
+                assert_eq!(valid_up_to, at);
+            }
+            other => panic!("must be damaged, not {other:?}"),
         }
-        let newer = text
-            .replace("\"version\": 1", "\"version\": 7")
-            .replace("\"notes\"", "\"notes_v7\"");
-        assert!(matches!(decode(&newer), Err(LoadError::NewerVersion(7))));
+        assert_eq!(std::fs::read(&path).expect("read"), bytes, "untouched");
     }
 
     #[test]

@@ -1,0 +1,276 @@
+//! The sidecar format and its versions: pretty JSON, keys in a stable order, a format
+//! name and a version number.
+//!
+//! ```json
+//! {
+//!   "format": "hamish-notes",
+//!   "version": 1,
+//!   "article": "001.txt",
+//!   "notes": {
+//!     "0193a6c2f1d4e-5f3a9c21": {
+//!       "anchor": { "section": "…", "section_text": "…", "quote": { "exact": "…", … } },
+//!       "color": "yellow",
+//!       "text": "…",
+//!       …
+//!     }
+//!   }
+//! }
+//! ```
+//!
+//! Invariants: notes are keyed by id, so two copies edited on two devices merge note
+//! by note and a sync tool's line diff stays small; every field added later has a
+//! default, so older files still load; blank notes (see
+//! [`Note::is_blank`](crate::model::Note::is_blank)) are never written.
+//!
+//! # Versions
+//!
+//! Reading is two steps. [`read_version`] looks only at `format` and `version`, so a
+//! file from a newer Hamish is recognised whatever its notes look like: *any* version
+//! number this build does not know (higher, zero, negative, beyond 64 bits) is
+//! [`LoadError::NewerVersion`], never damage, and such a file is never rewritten.
+//! Then [`upgrade`] reads the body of the version found into the current in-memory
+//! model: each known version has its own on-disk struct (`SidecarV1`, …) and one arm
+//! in `upgrade`, which is the only place that knows how an old version maps onto
+//! today's model. Version 2 (which will add translations) gets a `SidecarV2`, becomes
+//! [`FORMAT_VERSION`] and what [`encode`] writes, and version 1 keeps its arm, filling
+//! what it did not have with defaults, so no v1 file ever loses a note.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Note, NoteId, Notes, without_blank};
+
+use super::error::{Damage, LoadError};
+
+/// The value of the `format` field.
+pub const FORMAT_NAME: &str = "hamish-notes";
+
+/// The version this build writes; it reads this one and every earlier one.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Version 1 of the file, exactly as on disk.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+struct SidecarV1 {
+    format: String,
+    version: u32,
+    article: String,
+    notes: Notes,
+}
+
+/// The sidecar text for `notes` on the article named `article_name`, in the current
+/// version. Blank notes are left out.
+///
+/// Notes are plain strings and numbers keyed by strings, so this cannot fail in
+/// practice; if it ever did, the caller must not write anything.
+pub fn encode(article_name: &str, notes: &Notes) -> serde_json::Result<String> {
+    let file = SidecarV1 {
+        format: FORMAT_NAME.to_owned(),
+        version: FORMAT_VERSION,
+        article: article_name.to_owned(),
+        notes: without_blank(notes),
+    };
+    let mut text = serde_json::to_string_pretty(&file)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The notes in sidecar `text`, brought up to the current version.
+pub fn decode(text: &str) -> Result<Notes, LoadError> {
+    let version = read_version(text)?;
+    upgrade(version, text)
+}
+
+/// The version of sidecar `text`, if this build knows it.
+pub fn read_version(text: &str) -> Result<u32, LoadError> {
+    // The version is a JSON number of any size: a version this build cannot even
+    // hold in an integer is still a version, and so newer, not damage.
+    #[derive(Deserialize)]
+    struct Header {
+        format: String,
+        version: serde_json::Number,
+    }
+    let header: Header = serde_json::from_str(text).map_err(Damage::Json)?;
+    if header.format != FORMAT_NAME {
+        return Err(Damage::NotNotes {
+            format: header.format,
+        }
+        .into());
+    }
+    match header.version.as_u64().map(u32::try_from) {
+        Some(Ok(version)) if (1..=FORMAT_VERSION).contains(&version) => Ok(version),
+        _ => Err(LoadError::NewerVersion(header.version)),
+    }
+}
+
+/// Reads the body of a version-`version` file into the current model.
+fn upgrade(version: u32, text: &str) -> Result<Notes, LoadError> {
+    match version {
+        1 => {
+            let file: SidecarV1 = serde_json::from_str(text).map_err(Damage::Json)?;
+            Ok(without_blank(&file.notes))
+        }
+        // `read_version` lets through only versions listed above.
+        _ => Err(LoadError::NewerVersion(version.into())),
+    }
+}
+
+/// Best effort, for a file from a newer version: the notes in it that this version
+/// can understand, to show them read-only. Notes of a shape it does not know are left
+/// out (they stay in the file, which is never written to).
+pub fn readable_notes(text: &str) -> Notes {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Notes::new();
+    };
+    let Some(notes) = value.get("notes").and_then(serde_json::Value::as_object) else {
+        return Notes::new();
+    };
+    notes
+        .iter()
+        .filter_map(|(id, note)| {
+            let note = Note::deserialize(note).ok()?;
+            (!note.is_blank()).then(|| (NoteId(id.clone()), note))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, HighlightColor, SectionId};
+
+    fn sample_notes() -> Notes {
+        let note = Note {
+            anchor: Anchor::span(SectionId(7), "قال رسول الله ﷺ", 0..6),
+            color: Some(HighlightColor::Green),
+            text: "ملاحظة".to_owned(),
+            tags: vec!["حديث".to_owned()],
+            created_ms: 1,
+            modified_ms: 2,
+            deleted: false,
+            conflict_with: None,
+        };
+        [(NoteId::new(1, 2), note)].into_iter().collect()
+    }
+
+    #[test]
+    fn round_trips_and_is_human_readable() {
+        let text = encode("001.txt", &sample_notes()).expect("encodes");
+        assert!(text.contains("\"format\": \"hamish-notes\""));
+        assert!(
+            text.contains("\"text\": \"ملاحظة\""),
+            "Arabic is written as text, not escapes:\n{text}"
+        );
+        assert!(text.contains("\"section\": \"0000000000000007\""));
+        assert_eq!(decode(&text).expect("decodes"), sample_notes());
+        let again = encode("001.txt", &decode(&text).expect("decodes")).expect("encodes");
+        assert_eq!(again, text, "stable output");
+    }
+
+    #[test]
+    fn damaged_and_newer_files_are_recognised() {
+        let text = encode("001.txt", &sample_notes()).expect("encodes");
+        for damaged in [
+            "",
+            "{",
+            &text[..text.len() / 2],
+            "[1, 2]",
+            "{\"format\": \"other\", \"version\": 1}",
+            "{\"format\": \"hamish-notes\"}",
+            "{\"format\": \"hamish-notes\", \"version\": \"2\"}",
+        ] {
+            assert!(
+                matches!(decode(damaged), Err(LoadError::Damaged(_))),
+                "{damaged:?}"
+            );
+        }
+        for version in [
+            "2",
+            "7",
+            "0",
+            "-1",
+            "4294967296",
+            "99999999999",
+            "18446744073709551616",
+            "1e40",
+            "1.5",
+        ] {
+            let newer = text
+                .replace("\"version\": 1", &format!("\"version\": {version}"))
+                .replace("\"notes\"", "\"notes_v7\"");
+            match decode(&newer) {
+                Err(LoadError::NewerVersion(number)) => {
+                    assert!(
+                        number.to_string().starts_with(&version[..1]),
+                        "{version}: {number}"
+                    );
+                }
+                other => panic!("version {version} must be newer, not {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_version_1_file_reads_without_loss() {
+        // As written by the first release: every field a note can have.
+        let text = r#"{
+  "format": "hamish-notes",
+  "version": 1,
+  "article": "001.txt",
+  "notes": {
+    "a": {
+      "anchor": { "section": "0000000000000007", "section_text": "نص" },
+      "color": "pink",
+      "text": "ملاحظة",
+      "tags": ["وسم"],
+      "created_ms": 1,
+      "modified_ms": 2,
+      "deleted": true,
+      "conflict_with": "b"
+    },
+    "b": {
+      "anchor": { "section": "0000000000000007", "section_text": "نص" },
+      "text": "أخرى",
+      "created_ms": 3,
+      "modified_ms": 4
+    }
+  }
+}"#;
+        let notes = decode(text).expect("decodes");
+        let a = &notes[&NoteId("a".into())];
+        assert_eq!(a.color, Some(HighlightColor::Pink));
+        assert_eq!((a.created_ms, a.modified_ms, a.deleted), (1, 2, true));
+        assert_eq!(a.conflict_with, Some(NoteId("b".into())));
+        assert_eq!(a.tags, ["وسم"]);
+        assert_eq!(notes[&NoteId("b".into())].text, "أخرى");
+        assert_eq!(
+            decode(&encode("001.txt", &notes).expect("encodes")).ok(),
+            Some(notes)
+        );
+    }
+
+    #[test]
+    fn blank_notes_are_not_written() {
+        let mut notes = sample_notes();
+        let blank = Note::new(Anchor::section(SectionId(1), "نص"), 5);
+        notes.insert(NoteId("blank".into()), blank);
+        let text = encode("001.txt", &notes).expect("encodes");
+        assert!(!text.contains("blank"), "{text}");
+        assert_eq!(decode(&text).expect("decodes"), sample_notes());
+    }
+
+    #[test]
+    fn readable_notes_of_a_newer_file_are_found() {
+        let text = encode("001.txt", &sample_notes())
+            .expect("encodes")
+            .replace("\"version\": 1", "\"version\": 2")
+            .replace(
+                "\"article\"",
+                "\"translations\": {\"x\": 1},\n  \"article\"",
+            );
+        let mut with_unknown = serde_json::from_str::<serde_json::Value>(&text).expect("json");
+        with_unknown["notes"]["strange"] = serde_json::json!({"shape": "new"});
+        let found = readable_notes(&with_unknown.to_string());
+        assert_eq!(found, sample_notes());
+        assert!(readable_notes("not json").is_empty());
+    }
+}
