@@ -92,6 +92,10 @@ fn each_translation_is_in_its_row() {
             }
         );
     }
+    // The library lists the translation as the article's, not as an article.
+    harness.get_by_label_contains("(translated: en)");
+    let library = harness.state().library().expect("library");
+    assert!(library.entries.iter().all(|entry| !entry.path.ends_with(TRANSLATION)));
     // On screen, beside its section: the first rows are laid out and readable.
     harness.get_by_role_and_label(Role::Label, &english[0]);
     assert!(

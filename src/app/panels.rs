@@ -217,7 +217,7 @@ impl HamishApp {
         let mut translation_commands = Vec::new();
         let (languages, problems, split) = match translations {
             Some(translations) => (
-                translations.languages(),
+                translations.offered_languages(),
                 translations
                     .problems()
                     .into_iter()

@@ -57,6 +57,12 @@ pub fn read_translations(article: &Path, imported: &[PathBuf]) -> Vec<LoadedTran
         .collect()
 }
 
+/// The language a reader writes in when nothing says another.
+const DEFAULT_LANGUAGE: &str = "en";
+
+/// Languages offered in the column's picker besides those there are translations in.
+pub const OFFERED_LANGUAGES: [&str; 9] = ["en", "fr", "de", "es", "tr", "fa", "ur", "he", "ar"];
+
 /// Milliseconds since 1970.
 fn now_ms() -> u64 {
     SystemTime::now()
@@ -104,6 +110,18 @@ impl TranslationsOfArticle {
         self.revision += 1;
     }
 
+    /// The languages the picker offers: those there are translations in, then the
+    /// common ones.
+    pub fn offered_languages(&self) -> Vec<String> {
+        let mut languages = self.languages();
+        for language in OFFERED_LANGUAGES {
+            if !languages.iter().any(|known| same_language(known, language)) {
+                languages.push(language.to_owned());
+            }
+        }
+        languages
+    }
+
     /// Every language there is a translation in: the files' and the reader's.
     pub fn languages(&self) -> Vec<String> {
         let mut languages: Vec<String> = Vec::new();
@@ -146,7 +164,9 @@ impl TranslationsOfArticle {
                     .cloned()
             })
             .or_else(|| language.filter(|_| languages.is_empty()).map(str::to_owned))
-            .or_else(|| languages.first().cloned());
+            .or_else(|| languages.first().cloned())
+            // Nothing to go by: the reader writes in English until they pick another.
+            .or_else(|| Some(DEFAULT_LANGUAGE.to_owned()));
         self.revision += 1;
     }
 

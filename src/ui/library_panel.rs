@@ -82,7 +82,7 @@ pub fn library_panel(
         rows.push(Row::Entry(index));
         tops.push(top);
         top += title_height
-            + if has_problem(entry) {
+            + if has_problem(entry) || !entry.languages().is_empty() {
                 problem_height
             } else {
                 0.0
@@ -142,9 +142,12 @@ fn has_problem(entry: &LibraryEntry) -> bool {
 }
 
 /// One clickable entry: the title (titles are Arabic), or the file name until the
-/// title is known, and what is wrong with the file, if anything.
+/// title is known; under it the languages it has translations in, and what is wrong
+/// with the file, if anything.
 fn entry_ui(ui: &mut Ui, entry: &LibraryEntry, selected: bool) -> egui::Response {
     let label = entry.label();
+    let languages = entry.languages();
+    let translated = (!languages.is_empty()).then(|| format!("translated: {}", languages.join(", ")));
     let problem = entry.problem();
     let style = TextStyle {
         family: FontFamily::Naskh,
@@ -155,6 +158,7 @@ fn entry_ui(ui: &mut Ui, entry: &LibraryEntry, selected: bool) -> egui::Response
     ui.add(
         TextButton::new(&label)
             .style(style)
+            .detail(translated.as_deref())
             .problem(problem.as_deref())
             .selected(selected),
     )

@@ -5,11 +5,13 @@ use egui::{Color32, Response, Role, Sense, Ui, Widget, WidgetInfo, pos2, vec2};
 
 use crate::text::{TextEngine, TextStyle};
 
-/// A full-width clickable row: a label, and an optional second line in the error
-/// colour saying what is wrong with the thing it stands for.
+/// A full-width clickable row: a label, an optional line in a weak colour telling
+/// more (a library entry's languages), and an optional line in the error colour
+/// saying what is wrong with the thing it stands for.
 #[must_use = "add it with `ui.add(…)`"]
 pub struct TextButton<'a> {
     label: &'a str,
+    detail: Option<&'a str>,
     problem: Option<&'a str>,
     style: TextStyle,
     selected: bool,
@@ -20,6 +22,7 @@ impl<'a> TextButton<'a> {
     pub fn new(label: &'a str) -> Self {
         Self {
             label,
+            detail: None,
             problem: None,
             style: TextStyle::interface(14.0),
             selected: false,
@@ -32,7 +35,13 @@ impl<'a> TextButton<'a> {
         self
     }
 
-    /// A second line saying what is wrong, in the error colour.
+    /// A line telling more, in a weak colour.
+    pub fn detail(mut self, detail: Option<&'a str>) -> Self {
+        self.detail = detail;
+        self
+    }
+
+    /// A line saying what is wrong, in the error colour.
     pub fn problem(mut self, problem: Option<&'a str>) -> Self {
         self.problem = problem;
         self
@@ -56,10 +65,12 @@ impl Widget for TextButton<'_> {
         let width = ui.available_width();
         let inner_width = width - 2.0 * padding.x;
         let label = engine.layout(self.label, &self.style, inner_width, ppp);
-        let problem = self
-            .problem
-            .map(|problem| engine.layout(problem, &TextStyle::interface(12.0), inner_width, ppp));
-        let text_height = label.size().y + problem.as_ref().map_or(0.0, |layout| layout.size().y);
+        let small = |text: &str| engine.layout(text, &TextStyle::interface(12.0), inner_width, ppp);
+        let detail = self.detail.map(small);
+        let problem = self.problem.map(small);
+        let text_height = label.size().y
+            + detail.as_ref().map_or(0.0, |layout| layout.size().y)
+            + problem.as_ref().map_or(0.0, |layout| layout.size().y);
         let (rect, response) =
             ui.allocate_exact_size(vec2(width, text_height + 2.0 * padding.y), Sense::click());
 
@@ -71,8 +82,9 @@ impl Widget for TextButton<'_> {
             }
             let inner = rect.shrink2(padding);
             let mut top = inner.top();
-            let lines: [(Option<&crate::text::ParagraphLayout>, Color32); 2] = [
+            let lines: [(Option<&crate::text::ParagraphLayout>, Color32); 3] = [
                 (Some(&label), visuals.text_color()),
+                (detail.as_deref(), ui.visuals().weak_text_color()),
                 (problem.as_deref(), ui.visuals().error_fg_color),
             ];
             for (layout, color) in lines {
@@ -87,10 +99,13 @@ impl Widget for TextButton<'_> {
             }
         }
 
-        let description = match self.problem {
-            Some(problem) => format!("{}: {problem}", self.label),
-            None => self.label.to_owned(),
-        };
+        let mut description = self.label.to_owned();
+        if let Some(detail) = self.detail {
+            description = format!("{description} ({detail})");
+        }
+        if let Some(problem) = self.problem {
+            description = format!("{description}: {problem}");
+        }
         response
             .widget_info(|| WidgetInfo::selected(Role::Button, true, self.selected, &description));
         response

@@ -47,7 +47,7 @@ pub struct EditingTranslation {
 pub struct TranslationCells<'a> {
     /// The column, once resolved; `None` when there is no translation at all.
     pub column: Option<&'a TranslationColumn>,
-    /// Every language there is a translation in.
+    /// The languages the picker offers.
     pub languages: &'a [String],
     /// Translation files that cannot be used, with why.
     pub problems: &'a [String],
@@ -99,6 +99,9 @@ impl ColumnCells for TranslationCells<'_> {
                 parts.push("No translation yet: click a row to write one".to_owned());
             }
             None => {}
+            Some(column) if column.rows.iter().all(|row| row.cell.is_none()) => {
+                parts.push("No translation yet: click a row to write one".to_owned());
+            }
             Some(column) => {
                 let flagged = column.flagged();
                 if flagged > 0 {
