@@ -45,6 +45,7 @@ fn seeds() -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir(samples)
         .expect("samples")
         .map(|entry| entry.expect("entry").path())
+        .filter(|path| hamish::import::is_article_path(path))
         .collect();
     files.sort();
     files

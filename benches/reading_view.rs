@@ -67,6 +67,7 @@ fn synthetic_text() -> String {
     let mut files: Vec<_> = std::fs::read_dir(samples)
         .expect("samples")
         .map(|e| e.expect("entry").path())
+        .filter(|path| hamish::import::is_article_path(path))
         .collect();
     files.sort();
     for file in files {

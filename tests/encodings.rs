@@ -11,6 +11,7 @@ fn seeds() -> Vec<(String, String)> {
     let mut files: Vec<_> = std::fs::read_dir(common::samples())
         .expect("samples")
         .map(|entry| entry.expect("entry").path())
+        // Not the translations beside them (`003_….en.txt`).
         .filter(|path| hamish::import::is_article_path(path))
         .collect();
     files.sort();

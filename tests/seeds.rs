@@ -20,6 +20,7 @@ fn seed_path(prefix: &str) -> std::path::PathBuf {
     std::fs::read_dir(common::samples())
         .expect("samples")
         .map(|entry| entry.expect("entry").path())
+        .filter(|path| hamish::import::is_article_path(path))
         .find(|path| {
             path.file_name()
                 .is_some_and(|name| name.to_string_lossy().starts_with(prefix))

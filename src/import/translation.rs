@@ -228,9 +228,25 @@ pub fn summarize_companions(companions: &[Companion]) -> Vec<CompanionSummary> {
         .collect()
 }
 
-/// A segment's text as it is shown: runs of spaces, tabs and line ends become one
-/// space (a segment is one section, on one line), trimmed, in NFC like the article.
+/// A segment's source text: runs of spaces, tabs and line ends become one space (a
+/// segment is one section, on one line), trimmed. Not normalised here: alignment
+/// compares it as it is first and normalises only what does not match, which spares
+/// most files a second pass over every source character.
+pub(super) fn clean_source(text: &str) -> String {
+    collapse_spaces(text)
+}
+
+/// A segment's translation as it is shown: like [`clean_source`], and in NFC like the
+/// article.
 pub(super) fn clean_segment(text: &str) -> String {
+    let clean = collapse_spaces(text);
+    match normalize(&clean) {
+        std::borrow::Cow::Borrowed(_) => clean,
+        std::borrow::Cow::Owned(normalized) => normalized,
+    }
+}
+
+fn collapse_spaces(text: &str) -> String {
     let mut clean = String::with_capacity(text.len());
     let mut in_space = false;
     for c in text.trim().chars() {
@@ -244,10 +260,7 @@ pub(super) fn clean_segment(text: &str) -> String {
         }
         clean.push(c);
     }
-    match normalize(&clean) {
-        std::borrow::Cow::Borrowed(_) => clean,
-        std::borrow::Cow::Owned(normalized) => normalized,
-    }
+    clean
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@ pub fn sample_line(prefix: &str, line_number: usize) -> String {
     let path = std::fs::read_dir(samples())
         .expect("samples folder")
         .map(|entry| entry.expect("entry").path())
+        // The article, not its translation (`003_….en.txt`).
+        .filter(|path| hamish::import::is_article_path(path))
         .find(|path| {
             path.file_name()
                 .is_some_and(|name| name.to_string_lossy().starts_with(prefix))

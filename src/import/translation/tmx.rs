@@ -11,7 +11,7 @@
 //! (`&lt;b&gt;`), which are not text, so theirs is dropped.
 
 use super::xml::{Node, attribute, local_name, walk};
-use super::{TranslationError, clean_segment};
+use super::{TranslationError, clean_segment, clean_source};
 use crate::model::translation::{
     Segment, TranslationFile, TranslationFormat, language_key, same_language,
 };
@@ -115,7 +115,7 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Vec<TranslationFile>, Tran
         else {
             continue;
         };
-        let source = clean_segment(source);
+        let source = clean_source(source);
         for (language, target) in unit {
             if same_language(language, &source_language) {
                 continue;

@@ -18,7 +18,7 @@
 //! adds nothing.
 
 use super::xml::{Node, attribute, local_name, walk};
-use super::{TranslationError, clean_segment};
+use super::{TranslationError, clean_segment, clean_source};
 use crate::model::translation::{Segment, TranslationFile, TranslationFormat, language_key};
 
 /// Elements whose content is native code, not text.
@@ -180,7 +180,7 @@ impl State {
         let Some(unit) = self.unit.take() else {
             return;
         };
-        let source = clean_segment(&unit.source);
+        let source = clean_source(&unit.source);
         let target = clean_segment(unit.target.as_deref().unwrap_or_default());
         if target.is_empty() {
             return;

@@ -322,11 +322,17 @@ fn match_by_source(
     for (index, section) in sections.iter().enumerate() {
         by_text.entry(section.text.trim()).or_default().push(index);
     }
-    let sources: Vec<Option<String>> = segments
+    // Sources as they are when they match (files made from the article are NFC
+    // already); normalised only when they do not.
+    let sources: Vec<Option<std::borrow::Cow<'_, str>>> = segments
         .iter()
         .map(|segment| {
-            let source = segment.source.as_deref()?;
-            Some(normalize(source.trim()).into_owned())
+            let source = segment.source.as_deref()?.trim();
+            Some(if by_text.contains_key(source) {
+                std::borrow::Cow::Borrowed(source)
+            } else {
+                normalize(source)
+            })
         })
         .collect();
     let mut last = None;

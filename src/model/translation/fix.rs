@@ -129,8 +129,11 @@ pub fn apply_fix(column: &mut Vec<Option<FileCell>>, fix: &AlignmentFix) -> Resu
             column.remove(row - 1);
         }
         AlignmentFix::Merge { row } => {
-            if row + 1 >= column.len() {
-                return Err(FixError::NoSuchRow { row: row + 1 });
+            // A fix read from a sidecar can name any row, even `usize::MAX`.
+            if row.saturating_add(1) >= column.len() {
+                return Err(FixError::NoSuchRow {
+                    row: row.saturating_add(1),
+                });
             }
             let next = column.remove(row + 1);
             let joined = match (column[row].take(), next) {
@@ -219,6 +222,24 @@ mod tests {
         assert_eq!(texts(&c), [Some("a"), None, Some("b"), Some("c")]);
         apply_fix(&mut c, &AlignmentFix::ShiftUp { row: 2 }).expect("applies");
         assert_eq!(texts(&c), [Some("a"), Some("b"), Some("c")]);
+    }
+
+    #[test]
+    fn fixes_naming_rows_that_are_not_there_change_nothing() {
+        let mut c = column(&[Some("a"), Some("b")]);
+        for fix in [
+            AlignmentFix::ShiftDown { row: usize::MAX },
+            AlignmentFix::ShiftUp { row: usize::MAX },
+            AlignmentFix::Merge { row: usize::MAX },
+            AlignmentFix::Merge { row: 1 },
+            AlignmentFix::Split {
+                row: usize::MAX,
+                at_char: usize::MAX,
+            },
+        ] {
+            assert!(apply_fix(&mut c, &fix).is_err(), "{fix:?}");
+        }
+        assert_eq!(texts(&c), [Some("a"), Some("b")]);
     }
 
     #[test]
