@@ -44,15 +44,12 @@ fn the_sample_folder_lists_five_articles_by_title() {
     let listed = entries
         .iter()
         .filter(|label| {
-            library
-                .entries
-                .iter()
-                .any(|entry| {
-                    // An entry with translations names their languages after its title.
-                    entry.title().is_some_and(|title| {
-                        label.as_str() == title || label.starts_with(&format!("{title} ("))
-                    })
+            library.entries.iter().any(|entry| {
+                // An entry with translations names their languages after its title.
+                entry.title().is_some_and(|title| {
+                    label.as_str() == title || label.starts_with(&format!("{title} ("))
                 })
+            })
         })
         .count();
     assert_eq!(listed, 5, "every article has an entry: {entries:?}");

@@ -95,7 +95,12 @@ fn each_translation_is_in_its_row() {
     // The library lists the translation as the article's, not as an article.
     harness.get_by_label_contains("(translated: en)");
     let library = harness.state().library().expect("library");
-    assert!(library.entries.iter().all(|entry| !entry.path.ends_with(TRANSLATION)));
+    assert!(
+        library
+            .entries
+            .iter()
+            .all(|entry| !entry.path.ends_with(TRANSLATION))
+    );
     // On screen, beside its section: the first rows are laid out and readable.
     harness.get_by_role_and_label(Role::Label, &english[0]);
     assert!(
@@ -179,5 +184,34 @@ fn a_shifted_file_is_flagged_and_fixed() {
     assert!(
         harness.query_by_label("Write a translation…").is_some(),
         "the empty row invites"
+    );
+}
+
+#[test]
+fn an_article_with_no_translation_invites_one() {
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("001.txt");
+    std::fs::copy(common::samples().join("001_d7cff7a3069428f0.txt"), &article).expect("copy");
+    let mut harness = harness(article);
+    harness.get_by_label_contains("No translation yet");
+    harness
+        .get_all_by_label("Write a translation…")
+        .next()
+        .expect("an empty row invites a translation")
+        .click();
+    harness.run();
+    let mine = "In the name of God";
+    harness.event(egui::Event::Text(mine.to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(row_texts(&harness)[0].as_deref(), Some(mine));
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("a column");
+    assert_eq!(
+        column.language, "en",
+        "written in English until another is chosen"
     );
 }

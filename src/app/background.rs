@@ -95,8 +95,16 @@ pub(super) enum Report {
         /// Its notes, when they were asked for and the article could be read, with
         /// what the reader must know about their file.
         notes: Option<(Box<ArticleNotes>, Option<String>)>,
-        /// Its translation files, read, when the article could be read.
-        translations: Option<Vec<LoadedTranslation>>,
+    },
+    /// An article's translation files were read (final). They are read after the
+    /// article, so a large one never delays the article's first frame.
+    TranslationsRead {
+        /// The request of the article they belong to.
+        ticket: u64,
+        /// The article's file.
+        path: PathBuf,
+        /// Each file, read or not.
+        files: Vec<LoadedTranslation>,
     },
     /// An export was written, or not (final).
     Exported {
@@ -119,7 +127,11 @@ impl Report {
     fn is_final(&self) -> bool {
         matches!(
             self,
-            Self::Listed { .. } | Self::SummariesDone | Self::Loaded { .. } | Self::Exported { .. }
+            Self::Listed { .. }
+                | Self::SummariesDone
+                | Self::Loaded { .. }
+                | Self::TranslationsRead { .. }
+                | Self::Exported { .. }
         )
     }
 }
@@ -292,8 +304,7 @@ impl Background {
         })
     }
 
-    /// Reads the article at `path`, refusing files over `max_bytes` if given, with
-    /// its translation files (its companions and the files in `imported`); with
+    /// Reads the article at `path`, refusing files over `max_bytes` if given; with
     /// `with_notes` opens its notes too (reading, and if need be setting aside, its
     /// sidecar).
     pub fn load(
@@ -303,7 +314,6 @@ impl Background {
         path: PathBuf,
         max_bytes: Option<u64>,
         with_notes: bool,
-        imported: Vec<PathBuf>,
     ) -> std::io::Result<()> {
         self.spawn("article-loader", ctx, move |sender| {
             let result = import::import_file(&path, max_bytes);
@@ -311,13 +321,30 @@ impl Background {
                 let (notes, notices) = ArticleNotes::open(&path);
                 (Box::new(notes), notices_message(&notices))
             });
-            let translations = result.is_ok().then(|| read_translations(&path, &imported));
             let _ = sender.send(Report::Loaded {
                 ticket,
                 path,
                 result,
                 notes,
-                translations,
+            });
+        })
+    }
+
+    /// Reads the translation files of the article at `path`: its companions and the
+    /// files in `imported`.
+    pub fn load_translations(
+        &mut self,
+        ctx: &egui::Context,
+        ticket: u64,
+        path: PathBuf,
+        imported: Vec<PathBuf>,
+    ) -> std::io::Result<()> {
+        self.spawn("translation-loader", ctx, move |sender| {
+            let files = read_translations(&path, &imported);
+            let _ = sender.send(Report::TranslationsRead {
+                ticket,
+                path,
+                files,
             });
         })
     }

@@ -172,8 +172,7 @@ impl HamishApp {
                 if !imported.contains(&file) {
                     imported.push(file);
                 }
-                self.session
-                    .reload_open_article(ctx, &article, &self.reading, messages);
+                self.session.reload_open_article(ctx, &article, messages);
             }
             Command::SetTranslationSize(size) => {
                 self.preferences.translation_size_pt =

@@ -146,19 +146,9 @@ impl Session {
         self.load_ticket += 1;
         self.reloading = false;
         let max_bytes = (!large).then_some(crate::import::MAX_ARTICLE_BYTES);
-        let imported = reading
-            .imported_translations
-            .get(path)
-            .cloned()
-            .unwrap_or_default();
-        let started = self.background.load(
-            ctx,
-            self.load_ticket,
-            path.to_owned(),
-            max_bytes,
-            true,
-            imported,
-        );
+        let started = self
+            .background
+            .load(ctx, self.load_ticket, path.to_owned(), max_bytes, true);
         start(started, "read the article", messages);
     }
 
@@ -210,11 +200,26 @@ impl Session {
                 path,
                 result,
                 notes,
-                translations,
             } if ticket == self.load_ticket => {
+                let read = result.is_ok();
                 self.loaded(&path, result, notes, messages);
-                self.translations_read(&path, translations);
+                if read {
+                    let imported = reading
+                        .imported_translations
+                        .get(&path)
+                        .cloned()
+                        .unwrap_or_default();
+                    let started = self
+                        .background
+                        .load_translations(ctx, ticket, path, imported);
+                    start(started, "read the article's translations", messages);
+                }
             }
+            Report::TranslationsRead {
+                ticket,
+                path,
+                files,
+            } if ticket == self.load_ticket => self.translations_read(&path, files),
             Report::FolderChanged { generation, change }
                 if generation == self.folder_generation =>
             {
@@ -297,7 +302,7 @@ impl Session {
                             .iter()
                             .any(|changed| is_companion_of(changed, &path)))
                 {
-                    self.reload_open_article(ctx, &path, reading, messages);
+                    self.reload_open_article(ctx, &path, messages);
                 }
             }
         }
@@ -391,8 +396,7 @@ impl Session {
 
     /// Its translation files were read with the article at `path`: they fill its
     /// column (or replace the files read before, keeping what the reader wrote).
-    fn translations_read(&mut self, path: &Path, files: Option<Vec<LoadedTranslation>>) {
-        let Some(files) = files else { return };
+    fn translations_read(&mut self, path: &Path, files: Vec<LoadedTranslation>) {
         let Some(open) = self.open.as_mut().filter(|open| open.path == path) else {
             return;
         };
@@ -410,7 +414,6 @@ impl Session {
         &mut self,
         ctx: &egui::Context,
         path: &Path,
-        reading: &ReadingState,
         messages: &mut Messages,
     ) {
         if self.next_article.is_some() {
@@ -421,19 +424,9 @@ impl Session {
         self.reloading = true;
         // A file the reader chose to open despite its size is read again whole; its
         // notes are open already.
-        let imported = reading
-            .imported_translations
-            .get(path)
-            .cloned()
-            .unwrap_or_default();
-        let started = self.background.load(
-            ctx,
-            self.load_ticket,
-            path.to_owned(),
-            None,
-            false,
-            imported,
-        );
+        let started = self
+            .background
+            .load(ctx, self.load_ticket, path.to_owned(), None, false);
         start(started, "read the article again", messages);
     }
 }

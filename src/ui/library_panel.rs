@@ -147,7 +147,8 @@ fn has_problem(entry: &LibraryEntry) -> bool {
 fn entry_ui(ui: &mut Ui, entry: &LibraryEntry, selected: bool) -> egui::Response {
     let label = entry.label();
     let languages = entry.languages();
-    let translated = (!languages.is_empty()).then(|| format!("translated: {}", languages.join(", ")));
+    let translated =
+        (!languages.is_empty()).then(|| format!("translated: {}", languages.join(", ")));
     let problem = entry.problem();
     let style = TextStyle {
         family: FontFamily::Naskh,

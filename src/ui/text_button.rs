@@ -65,9 +65,10 @@ impl Widget for TextButton<'_> {
         let width = ui.available_width();
         let inner_width = width - 2.0 * padding.x;
         let label = engine.layout(self.label, &self.style, inner_width, ppp);
-        let small = |text: &str| engine.layout(text, &TextStyle::interface(12.0), inner_width, ppp);
-        let detail = self.detail.map(small);
-        let problem = self.problem.map(small);
+        let mut small =
+            |text: &str| engine.layout(text, &TextStyle::interface(12.0), inner_width, ppp);
+        let detail = self.detail.map(&mut small);
+        let problem = self.problem.map(&mut small);
         let text_height = label.size().y
             + detail.as_ref().map_or(0.0, |layout| layout.size().y)
             + problem.as_ref().map_or(0.0, |layout| layout.size().y);
