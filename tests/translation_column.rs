@@ -93,8 +93,17 @@ fn each_translation_is_in_its_row() {
         );
     }
     // The library lists the translation as the article's, not as an article.
-    harness.get_by_label_contains("(translated: en)");
     let library = harness.state().library().expect("library");
+    let entry = library
+        .entries
+        .iter()
+        .find(|entry| entry.path.ends_with(ARTICLE))
+        .expect("the article is listed");
+    assert_eq!(
+        entry.languages(),
+        ["en"],
+        "with the language it is translated into"
+    );
     assert!(
         library
             .entries

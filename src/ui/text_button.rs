@@ -100,13 +100,11 @@ impl Widget for TextButton<'_> {
             }
         }
 
-        let mut description = self.label.to_owned();
-        if let Some(detail) = self.detail {
-            description = format!("{description} ({detail})");
-        }
-        if let Some(problem) = self.problem {
-            description = format!("{description}: {problem}");
-        }
+        // The detail is drawn, not named: the button is named by what it opens.
+        let description = match self.problem {
+            Some(problem) => format!("{}: {problem}", self.label),
+            None => self.label.to_owned(),
+        };
         response
             .widget_info(|| WidgetInfo::selected(Role::Button, true, self.selected, &description));
         response
