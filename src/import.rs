@@ -5,6 +5,10 @@
 //! an article or an [`ImportError`] that says in plain words what is wrong, and an
 //! article that needed repairs says which in its [`ImportNotice`]s. Text is normalised
 //! to NFC for display and search; the file is never written to. Knows nothing of egui.
+//!
+//! Every section remembers where in the parsed text it came from (its
+//! [`crate::model::SourceSpan`]), and an [`ArticleSource`] maps that back to the
+//! file's own characters, for exports that quote the file.
 
 mod decode;
 mod folder;
@@ -12,14 +16,16 @@ mod library;
 mod lines;
 mod markdown;
 mod sections;
+mod source;
 mod title;
 mod watch;
 
-pub use decode::{Decoded, DetectedEncoding, decode};
+pub use decode::{Decoded, DetectedEncoding, clean_mapped, decode, decode_verbatim};
 pub use folder::{is_article_path, list_folder};
 pub use library::{EntrySummary, Library, LibraryEntry, summarize};
 pub use markdown::split_markdown;
 pub use sections::{MAX_SECTION_BYTES, split_plain_text};
+pub use source::ArticleSource;
 pub use title::infer_title;
 pub use watch::{FolderChange, FolderWatcher};
 

@@ -12,6 +12,8 @@ pub mod fold;
 mod normalize;
 mod note;
 mod section;
+mod source_span;
+mod text_map;
 mod words;
 
 pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};
@@ -21,4 +23,6 @@ pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};
 pub use normalize::normalize;
 pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge};
 pub use section::{Article, Block, Section, SectionId, SectionKind};
+pub use source_span::{SourcePiece, SourceSpan};
+pub use text_map::{TextMap, normalize_mapped};
 pub use words::{WordUnit, has_letters, is_right_to_left, widen_to_words};

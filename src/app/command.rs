@@ -109,7 +109,7 @@ impl HamishApp {
     fn export_notes(&mut self, ctx: &egui::Context, format: ExportFormat, target: PathBuf) {
         let Some(OpenArticle {
             path,
-            content: Content::Ready(imported),
+            content: Content::Ready(_),
             notes: Some(notes),
             ..
         }) = &self.session.open
@@ -119,7 +119,6 @@ impl HamishApp {
         let job = super::export::ExportJob {
             format,
             article_path: path.clone(),
-            article: imported.article.clone(),
             notes: notes.store.notes().clone(),
             target,
         };
