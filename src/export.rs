@@ -45,7 +45,12 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, in the order they are offered.
-    pub const ALL: [Self; 4] = [Self::Markdown, Self::Json, Self::WebAnnotation, Self::Sidecar];
+    pub const ALL: [Self; 4] = [
+        Self::Markdown,
+        Self::Json,
+        Self::WebAnnotation,
+        Self::Sidecar,
+    ];
 
     /// The format's name on the command line (`--format web-annotation`).
     pub fn name(self) -> &'static str {

@@ -69,7 +69,11 @@ fn main() -> ExitCode {
 
 /// `hamish export`: the export's text on standard output or in `output`.
 fn export(format: ExportFormat, article: PathBuf, output: Option<PathBuf>) -> ExitCode {
-    let job = match ExportJob::for_article_file(format, article.clone(), output.clone().unwrap_or_default()) {
+    let job = match ExportJob::for_article_file(
+        format,
+        article.clone(),
+        output.clone().unwrap_or_default(),
+    ) {
         Ok(job) => job,
         Err(error) => {
             eprintln!("hamish: {error}: {}", article.display());

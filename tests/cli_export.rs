@@ -25,14 +25,23 @@ fn folder_with_article(root: &Path) -> PathBuf {
     let section = &article.sections[1];
     let start = section.text.find("الدين").expect("quote");
     let mut note = Note::new(
-        Anchor::span(section.id, &section.text, start..start + "الدين النصيحة".len()),
+        Anchor::span(
+            section.id,
+            &section.text,
+            start..start + "الدين النصيحة".len(),
+        ),
         1_763_800_000_000,
     );
     note.text = "حديث صحيح".to_owned();
     note.color = Some(HighlightColor::Green);
-    let notes: Notes = [(NoteId::new(1_763_800_000_000, 7), note)].into_iter().collect();
-    std::fs::write(sidecar_path(&path), encode("001 خبر.txt", &notes).expect("encoded"))
-        .expect("sidecar");
+    let notes: Notes = [(NoteId::new(1_763_800_000_000, 7), note)]
+        .into_iter()
+        .collect();
+    std::fs::write(
+        sidecar_path(&path),
+        encode("001 خبر.txt", &notes).expect("encoded"),
+    )
+    .expect("sidecar");
     path
 }
 
@@ -64,7 +73,11 @@ fn each_format_is_written_to_standard_output_and_to_a_file() {
             "{format}: {}",
             text(&output.stderr)
         );
-        assert!(output.stderr.is_empty(), "{format}: {}", text(&output.stderr));
+        assert!(
+            output.stderr.is_empty(),
+            "{format}: {}",
+            text(&output.stderr)
+        );
         let stdout = text(&output.stdout);
         assert!(stdout.contains("الدين النصيحة"), "{format}: {stdout}");
         assert!(stdout.contains("حديث صحيح"), "{format}: {stdout}");
@@ -82,7 +95,10 @@ fn each_format_is_written_to_standard_output_and_to_a_file() {
                 let target = &value["first"]["items"][0]["target"];
                 let source = target["source"].as_str().expect("source");
                 assert!(source.starts_with("file:///"), "{source}");
-                assert!(source.ends_with("/001%20%D8%AE%D8%A8%D8%B1.txt"), "{source}");
+                assert!(
+                    source.ends_with("/001%20%D8%AE%D8%A8%D8%B1.txt"),
+                    "{source}"
+                );
                 assert_eq!(target["styleClass"], "hamish-green");
             }
         }
@@ -96,8 +112,15 @@ fn each_format_is_written_to_standard_output_and_to_a_file() {
             "-o".as_ref(),
             written.as_os_str(),
         ]);
-        assert!(output.status.success(), "{format}: {}", text(&output.stderr));
-        assert!(output.stdout.is_empty(), "{format}: nothing on standard output");
+        assert!(
+            output.status.success(),
+            "{format}: {}",
+            text(&output.stderr)
+        );
+        assert!(
+            output.stdout.is_empty(),
+            "{format}: nothing on standard output"
+        );
         assert_eq!(
             std::fs::read_to_string(&written).expect("written"),
             stdout,

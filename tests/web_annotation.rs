@@ -40,8 +40,9 @@ const MOTIVATIONS: [&str; 13] = [
 
 /// The article's Web Annotation export, as the app and `hamish export` make it.
 fn export(path: &Path) -> Value {
-    let job = ExportJob::for_article_file(ExportFormat::WebAnnotation, path.to_owned(), PathBuf::new())
-        .expect("job");
+    let job =
+        ExportJob::for_article_file(ExportFormat::WebAnnotation, path.to_owned(), PathBuf::new())
+            .expect("job");
     let text = job.contents().expect("exported");
     serde_json::from_str(&text).expect("the export is JSON")
 }
@@ -97,12 +98,22 @@ fn every_selector_selects_the_file_s_own_text() {
             let at = |range: std::ops::Range<usize>| file[range].iter().collect::<String>();
             let exact = quote["exact"].as_str().expect("exact");
             assert!(!exact.is_empty(), "{}: empty quote", path.display());
-            assert_eq!(at(start..end), exact, "{}: position and quote", path.display());
+            assert_eq!(
+                at(start..end),
+                exact,
+                "{}: position and quote",
+                path.display()
+            );
             let prefix = quote["prefix"].as_str().expect("prefix");
             let suffix = quote["suffix"].as_str().expect("suffix");
             let prefix_chars = prefix.chars().count();
             let suffix_chars = suffix.chars().count();
-            assert_eq!(at(start - prefix_chars..start), prefix, "{}", path.display());
+            assert_eq!(
+                at(start - prefix_chars..start),
+                prefix,
+                "{}",
+                path.display()
+            );
             assert_eq!(at(end..end + suffix_chars), suffix, "{}", path.display());
             selectors += 1;
         }
@@ -124,12 +135,16 @@ fn quotes_keep_the_file_s_markup_marks_and_line_ends() {
     };
     let markdown = exacts(&paths[1]);
     assert!(
-        markdown.iter().any(|quote| quote.contains("«*الدين* النصيحة»")),
+        markdown
+            .iter()
+            .any(|quote| quote.contains("«*الدين* النصيحة»")),
         "{markdown:?}"
     );
     let marks = exacts(&paths[3]);
     assert!(
-        marks.iter().any(|quote| quote.contains("الل\u{651}\u{64e}ه\u{64e}")),
+        marks
+            .iter()
+            .any(|quote| quote.contains("الل\u{651}\u{64e}ه\u{64e}")),
         "{marks:?}"
     );
     let bodies = export(&paths[0]);
@@ -174,7 +189,9 @@ fn check_collection(collection: &Value) -> Result<&Vec<Value>, String> {
     }
     // 5.2-pageStartIndexValidated.
     if let Some(start) = page.get("startIndex") {
-        start.as_u64().ok_or("startIndex is not a non-negative integer")?;
+        start
+            .as_u64()
+            .ok_or("startIndex is not a non-negative integer")?;
     }
     // 5.2-pageItemsValidated.
     let items = page["items"].as_array().ok_or("the page has no items")?;
@@ -255,13 +272,15 @@ fn check_annotation(annotation: &Value) -> Result<(), String> {
 /// (3.2.1-bodyTextDirectionValidated, bodyLanguage).
 fn check_body(body: &Value) -> Result<(), String> {
     if body.is_string() {
-        return single_uri(body).map(|_| ()).ok_or("a body string is not a URI".into());
+        return single_uri(body)
+            .map(|_| ())
+            .ok_or("a body string is not a URI".into());
     }
-    let object = body.as_object().ok_or("a body is neither a URI nor an object")?;
+    let object = body
+        .as_object()
+        .ok_or("a body is neither a URI nor an object")?;
     let textual = object.contains_key("value")
-        || object
-            .get("type")
-            .is_some_and(|kind| kind == "TextualBody");
+        || object.get("type").is_some_and(|kind| kind == "TextualBody");
     if textual {
         object
             .get("value")
@@ -299,7 +318,9 @@ fn check_target(target: &Value) -> Result<Vec<String>, String> {
         single_uri(target).ok_or("a target string is not a URI")?;
         return Ok(Vec::new());
     }
-    let object = target.as_object().ok_or("a target is neither a URI nor an object")?;
+    let object = target
+        .as_object()
+        .ok_or("a target is neither a URI nor an object")?;
     if strings(object.get("type").unwrap_or(&Value::Null))
         .is_some_and(|types| types.contains(&"TextualBody"))
     {
@@ -330,11 +351,15 @@ fn check_target(target: &Value) -> Result<Vec<String>, String> {
 /// 4.2.5).
 fn check_selector(selector: &Value) -> Result<(), String> {
     if selector.is_string() {
-        return single_uri(selector).map(|_| ()).ok_or("a selector string is not a URI".into());
+        return single_uri(selector)
+            .map(|_| ())
+            .ok_or("a selector string is not a URI".into());
     }
     match selector["type"].as_str() {
         Some("TextQuoteSelector") => {
-            selector["exact"].as_str().ok_or("a quote without one exact text")?;
+            selector["exact"]
+                .as_str()
+                .ok_or("a quote without one exact text")?;
             for key in ["prefix", "suffix"] {
                 if let Some(value) = selector.get(key) {
                     value.as_str().ok_or(format!("{key} is not one text"))?;
@@ -343,8 +368,12 @@ fn check_selector(selector: &Value) -> Result<(), String> {
             Ok(())
         }
         Some("TextPositionSelector") => {
-            let start = selector["start"].as_u64().ok_or("start is not a non-negative integer")?;
-            let end = selector["end"].as_u64().ok_or("end is not a non-negative integer")?;
+            let start = selector["start"]
+                .as_u64()
+                .ok_or("start is not a non-negative integer")?;
+            let end = selector["end"]
+                .as_u64()
+                .ok_or("end is not a non-negative integer")?;
             if end < start {
                 return Err("a position that ends before it starts".into());
             }
@@ -367,8 +396,13 @@ fn check_stylesheet(stylesheet: &Value) -> Result<Option<&str>, String> {
     }
     match (stylesheet.get("id"), stylesheet.get("value")) {
         (Some(_), Some(_)) => Err("a stylesheet with both an id and a value".into()),
-        (Some(id), None) => single_uri(id).map(|_| None).ok_or("the stylesheet's id is not a URI".into()),
-        (None, Some(value)) => value.as_str().map(Some).ok_or("the stylesheet's value is not text".into()),
+        (Some(id), None) => single_uri(id)
+            .map(|_| None)
+            .ok_or("the stylesheet's id is not a URI".into()),
+        (None, Some(value)) => value
+            .as_str()
+            .map(Some)
+            .ok_or("the stylesheet's value is not text".into()),
         (None, None) => Err("a stylesheet with neither id nor value".into()),
     }
 }
@@ -379,8 +413,8 @@ fn check_language_and_direction(resource: &Value) -> Result<(), String> {
     if let Some(languages) = resource.get("language") {
         for language in strings(languages).ok_or("language is not text")? {
             let primary = language.split('-').next().unwrap_or_default();
-            let valid = (2..=3).contains(&primary.len())
-                && primary.bytes().all(|b| b.is_ascii_lowercase());
+            let valid =
+                (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
             if !valid {
                 return Err(format!("language {language} is not a BCP 47 tag"));
             }
@@ -403,7 +437,9 @@ fn check_context(value: &Value) -> Result<(), String> {
         Value::Array(contexts) => contexts.iter().any(|context| context == CONTEXT),
         _ => false,
     };
-    found.then_some(()).ok_or(format!("@context {context} lacks {CONTEXT}"))
+    found
+        .then_some(())
+        .ok_or(format!("@context {context} lacks {CONTEXT}"))
 }
 
 /// `type` is, or includes, `expected`.

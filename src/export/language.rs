@@ -16,7 +16,9 @@ const URDU_ONLY: &[char] = &[
 ];
 
 /// Letters Persian (and Urdu) add to Arabic: پ چ ژ گ ک ی.
-const PERSIAN: &[char] = &['\u{67E}', '\u{686}', '\u{698}', '\u{6AF}', '\u{6A9}', '\u{6CC}'];
+const PERSIAN: &[char] = &[
+    '\u{67E}', '\u{686}', '\u{698}', '\u{6AF}', '\u{6A9}', '\u{6CC}',
+];
 
 /// The BCP 47 language of `text` as its script shows it; `context` is the
 /// article's language, used for Arabic script that could be any of the three.
@@ -68,7 +70,11 @@ mod tests {
         assert_eq!(language("שָׁלוֹם", None), Some("he"));
         assert_eq!(language("a note", None), None);
         assert_eq!(language("123", Some("fa")), None);
-        assert_eq!(language("كتاب", Some("fa")), Some("fa"), "the article's language");
+        assert_eq!(
+            language("كتاب", Some("fa")),
+            Some("fa"),
+            "the article's language"
+        );
     }
 
     #[test]

@@ -105,9 +105,14 @@ mod tests {
             crate::model::Anchor::span(section.id, &section.text, start..section.text.len()),
             1,
         );
-        let notes = [(crate::model::NoteId("n".into()), note)].into_iter().collect();
+        let notes = [(crate::model::NoteId("n".into()), note)]
+            .into_iter()
+            .collect();
         let out = markdown(&source, &notes);
-        assert!(out.contains("> قال **رسول الله** ﷺ:\n> «الدين النصيحة»\n"), "{out}");
+        assert!(
+            out.contains("> قال **رسول الله** ﷺ:\n> «الدين النصيحة»\n"),
+            "{out}"
+        );
         assert!(out.contains("«رسول الله** ﷺ:\n  «الدين النصيحة»»"), "{out}");
     }
 }

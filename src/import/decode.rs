@@ -128,11 +128,21 @@ fn decode_cleaning(bytes: &[u8], complete: bool, clean: bool) -> Result<Decoded,
     }
     // Most articles are valid UTF-8: one fast validation settles it.
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(finish(text.to_owned(), DetectedEncoding::default(), 0, clean));
+        return Ok(finish(
+            text.to_owned(),
+            DetectedEncoding::default(),
+            0,
+            clean,
+        ));
     }
     let (valid_non_ascii, invalid) = utf8_census(bytes, complete);
     if invalid == 0 || valid_non_ascii > invalid {
-        return Ok(decode_utf8(bytes, complete, DetectedEncoding::default(), clean));
+        return Ok(decode_utf8(
+            bytes,
+            complete,
+            DetectedEncoding::default(),
+            clean,
+        ));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let sample = &bytes[..bytes.len().min(DETECTOR_BYTES)];

@@ -77,8 +77,7 @@ impl Builder<'_> {
                     let mut block = Block::plain(SectionKind::Paragraph, line.to_owned());
                     block.source = if verbatim {
                         // `line` is a slice of `text`, a copy of the source here.
-                        let start =
-                            range.start + (line.as_ptr() as usize - text.as_ptr() as usize);
+                        let start = range.start + (line.as_ptr() as usize - text.as_ptr() as usize);
                         SourceSpan::verbatim(start..start + line.len())
                     } else {
                         SourceSpan::from_pieces(vec![self.piece(line, 0, range.clone())])

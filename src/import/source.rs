@@ -75,9 +75,10 @@ impl ArticleSource {
 
     /// The code point position of the byte `offset` of [`Self::text`].
     pub fn char_position(&self, offset: usize) -> usize {
-        self.text
-            .get(..offset)
-            .map_or_else(|| self.text.chars().count(), |before| before.chars().count())
+        self.text.get(..offset).map_or_else(
+            || self.text.chars().count(),
+            |before| before.chars().count(),
+        )
     }
 }
 
@@ -98,12 +99,16 @@ mod tests {
         let source = ArticleSource::new(text.to_owned(), ArticleFormat::PlainText);
         assert_eq!(quotes(&source), ["عنوان المقال", "بند أول", "فقرة  ثانية."]);
         let start = source.locate_section(2).expect("section").start;
-        assert_eq!(source.char_position(start), text.find("فقرة").map_or(0, |at| text[..at].chars().count()));
+        assert_eq!(
+            source.char_position(start),
+            text.find("فقرة").map_or(0, |at| text[..at].chars().count())
+        );
     }
 
     #[test]
     fn markdown_sections_quote_the_markdown() {
-        let text = "# العنوان\n\nنص **غامق** و[رابط](http://example.com)\nتتمة &amp; نهاية\n\n3) ثالث\n";
+        let text =
+            "# العنوان\n\nنص **غامق** و[رابط](http://example.com)\nتتمة &amp; نهاية\n\n3) ثالث\n";
         let source = ArticleSource::new(text.to_owned(), ArticleFormat::Markdown);
         assert_eq!(
             quotes(&source),
@@ -115,7 +120,9 @@ mod tests {
         );
         let paragraph = &source.article.sections[1].text;
         let bold = paragraph.find("غامق").expect("bold");
-        let range = source.locate(1, bold..bold + "غامق".len()).expect("located");
+        let range = source
+            .locate(1, bold..bold + "غامق".len())
+            .expect("located");
         assert_eq!(&source.text[range], "غامق");
     }
 

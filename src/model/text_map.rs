@@ -78,7 +78,8 @@ pub fn normalize_mapped(original: &str) -> (String, TextMap) {
         return (original.to_owned(), map);
     }
     let mut nfc = String::with_capacity(original.len() + original.len() / 8);
-    let mut push = |piece: Range<usize>, nfc: &mut String| match normalize(&original[piece.clone()]) {
+    let mut push = |piece: Range<usize>, nfc: &mut String| match normalize(&original[piece.clone()])
+    {
         Cow::Borrowed(same) => nfc.push_str(same),
         Cow::Owned(normalized) => {
             let start = nfc.len();
@@ -127,9 +128,15 @@ mod tests {
         let word = "\u{627}\u{644}\u{644}\u{64e}\u{651}\u{647}";
         let start = nfc.find(word).expect("the NFC spelling");
         let back = map.to_original(start..start + word.len());
-        assert_eq!(&original[back], "\u{627}\u{644}\u{644}\u{651}\u{64e}\u{647}");
+        assert_eq!(
+            &original[back],
+            "\u{627}\u{644}\u{644}\u{651}\u{64e}\u{647}"
+        );
         let after = nfc.find("غفور").expect("after");
-        assert_eq!(&original[map.to_original(after..after + "غفور".len())], "غفور");
+        assert_eq!(
+            &original[map.to_original(after..after + "غفور".len())],
+            "غفور"
+        );
         // A cut between the two marks widens to the whole letter.
         let shadda = nfc.find('\u{651}').expect("shadda");
         assert_eq!(

@@ -43,7 +43,10 @@ fn notes_on(article: &Article) -> Notes {
             0..section.text.len()
         };
         let colors = HighlightColor::ALL;
-        let mut note = Note::new(Anchor::span(section.id, &section.text, range), 1_763_800_000_000);
+        let mut note = Note::new(
+            Anchor::span(section.id, &section.text, range),
+            1_763_800_000_000,
+        );
         note.color = Some(colors[index % colors.len()]);
         match index % 3 {
             0 => note.text = "ملاحظة على هذا المقطع".to_owned(),
@@ -56,7 +59,10 @@ fn notes_on(article: &Article) -> Notes {
         notes.insert(NoteId::new(1_763_800_000_000, index as u32), note);
     }
     for (index, section) in article.sections.iter().enumerate() {
-        let mut note = Note::new(Anchor::section(section.id, &section.text), 1_763_800_000_001);
+        let mut note = Note::new(
+            Anchor::section(section.id, &section.text),
+            1_763_800_000_001,
+        );
         note.text = "على المقطع كله".to_owned();
         notes.insert(NoteId::new(1_763_800_000_001, index as u32), note);
     }
@@ -75,7 +81,8 @@ pub fn cases() -> (tempfile::TempDir, Vec<PathBuf>) {
     .concat();
     // Shadda typed before the vowel marks (NFC puts fatha, damma and kasra first).
     let marks = "إن\u{651}\u{64e} الل\u{651}\u{64e}ه\u{64e} غفور\u{64c} رحيم\u{64c}، والحمد لل\u{651}\u{650}ه\u{650}\nمحم\u{651}\u{64e}د\u{64c} رسول الل\u{651}\u{64e}ه\u{650} ﷺ\n";
-    let crlf = "عنوان في مسار غريب\r\nسطر أول فيه كلمات كثيرة هنا\r\nسطر ثان فيه كلمات أخرى كذلك\r\n";
+    let crlf =
+        "عنوان في مسار غريب\r\nسطر أول فيه كلمات كثيرة هنا\r\nسطر ثان فيه كلمات أخرى كذلك\r\n";
     let paths = vec![
         article_with_notes(root.path(), "plain", "001.txt", plain.as_bytes()),
         article_with_notes(root.path(), "markdown", "002.md", markdown.as_bytes()),
@@ -94,5 +101,7 @@ pub fn cases() -> (tempfile::TempDir, Vec<PathBuf>) {
 /// The file's text as a reader's tool sees it: UTF-8, without the byte order mark.
 pub fn file_text(bytes: &[u8]) -> String {
     let text = String::from_utf8(bytes.to_vec()).expect("the test files are UTF-8");
-    text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text)
+    text.strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text)
 }
