@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use common::export_cases::cases;
 use hamish::app::ExportJob;
 use hamish::export::ExportFormat;
+use hamish::model::{NoteId, normalize};
+use hamish::store::{load, sidecar_path};
 use serde_json::Value;
 
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -80,11 +82,23 @@ fn every_selector_selects_the_file_s_own_text() {
             path.as_os_str().as_encoded_bytes(),
             "the source URI is the article's path"
         );
+        let notes = load(&sidecar_path(path)).expect("notes");
+        let markdown = path.extension().is_some_and(|extension| extension == "md");
         let mut selectors = 0;
         for item in collection["first"]["items"].as_array().expect("items") {
             let Some(list) = item["target"]["selector"].as_array() else {
                 continue;
             };
+            // The note the annotation is, and what the reader selected (as shown).
+            let id = item["id"]
+                .as_str()
+                .and_then(|id| id.strip_prefix("urn:hamish:note:"))
+                .expect("a note's id");
+            let anchor = &notes[&NoteId(id.to_owned())].anchor;
+            let selected = anchor
+                .quote
+                .as_ref()
+                .map_or(anchor.section_text.as_str(), |quote| quote.exact.as_str());
             let quote = list
                 .iter()
                 .find(|selector| selector["type"] == "TextQuoteSelector")
@@ -104,6 +118,24 @@ fn every_selector_selects_the_file_s_own_text() {
                 "{}: position and quote",
                 path.display()
             );
+            // The file's text is what the reader selected, spelled as the file spells
+            // it: in NFC with `\n` line ends it is the same text, and in Markdown the
+            // same letters with markup between them.
+            let spelled = normalize(&exact.replace("\r\n", "\n")).into_owned();
+            if markdown {
+                let letters = |text: &str| -> Vec<char> {
+                    text.chars().filter(|c| c.is_alphanumeric()).collect()
+                };
+                let mut found = letters(&spelled).into_iter();
+                let wanted = letters(selected);
+                assert!(
+                    wanted.iter().all(|c| found.any(|f| f == *c)),
+                    "{}: «{exact}» does not hold «{selected}»",
+                    path.display()
+                );
+            } else {
+                assert_eq!(spelled, selected, "{}: the selected text", path.display());
+            }
             let prefix = quote["prefix"].as_str().expect("prefix");
             let suffix = quote["suffix"].as_str().expect("suffix");
             let prefix_chars = prefix.chars().count();
