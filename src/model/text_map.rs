@@ -78,13 +78,21 @@ pub fn normalize_mapped(original: &str) -> (String, TextMap) {
         return (original.to_owned(), map);
     }
     let mut nfc = String::with_capacity(original.len() + original.len() / 8);
-    let mut push = |piece: Range<usize>, nfc: &mut String| match normalize(&original[piece.clone()])
-    {
-        Cow::Borrowed(same) => nfc.push_str(same),
-        Cow::Owned(normalized) => {
-            let start = nfc.len();
-            nfc.push_str(&normalized);
-            map.record(piece, start..nfc.len());
+    let mut push = |piece: Range<usize>, nfc: &mut String| {
+        let text = &original[piece.clone()];
+        match normalize(text) {
+            Cow::Borrowed(same) => nfc.push_str(same),
+            Cow::Owned(normalized) => {
+                // Only what differs is recorded: a line end before a run of marks
+                // that gets a grapheme joiner stays a place of its own.
+                let (prefix, suffix) = common_ends(text, &normalized);
+                let start = nfc.len();
+                nfc.push_str(&normalized);
+                map.record(
+                    piece.start + prefix..piece.end - suffix,
+                    start + prefix..nfc.len() - suffix,
+                );
+            }
         }
     };
     let mut piece_start = 0;
@@ -96,6 +104,25 @@ pub fn normalize_mapped(original: &str) -> (String, TextMap) {
     }
     push(piece_start..original.len(), &mut nfc);
     (nfc, map)
+}
+
+/// How many bytes `a` and `b` share at their start and, after that, at their end, in
+/// whole characters.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let suffix: usize = a[prefix..]
+        .chars()
+        .rev()
+        .zip(b[prefix..].chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    (prefix, suffix)
 }
 
 /// True when nothing before `c` can combine or reorder with it or what follows.
@@ -137,12 +164,18 @@ mod tests {
             &original[map.to_original(after..after + "غفور".len())],
             "غفور"
         );
-        // A cut between the two marks widens to the whole letter.
+        // A cut between the two marks widens to both: the file has them the other
+        // way round.
         let shadda = nfc.find('\u{651}').expect("shadda");
         assert_eq!(
             &original[map.to_original(shadda..shadda + 2)],
-            "\u{644}\u{651}\u{64e}"
+            "\u{651}\u{64e}"
         );
+        // A line end before a long run of marks is not taken into the run.
+        let marks = "\u{651}".repeat(40);
+        let (nfc, map) = normalize_mapped(&format!("أ\n{marks}"));
+        let start = nfc.find('\n').expect("line end") + 1;
+        assert_eq!(map.to_original(start..nfc.len()).start, start);
     }
 
     #[test]
