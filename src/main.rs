@@ -17,7 +17,13 @@ use hamish::export::ExportFormat;
 
 /// Hamish: read right-to-left articles with their translations and your notes.
 #[derive(Parser)]
-#[command(version, about, args_conflicts_with_subcommands = true)]
+// No `help` subcommand: `hamish help` opens a folder named `help`, as it always did.
+#[command(
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
 struct Args {
     /// What to do instead of opening the window.
     #[command(subcommand)]
@@ -120,4 +126,52 @@ fn run_window(path: Option<PathBuf>) -> eframe::Result {
         options,
         Box::new(|cc| Ok(Box::new(HamishApp::from_creation_context(cc, path)))),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Args {
+        Args::try_parse_from(std::iter::once("hamish").chain(args.iter().copied()))
+            .expect("arguments parse")
+    }
+
+    #[test]
+    fn a_path_still_opens_the_window() {
+        for path in ["articles", "مقالات/001.txt", "help", "./export"] {
+            let args = parse(&[path]);
+            assert!(args.command.is_none(), "{path}");
+            assert_eq!(args.path, Some(PathBuf::from(path)));
+        }
+        let args = parse(&[]);
+        assert!(args.command.is_none() && args.path.is_none());
+    }
+
+    #[test]
+    fn export_takes_a_format_an_article_and_an_output() {
+        let args = parse(&[
+            "export",
+            "--format",
+            "web-annotation",
+            "a.md",
+            "-o",
+            "out.jsonld",
+        ]);
+        let Some(Command::Export {
+            format,
+            article,
+            output,
+        }) = args.command
+        else {
+            panic!("an export");
+        };
+        assert_eq!(format, ExportFormat::WebAnnotation);
+        assert_eq!(article, PathBuf::from("a.md"));
+        assert_eq!(output, Some(PathBuf::from("out.jsonld")));
+        assert!(
+            Args::try_parse_from(["hamish", "export", "a.md"]).is_err(),
+            "a format is needed"
+        );
+    }
 }
