@@ -1,31 +1,42 @@
 //! Exporting an article's notes: Markdown for reading, JSON for programs, and W3C Web
 //! Annotation JSON-LD for other annotation tools; one file per format.
 //!
-//! Pure functions from the article and its notes to text; reading the article's file
-//! and writing the result are the caller's business.
+//! Pure functions from the article (read with its file's own text, an
+//! [`ArticleSource`]) and its notes to text; reading the article's file and writing
+//! the result are the caller's business.
 //!
-//! Bilingual exports (the article with a translation column) are one file per
-//! format: [`bilingual_markdown()`], [`bilingual_html()`] and TMX 1.4 ([`tmx()`]).
+//! Every quote is a slice of the file as it is on disk, and every position counts
+//! that text's code points (see [`crate::import::ArticleSource`] for which text
+//! counts): a Markdown article is quoted with its markup, Arabic with its marks in
+//! the file's order, and a byte order mark is not counted. Only an orphan's quote,
+//! which is by definition no longer in the file, is the one the note kept, and it is
+//! marked as such.
 
 mod bilingual_html;
 mod bilingual_markdown;
+mod file_uri;
+mod json;
+mod language;
+mod markdown;
 mod tmx;
+mod web_annotation;
 
 pub use bilingual_html::bilingual_html;
 pub use bilingual_markdown::bilingual_markdown;
-pub use tmx::tmx;
-
-mod json;
-mod markdown;
-mod web_annotation;
-
+pub use file_uri::file_uri;
 pub use json::json;
 pub use markdown::markdown;
+pub use tmx::tmx;
 pub use web_annotation::web_annotations;
 
-use crate::model::{Article, Note, NoteId, Notes, Placement, place};
+use crate::import::ArticleSource;
+use crate::model::{Article, CONTEXT_CHARS, Note, NoteId, Notes, Placement, place};
 
 /// The formats notes can be written in.
+///
+/// A new format is one variant here: the compiler then asks for its name, its file
+/// suffix and how it is made (in `crate::app::ExportJob`), and the command line
+/// offers it by its [`ExportFormat::name`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     /// The article with its notes, as Markdown.
@@ -46,6 +57,43 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// Every format, in the order they are offered.
+    pub const ALL: [Self; 7] = [
+        Self::Markdown,
+        Self::Json,
+        Self::WebAnnotation,
+        Self::BilingualMarkdown,
+        Self::BilingualHtml,
+        Self::Tmx,
+        Self::Sidecar,
+    ];
+
+    /// The format's name on the command line (`--format web-annotation`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Markdown => "markdown",
+            Self::Json => "json",
+            Self::WebAnnotation => "web-annotation",
+            Self::Sidecar => "sidecar",
+            Self::BilingualMarkdown => "bilingual-md",
+            Self::BilingualHtml => "bilingual-html",
+            Self::Tmx => "tmx",
+        }
+    }
+
+    /// The format named `name` (see [`Self::name`]).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|format| format.name() == name)
+    }
+
+    /// Whether the format shows the article beside its translation.
+    pub fn is_bilingual(self) -> bool {
+        matches!(
+            self,
+            Self::BilingualMarkdown | Self::BilingualHtml | Self::Tmx
+        )
+    }
+
     /// What a file of this format is named after the article's name.
     pub fn file_suffix(self) -> &'static str {
         match self {
@@ -68,7 +116,13 @@ pub(crate) struct Placed<'a> {
 }
 
 /// The notes that are not deleted, in reading order; orphans last.
-pub(crate) fn placed<'a>(article: &Article, notes: &'a Notes) -> Vec<Placed<'a>> {
+pub(crate) fn placed<'a>(source: &ArticleSource, notes: &'a Notes) -> Vec<Placed<'a>> {
+    placed_in(&source.article, notes)
+}
+
+/// [`placed`], for an article as shown (the bilingual exports show its sections'
+/// text rather than quote its file).
+pub(crate) fn placed_in<'a>(article: &Article, notes: &'a Notes) -> Vec<Placed<'a>> {
     let mut placed: Vec<Placed<'a>> = notes
         .iter()
         .filter(|(_, note)| !note.deleted)
@@ -84,6 +138,58 @@ pub(crate) fn placed<'a>(article: &Article, notes: &'a Notes) -> Vec<Placed<'a>>
         Placement::Orphan => (1, 0, 0, placed.note.created_ms),
     });
     placed
+}
+
+/// A quote of the article's file: slices of its text, and where it is in code points.
+pub(crate) struct FileQuote<'a> {
+    /// The quoted text, exactly as in the file.
+    pub(crate) exact: &'a str,
+    /// Up to [`CONTEXT_CHARS`] characters of the file before it.
+    pub(crate) prefix: &'a str,
+    /// Up to [`CONTEXT_CHARS`] characters of the file after it.
+    pub(crate) suffix: &'a str,
+    /// Its first code point.
+    pub(crate) start: usize,
+    /// The code point after its last one.
+    pub(crate) end: usize,
+}
+
+/// What a placed note quotes of the article's file: its span, or its whole section;
+/// `None` for an orphan.
+pub(crate) fn file_quote<'a>(
+    source: &'a ArticleSource,
+    placement: &Placement,
+) -> Option<FileQuote<'a>> {
+    let range = match placement {
+        Placement::Span(index, range) => source
+            .locate(*index, range.clone())
+            .filter(|found| !found.is_empty())
+            // A span of text the parser wrote (a table's ` | `) is in its section.
+            .or_else(|| source.locate_section(*index))?,
+        Placement::Section(index) => source.locate_section(*index)?,
+        Placement::Orphan => return None,
+    };
+    let text = &source.text;
+    let exact = text.get(range.clone())?;
+    let before = &text[..range.start];
+    let prefix_start = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(index, _)| index);
+    let after = &text[range.end..];
+    let suffix_end = after
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(after.len(), |(index, _)| index);
+    let start = source.char_position(range.start);
+    Some(FileQuote {
+        exact,
+        prefix: &before[prefix_start..],
+        suffix: &after[..suffix_end],
+        start,
+        end: start + exact.chars().count(),
+    })
 }
 
 /// Milliseconds since 1970 as an RFC 3339 UTC date and time.
@@ -110,7 +216,6 @@ pub fn rfc3339(ms: u64) -> String {
     )
 }
 
-/// What the bilingual exports' tests share.
 #[cfg(test)]
 mod tests_support {
     use crate::model::translation::{
@@ -174,29 +279,29 @@ mod tests_support {
 
     /// The notes of the notes exports' tests, on `article`.
     pub fn notes_on(article: &Article) -> Notes {
-        crate::export::fixtures::notes(article)
+        crate::export::fixtures::notes_in(article)
     }
 }
 
 #[cfg(test)]
 pub(crate) mod fixtures {
     //! An article and notes shared by the formats' tests.
-    use crate::model::{Anchor, Article, HighlightColor, Note, NoteId, Notes, SectionKind};
+    use crate::import::{ArticleFormat, ArticleSource};
+    use crate::model::{Anchor, HighlightColor, Note, NoteId, Notes};
 
-    pub fn article() -> Article {
-        Article::new(
-            "عنوان".into(),
-            [
-                (SectionKind::Heading { level: 1 }, "عنوان".to_owned()),
-                (
-                    SectionKind::Paragraph,
-                    "قال رسول الله ﷺ: «الدين النصيحة»".to_owned(),
-                ),
-            ],
-        )
+    /// The article's file.
+    pub const TEXT: &str = "عنوان\n\nقال رسول الله ﷺ: «الدين النصيحة»\n";
+
+    pub fn source() -> ArticleSource {
+        ArticleSource::new(TEXT.to_owned(), ArticleFormat::PlainText)
     }
 
-    pub(super) fn notes(article: &Article) -> Notes {
+    pub fn notes(source: &ArticleSource) -> Notes {
+        notes_in(&source.article)
+    }
+
+    /// The same notes on an article as shown.
+    pub fn notes_in(article: &crate::model::Article) -> Notes {
         let text = &article.sections[1].text;
         let start = text.find("الدين").expect("quote");
         let highlight = Note {
@@ -237,5 +342,13 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(rfc3339(951_782_400_123), "2000-02-29T00:00:00.123Z");
         assert_eq!(rfc3339(1_795_348_800_000), "2026-11-22T12:00:00.000Z");
+    }
+
+    #[test]
+    fn formats_are_found_by_name() {
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportFormat::from_name(format.name()), Some(format));
+        }
+        assert_eq!(ExportFormat::from_name("pdf"), None);
     }
 }

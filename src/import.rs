@@ -8,6 +8,10 @@
 //!
 //! Translation files beside an article (`NAME.LANG.txt`, TMX, XLIFF) are its
 //! companions, never articles of their own: see [`translation`].
+//!
+//! Every section remembers where in the parsed text it came from (its
+//! [`crate::model::SourceSpan`]), and an [`ArticleSource`] maps that back to the
+//! file's own characters, for exports that quote the file.
 
 mod decode;
 mod folder;
@@ -15,15 +19,17 @@ mod library;
 mod lines;
 mod markdown;
 mod sections;
+mod source;
 mod title;
 pub mod translation;
 mod watch;
 
-pub use decode::{Decoded, DetectedEncoding, decode};
+pub use decode::{Decoded, DetectedEncoding, clean_mapped, decode, decode_verbatim};
 pub use folder::{is_article_path, list_folder};
 pub use library::{EntrySummary, Library, LibraryEntry, summarize};
 pub use markdown::split_markdown;
 pub use sections::{MAX_SECTION_BYTES, split_plain_text};
+pub use source::ArticleSource;
 pub use title::infer_title;
 pub use watch::{FolderChange, FolderWatcher};
 

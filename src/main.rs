@@ -1,21 +1,117 @@
 //! `hamish [FOLDER | FILE]`: opens a folder of articles, or an article in its folder.
+//!
+//! `hamish export --format FORMAT ARTICLE [-o FILE]`: writes the article's notes
+//! (read from its sidecar, never written) in another format, to standard output or
+//! to FILE, with the same code as the app's File ▸ Export items. Errors go to
+//! standard error, with a non-zero exit. (A folder named `export` is opened with
+//! `hamish ./export`.)
 
+use std::io::Write as _;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use clap::Parser;
-use hamish::app::HamishApp;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand};
+use hamish::app::{ExportJob, HamishApp};
+use hamish::export::ExportFormat;
 
 /// Hamish: read right-to-left articles with their translations and your notes.
 #[derive(Parser)]
-#[command(version, about)]
+// No `help` subcommand: `hamish help` opens a folder named `help`, as it always did.
+#[command(
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
 struct Args {
+    /// What to do instead of opening the window.
+    #[command(subcommand)]
+    command: Option<Command>,
     /// A folder of articles, or one article file (its folder is opened). Without it,
     /// the last folder read, or the bundled sample articles the first time.
     path: Option<PathBuf>,
 }
 
-fn main() -> eframe::Result {
+/// The subcommands.
+#[derive(Subcommand)]
+enum Command {
+    /// Write an article's notes as Markdown, JSON or W3C Web Annotations.
+    Export {
+        /// The format to write.
+        #[arg(long, short, value_parser = format_parser())]
+        format: ExportFormat,
+        /// The article (`.txt` or `.md`) whose notes are written.
+        article: PathBuf,
+        /// Write to this file (replaced atomically) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Parses a format by its name: every [`ExportFormat`] is offered.
+fn format_parser() -> impl TypedValueParser<Value = ExportFormat> {
+    PossibleValuesParser::new(ExportFormat::ALL.map(ExportFormat::name))
+        .try_map(|name| ExportFormat::from_name(&name).ok_or("unknown format"))
+}
+
+fn main() -> ExitCode {
     let args = Args::parse();
+    match args.command {
+        Some(Command::Export {
+            format,
+            article,
+            output,
+        }) => export(format, article, output),
+        None => match run_window(args.path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("Error: {error:?}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// `hamish export`: the export's text on standard output or in `output`.
+fn export(format: ExportFormat, article: PathBuf, output: Option<PathBuf>) -> ExitCode {
+    let job = match ExportJob::for_article_file(
+        format,
+        article.clone(),
+        output.clone().unwrap_or_default(),
+    ) {
+        Ok(job) => job,
+        Err(error) => {
+            eprintln!("hamish: {error}: {}", article.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match output {
+        Some(target) => job
+            .run()
+            .map_err(|error| format!("{error}: {}", target.display())),
+        None => job
+            .contents()
+            .map_err(|error| format!("{error}: {}", article.display()))
+            .and_then(|contents| {
+                let mut stdout = std::io::stdout().lock();
+                stdout
+                    .write_all(contents.as_bytes())
+                    .and_then(|()| stdout.flush())
+                    .map_err(|error| format!("standard output could not be written ({error})"))
+            }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("hamish: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The window, on `path` or where the reader left off.
+fn run_window(path: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Hamish")
@@ -28,6 +124,54 @@ fn main() -> eframe::Result {
     eframe::run_native(
         "Hamish",
         options,
-        Box::new(|cc| Ok(Box::new(HamishApp::from_creation_context(cc, args.path)))),
+        Box::new(|cc| Ok(Box::new(HamishApp::from_creation_context(cc, path)))),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Args {
+        Args::try_parse_from(std::iter::once("hamish").chain(args.iter().copied()))
+            .expect("arguments parse")
+    }
+
+    #[test]
+    fn a_path_still_opens_the_window() {
+        for path in ["articles", "مقالات/001.txt", "help", "./export"] {
+            let args = parse(&[path]);
+            assert!(args.command.is_none(), "{path}");
+            assert_eq!(args.path, Some(PathBuf::from(path)));
+        }
+        let args = parse(&[]);
+        assert!(args.command.is_none() && args.path.is_none());
+    }
+
+    #[test]
+    fn export_takes_a_format_an_article_and_an_output() {
+        let args = parse(&[
+            "export",
+            "--format",
+            "web-annotation",
+            "a.md",
+            "-o",
+            "out.jsonld",
+        ]);
+        let Some(Command::Export {
+            format,
+            article,
+            output,
+        }) = args.command
+        else {
+            panic!("an export");
+        };
+        assert_eq!(format, ExportFormat::WebAnnotation);
+        assert_eq!(article, PathBuf::from("a.md"));
+        assert_eq!(output, Some(PathBuf::from("out.jsonld")));
+        assert!(
+            Args::try_parse_from(["hamish", "export", "a.md"]).is_err(),
+            "a format is needed"
+        );
+    }
 }

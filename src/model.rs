@@ -14,6 +14,8 @@ mod language;
 mod normalize;
 mod note;
 mod section;
+mod source_span;
+mod text_map;
 pub mod translation;
 mod words;
 
@@ -27,4 +29,6 @@ pub use language::guess_language;
 pub use normalize::normalize;
 pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge, without_blank};
 pub use section::{Article, Block, Section, SectionId, SectionKind};
+pub use source_span::{SourcePiece, SourceSpan};
+pub use text_map::{TextMap, normalize_mapped};
 pub use words::{WordUnit, has_letters, is_right_to_left, widen_to_words};

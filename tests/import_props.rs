@@ -1,12 +1,15 @@
 //! Properties of the importer on random input: it never panics, what it returns is
-//! well formed, and a section's id survives other sections being inserted or removed.
+//! well formed, a section's id survives other sections being inserted or removed, and
+//! every section maps back to the file's own text.
 //!
 //! This covers the same ground as the fuzz target in `fuzz/` (which needs a nightly
 //! compiler), on every `cargo test`.
 
 use std::collections::HashSet;
 
-use hamish::import::{ArticleFormat, MAX_SECTION_BYTES, decode, import_decoded, parse};
+use hamish::import::{
+    ArticleFormat, ArticleSource, MAX_SECTION_BYTES, clean_mapped, decode, import_decoded, parse,
+};
 use hamish::model::{Article, SectionId, normalize};
 use proptest::prelude::*;
 
@@ -97,6 +100,35 @@ proptest! {
                     // The same bytes always give the same article.
                     let again = import_decoded(decoded.clone(), format);
                     prop_assert_eq!(&imported.article, &again.article);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_section_maps_back_to_the_file_s_text(bytes in article_bytes()) {
+        for format in [ArticleFormat::PlainText, ArticleFormat::Markdown] {
+            let Ok(source) = ArticleSource::from_bytes(&bytes, format) else {
+                continue;
+            };
+            // The article is the one the app shows for these bytes.
+            let shown = import_decoded(decode(&bytes, true).expect("decodes"), format).article;
+            prop_assert_eq!(&source.article, &shown);
+            for (index, section) in source.article.sections.iter().enumerate() {
+                let range = source.locate_section(index).expect("a section");
+                let quoted = source.text.get(range);
+                prop_assert!(quoted.is_some(), "a range of whole characters");
+                let spelled = normalize(&clean_mapped(quoted.unwrap_or_default()).0).into_owned();
+                if format == ArticleFormat::PlainText {
+                    // A line of plain text is the section, spelled as the file spells it.
+                    prop_assert_eq!(&spelled, &section.text);
+                } else {
+                    // Markdown: the section's letters, in order, with markup between.
+                    let mut found = spelled.chars();
+                    let letters = section.text.chars().filter(|c| c.is_alphabetic());
+                    for letter in letters {
+                        prop_assert!(found.any(|c| c == letter), "{:?} in {:?}", section.text, spelled);
+                    }
                 }
             }
         }

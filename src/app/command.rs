@@ -230,7 +230,6 @@ impl HamishApp {
         let job = super::export::ExportJob {
             format,
             article_path: path.clone(),
-            article: imported.article.clone(),
             notes: notes
                 .as_ref()
                 .map(|notes| notes.store.notes().clone())

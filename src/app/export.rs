@@ -1,11 +1,15 @@
 //! Exports as background jobs: everything an export needs is copied out of the app's
-//! state into an [`ExportJob`], which reads what it needs of the article's file and
-//! writes the result atomically away from the UI thread.
+//! state into an [`ExportJob`], which reads the article's file and writes the result
+//! atomically away from the UI thread. The command line (`hamish export`) runs the
+//! same jobs.
+//!
+//! An export reads the article's file again, as it is on disk now, and quotes that:
+//! the article in the app may have been read before the file last changed.
 
 use std::path::PathBuf;
 
-use crate::export::ExportFormat;
-use crate::import::{ImportError, decode, read_bytes};
+use crate::export::{ExportFormat, file_uri};
+use crate::import::{ArticleFormat, ArticleSource, ImportError, read_bytes};
 use crate::model::translation::TranslationColumn;
 use crate::model::{Article, Notes, guess_language};
 use crate::store::{encode, write_atomic};
@@ -13,9 +17,12 @@ use crate::store::{encode, write_atomic};
 /// Why an export was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// The article's file is needed (for character positions) and cannot be read.
+    /// The article's file is needed (its text is quoted) and cannot be read.
     #[error("the article's file cannot be read now ({0}), so nothing was exported")]
     ArticleUnreadable(ImportError),
+    /// The article's notes (its sidecar) cannot be read.
+    #[error("the article's notes cannot be read ({0}), so nothing was exported")]
+    NotesUnreadable(crate::store::LoadError),
     /// The notes could not be turned into text.
     #[error("the notes could not be written out ({0})")]
     Encoding(String),
@@ -47,17 +54,49 @@ pub struct ExportJob {
     pub format: ExportFormat,
     /// The article's file.
     pub article_path: PathBuf,
-    /// The article as read.
-    pub article: Article,
     /// Its notes, deleted ones included.
     pub notes: Notes,
-    /// Its translation columns, the one shown first.
+    /// Its translation columns, the one shown first (for the bilingual formats).
     pub translations: Vec<TranslationColumn>,
     /// Where to write.
     pub target: PathBuf,
 }
 
 impl ExportJob {
+    /// The export of the notes of the article file at `article_path`, read from its
+    /// sidecar (read only: nothing is written beside the article), to `target` (only
+    /// [`Self::run`] writes there). This is what `hamish export` runs.
+    pub fn for_article_file(
+        format: ExportFormat,
+        article_path: PathBuf,
+        target: PathBuf,
+    ) -> Result<Self, ExportError> {
+        // The article must be there even for a format that does not quote it.
+        std::fs::metadata(&article_path)
+            .map_err(|error| ExportError::ArticleUnreadable(error.into()))?;
+        let notes = crate::store::load(&crate::store::sidecar_path(&article_path))
+            .map_err(ExportError::NotesUnreadable)?;
+        let translations = if format.is_bilingual() {
+            let bytes = read_bytes(&article_path, None, None)
+                .map_err(ExportError::ArticleUnreadable)?
+                .0;
+            let source = ArticleSource::from_bytes(&bytes, ArticleFormat::of(&article_path))
+                .map_err(ExportError::ArticleUnreadable)?;
+            let files = super::translations::read_translations(&article_path, &[]);
+            super::translations::TranslationsOfArticle::new(files, None)
+                .all_columns(&source.article)
+        } else {
+            Vec::new()
+        };
+        Ok(Self {
+            format,
+            article_path,
+            notes,
+            translations,
+            target,
+        })
+    }
+
     /// Builds the export and writes it to the target.
     pub fn run(self) -> Result<(), ExportError> {
         let contents = self.contents()?;
@@ -71,53 +110,56 @@ impl ExportJob {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let (article, notes) = (&self.article, &self.notes);
+        let notes = &self.notes;
         Ok(match self.format {
-            ExportFormat::Markdown => crate::export::markdown(article, notes),
-            ExportFormat::Json => crate::export::json(&name, article, notes),
+            ExportFormat::Markdown => crate::export::markdown(&self.read_source()?, notes),
+            ExportFormat::Json => crate::export::json(&name, &self.read_source()?, notes),
             ExportFormat::WebAnnotation => {
-                // Positions count the characters of the file as it is now.
-                let bytes = read_bytes(&self.article_path, None, None)
-                    .map_err(ExportError::ArticleUnreadable)?
-                    .0;
-                let source_text = decode(&bytes, true)
-                    .map_err(ExportError::ArticleUnreadable)?
-                    .text;
-                let uri = format!("file://{}", self.article_path.display());
-                crate::export::web_annotations(&uri, &source_text, article, notes)
+                let path = std::path::absolute(&self.article_path)
+                    .unwrap_or_else(|_| self.article_path.clone());
+                crate::export::web_annotations(&file_uri(&path), &self.read_source()?, notes)
             }
             ExportFormat::Sidecar => {
                 encode(&name, notes).map_err(|error| ExportError::Encoding(error.to_string()))?
             }
             ExportFormat::BilingualMarkdown => {
-                let column = self
-                    .translations
-                    .first()
-                    .ok_or(ExportError::NoTranslation)?;
-                crate::export::bilingual_markdown(article, column, notes)
+                let column = self.shown_translation()?;
+                crate::export::bilingual_markdown(&self.read_source()?.article, column, notes)
             }
             ExportFormat::BilingualHtml => {
-                let column = self
-                    .translations
-                    .first()
-                    .ok_or(ExportError::NoTranslation)?;
-                crate::export::bilingual_html(article, &source_language(article), column, notes)
+                let column = self.shown_translation()?;
+                let article = self.read_source()?.article;
+                let language = source_language(&article);
+                crate::export::bilingual_html(&article, &language, column, notes)
             }
             ExportFormat::Tmx => {
-                if self.translations.is_empty() {
-                    return Err(ExportError::NoTranslation);
-                }
+                self.shown_translation()?;
+                let article = self.read_source()?.article;
                 let columns: Vec<&TranslationColumn> = self.translations.iter().collect();
-                crate::export::tmx(article, &source_language(article), &columns)
+                crate::export::tmx(&article, &source_language(&article), &columns)
             }
         })
+    }
+
+    /// The translation shown, for the bilingual formats.
+    fn shown_translation(&self) -> Result<&TranslationColumn, ExportError> {
+        self.translations.first().ok_or(ExportError::NoTranslation)
+    }
+
+    /// The article as its file is now, with the way back to the file's text.
+    fn read_source(&self) -> Result<ArticleSource, ExportError> {
+        let bytes = read_bytes(&self.article_path, None, None)
+            .map_err(ExportError::ArticleUnreadable)?
+            .0;
+        ArticleSource::from_bytes(&bytes, ArticleFormat::of(&self.article_path))
+            .map_err(ExportError::ArticleUnreadable)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Anchor, Note, NoteId, SectionKind};
+    use crate::model::{Anchor, Article, Note, NoteId, SectionKind};
 
     fn job(folder: &std::path::Path, format: ExportFormat) -> ExportJob {
         let article = Article::new(
@@ -132,7 +174,6 @@ mod tests {
         ExportJob {
             format,
             article_path: folder.join("001.txt"),
-            article,
             notes: [(NoteId::new(1, 1), note)].into_iter().collect(),
             translations: Vec::new(),
             target: folder.join("out.jsonld"),

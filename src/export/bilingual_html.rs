@@ -11,7 +11,7 @@
 use crate::model::translation::{TranslationColumn, TranslationSource};
 use crate::model::{Article, Direction, Notes, Placement, SectionKind, base_direction};
 
-use super::placed;
+use super::placed_in;
 
 const STYLE: &str = "body{font-family:'Amiri','Noto Naskh Arabic','Noto Sans',serif;margin:2em auto;max-width:80em;padding:0 1em;line-height:1.6;color:#222;background:#fdfcf8}\
 h1{font-size:1.6em}\
@@ -35,7 +35,7 @@ pub fn bilingual_html(
     column: &TranslationColumn,
     notes: &Notes,
 ) -> String {
-    let placed = placed(article, notes);
+    let placed = placed_in(article, notes);
     let source_language = escape(source_language);
     let target_language = escape(&column.language);
     let title = escape(&article.title);

@@ -10,11 +10,11 @@ use crate::model::translation::{Cell, TranslationColumn, TranslationSource};
 use crate::model::{Article, Notes, Placement, SectionKind};
 
 use super::markdown::markdown_note;
-use super::placed;
+use super::placed_in;
 
 /// The article, its translation in `column` and its `notes`, as Markdown.
 pub fn bilingual_markdown(article: &Article, column: &TranslationColumn, notes: &Notes) -> String {
-    let placed = placed(article, notes);
+    let placed = placed_in(article, notes);
     let mut out = format!("# {}\n", one_line(&article.title));
     out.push_str(&format!("\nTranslation: {}", column.language));
     if let Some(file) = &column.file {
@@ -42,7 +42,7 @@ pub fn bilingual_markdown(article: &Article, column: &TranslationColumn, notes: 
             out.push('\n');
         }
         for p in here {
-            out.push_str(&markdown_note(p.note, &p.placement, &section.text));
+            out.push_str(&markdown_note(p.note, shown_quote(p, &section.text)));
         }
     }
     if !column.left_over.is_empty() {
@@ -68,7 +68,7 @@ pub fn bilingual_markdown(article: &Article, column: &TranslationColumn, notes: 
     if !orphans.is_empty() {
         out.push_str("\n## Notes whose text is no longer in the article\n\n");
         for p in orphans {
-            out.push_str(&markdown_note(p.note, &p.placement, ""));
+            out.push_str(&markdown_note(p.note, shown_quote(p, "")));
         }
     }
     out
@@ -94,6 +94,20 @@ fn translation_paragraph(cell: &Cell) -> String {
     }
     paragraph.push('\n');
     paragraph
+}
+
+/// What a note quotes of its section as shown; an orphan, the quote it kept.
+fn shown_quote(placed: &super::Placed<'_>, section_text: &str) -> Option<String> {
+    match &placed.placement {
+        Placement::Span(_, range) => section_text.get(range.clone()).map(str::to_owned),
+        Placement::Section(_) => None,
+        Placement::Orphan => placed
+            .note
+            .anchor
+            .quote
+            .as_ref()
+            .map(|quote| quote.exact.clone()),
+    }
 }
 
 fn one_line(text: &str) -> String {

@@ -1,36 +1,45 @@
 //! The notes as JSON, each with where it is now, for programs.
+//!
+//! `quote` is the file's own text and `start`/`end` its code point positions in the
+//! file (see [`crate::import::ArticleSource`]); an orphan has the quote its note kept,
+//! and no position.
 
 use serde_json::{Value, json};
 
-use super::{placed, rfc3339};
-use crate::model::{Article, Notes, Placement};
+use super::{file_quote, placed, rfc3339};
+use crate::import::ArticleSource;
+use crate::model::{Notes, Placement};
 
 /// The notes as JSON, each with where it is now.
-pub fn json(article_name: &str, article: &Article, notes: &Notes) -> String {
-    let notes: Vec<Value> = placed(article, notes)
+pub fn json(article_name: &str, source: &ArticleSource, notes: &Notes) -> String {
+    let notes: Vec<Value> = placed(source, notes)
         .iter()
         .map(|placed| {
-            let (section, quote) = match &placed.placement {
-                Placement::Section(index) => (Some(*index), None),
-                Placement::Span(index, range) => (
-                    Some(*index),
-                    article.sections[*index].text.get(range.clone()),
-                ),
-                Placement::Orphan => (
-                    None,
+            let quote = file_quote(source, &placed.placement);
+            let (exact, start, end) = match (&placed.placement, &quote) {
+                (Placement::Span(..), Some(quote)) => {
+                    (Some(quote.exact), Some(quote.start), Some(quote.end))
+                }
+                (Placement::Section(_), Some(quote)) => (None, Some(quote.start), Some(quote.end)),
+                (Placement::Orphan, _) => (
                     placed
                         .note
                         .anchor
                         .quote
                         .as_ref()
                         .map(|quote| quote.exact.as_str()),
+                    None,
+                    None,
                 ),
+                _ => (None, None, None),
             };
             json!({
                 "id": placed.id.0,
-                "section_index": section,
+                "section_index": placed.placement.section_index(),
                 "section_id": placed.note.anchor.section.to_string(),
-                "quote": quote,
+                "quote": exact,
+                "start": start,
+                "end": end,
                 "color": placed.note.color.map(|color| color.name()),
                 "text": placed.note.text,
                 "tags": placed.note.tags,
@@ -40,22 +49,32 @@ pub fn json(article_name: &str, article: &Article, notes: &Notes) -> String {
             })
         })
         .collect();
-    let document = json!({ "article": article_name, "title": article.title, "notes": notes });
+    let document = json!({
+        "article": article_name,
+        "title": source.article.title,
+        "notes": notes,
+    });
     serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::fixtures::{article, notes};
+    use crate::export::fixtures::{TEXT, notes, source};
 
     #[test]
-    fn json_lists_notes_with_their_place() {
-        let article = article();
+    fn json_lists_notes_with_their_place_in_the_file() {
+        let source = source();
         let value: Value =
-            serde_json::from_str(&json("001.txt", &article, &notes(&article))).expect("JSON");
-        assert_eq!(value["notes"][0]["quote"], "الدين النصيحة");
-        assert_eq!(value["notes"][0]["section_index"], 1);
+            serde_json::from_str(&json("001.txt", &source, &notes(&source))).expect("JSON");
+        let note = &value["notes"][0];
+        assert_eq!(note["quote"], "الدين النصيحة");
+        assert_eq!(note["section_index"], 1);
+        let start = note["start"].as_u64().expect("start") as usize;
+        let end = note["end"].as_u64().expect("end") as usize;
+        let quoted: String = TEXT.chars().skip(start).take(end - start).collect();
+        assert_eq!(quoted, "الدين النصيحة");
         assert_eq!(value["notes"][1]["orphan"], true);
+        assert_eq!(value["notes"][1]["start"], Value::Null);
     }
 }

@@ -10,10 +10,12 @@
 //! frequencies of their letters.
 
 use std::fmt;
+use std::ops::Range;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::ImportError;
+use crate::model::TextMap;
 
 /// How much of the start of a file is looked at to tell text from binary data.
 const SNIFF_BYTES: usize = 8192;
@@ -80,6 +82,25 @@ pub struct Decoded {
 /// `complete` is false when `bytes` is only the start of the file: a character cut
 /// in two at the end is then dropped rather than counted as damage.
 pub fn decode(bytes: &[u8], complete: bool) -> Result<Decoded, ImportError> {
+    decode_cleaning(bytes, complete, true)
+}
+
+/// Decodes the whole of a file's bytes like [`decode`], but keeps its line ends and
+/// NUL characters: the file's own characters (without the byte order mark), which
+/// exports quote and count positions in. [`clean_mapped`] turns this text into
+/// [`decode`]'s, with the way back.
+pub fn decode_verbatim(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    decode_cleaning(bytes, true, false)
+}
+
+/// [`Decoded::text`] of [`decode_verbatim`]'s text, and the way back to it.
+pub fn clean_mapped(text: &str) -> (String, TextMap) {
+    let mut map = TextMap::default();
+    let (clean, _) = clean_line_ends(text, |original, edited| map.record(original, edited));
+    (clean, map)
+}
+
+fn decode_cleaning(bytes: &[u8], complete: bool, clean: bool) -> Result<Decoded, ImportError> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_length..];
         let detected = DetectedEncoding {
@@ -90,9 +111,9 @@ pub fn decode(bytes: &[u8], complete: bool) -> Result<Decoded, ImportError> {
             if looks_binary(body) {
                 return Err(ImportError::NotText);
             }
-            Ok(decode_utf8(body, complete, detected))
+            Ok(decode_utf8(body, complete, detected, clean))
         } else {
-            Ok(decode_with(encoding, body, complete, detected))
+            Ok(decode_with(encoding, body, complete, detected, clean))
         };
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
@@ -100,18 +121,28 @@ pub fn decode(bytes: &[u8], complete: bool) -> Result<Decoded, ImportError> {
             encoding,
             byte_order_mark: false,
         };
-        return Ok(decode_with(encoding, bytes, complete, detected));
+        return Ok(decode_with(encoding, bytes, complete, detected, clean));
     }
     if looks_binary(bytes) {
         return Err(ImportError::NotText);
     }
     // Most articles are valid UTF-8: one fast validation settles it.
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(finish(text.to_owned(), DetectedEncoding::default(), 0));
+        return Ok(finish(
+            text.to_owned(),
+            DetectedEncoding::default(),
+            0,
+            clean,
+        ));
     }
     let (valid_non_ascii, invalid) = utf8_census(bytes, complete);
     if invalid == 0 || valid_non_ascii > invalid {
-        return Ok(decode_utf8(bytes, complete, DetectedEncoding::default()));
+        return Ok(decode_utf8(
+            bytes,
+            complete,
+            DetectedEncoding::default(),
+            clean,
+        ));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let sample = &bytes[..bytes.len().min(DETECTOR_BYTES)];
@@ -121,7 +152,7 @@ pub fn decode(bytes: &[u8], complete: bool) -> Result<Decoded, ImportError> {
         encoding,
         byte_order_mark: false,
     };
-    Ok(decode_with(encoding, bytes, complete, detected))
+    Ok(decode_with(encoding, bytes, complete, detected, clean))
 }
 
 /// Counts the non-ASCII characters that are valid UTF-8 and the byte sequences that
@@ -140,7 +171,7 @@ fn utf8_census(bytes: &[u8], complete: bool) -> (usize, usize) {
     (valid_non_ascii, invalid)
 }
 
-fn decode_utf8(bytes: &[u8], complete: bool, encoding: DetectedEncoding) -> Decoded {
+fn decode_utf8(bytes: &[u8], complete: bool, encoding: DetectedEncoding, clean: bool) -> Decoded {
     let mut text = String::with_capacity(bytes.len());
     let mut invalid_sequences = 0;
     let mut chunks = bytes.utf8_chunks().peekable();
@@ -152,7 +183,7 @@ fn decode_utf8(bytes: &[u8], complete: bool, encoding: DetectedEncoding) -> Deco
             invalid_sequences += 1;
         }
     }
-    finish(text, encoding, invalid_sequences)
+    finish(text, encoding, invalid_sequences, clean)
 }
 
 fn decode_with(
@@ -160,6 +191,7 @@ fn decode_with(
     bytes: &[u8],
     complete: bool,
     detected: DetectedEncoding,
+    clean: bool,
 ) -> Decoded {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let capacity = decoder
@@ -175,18 +207,24 @@ fn decode_with(
     } else {
         0
     };
-    finish(text, detected, invalid_sequences)
+    finish(text, detected, invalid_sequences, clean)
 }
 
 /// Line ends become `\n` (CRLF, CR, NEL and the Unicode line and paragraph
 /// separators), and NUL characters go: they are never text, and some tools pad files
 /// with them.
-fn finish(text: String, encoding: DetectedEncoding, invalid_sequences: usize) -> Decoded {
+fn finish(
+    text: String,
+    encoding: DetectedEncoding,
+    invalid_sequences: usize,
+    clean: bool,
+) -> Decoded {
     // Searched for one by one: each search is a fast byte scan, and most files have
     // none of them.
-    let needs_work = ['\r', '\0', '\u{85}', '\u{2028}', '\u{2029}']
-        .iter()
-        .any(|&c| text.contains(c));
+    let needs_work = clean
+        && ['\r', '\0', '\u{85}', '\u{2028}', '\u{2029}']
+            .iter()
+            .any(|&c| text.contains(c));
     if !needs_work {
         return Decoded {
             text,
@@ -195,26 +233,43 @@ fn finish(text: String, encoding: DetectedEncoding, invalid_sequences: usize) ->
             nul_characters: 0,
         };
     }
-    let mut clean = String::with_capacity(text.len());
-    let mut nul_characters = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\0' => nul_characters += 1,
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                clean.push('\n');
-            }
-            '\u{85}' | '\u{2028}' | '\u{2029}' => clean.push('\n'),
-            other => clean.push(other),
-        }
-    }
+    let (text, nul_characters) = clean_line_ends(&text, |_, _| {});
     Decoded {
-        text: clean,
+        text,
         encoding,
         invalid_sequences,
         nul_characters,
     }
+}
+
+/// `text` with its line ends made `\n` and its NUL characters removed, and how many
+/// NULs there were; `record` is told every piece that changed (its bytes before and
+/// after), in order.
+fn clean_line_ends(
+    text: &str,
+    mut record: impl FnMut(Range<usize>, Range<usize>),
+) -> (String, usize) {
+    let mut clean = String::with_capacity(text.len());
+    let mut nul_characters = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let before = clean.len();
+        match c {
+            '\0' => nul_characters += 1,
+            '\r' => {
+                chars.next_if(|&(_, next)| next == '\n');
+                clean.push('\n');
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => clean.push('\n'),
+            other => {
+                clean.push(other);
+                continue;
+            }
+        }
+        let end = chars.peek().map_or(text.len(), |&(next, _)| next);
+        record(index..end, before..clean.len());
+    }
+    (clean, nul_characters)
 }
 
 /// Text files do not hold runs of control bytes; executables, images and archives do.
@@ -346,6 +401,20 @@ mod tests {
             decode(&be, true).expect("decodes").encoding.encoding,
             UTF_16BE
         );
+    }
+
+    #[test]
+    fn verbatim_text_keeps_line_ends_and_maps_to_the_clean_text() {
+        let bytes = "\u{feff}أول\r\nثان\0\rثالث".as_bytes();
+        let verbatim = decode_verbatim(bytes).expect("decodes").text;
+        assert_eq!(verbatim, "أول\r\nثان\0\rثالث");
+        let (clean, map) = clean_mapped(&verbatim);
+        assert_eq!(clean, decode(bytes, true).expect("decodes").text);
+        let third = clean.find("ثالث").expect("third");
+        let back = map.to_original(third..clean.len());
+        assert_eq!(&verbatim[back], "ثالث");
+        let second = clean.find("ثان").expect("second");
+        assert_eq!(&verbatim[map.to_original(second..third)], "ثان\0\r");
     }
 
     #[test]

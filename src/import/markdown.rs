@@ -5,18 +5,28 @@
 //! paragraphs. The plain-text rules still apply inside: a short paragraph ending in a
 //! colon is a label heading, a verse in `﴿ ﴾` on its own is a quotation.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::model::{Block, Emphasis, EmphasisSpan, SectionKind};
+use crate::model::{Block, Emphasis, EmphasisSpan, SectionKind, SourcePiece, SourceSpan};
 
 use super::lines::is_junk;
 use super::sections::{classify_line, promote_title_line, split_long_blocks};
 
 /// Splits Markdown text into blocks in reading order.
+///
+/// Each block knows where its text came from (see [`SourceSpan`]): pulldown-cmark
+/// gives every event the bytes of the source it was read from, so a run of text is
+/// mapped to its own bytes and markup between runs is skipped; text that is not a
+/// copy of its source (an entity, a soft break) maps to its source as a whole.
 pub fn split_markdown(text: &str) -> Vec<Block> {
-    let mut builder = Builder::default();
-    for event in Parser::new(text) {
-        builder.event(event);
+    let mut builder = Builder {
+        source: text,
+        ..Builder::default()
+    };
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        builder.event(event, range);
     }
     builder.flush();
     let mut blocks = builder.blocks;
@@ -31,7 +41,9 @@ struct List {
 }
 
 #[derive(Debug, Default)]
-struct Builder {
+struct Builder<'a> {
+    /// The Markdown being read.
+    source: &'a str,
     blocks: Vec<Block>,
     current: Option<Block>,
     /// The kind the next block takes when text arrives outside any paragraph (the
@@ -41,27 +53,42 @@ struct Builder {
     lists: Vec<List>,
     /// True from the start of a list item until its first block begins.
     item_pending: bool,
+    /// Where the list item being read starts in the source (its marker).
+    item_start: usize,
     strong_depth: usize,
     italic_depth: usize,
     in_code_block: bool,
     in_html_block: bool,
 }
 
-impl Builder {
-    fn event(&mut self, event: Event<'_>) {
+impl Builder<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
-            Event::Start(tag) => self.start(tag),
+            Event::Start(tag) => {
+                if matches!(tag, Tag::Item) {
+                    self.item_start = range.start;
+                }
+                self.start(tag);
+            }
             Event::End(tag) => self.end(tag),
             Event::Text(text) if self.in_code_block => {
+                let verbatim = self.source.get(range.clone()) == Some(&*text);
                 for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
-                    self.blocks
-                        .push(Block::plain(SectionKind::Paragraph, line.to_owned()));
+                    let mut block = Block::plain(SectionKind::Paragraph, line.to_owned());
+                    block.source = if verbatim {
+                        // `line` is a slice of `text`, a copy of the source here.
+                        let start = range.start + (line.as_ptr() as usize - text.as_ptr() as usize);
+                        SourceSpan::verbatim(start..start + line.len())
+                    } else {
+                        SourceSpan::from_pieces(vec![self.piece(line, 0, range.clone())])
+                    };
+                    self.blocks.push(block);
                 }
             }
             Event::Text(text) | Event::Code(text) | Event::InlineMath(text) => {
-                self.push_text(&text);
+                self.push_text(&text, Some(range));
             }
-            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::SoftBreak | Event::HardBreak => self.push_text(" ", Some(range)),
             Event::Rule => self.flush(),
             Event::Html(_)
             | Event::InlineHtml(_)
@@ -131,13 +158,40 @@ impl Builder {
             }
             TagEnd::Emphasis => self.italic_depth = self.italic_depth.saturating_sub(1),
             TagEnd::Strong => self.strong_depth = self.strong_depth.saturating_sub(1),
-            TagEnd::TableCell => self.push_text(" | "),
+            TagEnd::TableCell => self.push_text(" | ", None),
             _ => {}
         }
     }
 
-    /// Appends inline text to the current block, starting one if needed.
-    fn push_text(&mut self, text: &str) {
+    /// Where `text`, appended at byte `at` of a block, came from, given the bytes
+    /// `source` of the event that gave it: its own bytes when it is there verbatim (a
+    /// code span's text inside its backticks too), else the event's bytes as a whole.
+    fn piece(&self, text: &str, at: usize, source: Range<usize>) -> SourcePiece {
+        let original = self.source.get(source.clone()).unwrap_or_default();
+        let found = if original == text {
+            Some(0)
+        } else if text.is_empty() {
+            None
+        } else {
+            original.find(text)
+        };
+        match found {
+            Some(offset) => SourcePiece {
+                text: at..at + text.len(),
+                source: source.start + offset..source.start + offset + text.len(),
+                verbatim: true,
+            },
+            None => SourcePiece {
+                text: at..at + text.len(),
+                source,
+                verbatim: false,
+            },
+        }
+    }
+
+    /// Appends inline text to the current block, starting one if needed; `source` is
+    /// the bytes it was read from, `None` for text the parser writes.
+    fn push_text(&mut self, text: &str, source: Option<Range<usize>>) {
         if self.in_html_block {
             return;
         }
@@ -149,6 +203,14 @@ impl Builder {
                     self.item_pending = false;
                     if let Some(number) = self.lists.last().and_then(|list| list.next_number) {
                         block.text = format!("{number}. ");
+                        // The number comes from the item's marker (`3)` or `3.`).
+                        if let Some(source) = &source {
+                            block.source.pieces.push(SourcePiece {
+                                text: 0..block.text.len(),
+                                source: self.item_start.min(source.start)..source.start,
+                                verbatim: false,
+                            });
+                        }
                     }
                 }
                 self.current.insert(block)
@@ -156,6 +218,11 @@ impl Builder {
         };
         let start = current.text.len();
         current.text.push_str(text);
+        let piece = source.map(|source| self.piece(text, start, source));
+        let Some(current) = &mut self.current else {
+            return;
+        };
+        current.source.pieces.extend(piece);
         let emphasis = Emphasis {
             strong: self.strong_depth > 0,
             italic: self.italic_depth > 0,
@@ -204,6 +271,8 @@ impl Builder {
             })
             .collect();
         block.text = trimmed.to_owned();
+        let pieces = std::mem::take(&mut block.source.pieces);
+        block.source = SourceSpan::from_pieces(pieces).slice(kept);
         if block.kind == SectionKind::Paragraph {
             block.kind = classify_line(&block.text);
         }

@@ -22,23 +22,34 @@ const LABEL_HEADING_LEVEL: u8 = 3;
 /// when it reads like a headline.
 pub fn split_plain_text(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
-    for line in text.lines().map(str::trim) {
+    let mut line_start = 0;
+    for raw_line in text.split_inclusive('\n') {
+        let line_offset = line_start;
+        line_start += raw_line.len();
+        let line = raw_line.trim_end_matches(['\n', '\r']).trim();
         if is_junk(line) {
             continue;
         }
-        let block = if let Some((level, rest)) = markdown_heading(line) {
-            Block::plain(SectionKind::Heading { level }, rest)
+        let (kind, shown) = if let Some((level, rest)) = markdown_heading(line) {
+            (SectionKind::Heading { level }, rest)
         } else if let Some(item) = list_item_text(line) {
-            Block::plain(SectionKind::ListItem, item)
+            (SectionKind::ListItem, item)
         } else {
-            Block::plain(classify_line(line), line)
+            (classify_line(line), line)
         };
-        if !is_junk(&block.text) {
-            blocks.push(block);
+        if !is_junk(shown) {
+            // `shown` is a slice of `raw_line`, so where it starts is known.
+            let start = line_offset + offset_in(raw_line, shown);
+            blocks.push(Block::verbatim(kind, shown, start..start + shown.len()));
         }
     }
     promote_title_line(&mut blocks);
     split_long_blocks(blocks)
+}
+
+/// Where the slice `inner` starts in `outer`, which holds it.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    (inner.as_ptr() as usize).saturating_sub(outer.as_ptr() as usize)
 }
 
 /// What a line of running text is: a label heading, a quotation or a paragraph.
@@ -131,12 +142,13 @@ pub(super) fn split_long_blocks(blocks: Vec<Block>) -> Vec<Block> {
                     emphasis: span.emphasis,
                 })
                 .collect();
-            let text = &block.text[start..end];
+            let text = block.text[start..end].trim_end();
             if !text.trim().is_empty() {
                 parts.push(Block {
                     kind,
-                    text: text.trim_end().to_owned(),
+                    text: text.to_owned(),
                     emphasis,
+                    source: block.source.slice(start..start + text.len()),
                 });
             }
             start = end;

@@ -1,10 +1,12 @@
 //! Articles as a column of sections, each with a stable id.
 
 use std::fmt;
+use std::ops::Range;
 
 use super::direction::{Direction, base_direction};
 use super::emphasis::{EmphasisSpan, sanitize_spans};
 use super::normalize::normalize;
+use super::source_span::{SourcePiece, SourceSpan};
 
 /// What role a section plays in its article.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -90,6 +92,9 @@ pub struct Section {
     pub emphasis: Vec<EmphasisSpan>,
     /// Base direction, from the first strong character.
     pub direction: Direction,
+    /// Where `text` came from in the text the article was parsed from (the decoded
+    /// file in NFC); empty for an article not parsed from a file.
+    pub source: SourceSpan,
 }
 
 /// A section before it has an id: what an importer produces.
@@ -101,6 +106,8 @@ pub struct Block {
     pub text: String,
     /// Bold and italic spans of `text`.
     pub emphasis: Vec<EmphasisSpan>,
+    /// Where `text` came from in the parsed text.
+    pub source: SourceSpan,
 }
 
 impl Block {
@@ -110,6 +117,15 @@ impl Block {
             kind,
             text: text.into(),
             emphasis: Vec::new(),
+            source: SourceSpan::default(),
+        }
+    }
+
+    /// A block of plain text that is a copy of the bytes `source` of the parsed text.
+    pub fn verbatim(kind: SectionKind, text: impl Into<String>, source: Range<usize>) -> Self {
+        Self {
+            source: SourceSpan::verbatim(source),
+            ..Self::plain(kind, text)
         }
     }
 }
@@ -143,7 +159,13 @@ impl Article {
             .map(|block| match normalize(&block.text) {
                 std::borrow::Cow::Borrowed(_) => block,
                 // Normalising moved bytes about: the spans no longer fit the text.
+                // Where the text came from is kept only as a whole.
                 std::borrow::Cow::Owned(text) => Block {
+                    source: SourceSpan::from_pieces(vec![SourcePiece {
+                        text: 0..text.len(),
+                        source: block.source.range.clone(),
+                        verbatim: false,
+                    }]),
                     text,
                     emphasis: Vec::new(),
                     ..block
@@ -171,6 +193,7 @@ impl Article {
                     text: block.text,
                     emphasis,
                     direction,
+                    source: block.source,
                 }
             })
             .collect();
@@ -242,6 +265,7 @@ mod tests {
                         range: 9..19,
                         emphasis: italic,
                     }],
+                    source: SourceSpan::default(),
                 },
                 Block::plain(SectionKind::Quotation, "Cafe\u{301}"),
             ],

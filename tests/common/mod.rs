@@ -2,6 +2,7 @@
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
+pub mod export_cases;
 pub mod generate;
 
 use std::path::{Path, PathBuf};

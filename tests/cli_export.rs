@@ -1,0 +1,171 @@
+//! `hamish export --format FORMAT ARTICLE [-o FILE]`, run as the built binary: each
+//! format on standard output and with `-o`, the sidecar left untouched, and a
+//! missing article refused on standard error with a non-zero exit.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use hamish::export::ExportFormat;
+use hamish::import::read_article;
+use hamish::model::{Anchor, HighlightColor, Note, NoteId, Notes};
+use hamish::store::{encode, sidecar_path};
+
+/// A folder with an article (its path has a space and Arabic letters) and a sidecar
+/// with one highlighted note; returns the article's path.
+fn folder_with_article(root: &Path) -> PathBuf {
+    let folder = root.join("مقالات مختارة");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let path = folder.join("001 خبر.txt");
+    std::fs::write(
+        &path,
+        "\u{feff}عنوان الخبر\r\nقال رسول الله ﷺ: «الدين النصيحة» قلنا: لمن؟\r\n",
+    )
+    .expect("article");
+    let article = read_article(&path).expect("read");
+    let section = &article.sections[1];
+    let start = section.text.find("الدين").expect("quote");
+    let mut note = Note::new(
+        Anchor::span(
+            section.id,
+            &section.text,
+            start..start + "الدين النصيحة".len(),
+        ),
+        1_763_800_000_000,
+    );
+    note.text = "حديث صحيح".to_owned();
+    note.color = Some(HighlightColor::Green);
+    let notes: Notes = [(NoteId::new(1_763_800_000_000, 7), note)]
+        .into_iter()
+        .collect();
+    std::fs::write(
+        sidecar_path(&path),
+        encode("001 خبر.txt", &notes).expect("encoded"),
+    )
+    .expect("sidecar");
+    path
+}
+
+fn hamish(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("UTF-8 output")
+}
+
+#[test]
+fn each_format_is_written_to_standard_output_and_to_a_file() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let article = folder_with_article(root.path());
+    let sidecar = std::fs::read(sidecar_path(&article)).expect("sidecar");
+    for format in ["markdown", "json", "web-annotation"] {
+        let output = hamish(&[
+            "export".as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+            article.as_os_str(),
+        ]);
+        assert!(
+            output.status.success(),
+            "{format}: {}",
+            text(&output.stderr)
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{format}: {}",
+            text(&output.stderr)
+        );
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("الدين النصيحة"), "{format}: {stdout}");
+        assert!(stdout.contains("حديث صحيح"), "{format}: {stdout}");
+        match format {
+            "markdown" => assert!(stdout.contains("- [green] «الدين النصيحة» — حديث صحيح")),
+            "json" => {
+                let value: serde_json::Value = serde_json::from_str(stdout).expect("JSON");
+                // Code points of the file after its byte order mark: `\r\n` counts two.
+                let file = "عنوان الخبر\r\nقال رسول الله ﷺ: «الدين النصيحة» قلنا: لمن؟\r\n";
+                let start = file[..file.find("الدين").expect("quote")].chars().count();
+                assert_eq!(value["notes"][0]["start"], start);
+            }
+            _ => {
+                let value: serde_json::Value = serde_json::from_str(stdout).expect("JSON");
+                let target = &value["first"]["items"][0]["target"];
+                let source = target["source"].as_str().expect("source");
+                assert!(source.starts_with("file:///"), "{source}");
+                assert!(
+                    source.ends_with("/001%20%D8%AE%D8%A8%D8%B1.txt"),
+                    "{source}"
+                );
+                assert_eq!(target["styleClass"], "hamish-green");
+            }
+        }
+
+        let written = root.path().join(format!("out {format}"));
+        let output = hamish(&[
+            "export".as_ref(),
+            "-f".as_ref(),
+            format.as_ref(),
+            article.as_os_str(),
+            "-o".as_ref(),
+            written.as_os_str(),
+        ]);
+        assert!(
+            output.status.success(),
+            "{format}: {}",
+            text(&output.stderr)
+        );
+        assert!(
+            output.stdout.is_empty(),
+            "{format}: nothing on standard output"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&written).expect("written"),
+            stdout,
+            "{format}: the file holds what standard output did"
+        );
+    }
+    assert_eq!(
+        std::fs::read(sidecar_path(&article)).expect("sidecar"),
+        sidecar,
+        "the sidecar is only read"
+    );
+}
+
+#[test]
+fn every_format_is_offered() {
+    let output = hamish(&["export".as_ref(), "--help".as_ref()]);
+    let help = text(&output.stdout);
+    for format in ExportFormat::ALL {
+        assert!(help.contains(format.name()), "{help}");
+    }
+}
+
+#[test]
+fn a_missing_article_is_an_error_on_standard_error() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let missing = root.path().join("nothing here.txt");
+    let output = hamish(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "web-annotation".as_ref(),
+        missing.as_os_str(),
+    ]);
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty());
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("nothing here.txt"), "{stderr}");
+    assert!(stderr.contains("gone"), "{stderr}");
+    assert!(!root.path().join("nothing here.txt.hamish.json").exists());
+
+    let output = hamish(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "pdf".as_ref(),
+        missing.as_os_str(),
+    ]);
+    assert!(!output.status.success(), "an unknown format");
+    assert!(text(&output.stderr).contains("pdf"));
+}
