@@ -1,8 +1,9 @@
 //! `hamish [FOLDER | FILE]`: opens a folder of articles, or an article in its folder.
+//! `hamish gloss WORD...`: the morphological analyses of Arabic words.
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use hamish::app::HamishApp;
 
 /// Hamish: read right-to-left articles with their translations and your notes.
@@ -12,10 +13,22 @@ struct Args {
     /// A folder of articles, or one article file (its folder is opened). Without it,
     /// the last folder read, or the bundled sample articles the first time.
     path: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// What to do instead of opening the window.
+#[derive(Subcommand)]
+enum Command {
+    /// Print the morphological analyses of Arabic words (offline gloss).
+    Gloss(hamish::gloss::cli::GlossArgs),
 }
 
 fn main() -> eframe::Result {
     let args = Args::parse();
+    if let Some(Command::Gloss(gloss)) = &args.command {
+        std::process::exit(i32::from(hamish::gloss::cli::run(gloss)));
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Hamish")
