@@ -326,18 +326,30 @@ impl Builder {
     }
 }
 
-/// The `<pos>…</pos>` tag of a gloss field, and the gloss without it.
+/// The first `<pos>…</pos>` tag of a gloss field, and the gloss without any tag (one
+/// entry, `musotaEid~`, repeats its tag; BAMA removes them all).
 fn tagged_pos(gloss_pos: &str) -> Option<(&str, String)> {
-    let open = gloss_pos.find("<pos>")?;
+    let (pos, _) = next_tag(gloss_pos)?;
+    let mut gloss = String::with_capacity(gloss_pos.len());
+    let mut rest = gloss_pos;
+    while let Some((_, range)) = next_tag(rest) {
+        gloss.push_str(rest.get(..range.start).unwrap_or_default());
+        rest = rest.get(range.end..).unwrap_or_default();
+    }
+    gloss.push_str(rest);
+    Some((pos, gloss.trim().to_owned()))
+}
+
+/// The text of the first non-empty `<pos>…</pos>` tag, and the byte range of the tag.
+fn next_tag(text: &str) -> Option<(&str, Range<usize>)> {
+    let open = text.find("<pos>")?;
     let inner_start = open + "<pos>".len();
-    let close = inner_start + gloss_pos.get(inner_start..)?.find("</pos>")?;
-    let pos = gloss_pos.get(inner_start..close)?;
+    let close = inner_start + text.get(inner_start..)?.find("</pos>")?;
+    let pos = text.get(inner_start..close)?;
     if pos.is_empty() {
         return None;
     }
-    let rest = gloss_pos.get(close + "</pos>".len()..).unwrap_or_default();
-    let gloss = format!("{}{}", &gloss_pos[..open], rest);
-    Some((pos, gloss.trim().to_owned()))
+    Some((pos, open..close + "</pos>".len()))
 }
 
 /// BAMA's deduction of a part of speech from the category when the gloss has no
@@ -420,6 +432,12 @@ mod tests {
         assert_eq!(pos, "wa/CONJ+Al/DET+");
         assert_eq!(gloss, "and + the");
         assert!(tagged_pos("August").is_none());
+        // Regression: the second tag of `musotaEid~` was left in its gloss.
+        let (pos, gloss) = tagged_pos(
+            "ready;prepared     <pos>musotaEid~/ADJ</pos>     <pos>musotaEid~/ADJ</pos>",
+        )
+        .expect("tagged");
+        assert_eq!((pos, gloss.as_str()), ("musotaEid~/ADJ", "ready;prepared"));
     }
 
     #[test]
