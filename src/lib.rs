@@ -2,11 +2,13 @@
 //! beside every section its translation and the reader's notes.
 //!
 //! The layers, from the bottom: [`model`] (pure data), [`import`] (reading article
-//! files), [`store`] (the reader's notes on disk), [`text`] (the cosmic-text engine drawing into egui), [`ui`] (widgets and
+//! files), [`store`] (the reader's notes on disk), [`gloss`] (the Arabic
+//! morphological analyser), [`text`] (the cosmic-text engine drawing into egui), [`ui`] (widgets and
 //! panels) and [`app`] (the eframe application). A lower layer never uses a higher one.
 
 pub mod app;
 pub mod export;
+pub mod gloss;
 pub mod import;
 pub mod model;
 pub mod store;

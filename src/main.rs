@@ -1,5 +1,7 @@
 //! `hamish [FOLDER | FILE]`: opens a folder of articles, or an article in its folder.
 //!
+//! `hamish gloss WORD... [--json]`: the morphological analyses of Arabic words.
+//!
 //! `hamish export --format FORMAT ARTICLE [-o FILE]`: writes the article's notes
 //! (read from its sidecar, never written) in another format, to standard output or
 //! to FILE, with the same code as the app's File ▸ Export items. Errors go to
@@ -47,6 +49,8 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Print the morphological analyses of Arabic words (offline gloss).
+    Gloss(hamish::gloss::cli::GlossArgs),
 }
 
 /// Parses a format by its name: every [`ExportFormat`] is offered.
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
             article,
             output,
         }) => export(format, article, output),
+        Some(Command::Gloss(gloss)) => ExitCode::from(hamish::gloss::cli::run(&gloss)),
         None => match run_window(args.path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
