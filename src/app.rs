@@ -18,6 +18,7 @@ mod background;
 mod command;
 mod dialogs;
 mod export;
+mod gloss;
 mod messages;
 mod notes;
 mod panels;
@@ -67,6 +68,8 @@ pub struct HamishApp {
     window_is_narrow: bool,
     /// The library shown by the reader while the window is too narrow for it.
     library_opened_while_narrow: bool,
+    /// The Arabic lexicon and the word gloss card.
+    gloss: gloss::Gloss,
     /// The theme and zoom given to egui, to apply the preferences when they change.
     applied_look: Option<(crate::ui::theme::Theme, f32)>,
 }
@@ -102,6 +105,7 @@ impl HamishApp {
             window_is_narrow: false,
             library_opened_while_narrow: false,
             applied_look: None,
+            gloss: gloss::Gloss::default(),
         }
     }
 
@@ -176,6 +180,11 @@ impl HamishApp {
         self.session.open.as_ref()?.translations.as_ref()?.column()
     }
 
+    /// The analyses on the word gloss card, once it shows them.
+    pub fn gloss_on_card(&self) -> Option<&crate::gloss::WordGloss> {
+        self.gloss.card.as_ref()?.gloss.as_ref()
+    }
+
     /// Whether the library is on screen.
     pub fn library_is_shown(&self) -> bool {
         if self.window_is_narrow {
@@ -229,6 +238,7 @@ impl HamishApp {
     pub fn logic(&mut self, ctx: &egui::Context) {
         TextEngine::lock(&TextEngine::shared(ctx)).begin_frame();
         self.session.ensure_worker(ctx, &mut self.messages);
+        self.gloss.poll(ctx);
         if let Some(command) = self.dialogs.answer() {
             self.commands.push(command);
         }

@@ -2,6 +2,7 @@
 //! for; they never touch the disk or a store, and never change the app's state.
 
 mod columns;
+mod gloss_card;
 mod library_panel;
 pub mod menu_bar;
 pub mod notes;
@@ -15,6 +16,7 @@ pub mod theme;
 pub mod translation;
 
 pub use columns::{ColumnCells, Columns, EmptyColumn, SideColumn};
+pub use gloss_card::{GlossAction, GlossCardContent, gloss_card};
 pub use library_panel::{LibraryAction, library_panel};
 pub use menu_bar::{MenuAction, MenuState, menu_bar};
 pub use notes::{notes_list_window, selection_toolbar};

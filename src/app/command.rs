@@ -63,6 +63,20 @@ pub enum Command {
     SetTranslationSize(f32),
     /// Cover translations until hovered, or not.
     BlurTranslations(bool),
+    /// Show the gloss of a word: the bytes of a section's text, with the card at a
+    /// point.
+    Gloss {
+        /// The section.
+        section: usize,
+        /// The word's bytes in its text.
+        range: std::ops::Range<usize>,
+        /// Where the card stands.
+        at: egui::Pos2,
+    },
+    /// Keep the card's analysis (by its index) as a note on its word.
+    GlossToNotes(usize),
+    /// Close the gloss card.
+    CloseGloss,
 }
 
 /// A step of the whole app's zoom.
@@ -179,6 +193,36 @@ impl HamishApp {
                     size.clamp(*BODY_SIZE_RANGE_PT.start(), *BODY_SIZE_RANGE_PT.end());
             }
             Command::BlurTranslations(blur) => self.preferences.blur_translations = blur,
+            Command::Gloss { section, range, at } => {
+                let word = self
+                    .session
+                    .ready_article()
+                    .and_then(|imported| imported.article.sections.get(section))
+                    .and_then(|section| section.text.get(range.clone()))
+                    .map(str::to_owned);
+                if let Some(word) = word {
+                    self.gloss.open(section, range, &word, at);
+                }
+            }
+            Command::GlossToNotes(index) => {
+                let Some(card) = self.gloss.card.take() else {
+                    return;
+                };
+                let Some(analysis) = card.gloss.as_ref().and_then(|g| g.analyses.get(index)) else {
+                    return;
+                };
+                let text = format!(
+                    "{} — {} ({}; {})",
+                    analysis.vocalized, analysis.gloss, analysis.lemma, analysis.pos
+                );
+                let command = NoteCommand::AddNote {
+                    section: card.section,
+                    range: card.range,
+                    text,
+                };
+                self.apply(ctx, Command::Notes(command));
+            }
+            Command::CloseGloss => self.gloss.card = None,
             Command::Zoom(step) => {
                 match step {
                     ZoomStep::In => egui::gui_zoom::zoom_in(ctx),

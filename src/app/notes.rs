@@ -133,6 +133,20 @@ impl NotesOfArticle {
                     self.start_editing(id);
                 }
             }
+            NoteCommand::AddNote {
+                section,
+                range,
+                text,
+            } => {
+                let Some(section) = article.sections.get(section) else {
+                    return;
+                };
+                if section.text.get(range.clone()).is_none_or(str::is_empty) {
+                    return;
+                }
+                let id = self.add(now, Anchor::span(section.id, &section.text, range), None);
+                self.change(now, &id, time, |note| note.text = text);
+            }
             NoteCommand::Edit(id) => self.start_editing(id),
             NoteCommand::SetText(id, text) => self.change(now, &id, time, |note| note.text = text),
             NoteCommand::SetTags(id, tags) => self.change(now, &id, time, |note| note.tags = tags),

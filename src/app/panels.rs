@@ -8,6 +8,7 @@ use crate::import::ImportError;
 use crate::store::Saving;
 use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
 use crate::ui::translation::TranslationCells;
+use crate::ui::{GlossAction, GlossCardContent, gloss_card};
 use crate::ui::{
     LibraryAction, MenuAction, MenuState, SideColumn, Status, TextBlock, library_panel, menu_bar,
     notes_list_window, selection_toolbar, status_bar, theme,
@@ -54,6 +55,7 @@ impl HamishApp {
         if let Some(command) = self.dialogs.show_prompt(ui.ctx()) {
             self.commands.push(command);
         }
+        self.gloss_card(ui.ctx());
         if !self.commands.is_empty() {
             ui.ctx().request_repaint();
         }
@@ -277,6 +279,13 @@ impl HamishApp {
                 view.show(ui, article, size, &|_| Vec::new(), &mut sides)
             }
         };
+        if let Some(word) = output.gloss_word {
+            self.commands.push(Command::Gloss {
+                section: word.section,
+                range: word.range,
+                at: word.rect.left_bottom(),
+            });
+        }
         if let Some(notes) = notes {
             if let Some(selection) = &output.selection {
                 selection_toolbar(ui.ctx(), selection, &mut note_commands);
@@ -300,6 +309,27 @@ impl HamishApp {
             .extend(note_commands.into_iter().map(Command::Notes));
         self.commands
             .extend(translation_commands.into_iter().map(Command::Translation));
+    }
+}
+
+impl HamishApp {
+    /// The word gloss card, if one is open.
+    fn gloss_card(&mut self, ctx: &egui::Context) {
+        let Some(card) = &self.gloss.card else {
+            return;
+        };
+        let content = match (&card.gloss, &self.gloss.error) {
+            (Some(gloss), _) => GlossCardContent::Gloss(gloss),
+            (None, Some(error)) => GlossCardContent::Unavailable(error),
+            (None, None) => GlossCardContent::Loading,
+        };
+        match gloss_card(ctx, card.at, &content) {
+            Some(GlossAction::AddToNotes(index)) => {
+                self.commands.push(Command::GlossToNotes(index))
+            }
+            Some(GlossAction::Close) => self.commands.push(Command::CloseGloss),
+            None => {}
+        }
     }
 }
 

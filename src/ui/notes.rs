@@ -34,6 +34,15 @@ pub enum NoteCommand {
         /// Whether to open the note editor on it.
         with_note: bool,
     },
+    /// Add a note with this text on a span of a section (a word's gloss, kept).
+    AddNote {
+        /// The section's index.
+        section: usize,
+        /// The bytes of its text the note is on.
+        range: Range<usize>,
+        /// The note's text.
+        text: String,
+    },
     /// Start editing a note.
     Edit(NoteId),
     /// Replace a note's text.

@@ -81,6 +81,8 @@ pub struct SelectionInView {
 pub struct ReadingOutput {
     /// The reader's selection, if there is one on screen.
     pub selection: Option<SelectionInView>,
+    /// A word the reader asked to gloss (Alt+click, or G over it).
+    pub gloss_word: Option<SelectionInView>,
 }
 
 impl ReadingView {
@@ -229,6 +231,7 @@ impl ReadingView {
             }
         });
         self.select(ui, &seen, selection_id);
+        output.gloss_word = gloss_request(ui, &seen);
         if let Some(selection) = self.selection.filter(|selection| !selection.is_empty()) {
             let nothing_focused = ui.ctx().memory(|memory| memory.focused().is_none());
             if nothing_focused && copy_requested(ui) {
@@ -333,5 +336,23 @@ fn keyboard_scroll(ui: &Ui, viewport_height: f32) -> Option<f32> {
         .into_iter()
         .find(|(key, _)| input.key_pressed(*key))
         .map(|(_, step)| step.clamp(-1.0e9, 1.0e9))
+    })
+}
+
+/// The word the reader asks to gloss this frame: Alt+click on it, or G with the
+/// pointer over it (not while typing).
+fn gloss_request(ui: &Ui, seen: &[RowSeen]) -> Option<SelectionInView> {
+    let key = ui.ctx().memory(|memory| memory.focused().is_none())
+        && ui.input(|input| input.key_pressed(Key::G) && input.modifiers.is_none());
+    let alt_click = ui.input(|input| input.modifiers.alt);
+    seen.iter().find_map(|row| {
+        let asked = (alt_click && row.response.clicked()) || (key && row.response.hovered());
+        let word = row.pointer_word.clone().filter(|word| !word.is_empty())?;
+        let at = ui.input(|input| input.pointer.interact_pos())?;
+        asked.then(|| SelectionInView {
+            section: row.index,
+            range: word,
+            rect: Rect::from_min_size(at, egui::Vec2::ZERO),
+        })
     })
 }

@@ -117,6 +117,8 @@ impl ReadingView {
                 input.pointer.interact_pos(),
             )
         });
+        // Alt+click asks for a word's gloss: it does not select.
+        let alt = ui.input(|input| input.modifiers.alt);
         let before = self.selection;
         for row in seen {
             let Some(offset) = row.pointer_offset else {
@@ -151,7 +153,7 @@ impl ReadingView {
                     },
                 });
                 self.selecting = false;
-            } else if pressed && row.response.is_pointer_button_down_on() {
+            } else if pressed && row.response.is_pointer_button_down_on() && !alt {
                 self.selection = Some(match self.selection {
                     Some(selection) if shift => ArticleSelection {
                         cursor: point,
