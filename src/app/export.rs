@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use crate::export::ExportFormat;
 use crate::import::{ImportError, decode, read_bytes};
-use crate::model::translation::TranslationColumn;
+use crate::model::translation::{TranslationColumn, TranslationData};
 use crate::model::{Article, Notes, guess_language};
-use crate::store::{encode, write_atomic};
+use crate::store::{SidecarContents, encode_contents, write_atomic};
 
 /// Why an export was not written.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +53,9 @@ pub struct ExportJob {
     pub notes: Notes,
     /// Its translation columns, the one shown first.
     pub translations: Vec<TranslationColumn>,
+    /// The reader's own translations (as the sidecar keeps them), for a copy of the
+    /// sidecar.
+    pub reader_translations: TranslationData,
     /// Where to write.
     pub target: PathBuf,
 }
@@ -87,7 +90,12 @@ impl ExportJob {
                 crate::export::web_annotations(&uri, &source_text, article, notes)
             }
             ExportFormat::Sidecar => {
-                encode(&name, notes).map_err(|error| ExportError::Encoding(error.to_string()))?
+                let contents = SidecarContents {
+                    notes: notes.clone(),
+                    translations: self.reader_translations.clone(),
+                };
+                encode_contents(&name, &contents)
+                    .map_err(|error| ExportError::Encoding(error.to_string()))?
             }
             ExportFormat::BilingualMarkdown => {
                 let column = self
@@ -135,6 +143,7 @@ mod tests {
             article,
             notes: [(NoteId::new(1, 1), note)].into_iter().collect(),
             translations: Vec::new(),
+            reader_translations: TranslationData::default(),
             target: folder.join("out.jsonld"),
         }
     }

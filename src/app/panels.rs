@@ -217,7 +217,7 @@ impl HamishApp {
         let mut translation_commands = Vec::new();
         let (languages, problems, split) = match translations {
             Some(translations) => (
-                translations.languages(),
+                translations.languages(super::session::reader_translations(notes.as_ref()).0),
                 translations
                     .problems()
                     .into_iter()

@@ -14,12 +14,11 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::model::Notes;
-
 use super::atomic::write_atomic;
+use super::contents::SidecarContents;
 use super::error::LoadError;
 use super::save::{Displaced, Fingerprint, NotSaved, SaveRequest, Saved, fingerprint, save};
-use super::sidecar::load;
+use super::sidecar::load_contents;
 
 /// How often the watched sidecar is checked for changes made by others.
 const WATCH_INTERVAL: Duration = Duration::from_millis(1000);
@@ -65,8 +64,8 @@ pub enum SidecarReport {
         reason: NotSaved,
     },
     /// The watched sidecar was changed by someone else (a sync tool, another window):
-    /// its notes now, or why they cannot be used.
-    ChangedOnDisk(Result<Notes, LoadError>),
+    /// what it holds now, or why it cannot be used.
+    ChangedOnDisk(Result<SidecarContents, LoadError>),
 }
 
 enum Job {
@@ -218,7 +217,7 @@ fn run(jobs: &Receiver<Job>, events: &Sender<WorkerEvent>, wake: &dyn Fn()) {
                 if now.is_some() {
                     report(WorkerEvent::Sidecar {
                         sidecar: path.clone(),
-                        report: SidecarReport::ChangedOnDisk(load(path)),
+                        report: SidecarReport::ChangedOnDisk(load_contents(path)),
                     });
                 }
             }
