@@ -40,12 +40,11 @@ pub use backup::{BACKUPS_KEPT, backup_folder, backup_now};
 pub use contents::{MergedContents, SidecarContents, merge_contents};
 pub use error::{Damage, LoadError};
 pub use format::{
-    FORMAT_NAME, FORMAT_VERSION, decode, decode_contents, encode, encode_contents,
-    read_version, readable_contents, readable_notes,
+    FORMAT_NAME, FORMAT_VERSION, decode, decode_contents, encode, encode_contents, read_version,
+    readable_contents, readable_notes,
 };
 pub use save::{Leftovers, NotSaved, SaveRequest, Saved, recover_leftovers};
 pub use sidecar::{
-    decode_bytes, decode_contents_bytes, load, load_contents, move_aside, read_bytes,
-    sidecar_path,
+    decode_bytes, decode_contents_bytes, load, load_contents, move_aside, read_bytes, sidecar_path,
 };
 pub use worker::{SidecarReport, SidecarWorker, WorkerEvent};

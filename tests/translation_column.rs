@@ -187,7 +187,10 @@ fn a_translation_written_by_the_reader_is_there_after_a_restart() {
     assert_eq!(read_version(&text).expect("readable"), FORMAT_VERSION);
     assert_eq!(FORMAT_VERSION, 2);
     let on_disk = load_contents(&sidecar_path(&article)).expect("loads");
-    let first = hamish::import::read_article(&article).expect("article").sections[0].id;
+    let first = hamish::import::read_article(&article)
+        .expect("article")
+        .sections[0]
+        .id;
     assert_eq!(on_disk.translations.reader["en"][&first].text, mine);
 
     let harness = harness(article);

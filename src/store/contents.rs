@@ -62,7 +62,8 @@ pub fn merge_contents(
     theirs: &SidecarContents,
 ) -> MergedContents {
     let notes = merge(&base.notes, &ours.notes, &theirs.notes);
-    let translations = merge_translations(&base.translations, &ours.translations, &theirs.translations);
+    let translations =
+        merge_translations(&base.translations, &ours.translations, &theirs.translations);
     MergedContents {
         contents: SidecarContents {
             notes: notes.notes,

@@ -618,7 +618,12 @@ mod tests {
         assert!(!read_before.exists());
     }
 
-    fn translated(contents: &SidecarContents, section: u64, text: &str, time: u64) -> SidecarContents {
+    fn translated(
+        contents: &SidecarContents,
+        section: u64,
+        text: &str,
+        time: u64,
+    ) -> SidecarContents {
         let mut translations: TranslationData = contents.translations.clone();
         translations.set_reader_translation("en", SectionId(section), "نص", text, None, time);
         SidecarContents {

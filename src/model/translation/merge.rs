@@ -185,7 +185,7 @@ mod tests {
         data
     }
 
-    fn text_of(data: &TranslationData, language: &str, section: u64) -> Option<&str> {
+    fn text_of<'a>(data: &'a TranslationData, language: &str, section: u64) -> Option<&'a str> {
         let entry = data.reader.get(language)?.get(&SectionId(section))?;
         (!entry.deleted).then_some(entry.text.as_str())
     }
@@ -221,7 +221,10 @@ mod tests {
         // The other way round, theirs is newer.
         let merged = merge_translations(&base, &theirs, &ours);
         let entry = &merged.data.reader["en"][&SectionId(1)];
-        assert_eq!((entry.text.as_str(), entry.conflict_texts.as_slice()), ("ours", &["theirs".to_owned()][..]));
+        assert_eq!(
+            (entry.text.as_str(), entry.conflict_texts.as_slice()),
+            ("ours", &["theirs".to_owned()][..])
+        );
     }
 
     #[test]
@@ -248,19 +251,28 @@ mod tests {
         let mut theirs = base.clone();
         theirs.add_fix("b.en.txt", "en", "g", AlignmentFix::ShiftUp { row: 2 });
         let merged = merge_translations(&base, &ours, &theirs).data;
-        assert_eq!(merged.fixes_for("a.tmx", "en"), ours.fixes_for("a.tmx", "en"));
+        assert_eq!(
+            merged.fixes_for("a.tmx", "en"),
+            ours.fixes_for("a.tmx", "en")
+        );
         assert_eq!(
             merged.fixes_for("b.en.txt", "en"),
             theirs.fixes_for("b.en.txt", "en")
         );
         // Only theirs changed a.tmx: taken.
         let merged = merge_translations(&base, &base, &ours).data;
-        assert_eq!(merged.fixes_for("a.tmx", "en"), ours.fixes_for("a.tmx", "en"));
+        assert_eq!(
+            merged.fixes_for("a.tmx", "en"),
+            ours.fixes_for("a.tmx", "en")
+        );
         // Both changed it: ours, whole.
         let mut other = base.clone();
         other.add_fix("a.tmx", "en", "f", AlignmentFix::ShiftDown { row: 7 });
         let merged = merge_translations(&base, &ours, &other).data;
-        assert_eq!(merged.fixes_for("a.tmx", "en"), ours.fixes_for("a.tmx", "en"));
+        assert_eq!(
+            merged.fixes_for("a.tmx", "en"),
+            ours.fixes_for("a.tmx", "en")
+        );
     }
 
     #[test]
@@ -305,7 +317,14 @@ mod tests {
                 let language = ["en", "fa"][rng.usize(..2)];
                 let text = texts[rng.usize(..texts.len())];
                 let time = rng.u64(1..20);
-                data.set_reader_translation(language, SectionId(rng.u64(0..4)), "نص", text, None, time);
+                data.set_reader_translation(
+                    language,
+                    SectionId(rng.u64(0..4)),
+                    "نص",
+                    text,
+                    None,
+                    time,
+                );
             }
             data
         };
@@ -314,7 +333,10 @@ mod tests {
             let ours = random(&mut rng, &base);
             let theirs = random(&mut rng, &base);
             assert_eq!(merge_translations(&base, &ours, &base).data, ours);
-            assert_eq!(merge_translations(&base, &base, &theirs).data.reader, theirs.reader);
+            assert_eq!(
+                merge_translations(&base, &base, &theirs).data.reader,
+                theirs.reader
+            );
             assert_eq!(merge_translations(&base, &ours, &ours).data, ours);
             let merged = merge_translations(&base, &ours, &theirs).data;
             // The oracle: every live text written on a side since the base is in the
@@ -322,11 +344,8 @@ mod tests {
             for side in [&ours, &theirs] {
                 for (language, entries) in &side.reader {
                     for (section, entry) in entries {
-                        let unchanged = base
-                            .reader
-                            .get(language)
-                            .and_then(|b| b.get(section))
-                            == Some(entry);
+                        let unchanged =
+                            base.reader.get(language).and_then(|b| b.get(section)) == Some(entry);
                         if unchanged || entry.deleted {
                             continue;
                         }

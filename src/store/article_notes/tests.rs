@@ -422,7 +422,11 @@ fn translate(notes: &mut ArticleNotes, section: u64, text: &str, time: u64) {
 }
 
 fn translation_of(notes: &ArticleNotes, section: u64) -> Option<&str> {
-    let entry = notes.translations().reader.get("en")?.get(&SectionId(section))?;
+    let entry = notes
+        .translations()
+        .reader
+        .get("en")?
+        .get(&SectionId(section))?;
     Some(entry.text.as_str())
 }
 
@@ -441,7 +445,10 @@ fn translations_are_saved_like_notes_and_bump_the_revisions() {
     save_through(&worker, &mut notes);
     drop(worker);
     let text = std::fs::read_to_string(sidecar_path(&article)).expect("written");
-    assert!(text.contains("\"version\": 2") && text.contains("my translation"), "{text}");
+    assert!(
+        text.contains("\"version\": 2") && text.contains("my translation"),
+        "{text}"
+    );
     let (again, _) = ArticleNotes::open(&article);
     assert_eq!(translation_of(&again, 1), Some("my translation"));
     // A note's edit does not move the translations' revision.
@@ -460,9 +467,14 @@ fn translations_changed_outside_are_merged_in() {
     save_through(&worker, &mut notes);
     // Another window translates section 2; here section 1 is corrected meanwhile.
     let mut theirs = notes.contents().clone();
-    theirs
-        .translations
-        .set_reader_translation("en", SectionId(2), "نص", "two, from outside", None, 2);
+    theirs.translations.set_reader_translation(
+        "en",
+        SectionId(2),
+        "نص",
+        "two, from outside",
+        None,
+        2,
+    );
     translate(&mut notes, 1, "one, corrected", 3);
     let revision = notes.translations_revision();
     let notices = notes.report(Instant::now(), SidecarReport::ChangedOnDisk(Ok(theirs)));
@@ -470,7 +482,10 @@ fn translations_changed_outside_are_merged_in() {
         notices.as_slice(),
         [StoreNotice::OutsideChangesMerged { conflicts: 0 }]
     ));
-    assert!(notes.translations_revision() > revision, "the column is resolved again");
+    assert!(
+        notes.translations_revision() > revision,
+        "the column is resolved again"
+    );
     assert_eq!(translation_of(&notes, 1), Some("one, corrected"));
     assert_eq!(translation_of(&notes, 2), Some("two, from outside"));
     // And on disk, the save merges the same way with what is really there.
@@ -491,7 +506,12 @@ fn translations_changed_outside_are_merged_in() {
     drop(worker);
     let on_disk = crate::store::load_contents(&sidecar_path(&article)).expect("loads");
     let en = &on_disk.translations.reader["en"];
-    for (section, text) in [(1, "one, corrected"), (2, "two, from outside"), (3, "three"), (4, "four")] {
+    for (section, text) in [
+        (1, "one, corrected"),
+        (2, "two, from outside"),
+        (3, "three"),
+        (4, "four"),
+    ] {
         assert_eq!(en[&SectionId(section)].text, text);
     }
 }
@@ -512,6 +532,10 @@ fn a_sidecar_that_cannot_be_read_is_never_written_with_translations() {
     );
     translate(&mut notes, 1, "kept in memory", 1);
     assert_eq!(notes.take_save(Instant::now(), true), None);
-    assert!(notes.encoded().is_ok_and(|text| text.contains("kept in memory")));
+    assert!(
+        notes
+            .encoded()
+            .is_ok_and(|text| text.contains("kept in memory"))
+    );
     assert!(sidecar_path(&article).is_dir(), "untouched");
 }
