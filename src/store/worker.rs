@@ -69,7 +69,7 @@ pub enum SidecarReport {
 }
 
 enum Job {
-    Save(SaveRequest),
+    Save(Box<SaveRequest>),
     Write { path: PathBuf, contents: String },
     Watch(Option<PathBuf>),
 }
@@ -100,7 +100,7 @@ impl SidecarWorker {
 
     /// Asks for `request` to be saved (see [`ArticleNotes::take_save`](super::ArticleNotes::take_save)).
     pub fn save(&self, request: SaveRequest) {
-        self.send(Job::Save(request));
+        self.send(Job::Save(Box::new(request)));
     }
 
     /// Asks for `contents` to be written to `path` (an export, or notes saved
@@ -172,7 +172,7 @@ fn run(jobs: &Receiver<Job>, events: &Sender<WorkerEvent>, wake: &dyn Fn()) {
         let mut saves: Vec<SaveRequest> = Vec::new();
         for job in first.into_iter().chain(jobs.try_iter()) {
             match job {
-                Job::Save(request) => coalesce(&mut saves, request),
+                Job::Save(request) => coalesce(&mut saves, *request),
                 Job::Watch(path) => watched = path.map(|path| (path.clone(), fingerprint(&path))),
                 Job::Write { path, contents } => {
                     let result = write_atomic(&path, contents.as_bytes());
