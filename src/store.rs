@@ -1,4 +1,6 @@
-//! The reader's notes on disk: one sidecar file per article, next to it.
+//! The reader's notes and translations on disk: one sidecar file per article, next to
+//! it. Everything said of notes below holds for the reader's translations too: the
+//! store keeps, saves and merges both as one [`SidecarContents`].
 //!
 //! User data is sacred here. Every write is atomic (a complete, synced file swapped in
 //! for the old one), so a crash or power cut leaves either the old file or the new
@@ -16,13 +18,14 @@
 //! One file per idea: `format` (the file format and its versions), `sidecar` (where
 //! it lives, strict reading, moving aside), `atomic` (complete writes), `replace` (a
 //! replace that hands back what it replaced), `save` (the save protocol), `worker`
-//! (the thread), `autosave` (timing), `backup`, `article_notes` (the notes of the
-//! open article and their merges).
+//! (the thread), `autosave` (timing), `backup`, `contents` (what a sidecar holds and
+//! its merge), `article_notes` (the notes of the open article and their merges).
 
 mod article_notes;
 mod atomic;
 mod autosave;
 mod backup;
+mod contents;
 mod error;
 mod format;
 mod replace;
@@ -34,8 +37,14 @@ pub use article_notes::{ArticleNotes, HoldReason, Saving, StoreNotice};
 pub use atomic::{sweep_temporary_files, write_atomic};
 pub use autosave::Autosave;
 pub use backup::{BACKUPS_KEPT, backup_folder, backup_now};
+pub use contents::{MergedContents, SidecarContents, merge_contents};
 pub use error::{Damage, LoadError};
-pub use format::{FORMAT_NAME, FORMAT_VERSION, decode, encode, read_version, readable_notes};
+pub use format::{
+    FORMAT_NAME, FORMAT_VERSION, decode, decode_contents, encode, encode_contents, read_version,
+    readable_contents, readable_notes,
+};
 pub use save::{Leftovers, NotSaved, SaveRequest, Saved, recover_leftovers};
-pub use sidecar::{decode_bytes, load, move_aside, read_bytes, sidecar_path};
+pub use sidecar::{
+    decode_bytes, decode_contents_bytes, load, load_contents, move_aside, read_bytes, sidecar_path,
+};
 pub use worker::{SidecarReport, SidecarWorker, WorkerEvent};

@@ -1,10 +1,12 @@
 //! The translation column as a reader uses it: a translation file beside the article
-//! fills it row by row; a row is written in Arabic; a shifted file is flagged and
-//! fixed.
+//! fills it row by row; a row is written in Arabic, kept in the sidecar and found
+//! again after a restart; a change made elsewhere appears; a shifted file is flagged
+//! and fixed.
 
 mod common;
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
 use egui::vec2;
@@ -12,6 +14,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hamish::app::{Command, HamishApp, Preferences, ReadingState};
 use hamish::model::translation::TranslationSource;
+use hamish::store::{ArticleNotes, FORMAT_VERSION, load_contents, read_version, sidecar_path};
 use hamish::ui::translation::TranslationCommand;
 
 const ARTICLE: &str = "003_2dd66c1bbdc4b7f0.txt";
@@ -154,6 +157,107 @@ fn a_row_is_translated_in_arabic_by_the_reader() {
             .next(),
         Some(english[0].as_str()),
         "the file is never written"
+    );
+}
+
+/// Runs frames in real time, so autosave and the writer thread act, until `done`;
+/// false if it never is.
+fn run_until(
+    harness: &mut Harness<'_, HamishApp>,
+    mut done: impl FnMut(&Harness<'_, HamishApp>) -> bool,
+) -> bool {
+    let until = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < until {
+        harness.step();
+        if done(harness) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+/// Writes `text` as the reader's translation of the first row, through the editor.
+fn write_first_row(harness: &mut Harness<'_, HamishApp>, current: &str, text: &str) {
+    harness.get_by_role_and_label(Role::Label, current).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+}
+
+#[test]
+fn a_translation_written_by_the_reader_is_there_after_a_restart() {
+    let folder = folder_with(|lines| lines);
+    let article = folder.path().join(ARTICLE);
+    let english = english_lines();
+    let mine = "ترجمتي التي تبقى: 1445";
+    let mut first = harness(article.clone());
+    write_first_row(&mut first, &english[0], mine);
+    assert_eq!(row_texts(&first)[0].as_deref(), Some(mine));
+    // Closing the app hands pending saves to the writer and waits for it.
+    drop(first);
+
+    let text = std::fs::read_to_string(sidecar_path(&article)).expect("a sidecar");
+    assert_eq!(read_version(&text).expect("readable"), FORMAT_VERSION);
+    assert_eq!(FORMAT_VERSION, 2);
+    let on_disk = load_contents(&sidecar_path(&article)).expect("loads");
+    let first = hamish::import::read_article(&article)
+        .expect("article")
+        .sections[0]
+        .id;
+    assert_eq!(on_disk.translations.reader["en"][&first].text, mine);
+
+    let harness = harness(article);
+    assert_eq!(row_texts(&harness)[0].as_deref(), Some(mine));
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("a column");
+    let cell = column.rows[0].cell.as_ref().expect("a cell");
+    assert_eq!(cell.source, TranslationSource::Reader);
+    harness.get_by_role_and_label(Role::Label, mine);
+    harness.get_by_label("yours");
+    assert_eq!(
+        row_texts(&harness)[1].as_deref(),
+        Some(english[1].as_str()),
+        "the other rows still come from the file"
+    );
+}
+
+#[test]
+fn a_translation_written_elsewhere_appears_in_its_row() {
+    let folder = folder_with(|lines| lines);
+    let article = folder.path().join(ARTICLE);
+    let mut harness = harness(article.clone());
+    // Another window translates the second row.
+    let theirs = "ترجمة من نافذة أخرى";
+    {
+        let (mut other, _) = ArticleNotes::open(&article);
+        let article_data = hamish::import::read_article(&article).expect("article");
+        let section = &article_data.sections[1];
+        other.edit_translations(Instant::now(), |data| {
+            data.set_reader_translation("en", section.id, &section.text, theirs, None, 1);
+        });
+        let contents = other.encoded().expect("encodes");
+        hamish::store::write_atomic(other.sidecar(), contents.as_bytes()).expect("written");
+    }
+    let arrived = |harness: &Harness<'_, HamishApp>| {
+        row_texts(harness).get(1).cloned().flatten().as_deref() == Some(theirs)
+    };
+    assert!(
+        run_until(&mut harness, arrived),
+        "the translation from the other window is merged into its row"
+    );
+    harness.run();
+    harness.get_by_role_and_label(Role::Label, theirs);
+    assert_eq!(
+        row_texts(&harness)[0].as_deref(),
+        Some(english_lines()[0].as_str()),
+        "the rest as it was"
     );
 }
 

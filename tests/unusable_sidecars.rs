@@ -112,7 +112,7 @@ fn a_newer_sidecar_keeps_its_name_and_bytes_and_new_notes_wait_in_memory() {
     let sidecar = sidecar_path(&article);
     let bytes = encode("001.txt", &one_note("من إصدار أحدث"))
         .expect("encodes")
-        .replace("\"version\": 1", "\"version\": 99999999999")
+        .replace("\"version\": 2", "\"version\": 99999999999")
         .into_bytes();
     std::fs::write(&sidecar, &bytes).expect("write");
     let mut harness = harness(article);

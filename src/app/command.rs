@@ -244,6 +244,7 @@ impl HamishApp {
         let Some(OpenArticle {
             content: Content::Ready(imported),
             translations: Some(translations),
+            notes,
             ..
         }) = &mut self.session.open
         else {
@@ -256,7 +257,8 @@ impl HamishApp {
                 .translation_languages
                 .insert(folder, language.clone());
         }
-        translations.apply(&imported.article, command);
+        let store = notes.as_mut().map(|notes| &mut notes.store);
+        translations.apply(&imported.article, command, store);
     }
 
     /// Exports the open article's notes in `format` to `target`, in the background.
@@ -280,8 +282,14 @@ impl HamishApp {
                 .unwrap_or_default(),
             translations: translations
                 .as_ref()
-                .map(|translations| translations.all_columns(&imported.article))
+                .map(|translations| {
+                    let (data, _) = super::session::reader_translations(notes.as_ref());
+                    translations.all_columns(&imported.article, data)
+                })
                 .unwrap_or_default(),
+            reader_translations: super::session::reader_translations(notes.as_ref())
+                .0
+                .clone(),
             target,
         };
         let started = self.session.background.export(ctx, job);

@@ -10,9 +10,9 @@ use std::path::PathBuf;
 
 use crate::export::{ExportFormat, file_uri};
 use crate::import::{ArticleFormat, ArticleSource, ImportError, read_bytes};
-use crate::model::translation::TranslationColumn;
+use crate::model::translation::{TranslationColumn, TranslationData};
 use crate::model::{Article, Notes, guess_language};
-use crate::store::{encode, write_atomic};
+use crate::store::{SidecarContents, encode_contents, write_atomic};
 
 /// Why an export was not written.
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +58,9 @@ pub struct ExportJob {
     pub notes: Notes,
     /// Its translation columns, the one shown first (for the bilingual formats).
     pub translations: Vec<TranslationColumn>,
+    /// The reader's own translations (as the sidecar keeps them), for a copy of the
+    /// sidecar.
+    pub reader_translations: TranslationData,
     /// Where to write.
     pub target: PathBuf,
 }
@@ -74,8 +77,9 @@ impl ExportJob {
         // The article must be there even for a format that does not quote it.
         std::fs::metadata(&article_path)
             .map_err(|error| ExportError::ArticleUnreadable(error.into()))?;
-        let notes = crate::store::load(&crate::store::sidecar_path(&article_path))
+        let contents = crate::store::load_contents(&crate::store::sidecar_path(&article_path))
             .map_err(ExportError::NotesUnreadable)?;
+        let (notes, reader_translations) = (contents.notes, contents.translations);
         let translations = if format.is_bilingual() {
             let bytes = read_bytes(&article_path, None, None)
                 .map_err(ExportError::ArticleUnreadable)?
@@ -83,8 +87,8 @@ impl ExportJob {
             let source = ArticleSource::from_bytes(&bytes, ArticleFormat::of(&article_path))
                 .map_err(ExportError::ArticleUnreadable)?;
             let files = super::translations::read_translations(&article_path, &[]);
-            super::translations::TranslationsOfArticle::new(files, None)
-                .all_columns(&source.article)
+            super::translations::TranslationsOfArticle::new(files, None, &reader_translations)
+                .all_columns(&source.article, &reader_translations)
         } else {
             Vec::new()
         };
@@ -93,6 +97,7 @@ impl ExportJob {
             article_path,
             notes,
             translations,
+            reader_translations,
             target,
         })
     }
@@ -120,7 +125,12 @@ impl ExportJob {
                 crate::export::web_annotations(&file_uri(&path), &self.read_source()?, notes)
             }
             ExportFormat::Sidecar => {
-                encode(&name, notes).map_err(|error| ExportError::Encoding(error.to_string()))?
+                let contents = SidecarContents {
+                    notes: notes.clone(),
+                    translations: self.reader_translations.clone(),
+                };
+                encode_contents(&name, &contents)
+                    .map_err(|error| ExportError::Encoding(error.to_string()))?
             }
             ExportFormat::BilingualMarkdown => {
                 let column = self.shown_translation()?;
@@ -176,6 +186,7 @@ mod tests {
             article_path: folder.join("001.txt"),
             notes: [(NoteId::new(1, 1), note)].into_iter().collect(),
             translations: Vec::new(),
+            reader_translations: TranslationData::default(),
             target: folder.join("out.jsonld"),
         }
     }

@@ -219,7 +219,8 @@ impl HamishApp {
         let mut translation_commands = Vec::new();
         let (languages, problems, split) = match translations {
             Some(translations) => (
-                translations.offered_languages(),
+                translations
+                    .offered_languages(super::session::reader_translations(notes.as_ref()).0),
                 translations
                     .problems()
                     .into_iter()

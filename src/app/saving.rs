@@ -9,7 +9,7 @@ use crate::store::{SidecarReport, SidecarWorker, WorkerEvent};
 use super::store_messages::{not_saved_message, notices_message};
 
 use super::messages::Messages;
-use super::session::{Content, OpenArticle, Session};
+use super::session::{Content, OpenArticle, Session, reader_translations};
 
 impl Session {
     /// Starts the sidecar writer if it is not running.
@@ -48,11 +48,12 @@ impl Session {
             ..
         }) = &mut self.open
         {
-            if let Some(notes) = notes {
+            if let Some(notes) = notes.as_mut() {
                 notes.place_all(&imported.article);
             }
             if let Some(translations) = translations {
-                translations.resolve_if_changed(&imported.article);
+                let (data, revision) = reader_translations(notes.as_ref());
+                translations.resolve_if_changed(&imported.article, data, revision);
             }
         }
     }

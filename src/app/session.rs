@@ -17,7 +17,8 @@ use super::background::{Background, Listing, Report};
 use super::messages::Messages;
 use super::notes::NotesOfArticle;
 use super::reading_state::ReadingState;
-use super::translations::{LoadedTranslation, TranslationsOfArticle};
+use super::translations::{LoadedTranslation, NO_TRANSLATIONS, TranslationsOfArticle};
+use crate::model::translation::TranslationData;
 
 /// What is known of the article being read.
 #[derive(Debug)]
@@ -46,6 +47,17 @@ pub struct OpenArticle {
     pub translations: Option<TranslationsOfArticle>,
     /// The language to show first (the one last shown in this folder).
     wanted_language: Option<String>,
+}
+
+/// The reader's translations kept in the sidecar of `notes`, with their revision (see
+/// [`crate::store::ArticleNotes::translations_revision`]); none while it is not open.
+pub fn reader_translations(notes: Option<&NotesOfArticle>) -> (&TranslationData, u64) {
+    notes.map_or((&NO_TRANSLATIONS, 0), |notes| {
+        (
+            notes.store.translations(),
+            notes.store.translations_revision(),
+        )
+    })
 }
 
 /// The open folder and article, and the work under way to open others.
@@ -400,11 +412,12 @@ impl Session {
         let Some(open) = self.open.as_mut().filter(|open| open.path == path) else {
             return;
         };
+        let (data, _) = reader_translations(open.notes.as_ref());
         match &mut open.translations {
-            Some(translations) => translations.set_files(files),
+            Some(translations) => translations.set_files(files, data),
             None => {
                 let wanted = open.wanted_language.as_deref();
-                open.translations = Some(TranslationsOfArticle::new(files, wanted));
+                open.translations = Some(TranslationsOfArticle::new(files, wanted, data));
             }
         }
     }

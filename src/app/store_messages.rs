@@ -53,7 +53,7 @@ pub fn notice_message(notice: &StoreNotice) -> String {
             "The notes were changed elsewhere (another window or a synced copy); those changes were merged in.".to_owned()
         }
         StoreNotice::OutsideChangesMerged { conflicts } => format!(
-            "The notes file was changed elsewhere while you edited the same notes here: both versions of {conflicts} notes are kept, marked \"changed in two places\"."
+            "The notes file was changed elsewhere while you edited the same notes or translations here: {conflicts} were changed in both places. Both versions of a note are kept, marked \"changed in two places\"; for a translation, the one changed last is shown and the other's text is kept in the notes file."
         ),
         StoreNotice::SaveFailed { sidecar, error } => save_failed_message(sidecar, error),
         StoreNotice::Recovered { files } => format!(

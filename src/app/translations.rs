@@ -1,10 +1,18 @@
 //! The translations of the open article in the app: the translation files read beside
-//! it (or imported), the reader's own translations and alignment fixes, the language
-//! shown, and the column resolved from them; [`TranslationCommand`]s change them.
-//! Drawing the column is `ui::translation`'s business.
+//! it (or imported), the language shown, and the column resolved from them and from
+//! the reader's own translations and alignment fixes; [`TranslationCommand`]s change
+//! them. Drawing the column is `ui::translation`'s business.
+//!
+//! The reader's own translations are not kept here: they live in the article's
+//! sidecar, with its notes, in [`ArticleNotes`] (so they are saved, backed up and
+//! merged exactly as notes are). The caller hands them in ([`TranslationData`] to read,
+//! the store to change), and the column is resolved again whenever the store's
+//! [`ArticleNotes::translations_revision`] moves, so a change merged in from
+//! elsewhere shows at once.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::import::translation::{
     Companion, ImportedTranslation, TranslationError, find_companions, format_of, read_companion,
@@ -15,6 +23,7 @@ use crate::model::translation::{
     Alignment, AlignmentFix, TranslationColumn, TranslationData, TranslationFile,
     TranslationSource, align, resolve_column, same_language, segments_fingerprint,
 };
+use crate::store::ArticleNotes;
 use crate::text::TextEditor;
 use crate::ui::theme;
 use crate::ui::translation::{EditingTranslation, TranslationCommand};
@@ -63,6 +72,15 @@ const DEFAULT_LANGUAGE: &str = "en";
 /// Languages offered in the column's picker besides those there are translations in.
 pub const OFFERED_LANGUAGES: [&str; 9] = ["en", "fr", "de", "es", "tr", "fa", "ur", "he", "ar"];
 
+/// No translations of the reader's: what the column is resolved with while an
+/// article's sidecar is not open.
+pub static NO_TRANSLATIONS: TranslationData = TranslationData {
+    reader: BTreeMap::new(),
+    fixes: Vec::new(),
+    machine: BTreeMap::new(),
+    shown_language: None,
+};
+
 /// Milliseconds since 1970.
 fn now_ms() -> u64 {
     SystemTime::now()
@@ -75,8 +93,6 @@ fn now_ms() -> u64 {
 pub struct TranslationsOfArticle {
     /// The files read for it.
     pub files: Vec<LoadedTranslation>,
-    /// The reader's own translations and fixes.
-    pub data: TranslationData,
     /// The language shown, if any.
     pub language: Option<String>,
     /// The column for the language shown, resolved when something changed.
@@ -87,33 +103,39 @@ pub struct TranslationsOfArticle {
     pub editing: Option<EditingTranslation>,
     /// Bumped at every change, so the column is resolved again.
     revision: u64,
-    resolved_revision: Option<u64>,
+    /// This revision and the reader's translations' revision when the column was
+    /// last resolved.
+    resolved_revision: Option<(u64, u64)>,
 }
 
 impl TranslationsOfArticle {
     /// The translations read in `files`, shown in `language` if it has one (else the
-    /// first language there is).
-    pub fn new(files: Vec<LoadedTranslation>, language: Option<&str>) -> Self {
+    /// first language there is, in the files or in the reader's `data`).
+    pub fn new(
+        files: Vec<LoadedTranslation>,
+        language: Option<&str>,
+        data: &TranslationData,
+    ) -> Self {
         let mut this = Self {
             files,
             ..Self::default()
         };
-        this.choose_language(language);
+        this.choose_language(language, data);
         this
     }
 
-    /// Replaces the files (they changed on disk), keeping the reader's data.
-    pub fn set_files(&mut self, files: Vec<LoadedTranslation>) {
+    /// Replaces the files (they changed on disk); the reader's `data` is kept apart.
+    pub fn set_files(&mut self, files: Vec<LoadedTranslation>, data: &TranslationData) {
         self.files = files;
         let language = self.language.clone();
-        self.choose_language(language.as_deref());
+        self.choose_language(language.as_deref(), data);
         self.revision += 1;
     }
 
-    /// The languages the picker offers: those there are translations in, then the
-    /// common ones.
-    pub fn offered_languages(&self) -> Vec<String> {
-        let mut languages = self.languages();
+    /// The languages the picker offers: those there are translations in (the files'
+    /// and those in `data`), then the common ones.
+    pub fn offered_languages(&self, data: &TranslationData) -> Vec<String> {
+        let mut languages = self.languages(data);
         for language in OFFERED_LANGUAGES {
             if !languages.iter().any(|known| same_language(known, language)) {
                 languages.push(language.to_owned());
@@ -122,11 +144,12 @@ impl TranslationsOfArticle {
         languages
     }
 
-    /// Every language there is a translation in: the files' and the reader's.
-    pub fn languages(&self) -> Vec<String> {
+    /// Every language there is a translation in: the files' and the reader's (in
+    /// `data`).
+    pub fn languages(&self, data: &TranslationData) -> Vec<String> {
         let mut languages: Vec<String> = Vec::new();
         let files = self.translation_files().map(|file| file.language.clone());
-        let written = self.data.languages().into_iter().map(str::to_owned);
+        let written = data.languages().into_iter().map(str::to_owned);
         for language in files.chain(written) {
             if !languages
                 .iter()
@@ -154,8 +177,8 @@ impl TranslationsOfArticle {
     }
 
     /// Shows `language` if there is a translation in it, else the first there is.
-    fn choose_language(&mut self, language: Option<&str>) {
-        let languages = self.languages();
+    fn choose_language(&mut self, language: Option<&str>, data: &TranslationData) {
+        let languages = self.languages(data);
         self.language = language
             .and_then(|wanted| {
                 languages
@@ -176,12 +199,19 @@ impl TranslationsOfArticle {
         self.revision += 1;
     }
 
-    /// Resolves the column for the language shown against `article`, if anything
-    /// changed since it last was.
-    pub fn resolve_if_changed(&mut self, article: &Article) {
-        if self.resolved_revision != Some(self.revision) {
-            self.resolve(article);
-            self.resolved_revision = Some(self.revision);
+    /// Resolves the column for the language shown against `article` and the reader's
+    /// `data` (whose revision is `data_revision`, see
+    /// [`ArticleNotes::translations_revision`]), if anything changed since it last was.
+    pub fn resolve_if_changed(
+        &mut self,
+        article: &Article,
+        data: &TranslationData,
+        data_revision: u64,
+    ) {
+        let revisions = (self.revision, data_revision);
+        if self.resolved_revision != Some(revisions) {
+            self.resolve(article, data);
+            self.resolved_revision = Some(revisions);
         }
     }
 
@@ -190,7 +220,7 @@ impl TranslationsOfArticle {
         self.column.as_ref()
     }
 
-    fn resolve(&mut self, article: &Article) {
+    fn resolve(&mut self, article: &Article, data: &TranslationData) {
         let Some(language) = self.language.clone() else {
             self.column = None;
             self.source_file = None;
@@ -201,7 +231,7 @@ impl TranslationsOfArticle {
             .find(|file| same_language(&file.language, &language))
             .cloned();
         self.source_file = file.map(|file| {
-            let fixes = self.data.fixes_for(&file.file, &file.language);
+            let fixes = data.fixes_for(&file.file, &file.language);
             let alignment = align(article, &file, fixes);
             (file, alignment)
         });
@@ -209,12 +239,12 @@ impl TranslationsOfArticle {
             .source_file
             .as_ref()
             .map(|(file, alignment)| (file, alignment));
-        self.column = Some(resolve_column(article, &language, &self.data, source));
+        self.column = Some(resolve_column(article, &language, data, source));
     }
 
     /// A column for every language there is, the one shown first: for exports.
-    pub fn all_columns(&self, article: &Article) -> Vec<TranslationColumn> {
-        let mut languages = self.languages();
+    pub fn all_columns(&self, article: &Article, data: &TranslationData) -> Vec<TranslationColumn> {
+        let mut languages = self.languages(data);
         if let Some(shown) = &self.language {
             languages.retain(|language| !same_language(language, shown));
             languages.insert(0, shown.clone());
@@ -226,24 +256,37 @@ impl TranslationsOfArticle {
                     .translation_files()
                     .find(|file| same_language(&file.language, language));
                 let aligned = file.map(|file| {
-                    let fixes = self.data.fixes_for(&file.file, &file.language);
+                    let fixes = data.fixes_for(&file.file, &file.language);
                     (file, align(article, file, fixes))
                 });
                 let source = aligned.as_ref().map(|(file, alignment)| (*file, alignment));
-                resolve_column(article, language, &self.data, source)
+                resolve_column(article, language, data, source)
             })
             .collect()
     }
 
     /// Applies `command` to the translations of `article` (the section texts the
-    /// reader's translations are anchored to).
-    pub fn apply(&mut self, article: &Article, command: TranslationCommand) {
+    /// reader's translations are anchored to). What the reader writes and fixes goes to
+    /// `store`, the article's sidecar, which saves it; without one (the sidecar is not
+    /// open yet) it is not taken.
+    pub fn apply(
+        &mut self,
+        article: &Article,
+        command: TranslationCommand,
+        store: Option<&mut ArticleNotes>,
+    ) {
+        let now = Instant::now();
         match command {
-            TranslationCommand::ShowLanguage(language) => self.choose_language(Some(&language)),
+            TranslationCommand::ShowLanguage(language) => {
+                let data = store
+                    .as_deref()
+                    .map_or(&NO_TRANSLATIONS, ArticleNotes::translations);
+                self.choose_language(Some(&language), data);
+            }
             TranslationCommand::Edit(row) => self.start_editing(article, row),
             TranslationCommand::SetText(row, text) => {
-                let (Some(language), Some(section)) =
-                    (self.language.clone(), article.sections.get(row))
+                let (Some(language), Some(section), Some(store)) =
+                    (self.language.clone(), article.sections.get(row), store)
                 else {
                     return;
                 };
@@ -252,28 +295,32 @@ impl TranslationsOfArticle {
                     .as_ref()
                     .filter(|editing| editing.row == row)
                     .and_then(|editing| editing.edited_from.clone());
-                self.data.set_reader_translation(
-                    &language,
-                    section.id,
-                    &section.text,
-                    &text,
-                    edited_from,
-                    now_ms(),
-                );
+                store.edit_translations(now, |data| {
+                    data.set_reader_translation(
+                        &language,
+                        section.id,
+                        &section.text,
+                        &text,
+                        edited_from,
+                        now_ms(),
+                    );
+                });
             }
             TranslationCommand::FinishEditing => self.editing = None,
             TranslationCommand::Fix(fix) => {
-                let Some((file, _)) = &self.source_file else {
+                let (Some((file, _)), Some(store)) = (&self.source_file, store) else {
                     return;
                 };
                 let fingerprint = segments_fingerprint(&file.segments);
                 let (name, language) = (file.file.clone(), file.language.clone());
-                self.data.add_fix(&name, &language, &fingerprint, fix);
+                store.edit_translations(now, |data| {
+                    data.add_fix(&name, &language, &fingerprint, fix);
+                });
             }
             TranslationCommand::UndoFix => {
-                if let Some((file, _)) = &self.source_file {
+                if let (Some((file, _)), Some(store)) = (&self.source_file, store) {
                     let (name, language) = (file.file.clone(), file.language.clone());
-                    self.data.undo_fix(&name, &language);
+                    store.edit_translations(now, |data| data.undo_fix(&name, &language));
                 }
             }
         }

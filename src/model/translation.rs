@@ -23,6 +23,7 @@
 mod align;
 mod column;
 mod fix;
+mod merge;
 mod reader;
 
 pub use align::{
@@ -31,6 +32,7 @@ pub use align::{
 };
 pub use column::{Cell, ColumnRow, TranslationColumn, resolve_column};
 pub use fix::{AlignmentFix, FileFixes, FixError, apply_fix, apply_fixes, segments_fingerprint};
+pub use merge::{MergedTranslations, merge_translations};
 pub use reader::{MachineTranslation, ReaderTranslation, TranslationData};
 
 use serde::{Deserialize, Serialize};

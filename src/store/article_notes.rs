@@ -1,6 +1,9 @@
-//! [`ArticleNotes`]: the notes of one article, kept in step with its sidecar.
+//! [`ArticleNotes`]: the notes of one article, and the reader's translations of it,
+//! kept in step with its sidecar.
 //!
-//! The app edits the notes here; [`ArticleNotes::take_save`] hands a snapshot, with
+//! The app edits the notes ([`ArticleNotes::edit`]) and the translations
+//! ([`ArticleNotes::edit_translations`]) here; both are one [`SidecarContents`], so
+//! everything below holds for both alike. [`ArticleNotes::take_save`] hands a snapshot, with
 //! the notes believed to be on disk as its base, to the writer thread, which merges
 //! whatever is really on disk before writing (see `save`). Its
 //! [`SidecarReport`]s come back through [`ArticleNotes::report`], which merges what
@@ -17,14 +20,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::model::{NoteId, Notes, merge, without_blank};
+use crate::model::translation::TranslationData;
+use crate::model::{NoteId, Notes};
 
 use super::atomic::sweep_temporary_files;
 use super::autosave::Autosave;
+use super::contents::{SidecarContents, merge_contents};
 use super::error::LoadError;
-use super::format::{encode, readable_notes};
+use super::format::{encode_contents, readable_contents};
 use super::save::{NotSaved, SaveRequest, recover_leftovers};
-use super::sidecar::{decode_bytes, move_aside, read_bytes, sidecar_path};
+use super::sidecar::{decode_contents_bytes, move_aside, read_bytes, sidecar_path};
 use super::worker::SidecarReport;
 
 /// Whether the sidecar can be written.
@@ -98,10 +103,11 @@ pub enum StoreNotice {
     },
     /// Saves to the sidecar are held back.
     Held(HoldReason),
-    /// Changes made to the notes elsewhere (a sync tool, another window) were merged
-    /// in.
+    /// Changes made to the notes or translations elsewhere (a sync tool, another
+    /// window) were merged in.
     OutsideChangesMerged {
-        /// How many notes had been changed in both places and are kept twice.
+        /// How many notes had been changed in both places and are kept twice, and
+        /// translations changed in both places (the other text kept with them).
         conflicts: usize,
     },
     /// A save failed and will be tried again.
@@ -128,18 +134,19 @@ pub enum StoreNotice {
 #[derive(Debug)]
 struct InFlight {
     generation: u64,
-    /// The notes sent, rebased on every change merged in since.
-    snapshot: Notes,
+    /// The contents sent, rebased on every change merged in since.
+    snapshot: SidecarContents,
 }
 
-/// The notes of one article, what is known to be on disk, and when to save.
+/// The notes and translations of one article, what is known to be on disk, and when
+/// to save.
 #[derive(Debug)]
 pub struct ArticleNotes {
     sidecar: PathBuf,
     article_name: String,
-    notes: Notes,
-    /// The notes believed to be in the sidecar: the base of merges with what is.
-    on_disk: Notes,
+    contents: SidecarContents,
+    /// The contents believed to be in the sidecar: the base of merges with what is.
+    on_disk: SidecarContents,
     autosave: Autosave,
     /// A save is due at once (after a merge or a recovery left the disk behind).
     save_now: bool,
@@ -152,6 +159,7 @@ pub struct ArticleNotes {
     generation: u64,
     in_flight: Vec<InFlight>,
     revision: u64,
+    translations_revision: u64,
 }
 
 impl ArticleNotes {
@@ -166,27 +174,28 @@ impl ArticleNotes {
             .unwrap_or_default();
         let mut notices = Vec::new();
         let mut read_only = Notes::new();
-        let (notes, saving) = match read_bytes(&sidecar) {
-            Ok(None) => (Notes::new(), Saving::Enabled),
+        let (contents, saving) = match read_bytes(&sidecar) {
+            Ok(None) => (SidecarContents::default(), Saving::Enabled),
             Err(error) => (
-                Notes::new(),
+                SidecarContents::default(),
                 Saving::Held(HoldReason::Unreadable {
                     sidecar: sidecar.clone(),
                     error: Arc::new(error),
                 }),
             ),
-            Ok(Some(bytes)) => match decode_bytes(&bytes) {
-                Ok(notes) => (notes, Saving::Enabled),
+            Ok(Some(bytes)) => match decode_contents_bytes(&bytes) {
+                Ok(contents) => (contents, Saving::Enabled),
                 Err(LoadError::NewerVersion(version)) => {
                     // Kept where it is, byte for byte; shown as far as it can be.
-                    read_only = std::str::from_utf8(&bytes)
-                        .map(readable_notes)
+                    let readable = std::str::from_utf8(&bytes)
+                        .map(readable_contents)
                         .unwrap_or_default();
+                    read_only = readable.notes.clone();
                     let reason = HoldReason::NewerVersion {
                         sidecar: sidecar.clone(),
                         version,
                     };
-                    (read_only.clone(), Saving::Held(reason))
+                    (readable, Saving::Held(reason))
                 }
                 Err(damage) => match move_aside(&sidecar) {
                     Ok(aside) => {
@@ -194,10 +203,10 @@ impl ArticleNotes {
                             damage: Arc::new(damage),
                             aside,
                         });
-                        (Notes::new(), Saving::Enabled)
+                        (SidecarContents::default(), Saving::Enabled)
                     }
                     Err(error) => (
-                        Notes::new(),
+                        SidecarContents::default(),
                         Saving::Held(HoldReason::NotSetAside {
                             sidecar: sidecar.clone(),
                             damage: Arc::new(damage),
@@ -210,11 +219,11 @@ impl ArticleNotes {
         if let Saving::Held(reason) = &saving {
             notices.push(StoreNotice::Held(reason.clone()));
         }
-        let on_disk = notes.clone();
+        let on_disk = contents.clone();
         let mut this = Self {
             sidecar,
             article_name,
-            notes,
+            contents,
             on_disk,
             autosave: Autosave::default(),
             save_now: false,
@@ -224,18 +233,20 @@ impl ArticleNotes {
             generation: 0,
             in_flight: Vec::new(),
             revision: 0,
+            translations_revision: 0,
         };
         let leftovers = recover_leftovers(&this.sidecar);
-        if !leftovers.notes.is_empty() {
+        if !leftovers.contents.is_empty() {
             // No base: whatever differs is kept twice rather than guessed at.
-            for theirs in &leftovers.notes {
-                this.notes = merge(&Notes::new(), &this.notes, theirs).notes;
+            for theirs in &leftovers.contents {
+                let base = SidecarContents::default();
+                this.contents = merge_contents(&base, &this.contents, theirs).contents;
             }
             notices.push(StoreNotice::Recovered {
                 files: leftovers.files.len(),
             });
             this.settled = leftovers.files;
-            this.save_now = this.notes != this.on_disk;
+            this.save_now = this.contents != this.on_disk;
             this.generation += 1;
         }
         if !leftovers.set_aside.is_empty() {
@@ -253,7 +264,17 @@ impl ArticleNotes {
 
     /// All notes, deleted ones included (they are tombstones).
     pub fn notes(&self) -> &Notes {
-        &self.notes
+        &self.contents.notes
+    }
+
+    /// The reader's translations, alignment fixes and machine cache.
+    pub fn translations(&self) -> &TranslationData {
+        &self.contents.translations
+    }
+
+    /// Everything the sidecar is to hold: notes and translations.
+    pub fn contents(&self) -> &SidecarContents {
+        &self.contents
     }
 
     /// Whether saves go to the sidecar.
@@ -266,27 +287,52 @@ impl ArticleNotes {
         self.read_only.contains_key(id)
     }
 
-    /// A number that changes whenever the notes change, by an edit or a merge.
+    /// A number that changes whenever the notes or the translations change, by an
+    /// edit or a merge.
     pub fn revision(&self) -> u64 {
         self.revision
     }
 
+    /// A number that changes whenever the translations change, by an edit or a merge
+    /// (a column resolved from them need not be resolved again for a note's edit).
+    pub fn translations_revision(&self) -> u64 {
+        self.translations_revision
+    }
+
     /// Changes the notes; the change will be saved. Read-only notes stay as they are.
     pub fn edit<R>(&mut self, now: Instant, change: impl FnOnce(&mut Notes) -> R) -> R {
-        let result = change(&mut self.notes);
+        let result = change(&mut self.contents.notes);
         for (id, note) in &self.read_only {
-            self.notes.insert(id.clone(), note.clone());
+            self.contents.notes.insert(id.clone(), note.clone());
         }
+        self.edited(now);
+        result
+    }
+
+    /// Changes the reader's translations; the change will be saved, with the same
+    /// guarantees as notes.
+    pub fn edit_translations<R>(
+        &mut self,
+        now: Instant,
+        change: impl FnOnce(&mut TranslationData) -> R,
+    ) -> R {
+        let result = change(&mut self.contents.translations);
+        self.translations_revision += 1;
+        self.edited(now);
+        result
+    }
+
+    fn edited(&mut self, now: Instant) {
         self.generation += 1;
         self.revision += 1;
         self.autosave.edited(now);
-        result
     }
 
     /// Removes the note `id` if it is blank (no text, no tags, no highlight), as when
     /// its editor is closed empty. Returns true if it was removed.
     pub fn remove_if_blank(&mut self, now: Instant, id: &NoteId) -> bool {
-        let blank = !self.is_read_only(id) && self.notes.get(id).is_some_and(|n| n.is_blank());
+        let blank =
+            !self.is_read_only(id) && self.contents.notes.get(id).is_some_and(|n| n.is_blank());
         if blank {
             self.edit(now, |notes| notes.remove(id));
         }
@@ -317,7 +363,7 @@ impl ArticleNotes {
         // Every save gets its own number, also one with no edit of its own (a merge
         // written back), so each report finds its snapshot.
         self.generation += 1;
-        let snapshot = without_blank(&self.notes);
+        let snapshot = self.contents.for_disk();
         // What will be on disk once the saves already sent are done.
         let base = self
             .in_flight
@@ -331,15 +377,16 @@ impl ArticleNotes {
             sidecar: self.sidecar.clone(),
             article_name: self.article_name.clone(),
             base,
-            notes: snapshot,
+            contents: snapshot,
             generation: self.generation,
             settled: std::mem::take(&mut self.settled),
         })
     }
 
-    /// The sidecar text of the notes as they are now (to save them elsewhere).
+    /// The sidecar text of the notes and translations as they are now (to save them
+    /// elsewhere).
     pub fn encoded(&self) -> serde_json::Result<String> {
-        encode(&self.article_name, &self.notes)
+        encode_contents(&self.article_name, &self.contents)
     }
 
     /// Takes in what the writer reported about this sidecar. Returns what the reader
@@ -364,7 +411,8 @@ impl ArticleNotes {
                 let conflicts = self.take_in(&sent, &saved.written);
                 if saved.outside_merged {
                     notices.push(StoreNotice::OutsideChangesMerged {
-                        conflicts: saved.conflicts.len().max(conflicts),
+                        conflicts: (saved.conflicts.len() + saved.translation_conflicts)
+                            .max(conflicts),
                     });
                 }
                 if !saved.set_aside.is_empty() {
@@ -419,26 +467,32 @@ impl ArticleNotes {
         notices
     }
 
-    /// Merges `theirs`, now on disk, into the notes and the snapshots on their way,
-    /// with `base` as what it was made from. Returns the conflict copies made.
-    fn take_in(&mut self, base: &Notes, theirs: &Notes) -> usize {
-        let merged = merge(base, &self.notes, theirs);
+    /// Merges `theirs`, now on disk, into the contents and the snapshots on their
+    /// way, with `base` as what it was made from. Returns the conflicts.
+    fn take_in(&mut self, base: &SidecarContents, theirs: &SidecarContents) -> usize {
+        let merged = merge_contents(base, &self.contents, theirs);
+        let conflicts = merged.conflicts();
         for flight in &mut self.in_flight {
-            flight.snapshot = without_blank(&merge(base, &flight.snapshot, theirs).notes);
+            flight.snapshot = merge_contents(base, &flight.snapshot, theirs)
+                .contents
+                .for_disk();
         }
-        if merged.notes != self.notes {
+        if merged.contents != self.contents {
             self.revision += 1;
-            self.notes = merged.notes;
+            if merged.contents.translations != self.contents.translations {
+                self.translations_revision += 1;
+            }
+            self.contents = merged.contents;
         }
         self.on_disk = theirs.clone();
         if self.in_flight.is_empty()
             && !self.autosave.is_pending()
-            && without_blank(&self.notes) != self.on_disk
+            && self.contents.for_disk() != self.on_disk
         {
             // The disk lacks something only this copy has: write it back at once.
             self.save_now = true;
         }
-        merged.conflicts.len()
+        conflicts
     }
 
     /// Holds saves because the sidecar became unusable; returns the notice.

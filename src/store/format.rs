@@ -4,7 +4,7 @@
 //! ```json
 //! {
 //!   "format": "hamish-notes",
-//!   "version": 1,
+//!   "version": 2,
 //!   "article": "001.txt",
 //!   "notes": {
 //!     "0193a6c2f1d4e-5f3a9c21": {
@@ -13,14 +13,25 @@
 //!       "text": "…",
 //!       …
 //!     }
+//!   },
+//!   "translations": {
+//!     "reader": { "en": { "9f1c…": { "anchor": { … }, "text": "…", "modified_ms": 2 } } },
+//!     "fixes": [ { "file": "003.en.txt", "language": "en", "fingerprint": "…", "fixes": [ … ] } ],
+//!     "machine": {},
+//!     "shown_language": "en"
 //!   }
 //! }
 //! ```
 //!
-//! Invariants: notes are keyed by id, so two copies edited on two devices merge note
-//! by note and a sync tool's line diff stays small; every field added later has a
-//! default, so older files still load; blank notes (see
-//! [`Note::is_blank`](crate::model::Note::is_blank)) are never written.
+//! `translations` is a [`TranslationData`] (its module doc describes every field). It
+//! is always written, also when empty, so that what is read back is exactly what was
+//! written (the save protocol compares the two).
+//!
+//! Invariants: notes are keyed by id and reader translations by language and section
+//! id, so two copies edited on two devices merge entry by entry and a sync tool's line
+//! diff stays small; every field added later has a default, so older files still load;
+//! blank notes (see [`Note::is_blank`](crate::model::Note::is_blank)) are never
+//! written.
 //!
 //! # Versions
 //!
@@ -29,55 +40,88 @@
 //! number this build does not know (higher, zero, negative, beyond 64 bits) is
 //! [`LoadError::NewerVersion`], never damage, and such a file is never rewritten.
 //! Then [`upgrade`] reads the body of the version found into the current in-memory
-//! model: each known version has its own on-disk struct (`SidecarV1`, …) and one arm
-//! in `upgrade`, which is the only place that knows how an old version maps onto
-//! today's model. Version 2 (which will add translations) gets a `SidecarV2`, becomes
-//! [`FORMAT_VERSION`] and what [`encode`] writes, and version 1 keeps its arm, filling
-//! what it did not have with defaults, so no v1 file ever loses a note.
+//! model ([`SidecarContents`]): each known version has its own on-disk struct
+//! (`SidecarV1`, `SidecarV2`) and one arm in `upgrade`, which is the only place that
+//! knows how an old version maps onto today's model.
+//!
+//! - Version 1 (the first release): notes only. Read with `SidecarV1`; its notes are
+//!   taken as they are and its translations are empty, so no v1 file loses a note. The
+//!   next save writes it as version 2.
+//! - Version 2 ([`FORMAT_VERSION`], what [`encode_contents`] writes): version 1 plus
+//!   `translations`, the reader's translations, alignment fixes and machine cache.
+//!
+//! A version 3 adds a `SidecarV3`, becomes [`FORMAT_VERSION`], and gives version 2 an
+//! arm that fills what it did not have with defaults.
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::translation::TranslationData;
 use crate::model::{Note, NoteId, Notes, without_blank};
 
+use super::contents::SidecarContents;
 use super::error::{Damage, LoadError};
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "hamish-notes";
 
 /// The version this build writes; it reads this one and every earlier one.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
-/// Version 1 of the file, exactly as on disk.
-#[derive(Default, Serialize, Deserialize)]
+/// Version 1 of the file, as on disk (read only; `format`, `version` and `article`
+/// are read by [`read_version`] or not needed).
+#[derive(Default, Deserialize)]
 #[serde(default)]
 struct SidecarV1 {
+    notes: Notes,
+}
+
+/// Version 2 of the file, exactly as on disk.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+struct SidecarV2 {
     format: String,
     version: u32,
     article: String,
     notes: Notes,
+    translations: TranslationData,
 }
 
-/// The sidecar text for `notes` on the article named `article_name`, in the current
-/// version. Blank notes are left out.
+/// The sidecar text for `contents` on the article named `article_name`, in the
+/// current version. Blank notes are left out.
 ///
-/// Notes are plain strings and numbers keyed by strings, so this cannot fail in
-/// practice; if it ever did, the caller must not write anything.
-pub fn encode(article_name: &str, notes: &Notes) -> serde_json::Result<String> {
-    let file = SidecarV1 {
+/// The contents are plain strings and numbers keyed by strings, so this cannot fail
+/// in practice; if it ever did, the caller must not write anything.
+pub fn encode_contents(
+    article_name: &str,
+    contents: &SidecarContents,
+) -> serde_json::Result<String> {
+    let file = SidecarV2 {
         format: FORMAT_NAME.to_owned(),
         version: FORMAT_VERSION,
         article: article_name.to_owned(),
-        notes: without_blank(notes),
+        notes: without_blank(&contents.notes),
+        translations: contents.translations.clone(),
     };
     let mut text = serde_json::to_string_pretty(&file)?;
     text.push('\n');
     Ok(text)
 }
 
-/// The notes in sidecar `text`, brought up to the current version.
-pub fn decode(text: &str) -> Result<Notes, LoadError> {
+/// The sidecar text for `notes` and no translations, in the current version (see
+/// [`encode_contents`]).
+pub fn encode(article_name: &str, notes: &Notes) -> serde_json::Result<String> {
+    encode_contents(article_name, &SidecarContents::from_notes(notes.clone()))
+}
+
+/// Everything in sidecar `text`, brought up to the current version.
+pub fn decode_contents(text: &str) -> Result<SidecarContents, LoadError> {
     let version = read_version(text)?;
     upgrade(version, text)
+}
+
+/// The notes in sidecar `text`, brought up to the current version.
+pub fn decode(text: &str) -> Result<Notes, LoadError> {
+    decode_contents(text).map(|contents| contents.notes)
 }
 
 /// The version of sidecar `text`, if this build knows it.
@@ -103,11 +147,18 @@ pub fn read_version(text: &str) -> Result<u32, LoadError> {
 }
 
 /// Reads the body of a version-`version` file into the current model.
-fn upgrade(version: u32, text: &str) -> Result<Notes, LoadError> {
+fn upgrade(version: u32, text: &str) -> Result<SidecarContents, LoadError> {
     match version {
         1 => {
             let file: SidecarV1 = serde_json::from_str(text).map_err(Damage::Json)?;
-            Ok(without_blank(&file.notes))
+            Ok(SidecarContents::from_notes(without_blank(&file.notes)))
+        }
+        2 => {
+            let file: SidecarV2 = serde_json::from_str(text).map_err(Damage::Json)?;
+            Ok(SidecarContents {
+                notes: without_blank(&file.notes),
+                translations: file.translations,
+            })
         }
         // `read_version` lets through only versions listed above.
         _ => Err(LoadError::NewerVersion(version.into())),
@@ -131,6 +182,19 @@ pub fn readable_notes(text: &str) -> Notes {
             (!note.is_blank()).then(|| (NoteId(id.clone()), note))
         })
         .collect()
+}
+
+/// Best effort, for a file from a newer version: what this version can understand of
+/// it (see [`readable_notes`]); translations of a shape it does not know are left out.
+pub fn readable_contents(text: &str) -> SidecarContents {
+    let translations = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|value| TranslationData::deserialize(value.get("translations")?).ok())
+        .unwrap_or_default();
+    SidecarContents {
+        notes: readable_notes(text),
+        translations,
+    }
 }
 
 #[cfg(test)]
@@ -184,7 +248,7 @@ mod tests {
             );
         }
         for version in [
-            "2",
+            "3",
             "7",
             "0",
             "-1",
@@ -195,7 +259,7 @@ mod tests {
             "1.5",
         ] {
             let newer = text
-                .replace("\"version\": 1", &format!("\"version\": {version}"))
+                .replace("\"version\": 2", &format!("\"version\": {version}"))
                 .replace("\"notes\"", "\"notes_v7\"");
             match decode(&newer) {
                 Err(LoadError::NewerVersion(number)) => {
@@ -262,7 +326,7 @@ mod tests {
     fn readable_notes_of_a_newer_file_are_found() {
         let text = encode("001.txt", &sample_notes())
             .expect("encodes")
-            .replace("\"version\": 1", "\"version\": 2")
+            .replace("\"version\": 2", "\"version\": 3")
             .replace(
                 "\"article\"",
                 "\"translations\": {\"x\": 1},\n  \"article\"",
@@ -272,5 +336,85 @@ mod tests {
         let found = readable_notes(&with_unknown.to_string());
         assert_eq!(found, sample_notes());
         assert!(readable_notes("not json").is_empty());
+    }
+
+    fn sample_contents() -> SidecarContents {
+        let mut translations = TranslationData::default();
+        translations.set_reader_translation("en", SectionId(7), "نص", "My translation", None, 3);
+        translations.set_reader_translation("fa", SectionId(7), "نص", "ترجمهٔ من", None, 4);
+        translations.add_fix(
+            "001.en.txt",
+            "en",
+            "abc",
+            crate::model::translation::AlignmentFix::ShiftDown { row: 2 },
+        );
+        translations.shown_language = Some("en".to_owned());
+        SidecarContents {
+            notes: sample_notes(),
+            translations,
+        }
+    }
+
+    #[test]
+    fn version_2_round_trips_notes_and_translations() {
+        let text = encode_contents("001.txt", &sample_contents()).expect("encodes");
+        assert_eq!(read_version(&text).expect("known"), 2);
+        assert!(text.contains("\"version\": 2"), "{text}");
+        assert!(text.contains("\"text\": \"ترجمهٔ من\""), "as text:\n{text}");
+        assert_eq!(decode_contents(&text).expect("decodes"), sample_contents());
+        let again = encode_contents("001.txt", &decode_contents(&text).expect("decodes"));
+        assert_eq!(again.expect("encodes"), text, "stable output");
+        // Without translations, what is read back is still exactly what was written.
+        let plain = SidecarContents::from_notes(sample_notes());
+        let text = encode_contents("001.txt", &plain).expect("encodes");
+        assert_eq!(decode_contents(&text).expect("decodes"), plain);
+    }
+
+    #[test]
+    fn a_version_1_file_is_upgraded_without_loss_and_written_as_version_2() {
+        let v1 = r#"{
+  "format": "hamish-notes",
+  "version": 1,
+  "article": "001.txt",
+  "notes": {
+    "a": {
+      "anchor": { "section": "0000000000000007", "section_text": "نص" },
+      "color": "pink",
+      "text": "ملاحظة",
+      "tags": ["وسم"],
+      "created_ms": 1,
+      "modified_ms": 2,
+      "deleted": true,
+      "conflict_with": "b"
+    },
+    "b": {
+      "anchor": { "section": "0000000000000007", "section_text": "نص" },
+      "text": "أخرى",
+      "created_ms": 3,
+      "modified_ms": 4
+    }
+  }
+}"#;
+        let upgraded = decode_contents(v1).expect("decodes");
+        assert_eq!(upgraded.notes, decode(v1).expect("decodes"));
+        assert_eq!(upgraded.notes.len(), 2);
+        assert!(upgraded.translations.is_empty());
+        let written = encode_contents("001.txt", &upgraded).expect("encodes");
+        assert_eq!(read_version(&written).expect("known"), FORMAT_VERSION);
+        assert_eq!(decode_contents(&written).expect("decodes"), upgraded);
+        // Every note field as the v1 file had it, compared as JSON.
+        let before: serde_json::Value = serde_json::from_str(v1).expect("json");
+        let after: serde_json::Value = serde_json::from_str(&written).expect("json");
+        assert_eq!(before["notes"], after["notes"]);
+        assert_eq!(after["article"], "001.txt");
+    }
+
+    #[test]
+    fn readable_contents_of_a_newer_file_keep_known_translations() {
+        let text = encode_contents("001.txt", &sample_contents())
+            .expect("encodes")
+            .replace("\"version\": 2", "\"version\": 3");
+        assert!(matches!(decode(&text), Err(LoadError::NewerVersion(_))));
+        assert_eq!(readable_contents(&text), sample_contents());
     }
 }

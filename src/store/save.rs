@@ -1,14 +1,15 @@
-//! The save protocol: how notes reach their sidecar without ever losing a change made
-//! on disk by someone else (a sync tool, a second window), whatever the timing.
+//! The save protocol: how notes (and the reader's translations, kept with them as one
+//! [`SidecarContents`]) reach their sidecar without ever losing a change made on disk
+//! by someone else (a sync tool, a second window), whatever the timing.
 //!
-//! A save carries the notes to write *and* its base: the notes the app believes are
-//! on disk. On the writer thread, [`save`]:
+//! A save carries the contents to write *and* its base: the contents the app believes
+//! are on disk. On the writer thread, [`save`]:
 //!
 //! 1. reads the sidecar as it is now, strictly (a file that is damaged, not UTF-8,
 //!    unreadable or from a newer version stops the save: it is never replaced);
 //! 2. if that differs from the base, merges it in, note by note ([`merge`]: a change
-//!    on one side is taken, a change on both sides keeps both, marked), and from then
-//!    on that is the base;
+//!    on one side is taken, a change on both sides keeps both, marked; translations by
+//!    [`merge_contents`]'s rules), and from then on that is the base;
 //! 3. writes the result to a hidden swap file in the same folder (through a synced
 //!    temporary, so the swap file only ever exists complete), named after a hash of
 //!    the bytes read in step 1; if the sidecar's fingerprint changed meanwhile, it
@@ -40,14 +41,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::model::{NoteId, Notes, merge, without_blank};
+use crate::model::NoteId;
 
 use super::atomic::{folder_of, write_complete};
 use super::backup::backup_now;
+use super::contents::{SidecarContents, merge_contents};
 use super::error::LoadError;
-use super::format::encode;
+use super::format::encode_contents;
 use super::replace::{Placed, place};
-use super::sidecar::{decode_bytes, move_aside, read_bytes, sidecar_name_of};
+use super::sidecar::{decode_contents_bytes, move_aside, read_bytes, sidecar_name_of};
 
 /// A save goes round at most this many times when the sidecar keeps changing under
 /// it; then it is reported as not done, to be asked again.
@@ -56,34 +58,36 @@ const ROUNDS: usize = 8;
 /// Distinguishes the swap files of one process.
 static NEXT_SWAP: AtomicU64 = AtomicU64::new(0);
 
-/// Notes to write to a sidecar, with what they were based on.
+/// Notes and translations to write to a sidecar, with what they were based on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SaveRequest {
     /// The sidecar.
     pub sidecar: PathBuf,
     /// The article's file name, written into the sidecar.
     pub article_name: String,
-    /// The notes the app believes are in the sidecar now: the base of a merge with
-    /// whatever is really there.
-    pub base: Notes,
-    /// The notes to save (blank ones are left out).
-    pub notes: Notes,
+    /// What the app believes is in the sidecar now: the base of a merge with whatever
+    /// is really there.
+    pub base: SidecarContents,
+    /// What to save (blank notes are left out).
+    pub contents: SidecarContents,
     /// Counts the app's edits; the report carries it back.
     pub generation: u64,
-    /// Files found after a crash whose notes are in `notes`: removed once this save
-    /// is on disk.
+    /// Files found after a crash whose contents are in `contents`: removed once this
+    /// save is on disk.
     pub settled: Vec<PathBuf>,
 }
 
 /// A save that is on disk.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Saved {
-    /// The notes now in the sidecar.
-    pub written: Notes,
+    /// What is now in the sidecar.
+    pub written: SidecarContents,
     /// True when changes made outside were found and merged in.
     pub outside_merged: bool,
-    /// Conflict copies made by those merges.
+    /// Conflict copies of notes made by those merges.
     pub conflicts: Vec<NoteId>,
+    /// Reader translations changed differently in both places by those merges.
+    pub translation_conflicts: usize,
     /// Damaged files that had been written over the sidecar from outside, moved to
     /// these names.
     pub set_aside: Vec<PathBuf>,
@@ -108,8 +112,8 @@ pub enum NotSaved {
 #[derive(Debug)]
 pub(super) struct Displaced {
     path: PathBuf,
-    base: Notes,
-    notes: Notes,
+    base: SidecarContents,
+    contents: SidecarContents,
 }
 
 /// Size, modification time and (on Unix) file number: enough to notice a change.
@@ -160,17 +164,17 @@ pub(super) fn save(
     let sidecar = &request.sidecar;
     let mut saved = Saved::default();
     let mut base = request.base.clone();
-    let mut ours = without_blank(&request.notes);
+    let mut ours = request.contents.for_disk();
     for file in displaced.iter() {
-        absorb(&file.base, &mut ours, &file.notes, &mut saved);
+        absorb(&file.base, &mut ours, &file.contents, &mut saved);
     }
     for _ in 0..ROUNDS {
         let read_fingerprint = fingerprint(sidecar);
         let read = read_bytes(sidecar)
             .map_err(|error| NotSaved::Unusable(LoadError::Unreadable(error)))?;
         let on_disk = match &read {
-            Some(bytes) => decode_bytes(bytes).map_err(NotSaved::Unusable)?,
-            None => Notes::new(),
+            Some(bytes) => decode_contents_bytes(bytes).map_err(NotSaved::Unusable)?,
+            None => SidecarContents::default(),
         };
         if on_disk != base {
             absorb(&base, &mut ours, &on_disk, &mut saved);
@@ -185,7 +189,7 @@ pub(super) fn save(
             // Best effort: a failed backup must not stop the save.
             let _ = backup_now(sidecar);
         }
-        let contents = encode(&request.article_name, &ours)
+        let contents = encode_contents(&request.article_name, &ours)
             .map_err(|error| NotSaved::Failed(std::io::Error::other(error)))?;
         let written = ours.clone();
         let swap = swap_path(sidecar, read.as_deref());
@@ -227,7 +231,7 @@ pub(super) fn save(
             None => None,
         };
         for file in &displaced[before..] {
-            absorb(&file.base, &mut ours, &file.notes, &mut saved);
+            absorb(&file.base, &mut ours, &file.contents, &mut saved);
         }
         if let Some(unseen) = put_back {
             // A file written between the read and the replace is back under the
@@ -253,17 +257,17 @@ pub(super) fn save(
 /// it when it is what was read, moves it aside when damaged, and puts it back when it
 /// is from a newer version. A file that holds changes not read is put back under the
 /// sidecar's name at once when `ours_in_place` (so that no one reads a sidecar older
-/// than one that was already there) and its notes returned; otherwise it is kept in
-/// `displaced` until merged.
+/// than one that was already there) and its contents returned; otherwise it is kept
+/// in `displaced` until merged.
 fn keep_displaced(
     path: PathBuf,
     read: &Option<Vec<u8>>,
-    on_disk: &Notes,
+    on_disk: &SidecarContents,
     ours: &str,
     ours_in_place: bool,
     displaced: &mut Vec<Displaced>,
     saved: &mut Saved,
-) -> Result<Option<Notes>, NotSaved> {
+) -> Result<Option<SidecarContents>, NotSaved> {
     let bytes = match read_bytes(&path) {
         Ok(Some(bytes)) => bytes,
         // Gone: someone else (a second window recovering leftovers) took it.
@@ -274,7 +278,7 @@ fn keep_displaced(
         let _ = std::fs::remove_file(&path);
         return Ok(None);
     }
-    match decode_bytes(&bytes) {
+    match decode_contents_bytes(&bytes) {
         Ok(notes) if notes == *on_disk => {
             let _ = std::fs::remove_file(&path);
         }
@@ -283,12 +287,14 @@ fn keep_displaced(
                 PutBack::Done => return Ok(Some(notes)),
                 PutBack::Another(out) => {
                     // Yet another file had replaced ours meanwhile: keep it too.
-                    if let Ok(Some(other)) = read_bytes(&out).map(|b| b.map(|b| decode_bytes(&b))) {
+                    if let Ok(Some(other)) =
+                        read_bytes(&out).map(|b| b.map(|b| decode_contents_bytes(&b)))
+                    {
                         match other {
                             Ok(other) => displaced.push(Displaced {
                                 path: out,
                                 base: on_disk.clone(),
-                                notes: other,
+                                contents: other,
                             }),
                             Err(_) => {
                                 if let Ok(aside) = move_aside(&out) {
@@ -302,14 +308,14 @@ fn keep_displaced(
                 PutBack::NotPossible => displaced.push(Displaced {
                     path,
                     base: on_disk.clone(),
-                    notes,
+                    contents: notes,
                 }),
             }
         }
         Ok(notes) => displaced.push(Displaced {
             path,
             base: on_disk.clone(),
-            notes,
+            contents: notes,
         }),
         Err(error @ LoadError::NewerVersion(_)) => {
             // A newer version's file keeps its name: swap it back. What comes out is
@@ -366,12 +372,18 @@ fn sidecar_of_swap(path: &Path) -> Option<PathBuf> {
 }
 
 /// Merges `theirs` (based on `base`) into `ours`, noting in `saved` what it brought.
-fn absorb(base: &Notes, ours: &mut Notes, theirs: &Notes, saved: &mut Saved) {
-    let merged = merge(base, ours, theirs);
-    let notes = without_blank(&merged.notes);
-    saved.outside_merged |= notes != *ours;
-    saved.conflicts.extend(merged.conflicts);
-    *ours = notes;
+fn absorb(
+    base: &SidecarContents,
+    ours: &mut SidecarContents,
+    theirs: &SidecarContents,
+    saved: &mut Saved,
+) {
+    let merged = merge_contents(base, ours, theirs);
+    let contents = merged.contents.for_disk();
+    saved.outside_merged |= contents != *ours;
+    saved.conflicts.extend(merged.note_conflicts);
+    saved.translation_conflicts += merged.translation_conflicts;
+    *ours = contents;
 }
 
 /// A save is done: the files whose notes it holds can go.
@@ -393,10 +405,10 @@ fn finish(
 /// What was found beside a sidecar after a crash in the middle of a save.
 #[derive(Debug, Default)]
 pub struct Leftovers {
-    /// Notes from swap files that may hold changes not in the sidecar: to be merged
+    /// Contents of swap files that may hold changes not in the sidecar: to be merged
     /// in, with no base, so that any difference keeps both versions.
-    pub notes: Vec<Notes>,
-    /// Those swap files: to be removed once a save holding their notes is on disk.
+    pub contents: Vec<SidecarContents>,
+    /// Those swap files: to be removed once a save holding their contents is on disk.
     pub files: Vec<PathBuf>,
     /// Swap files that could not be read as notes, moved to these names.
     pub set_aside: Vec<PathBuf>,
@@ -426,9 +438,9 @@ pub fn recover_leftovers(sidecar: &Path) -> Leftovers {
             let _ = std::fs::remove_file(&path);
             continue;
         }
-        match decode_bytes(&bytes) {
-            Ok(notes) => {
-                leftovers.notes.push(notes);
+        match decode_contents_bytes(&bytes) {
+            Ok(contents) => {
+                leftovers.contents.push(contents);
                 leftovers.files.push(path);
             }
             Err(_) => {
@@ -444,27 +456,33 @@ pub fn recover_leftovers(sidecar: &Path) -> Leftovers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::translation::TranslationData;
     use crate::model::{Anchor, Note, SectionId};
 
-    fn notes(texts: &[(&str, &str)]) -> Notes {
-        texts
-            .iter()
-            .map(|(id, text)| {
-                let note = Note {
-                    text: (*text).to_owned(),
-                    ..Note::new(Anchor::section(SectionId(1), "نص"), 1)
-                };
-                (NoteId((*id).to_owned()), note)
-            })
-            .collect()
+    use super::super::format::encode_contents as encode;
+    use super::super::sidecar::decode_contents_bytes as decode_bytes;
+
+    fn notes(texts: &[(&str, &str)]) -> SidecarContents {
+        SidecarContents::from_notes(
+            texts
+                .iter()
+                .map(|(id, text)| {
+                    let note = Note {
+                        text: (*text).to_owned(),
+                        ..Note::new(Anchor::section(SectionId(1), "نص"), 1)
+                    };
+                    (NoteId((*id).to_owned()), note)
+                })
+                .collect(),
+        )
     }
 
-    fn request(sidecar: &Path, base: Notes, ours: Notes) -> SaveRequest {
+    fn request(sidecar: &Path, base: SidecarContents, ours: SidecarContents) -> SaveRequest {
         SaveRequest {
             sidecar: sidecar.to_owned(),
             article_name: "001.txt".to_owned(),
             base,
-            notes: ours,
+            contents: ours,
             generation: 1,
             settled: Vec::new(),
         }
@@ -550,7 +568,7 @@ mod tests {
         let ours = notes(&[("a", "أ"), ("c", "لنا")]);
         let (saved, _) =
             save(&request(&sidecar, read_notes, ours), &mut displaced, false).expect("saved");
-        assert_eq!(saved.written.len(), 3, "{:?}", saved.written);
+        assert_eq!(saved.written.notes.len(), 3, "{:?}", saved.written);
         assert!(displaced.is_empty() && !unseen.exists());
     }
 
@@ -596,7 +614,63 @@ mod tests {
         let read_before = swap_path(&sidecar, Some(bytes.as_bytes()));
         std::fs::write(&read_before, &bytes).expect("write");
         let leftovers = recover_leftovers(&sidecar);
-        assert!(leftovers.notes.is_empty() && leftovers.files.is_empty());
+        assert!(leftovers.contents.is_empty() && leftovers.files.is_empty());
         assert!(!read_before.exists());
+    }
+
+    fn translated(
+        contents: &SidecarContents,
+        section: u64,
+        text: &str,
+        time: u64,
+    ) -> SidecarContents {
+        let mut translations: TranslationData = contents.translations.clone();
+        translations.set_reader_translation("en", SectionId(section), "نص", text, None, time);
+        SidecarContents {
+            notes: contents.notes.clone(),
+            translations,
+        }
+    }
+
+    #[test]
+    fn translations_on_disk_are_merged_before_writing() {
+        let folder = tempfile::tempdir().expect("folder");
+        let sidecar = folder.path().join("001.txt.hamish.json");
+        let known = translated(&notes(&[("a", "أ")]), 1, "one", 1);
+        // Another window translated section 2 and added a note.
+        let outside = translated(&notes(&[("a", "أ"), ("b", "ب")]), 1, "one", 1);
+        let outside = translated(&outside, 2, "two, from outside", 2);
+        std::fs::write(&sidecar, encode("001.txt", &outside).expect("encodes")).expect("write");
+        // We corrected section 1.
+        let ours = translated(&known, 1, "one, corrected", 3);
+        let (saved, _) =
+            save(&request(&sidecar, known, ours), &mut Vec::new(), false).expect("saved");
+        assert!(saved.outside_merged);
+        let on_disk = decode_bytes(&std::fs::read(&sidecar).expect("read")).expect("decodes");
+        assert_eq!(on_disk, saved.written);
+        let en = &on_disk.translations.reader["en"];
+        assert_eq!(en[&SectionId(1)].text, "one, corrected");
+        assert_eq!(en[&SectionId(2)].text, "two, from outside");
+        assert_eq!(on_disk.notes.len(), 2);
+    }
+
+    #[test]
+    fn an_unusable_sidecar_is_never_replaced_with_translations() {
+        let folder = tempfile::tempdir().expect("folder");
+        let sidecar = folder.path().join("001.txt.hamish.json");
+        let ours = translated(&SidecarContents::default(), 1, "pending", 1);
+        let newer = encode("001.txt", &notes(&[("a", "أ")]))
+            .expect("encodes")
+            .replace("\"version\": 2", "\"version\": 3");
+        for bytes in [b"{ cut sh".to_vec(), vec![0xff, 0xfe], newer.into_bytes()] {
+            std::fs::write(&sidecar, &bytes).expect("write");
+            let result = save(
+                &request(&sidecar, SidecarContents::default(), ours.clone()),
+                &mut Vec::new(),
+                true,
+            );
+            assert!(matches!(result, Err(NotSaved::Unusable(_))), "{result:?}");
+            assert_eq!(std::fs::read(&sidecar).expect("kept"), bytes, "untouched");
+        }
     }
 }

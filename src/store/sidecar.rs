@@ -5,8 +5,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::model::Notes;
 
+use super::contents::SidecarContents;
 use super::error::{Damage, LoadError};
-use super::format::decode;
+use super::format::decode_contents;
 
 /// The sidecar of the article at `article`: `NAME.EXT.hamish.json` beside it (the
 /// extension stays in the name, so `a.txt` and `a.md` never share notes).
@@ -27,21 +28,31 @@ pub fn read_bytes(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     }
 }
 
-/// The notes in the sidecar bytes `bytes`. Bytes that are not UTF-8 are damage:
+/// Everything in the sidecar bytes `bytes`. Bytes that are not UTF-8 are damage:
 /// nothing is ever decoded lossily.
-pub fn decode_bytes(bytes: &[u8]) -> Result<Notes, LoadError> {
+pub fn decode_contents_bytes(bytes: &[u8]) -> Result<SidecarContents, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|error| Damage::NotUtf8 {
         valid_up_to: error.valid_up_to(),
     })?;
-    decode(text)
+    decode_contents(text)
+}
+
+/// The notes in the sidecar bytes `bytes` (see [`decode_contents_bytes`]).
+pub fn decode_bytes(bytes: &[u8]) -> Result<Notes, LoadError> {
+    decode_contents_bytes(bytes).map(|contents| contents.notes)
+}
+
+/// Loads everything in the sidecar at `path`; a missing sidecar holds nothing.
+pub fn load_contents(path: &Path) -> Result<SidecarContents, LoadError> {
+    match read_bytes(path).map_err(LoadError::Unreadable)? {
+        Some(bytes) => decode_contents_bytes(&bytes),
+        None => Ok(SidecarContents::default()),
+    }
 }
 
 /// Loads the notes in the sidecar at `path`; a missing sidecar is no notes.
 pub fn load(path: &Path) -> Result<Notes, LoadError> {
-    match read_bytes(path).map_err(LoadError::Unreadable)? {
-        Some(bytes) => decode_bytes(&bytes),
-        None => Ok(Notes::new()),
-    }
+    load_contents(path).map(|contents| contents.notes)
 }
 
 /// Renames a sidecar that cannot be used to a name that says so, never replacing an

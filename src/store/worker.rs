@@ -14,12 +14,11 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::model::Notes;
-
 use super::atomic::write_atomic;
+use super::contents::SidecarContents;
 use super::error::LoadError;
 use super::save::{Displaced, Fingerprint, NotSaved, SaveRequest, Saved, fingerprint, save};
-use super::sidecar::load;
+use super::sidecar::load_contents;
 
 /// How often the watched sidecar is checked for changes made by others.
 const WATCH_INTERVAL: Duration = Duration::from_millis(1000);
@@ -65,12 +64,12 @@ pub enum SidecarReport {
         reason: NotSaved,
     },
     /// The watched sidecar was changed by someone else (a sync tool, another window):
-    /// its notes now, or why they cannot be used.
-    ChangedOnDisk(Result<Notes, LoadError>),
+    /// what it holds now, or why it cannot be used.
+    ChangedOnDisk(Result<SidecarContents, LoadError>),
 }
 
 enum Job {
-    Save(SaveRequest),
+    Save(Box<SaveRequest>),
     Write { path: PathBuf, contents: String },
     Watch(Option<PathBuf>),
 }
@@ -101,7 +100,7 @@ impl SidecarWorker {
 
     /// Asks for `request` to be saved (see [`ArticleNotes::take_save`](super::ArticleNotes::take_save)).
     pub fn save(&self, request: SaveRequest) {
-        self.send(Job::Save(request));
+        self.send(Job::Save(Box::new(request)));
     }
 
     /// Asks for `contents` to be written to `path` (an export, or notes saved
@@ -173,7 +172,7 @@ fn run(jobs: &Receiver<Job>, events: &Sender<WorkerEvent>, wake: &dyn Fn()) {
         let mut saves: Vec<SaveRequest> = Vec::new();
         for job in first.into_iter().chain(jobs.try_iter()) {
             match job {
-                Job::Save(request) => coalesce(&mut saves, request),
+                Job::Save(request) => coalesce(&mut saves, *request),
                 Job::Watch(path) => watched = path.map(|path| (path.clone(), fingerprint(&path))),
                 Job::Write { path, contents } => {
                     let result = write_atomic(&path, contents.as_bytes());
@@ -218,7 +217,7 @@ fn run(jobs: &Receiver<Job>, events: &Sender<WorkerEvent>, wake: &dyn Fn()) {
                 if now.is_some() {
                     report(WorkerEvent::Sidecar {
                         sidecar: path.clone(),
-                        report: SidecarReport::ChangedOnDisk(load(path)),
+                        report: SidecarReport::ChangedOnDisk(load_contents(path)),
                     });
                 }
             }

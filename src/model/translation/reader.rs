@@ -61,6 +61,11 @@ pub struct ReaderTranslation {
     /// Cleared by the reader; kept as a tombstone for merging.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deleted: bool,
+    /// Texts of other versions of this translation that lost a merge against it (the
+    /// same section's translation changed differently in two places, see
+    /// [`super::merge_translations`]): kept so that nothing the reader typed is lost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflict_texts: Vec<String>,
 }
 
 /// A machine translation of a section, cached so it is not made twice.
@@ -137,6 +142,7 @@ impl TranslationData {
                         modified_ms: time_ms,
                         edited_from,
                         deleted: false,
+                        conflict_texts: Vec::new(),
                     },
                 );
             }

@@ -164,7 +164,7 @@ fn outside_changes_merge_and_true_conflicts_keep_both() {
     let id = NoteId::new(1, 1);
     notes.edit(now, |notes| notes.insert(id.clone(), note("الأصل")));
     let request = notes.take_save(now, true).expect("save");
-    let written = request.notes.clone();
+    let written = request.contents.clone();
     notes.report(
         now,
         SidecarReport::Saved {
@@ -178,8 +178,10 @@ fn outside_changes_merge_and_true_conflicts_keep_both() {
     // Here the note is changed; elsewhere too, differently, and a note is added.
     notes.edit(now, |notes| notes.insert(id.clone(), note("من هنا")));
     let mut theirs = notes.on_disk.clone();
-    theirs.insert(id.clone(), note("من هناك"));
-    theirs.insert(NoteId::new(5, 5), note("جديدة من هناك"));
+    theirs.notes.insert(id.clone(), note("من هناك"));
+    theirs
+        .notes
+        .insert(NoteId::new(5, 5), note("جديدة من هناك"));
     let notices = notes.report(now, SidecarReport::ChangedOnDisk(Ok(theirs)));
     assert!(matches!(
         notices.as_slice(),
@@ -242,7 +244,7 @@ fn newer_sidecar(version: &str) -> String {
     let notes: Notes = [(NoteId::new(1, 1), note("من إصدار أحدث"))].into();
     encode("001.txt", &notes)
         .expect("encodes")
-        .replace("\"version\": 1", &format!("\"version\": {version}"))
+        .replace("\"version\": 2", &format!("\"version\": {version}"))
         .replace(
             "\"article\"",
             "\"translations\": {\"s1\": \"hello\"},\n  \"article\"",
@@ -251,7 +253,7 @@ fn newer_sidecar(version: &str) -> String {
 
 #[test]
 fn a_newer_sidecar_is_left_untouched_under_its_name_and_shown_read_only() {
-    for version in ["2", "99999999999"] {
+    for version in ["3", "99999999999"] {
         let folder = tempfile::tempdir().expect("folder");
         let article = folder.path().join("001.txt");
         let sidecar = sidecar_path(&article);
@@ -286,13 +288,19 @@ fn a_newer_sidecar_is_left_untouched_under_its_name_and_shown_read_only() {
         assert!(!notes.is_read_only(&NoteId::new(2, 2)));
         assert_eq!(notes.take_save(now, true), None);
         assert!(notes.encoded().is_ok_and(|text| text.contains("جديدة")));
+        // So do the reader's translations.
+        notes.edit_translations(now, |data| {
+            data.set_reader_translation("en", SectionId(1), "نص", "pending", None, 5);
+        });
+        assert_eq!(notes.take_save(now, true), None);
+        assert!(notes.encoded().is_ok_and(|text| text.contains("pending")));
         // Even a save asked for behind its back does not touch it.
         let worker = SidecarWorker::spawn(|| {}).expect("worker");
         worker.save(SaveRequest {
             sidecar: sidecar.clone(),
             article_name: "001.txt".to_owned(),
-            base: Notes::new(),
-            notes: notes.notes().clone(),
+            base: SidecarContents::default(),
+            contents: notes.contents().clone(),
             generation: 99,
             settled: Vec::new(),
         });
@@ -405,4 +413,129 @@ fn notes_left_by_a_save_cut_short_are_recovered() {
     save_through(&worker, &mut notes);
     assert_eq!(load(&sidecar).expect("loads"), lost);
     assert!(!leftover.exists(), "settled once saved");
+}
+
+fn translate(notes: &mut ArticleNotes, section: u64, text: &str, time: u64) {
+    notes.edit_translations(Instant::now(), |data| {
+        data.set_reader_translation("en", SectionId(section), "نص", text, None, time);
+    });
+}
+
+fn translation_of(notes: &ArticleNotes, section: u64) -> Option<&str> {
+    let entry = notes
+        .translations()
+        .reader
+        .get("en")?
+        .get(&SectionId(section))?;
+    Some(entry.text.as_str())
+}
+
+#[test]
+fn translations_are_saved_like_notes_and_bump_the_revisions() {
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("001.txt");
+    let (mut notes, _) = ArticleNotes::open(&article);
+    let (revision, translations_revision) = (notes.revision(), notes.translations_revision());
+    translate(&mut notes, 1, "my translation", 5);
+    assert!(notes.revision() > revision);
+    assert!(notes.translations_revision() > translations_revision);
+    let now = Instant::now();
+    assert!(notes.time_until_save(now).is_some(), "an autosave is due");
+    let worker = SidecarWorker::spawn(|| {}).expect("worker");
+    save_through(&worker, &mut notes);
+    drop(worker);
+    let text = std::fs::read_to_string(sidecar_path(&article)).expect("written");
+    assert!(
+        text.contains("\"version\": 2") && text.contains("my translation"),
+        "{text}"
+    );
+    let (again, _) = ArticleNotes::open(&article);
+    assert_eq!(translation_of(&again, 1), Some("my translation"));
+    // A note's edit does not move the translations' revision.
+    let translations_revision = notes.translations_revision();
+    notes.edit(now, |notes| notes.insert(NoteId::new(1, 1), note("ملاحظة")));
+    assert_eq!(notes.translations_revision(), translations_revision);
+}
+
+#[test]
+fn translations_changed_outside_are_merged_in() {
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("001.txt");
+    let (mut notes, _) = ArticleNotes::open(&article);
+    translate(&mut notes, 1, "one", 1);
+    let worker = SidecarWorker::spawn(|| {}).expect("worker");
+    save_through(&worker, &mut notes);
+    // Another window translates section 2; here section 1 is corrected meanwhile.
+    let mut theirs = notes.contents().clone();
+    theirs.translations.set_reader_translation(
+        "en",
+        SectionId(2),
+        "نص",
+        "two, from outside",
+        None,
+        2,
+    );
+    translate(&mut notes, 1, "one, corrected", 3);
+    let revision = notes.translations_revision();
+    let notices = notes.report(Instant::now(), SidecarReport::ChangedOnDisk(Ok(theirs)));
+    assert!(matches!(
+        notices.as_slice(),
+        [StoreNotice::OutsideChangesMerged { conflicts: 0 }]
+    ));
+    assert!(
+        notes.translations_revision() > revision,
+        "the column is resolved again"
+    );
+    assert_eq!(translation_of(&notes, 1), Some("one, corrected"));
+    assert_eq!(translation_of(&notes, 2), Some("two, from outside"));
+    // And on disk, the save merges the same way with what is really there.
+    std::fs::write(
+        sidecar_path(&article),
+        crate::store::encode_contents("001.txt", &{
+            let mut outside = notes.contents().clone();
+            outside
+                .translations
+                .set_reader_translation("en", SectionId(3), "نص", "three", None, 4);
+            outside
+        })
+        .expect("encodes"),
+    )
+    .expect("write");
+    translate(&mut notes, 4, "four", 5);
+    save_through(&worker, &mut notes);
+    drop(worker);
+    let on_disk = crate::store::load_contents(&sidecar_path(&article)).expect("loads");
+    let en = &on_disk.translations.reader["en"];
+    for (section, text) in [
+        (1, "one, corrected"),
+        (2, "two, from outside"),
+        (3, "three"),
+        (4, "four"),
+    ] {
+        assert_eq!(en[&SectionId(section)].text, text);
+    }
+}
+
+#[test]
+fn a_sidecar_that_cannot_be_read_is_never_written_with_translations() {
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("001.txt");
+    // A folder where the sidecar should be: it cannot be read.
+    std::fs::create_dir(sidecar_path(&article)).expect("folder in its place");
+    let (mut notes, notices) = ArticleNotes::open(&article);
+    assert!(
+        matches!(
+            notices.as_slice(),
+            [StoreNotice::Held(HoldReason::Unreadable { .. })]
+        ),
+        "{notices:?}"
+    );
+    translate(&mut notes, 1, "kept in memory", 1);
+    assert_eq!(notes.take_save(Instant::now(), true), None);
+    assert!(
+        notes
+            .encoded()
+            .is_ok_and(|text| text.contains("kept in memory"))
+    );
+    assert!(sidecar_path(&article).is_dir(), "untouched");
 }
