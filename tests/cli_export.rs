@@ -169,3 +169,65 @@ fn a_missing_article_is_an_error_on_standard_error() {
     assert!(!output.status.success(), "an unknown format");
     assert!(text(&output.stderr).contains("pdf"));
 }
+
+#[test]
+fn bilingual_formats_put_the_translation_file_beside_the_article() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("samples");
+    let article = root.path().join("003.txt");
+    std::fs::copy(samples.join("003_2dd66c1bbdc4b7f0.txt"), &article).expect("article");
+    std::fs::copy(
+        samples.join("003_2dd66c1bbdc4b7f0.en.txt"),
+        root.path().join("003.en.txt"),
+    )
+    .expect("translation");
+    let first_english = std::fs::read_to_string(samples.join("003_2dd66c1bbdc4b7f0.en.txt"))
+        .expect("translation")
+        .lines()
+        .next()
+        .expect("a line")
+        .to_owned();
+    let run = |format: &str| {
+        let output = hamish(&[
+            "export".as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+            article.as_os_str(),
+        ]);
+        assert!(
+            output.status.success(),
+            "{format}: {}",
+            text(&output.stderr)
+        );
+        text(&output.stdout).to_owned()
+    };
+    let html = run("bilingual-html");
+    assert!(
+        html.contains("lang=\"en\"") && html.contains("dir=\"rtl\""),
+        "{html}"
+    );
+    assert!(html.contains("Russian media sources"), "{html}");
+    let markdown = run("bilingual-md");
+    assert!(markdown.contains(&first_english), "{markdown}");
+    let tmx = run("tmx");
+    assert!(
+        tmx.contains("<tmx version=\"1.4\">") && tmx.contains("xml:lang=\"en\""),
+        "{tmx}"
+    );
+    // With no translation, a bilingual export says so and fails.
+    std::fs::remove_file(root.path().join("003.en.txt")).expect("remove");
+    let output = hamish(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "tmx".as_ref(),
+        article.as_os_str(),
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr).contains("no translation"),
+        "{}",
+        text(&output.stderr)
+    );
+}

@@ -242,7 +242,8 @@ impl TranslationsOfArticle {
         self.column = Some(resolve_column(article, &language, data, source));
     }
 
-    /// A column for every language there is, the one shown first: for exports.
+    /// A column for every language there is a translation in, the one shown first:
+    /// for exports.
     pub fn all_columns(&self, article: &Article, data: &TranslationData) -> Vec<TranslationColumn> {
         let mut languages = self.languages(data);
         if let Some(shown) = &self.language {
@@ -262,6 +263,9 @@ impl TranslationsOfArticle {
                 let source = aligned.as_ref().map(|(file, alignment)| (*file, alignment));
                 resolve_column(article, language, data, source)
             })
+            // A language with nothing in it (the one a reader would write in) is no
+            // translation to export.
+            .filter(|column| column.rows.iter().any(|row| row.cell.is_some()))
             .collect()
     }
 
