@@ -182,29 +182,6 @@ fn a_missing_folder_is_reported() {
     harness.get_by_label_contains("There is no file or folder at /no/such/folder");
 }
 
-/// Presses Ctrl+C and returns what the app put on the clipboard in that frame.
-fn copy(harness: &mut Harness<'_, HamishApp>) -> Option<String> {
-    // Pushed straight into the next frame's input: queued events are each run in a
-    // frame of their own, and only the last frame's output is kept.
-    harness.input_mut().events.push(egui::Event::Key {
-        key: egui::Key::C,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: Modifiers::COMMAND,
-    });
-    harness.step();
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-}
-
 #[test]
 fn dragging_across_arabic_and_copying_gives_the_text_as_typed() {
     let mut harness = open_samples();
@@ -225,7 +202,7 @@ fn dragging_across_arabic_and_copying_gives_the_text_as_typed() {
     harness.step();
     harness.drop_at(end);
     harness.step();
-    let copied = copy(&mut harness).expect("Ctrl+C copies the selection");
+    let copied = common::copy(&mut harness).expect("Ctrl+C copies the selection");
     assert!(
         copied.chars().count() > 8,
         "a few words are selected: {copied:?}"
@@ -248,7 +225,7 @@ fn double_click_selects_a_word() {
         harness.drop_at(point);
         harness.step();
     }
-    assert_eq!(copy(&mut harness).as_deref(), Some("الخبر"));
+    assert_eq!(common::copy(&mut harness).as_deref(), Some("الخبر"));
 }
 
 #[test]

@@ -15,18 +15,6 @@ use hamish::app::{HamishApp, Preferences, ReadingState};
 use hamish::model::Placement;
 use hamish::store::{load, sidecar_path};
 
-/// The sample articles copied into a temporary folder, so notes can be written.
-fn samples_copy() -> tempfile::TempDir {
-    let folder = tempfile::tempdir().expect("folder");
-    for entry in std::fs::read_dir(common::samples())
-        .expect("samples")
-        .flatten()
-    {
-        std::fs::copy(entry.path(), folder.path().join(entry.file_name())).expect("copy");
-    }
-    folder
-}
-
 fn article_001(folder: &Path) -> PathBuf {
     folder.join("001_d7cff7a3069428f0.txt")
 }
@@ -75,7 +63,7 @@ fn select_start_of(harness: &mut Harness<'_, HamishApp>, paragraph: &str) {
 
 #[test]
 fn a_highlight_with_an_arabic_note_survives_a_restart() {
-    let folder = samples_copy();
+    let folder = common::samples_copy();
     let article = article_001(folder.path());
     let paragraph = common::sample_line("001", 11);
     let note_text = "ملاحظة: الموقع قرغيزي";
@@ -127,7 +115,7 @@ fn a_highlight_with_an_arabic_note_survives_a_restart() {
 
 #[test]
 fn a_section_note_can_be_deleted_and_restored() {
-    let folder = samples_copy();
+    let folder = common::samples_copy();
     let article = article_001(folder.path());
     let mut harness = harness(article.clone());
     harness
@@ -178,7 +166,7 @@ fn a_section_note_can_be_deleted_and_restored() {
 
 #[test]
 fn a_damaged_sidecar_is_kept_and_the_reader_told() {
-    let folder = samples_copy();
+    let folder = common::samples_copy();
     let article = article_001(folder.path());
     let sidecar = sidecar_path(&article);
     std::fs::write(
@@ -204,7 +192,7 @@ fn a_damaged_sidecar_is_kept_and_the_reader_told() {
 
 #[test]
 fn notes_added_from_outside_appear_and_merge() {
-    let folder = samples_copy();
+    let folder = common::samples_copy();
     let article = article_001(folder.path());
     let mut harness = harness(article.clone());
     // Another window adds a note to the same article.

@@ -19,27 +19,6 @@ fn open_001() -> Harness<'static, HamishApp> {
     harness
 }
 
-/// Presses Ctrl+C and returns what the app put on the clipboard in that frame.
-fn copy(harness: &mut Harness<'_, HamishApp>) -> Option<String> {
-    harness.input_mut().events.push(egui::Event::Key {
-        key: egui::Key::C,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: Modifiers::COMMAND,
-    });
-    harness.step();
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-}
-
 /// Two consecutive paragraphs of the article: the one of sample line 11, and the next.
 fn two_paragraphs(harness: &Harness<'_, HamishApp>) -> (String, String) {
     let first = common::sample_line("001", 11);
@@ -92,7 +71,7 @@ fn dragging_across_two_paragraphs_copies_both() {
     harness.step();
     harness.drop_at(end);
     harness.step();
-    let copied = copy(&mut harness).expect("Ctrl+C copies the selection");
+    let copied = common::copy(&mut harness).expect("Ctrl+C copies the selection");
     assert_crosses(&copied, &first, &second);
 }
 
@@ -119,6 +98,6 @@ fn shift_click_extends_the_selection_to_another_paragraph() {
     harness.step();
     harness.event_modifiers(button(false), Modifiers::SHIFT);
     harness.step();
-    let copied = copy(&mut harness).expect("Ctrl+C copies the selection");
+    let copied = common::copy(&mut harness).expect("Ctrl+C copies the selection");
     assert_crosses(&copied, &first, &second);
 }

@@ -16,17 +16,6 @@ use hamish::model::{Anchor, Note, NoteId, Notes, SectionId};
 use hamish::store::{encode, load, sidecar_path};
 use hamish::ui::notes::NoteCommand;
 
-fn samples_copy() -> tempfile::TempDir {
-    let folder = tempfile::tempdir().expect("folder");
-    for entry in std::fs::read_dir(common::samples())
-        .expect("samples")
-        .flatten()
-    {
-        std::fs::copy(entry.path(), folder.path().join(entry.file_name())).expect("copy");
-    }
-    folder
-}
-
 fn article_001(folder: &Path) -> PathBuf {
     folder.join("001_d7cff7a3069428f0.txt")
 }
@@ -77,7 +66,7 @@ fn one_note(text: &str) -> Notes {
 
 #[test]
 fn a_sidecar_that_is_not_utf8_is_kept_aside_and_never_overwritten() {
-    let folder = samples_copy();
+    let folder = common::samples_copy();
     let article = article_001(folder.path());
     let mut bytes = encode("001.txt", &one_note("ملاحظة"))
         .expect("encodes")
@@ -107,7 +96,7 @@ fn a_sidecar_that_is_not_utf8_is_kept_aside_and_never_overwritten() {
 
 #[test]
 fn a_newer_sidecar_keeps_its_name_and_bytes_and_new_notes_wait_in_memory() {
-    let folder = samples_copy();
+    let folder = common::samples_copy();
     let article = article_001(folder.path());
     let sidecar = sidecar_path(&article);
     let bytes = encode("001.txt", &one_note("من إصدار أحدث"))

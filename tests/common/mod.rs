@@ -93,3 +93,35 @@ pub fn app_harness(
             app,
         )
 }
+
+/// The sample articles copied into a temporary folder, so notes can be written.
+pub fn samples_copy() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("folder");
+    for entry in std::fs::read_dir(samples()).expect("samples").flatten() {
+        std::fs::copy(entry.path(), folder.path().join(entry.file_name())).expect("copy");
+    }
+    folder
+}
+
+/// Presses Ctrl+C and returns what the app put on the clipboard in that frame.
+pub fn copy<S>(harness: &mut egui_kittest::Harness<'_, S>) -> Option<String> {
+    // Pushed straight into the next frame's input: queued events are each run in a
+    // frame of their own, and only the last frame's output is kept.
+    harness.input_mut().events.push(egui::Event::Key {
+        key: egui::Key::C,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    });
+    harness.step();
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
