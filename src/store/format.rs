@@ -273,10 +273,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_version_1_file_reads_without_loss() {
-        // As written by the first release: every field a note can have.
-        let text = r#"{
+    /// A version 1 file as the first release wrote it: every field a note can have.
+    const VERSION_1_FILE: &str = r#"{
   "format": "hamish-notes",
   "version": 1,
   "article": "001.txt",
@@ -299,6 +297,10 @@ mod tests {
     }
   }
 }"#;
+
+    #[test]
+    fn a_version_1_file_reads_without_loss() {
+        let text = VERSION_1_FILE;
         let notes = decode(text).expect("decodes");
         let a = &notes[&NoteId("a".into())];
         assert_eq!(a.color, Some(HighlightColor::Pink));
@@ -372,29 +374,7 @@ mod tests {
 
     #[test]
     fn a_version_1_file_is_upgraded_without_loss_and_written_as_version_2() {
-        let v1 = r#"{
-  "format": "hamish-notes",
-  "version": 1,
-  "article": "001.txt",
-  "notes": {
-    "a": {
-      "anchor": { "section": "0000000000000007", "section_text": "نص" },
-      "color": "pink",
-      "text": "ملاحظة",
-      "tags": ["وسم"],
-      "created_ms": 1,
-      "modified_ms": 2,
-      "deleted": true,
-      "conflict_with": "b"
-    },
-    "b": {
-      "anchor": { "section": "0000000000000007", "section_text": "نص" },
-      "text": "أخرى",
-      "created_ms": 3,
-      "modified_ms": 4
-    }
-  }
-}"#;
+        let v1 = VERSION_1_FILE;
         let upgraded = decode_contents(v1).expect("decodes");
         assert_eq!(upgraded.notes, decode(v1).expect("decodes"));
         assert_eq!(upgraded.notes.len(), 2);
