@@ -15,6 +15,7 @@
 //! the frame out.
 
 mod background;
+mod comfort;
 mod command;
 mod dialogs;
 mod export;
@@ -40,7 +41,6 @@ use std::time::Duration;
 use crate::import::{ImportedArticle, Library};
 use crate::model::{Note, NoteId, Placement};
 use crate::text::TextEngine;
-use crate::ui::menu_bar::{FULLSCREEN, OPEN_FOLDER, TOGGLE_LIBRARY};
 use crate::ui::notes::NoteCommand;
 
 use messages::Messages;
@@ -72,6 +72,8 @@ pub struct HamishApp {
     gloss: gloss::Gloss,
     /// The theme and zoom given to egui, to apply the preferences when they change.
     applied_look: Option<(crate::ui::theme::Theme, f32)>,
+    /// The settings window and the shortcut sheet.
+    comfort: comfort::Comfort,
 }
 
 /// The bundled sample articles: beside the executable when installed, else in the
@@ -106,6 +108,7 @@ impl HamishApp {
             library_opened_while_narrow: false,
             applied_look: None,
             gloss: gloss::Gloss::default(),
+            comfort: comfort::Comfort::default(),
         }
     }
 
@@ -247,15 +250,7 @@ impl HamishApp {
             Some(file.path().to_owned())
         });
         self.commands.extend(dropped.map(Command::OpenPath));
-        for (shortcut, command) in [
-            (OPEN_FOLDER, Command::ChooseFolder),
-            (TOGGLE_LIBRARY, Command::ToggleLibrary),
-            (FULLSCREEN, Command::ToggleFullscreen),
-        ] {
-            if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
-                self.commands.push(command);
-            }
-        }
+        self.keyboard(ctx);
         // In a text field Ctrl+Z undoes typing; elsewhere, the last change to a note.
         let in_text_field = ctx.memory(|memory| memory.focused().is_some());
         if !in_text_field && ctx.input_mut(|input| input.consume_shortcut(&UNDO)) {

@@ -7,6 +7,7 @@
 
 mod anchor;
 mod bidi_controls;
+mod diacritics;
 mod direction;
 mod emphasis;
 pub mod fold;
@@ -23,6 +24,7 @@ pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};
 pub use bidi_controls::{
     Revealed, has_bidi_controls, is_bidi_control, is_direction_mark, reveal_bidi_controls,
 };
+pub use diacritics::{OffsetMap, has_diacritics, is_diacritic, strip_diacritics};
 pub use direction::{Direction, base_direction};
 pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};
 pub use language::guess_language;

@@ -77,6 +77,28 @@ pub enum Command {
     GlossToNotes(usize),
     /// Close the gloss card.
     CloseGloss,
+    /// Hide Arabic and Hebrew diacritics in the article, or show them (display only).
+    HideDiacritics(bool),
+    /// Move the section cursor by this many sections (down when positive).
+    MoveSectionCursor(isize),
+    /// Open the article this many places after the open one in the library (before
+    /// it when negative).
+    OpenNeighbourArticle(isize),
+    /// Add a note to the section under the cursor.
+    NoteOnCursorSection,
+    /// Write the translation of the section under the cursor.
+    TranslateCursorSection,
+    /// Highlight the selection (within one section).
+    HighlightSelection,
+    /// Use these column faces, spacings and margins.
+    SetTypography(crate::ui::typography::Typography),
+    /// Read the open article as written in this language (`ur`, `fa`, `ar`…), or as
+    /// guessed from its letters.
+    SetArticleLanguage(Option<String>),
+    /// Zoom the whole app to this factor.
+    SetZoom(f32),
+    /// Open or close a window of the comfort settings and help.
+    ShowWindow(super::comfort::ComfortWindow, bool),
 }
 
 /// A step of the whole app's zoom.
@@ -231,6 +253,16 @@ impl HamishApp {
                 }
                 self.preferences.zoom = ctx.zoom_factor();
             }
+            Command::HideDiacritics(hide) => self.preferences.hide_diacritics = hide,
+            Command::MoveSectionCursor(_)
+            | Command::OpenNeighbourArticle(_)
+            | Command::NoteOnCursorSection
+            | Command::TranslateCursorSection
+            | Command::HighlightSelection
+            | Command::SetTypography(_)
+            | Command::SetArticleLanguage(_)
+            | Command::SetZoom(_)
+            | Command::ShowWindow(..) => self.apply_comfort(ctx, command),
             Command::SetBodySize(size) => {
                 self.preferences.body_size_pt =
                     size.clamp(*BODY_SIZE_RANGE_PT.start(), *BODY_SIZE_RANGE_PT.end());

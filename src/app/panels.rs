@@ -15,6 +15,7 @@ use crate::ui::{
 };
 
 use super::HamishApp;
+use super::comfort::ComfortWindow;
 use super::command::{Command, ZoomStep};
 use super::preferences::{BODY_SIZE_RANGE_PT, LIBRARY_HIDES_BELOW_PT, LIBRARY_WIDTH_RANGE_PT};
 use super::session::{Content, OpenArticle};
@@ -56,6 +57,7 @@ impl HamishApp {
             self.commands.push(command);
         }
         self.gloss_card(ui.ctx());
+        self.comfort_windows(ui.ctx());
         if !self.commands.is_empty() {
             ui.ctx().request_repaint();
         }
@@ -81,6 +83,8 @@ impl HamishApp {
             has_article: self.session.ready_article().is_some(),
             blur_translations: self.preferences.blur_translations,
             translation_size_pt: self.preferences.translation_size_pt,
+            hide_diacritics: self.preferences.hide_diacritics,
+            article_language: self.article_language_menu(),
         }
     }
 
@@ -212,6 +216,15 @@ impl HamishApp {
             );
         }
         view.set_show_bidi_controls(self.preferences.show_bidi_controls);
+        view.set_hide_diacritics(self.preferences.hide_diacritics);
+        let typography = self.preferences.typography;
+        let nastaliq = typography.urdu_in_nastaliq
+            && self
+                .comfort
+                .article_language(path, &self.reading, &imported.article)
+                .as_deref()
+                == Some("ur");
+        view.set_typography(typography.article, nastaliq);
         let article = &imported.article;
         let columns = self.preferences.columns;
         let size = self.preferences.body_size_pt;
@@ -241,7 +254,8 @@ impl HamishApp {
             editing,
             split,
             blurred: self.preferences.blur_translations,
-            style: theme::translation(self.preferences.translation_size_pt),
+            style: typography.translation_style(self.preferences.translation_size_pt),
+            margin_pt: typography.translation.margin_pt,
             commands: &mut translation_commands,
         };
         let output = match notes.as_mut() {
@@ -253,6 +267,8 @@ impl HamishApp {
                     placements,
                     editing: notes.editing.as_mut(),
                     commands: &mut note_commands,
+                    style: typography.note_style(),
+                    margin_pt: typography.notes.margin_pt,
                 };
                 let mut sides = Vec::new();
                 if columns.translation {
@@ -359,6 +375,10 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::ZoomIn => Command::Zoom(ZoomStep::In),
         MenuAction::ZoomOut => Command::Zoom(ZoomStep::Out),
         MenuAction::ZoomReset => Command::Zoom(ZoomStep::Reset),
+        MenuAction::HideDiacritics(hide) => Command::HideDiacritics(hide),
+        MenuAction::OpenSettings => Command::ShowWindow(ComfortWindow::Settings, true),
+        MenuAction::ShowShortcuts => Command::ShowWindow(ComfortWindow::Shortcuts, true),
+        MenuAction::SetArticleLanguage(language) => Command::SetArticleLanguage(language),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::ui::Columns;
 use crate::ui::theme::Theme;
+use crate::ui::typography::Typography;
 
 /// The reader's preferences, applied live and remembered between runs.
 ///
@@ -29,6 +30,11 @@ pub struct Preferences {
     /// Whether translations are covered until hovered (for readers testing
     /// themselves).
     pub blur_translations: bool,
+    /// Whether Arabic and Hebrew diacritics are hidden in the article (display only:
+    /// the text, notes and copies keep them).
+    pub hide_diacritics: bool,
+    /// Each column's face, spacing and margins, and Urdu in Nastaliq.
+    pub typography: Typography,
 }
 
 impl Default for Preferences {
@@ -43,6 +49,8 @@ impl Default for Preferences {
             zoom: 1.0,
             translation_size_pt: crate::ui::theme::TRANSLATION_SIZE_PT,
             blur_translations: false,
+            hide_diacritics: false,
+            typography: Typography::default(),
         }
     }
 }

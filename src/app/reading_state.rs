@@ -23,6 +23,9 @@ pub struct ReadingState {
     pub translation_languages: BTreeMap<PathBuf, String>,
     /// Translation files kept elsewhere that the reader imported for an article.
     pub imported_translations: BTreeMap<PathBuf, Vec<PathBuf>>,
+    /// The language the reader chose for an article (`ar`, `fa`, `ur`…), where the
+    /// guess from its letters was not what they wanted.
+    pub article_languages: BTreeMap<PathBuf, String>,
 }
 
 impl ReadingState {

@@ -8,12 +8,14 @@ use cosmic_text::{FontSystem, fontdb};
 use super::style::FontFamily;
 
 /// The font files in `fonts/`, compiled into the binary.
-const BUNDLED_FONTS: [&[u8]; 5] = [
+const BUNDLED_FONTS: [&[u8]; 7] = [
     include_bytes!("../../fonts/Amiri-Regular.ttf"),
     include_bytes!("../../fonts/Amiri-Bold.ttf"),
     include_bytes!("../../fonts/NotoSans-Regular.ttf"),
     include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf"),
     include_bytes!("../../fonts/NotoNastaliqUrdu-Regular.ttf"),
+    include_bytes!("../../fonts/Vazirmatn-Regular.ttf"),
+    include_bytes!("../../fonts/Vazirmatn-Bold.ttf"),
 ];
 
 /// The family name cosmic-text knows a [`FontFamily`] by.
@@ -23,6 +25,7 @@ pub fn family_name(family: FontFamily) -> &'static str {
         FontFamily::Sans => "Noto Sans",
         FontFamily::Hebrew => "Noto Sans Hebrew",
         FontFamily::Nastaliq => "Noto Nastaliq Urdu",
+        FontFamily::ArabicSans => "Vazirmatn",
     }
 }
 
@@ -55,6 +58,7 @@ mod tests {
             FontFamily::Sans,
             FontFamily::Hebrew,
             FontFamily::Nastaliq,
+            FontFamily::ArabicSans,
         ] {
             assert!(
                 families.iter().any(|name| name == family_name(family)),

@@ -14,6 +14,9 @@ pub enum FontFamily {
     Hebrew,
     /// Noto Nastaliq Urdu.
     Nastaliq,
+    /// Vazirmatn: Arabic and Persian in a sans face, a second Arabic family for
+    /// readers who find Naskh's strokes busy on screen.
+    ArabicSans,
 }
 
 /// Everything that changes how a text is laid out (colour does not: it is applied when
@@ -70,6 +73,20 @@ impl TextStyle {
             size_pt: body_size_pt * scale,
             line_height: 1.6,
             bold: true,
+        }
+    }
+
+    /// The distance between baselines Noto Nastaliq Urdu needs, as a multiple of the
+    /// font size: its letters climb diagonally and its marks reach far above and
+    /// below, well past Naskh's.
+    pub const NASTALIQ_LINE_HEIGHT: f32 = 2.5;
+
+    /// This style set in Noto Nastaliq Urdu, with its taller lines.
+    pub fn in_nastaliq(self) -> Self {
+        Self {
+            family: FontFamily::Nastaliq,
+            line_height: self.line_height.max(Self::NASTALIQ_LINE_HEIGHT),
+            ..self
         }
     }
 

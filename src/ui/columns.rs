@@ -40,6 +40,12 @@ pub trait ColumnCells {
     /// and as tall as needed. Drawing nothing leaves the cell empty.
     fn cell(&mut self, ui: &mut Ui, index: usize, section: &Section);
 
+    /// Room the reader asked to leave free on each side of the column's cells, in
+    /// points.
+    fn margin_pt(&self) -> f32 {
+        0.0
+    }
+
     /// Draws the column's header into `ui`: by default its title and status; a column
     /// with a choice to offer (a language) draws its own.
     fn header(&mut self, ui: &mut Ui) {

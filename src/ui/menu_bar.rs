@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::Ui;
 
 use egui::gui_zoom::kb_shortcuts;
 
@@ -12,14 +12,7 @@ use crate::export::ExportFormat;
 use super::theme::Theme;
 use super::{Columns, TextButton};
 
-/// File ▸ Open folder.
-pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-
-/// View ▸ Library.
-pub const TOGGLE_LIBRARY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
-
-/// View ▸ Full screen.
-pub const FULLSCREEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
+use super::shortcuts::{KeyAction, label_of};
 
 /// What the menus show.
 pub struct MenuState<'a> {
@@ -49,6 +42,11 @@ pub struct MenuState<'a> {
     pub blur_translations: bool,
     /// The translation column's text size, in points.
     pub translation_size_pt: f32,
+    /// Whether diacritics are hidden.
+    pub hide_diacritics: bool,
+    /// The open article's language, when one is open: as chosen by the reader, and
+    /// as guessed from its letters.
+    pub article_language: Option<(Option<String>, Option<String>)>,
 }
 
 /// What the reader chose in a menu.
@@ -88,6 +86,14 @@ pub enum MenuAction {
     ZoomOut,
     /// Back to actual size.
     ZoomReset,
+    /// Hide diacritics, or show them.
+    HideDiacritics(bool),
+    /// Open the settings window.
+    OpenSettings,
+    /// Open the list of keyboard shortcuts.
+    ShowShortcuts,
+    /// Read the open article as written in this language, or as guessed (`None`).
+    SetArticleLanguage(Option<String>),
 }
 
 /// The menu bar.
@@ -97,13 +103,14 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
         ui.menu_button("File", |ui| file_menu(ui, state, &mut actions));
         ui.menu_button("Notes", |ui| notes_menu(ui, state, &mut actions));
         ui.menu_button("View", |ui| view_menu(ui, state, &mut actions));
+        ui.menu_button("Help", |ui| help_menu(ui, &mut actions));
     });
     actions
 }
 
 fn file_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) {
     let open = ui.add(
-        egui::Button::new("Open folder…").shortcut_text(ui.ctx().format_shortcut(&OPEN_FOLDER)),
+        egui::Button::new("Open folder…").shortcut_text(label_of(ui.ctx(), KeyAction::OpenFolder)),
     );
     if open.clicked() {
         actions.push(MenuAction::ChooseFolder);
@@ -163,32 +170,57 @@ fn notes_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>)
 }
 
 fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) {
-    for (label, shown, shortcut, action) in [
+    for (label, shown, key, action) in [
         (
             "Library",
             state.library_shown,
-            TOGGLE_LIBRARY,
+            KeyAction::ToggleLibrary,
             MenuAction::ToggleLibrary,
         ),
         (
             "Full screen",
             state.fullscreen,
-            FULLSCREEN,
+            KeyAction::Fullscreen,
             MenuAction::ToggleFullscreen,
         ),
+        (
+            "Hide diacritics",
+            state.hide_diacritics,
+            KeyAction::ToggleDiacritics,
+            MenuAction::HideDiacritics(!state.hide_diacritics),
+        ),
     ] {
-        let button = egui::Button::selectable(shown, label)
-            .shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        let button = egui::Button::selectable(shown, label).shortcut_text(label_of(ui.ctx(), key));
         if ui.add(button).clicked() {
             actions.push(action);
         }
     }
     ui.separator();
-    let mut columns = state.columns;
-    let translation = ui.checkbox(&mut columns.translation, "Translation column");
-    let notes = ui.checkbox(&mut columns.notes, "Notes column");
-    if translation.changed() || notes.changed() {
-        actions.push(MenuAction::SetColumns(columns));
+    let columns = state.columns;
+    for (label, shown, key, toggled) in [
+        (
+            "Translation column",
+            columns.translation,
+            KeyAction::ToggleTranslationColumn,
+            Columns {
+                translation: !columns.translation,
+                ..columns
+            },
+        ),
+        (
+            "Notes column",
+            columns.notes,
+            KeyAction::ToggleNotesColumn,
+            Columns {
+                notes: !columns.notes,
+                ..columns
+            },
+        ),
+    ] {
+        let button = egui::Button::selectable(shown, label).shortcut_text(label_of(ui.ctx(), key));
+        if ui.add(button).clicked() {
+            actions.push(MenuAction::SetColumns(toggled));
+        }
     }
     let mut show = state.show_bidi_controls;
     let bidi = ui.checkbox(&mut show, "Show bidi controls").on_hover_text(
@@ -197,6 +229,11 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
     );
     if bidi.changed() {
         actions.push(MenuAction::ShowBidiControls(show));
+    }
+    if let Some((chosen, guessed)) = &state.article_language {
+        ui.menu_button("Article language", |ui| {
+            article_language_menu(ui, chosen.as_deref(), guessed.as_deref(), actions);
+        });
     }
     ui.separator();
     ui.menu_button("Theme", |ui| {
@@ -220,11 +257,54 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
             actions.push(action);
         }
     }
+    let settings =
+        egui::Button::new("Settings…").shortcut_text(label_of(ui.ctx(), KeyAction::Settings));
+    if ui.add(settings).clicked() {
+        actions.push(MenuAction::OpenSettings);
+    }
     ui.separator();
     let mut size = state.body_size_pt;
     let slider =
         ui.add(egui::Slider::new(&mut size, state.body_size_range_pt.clone()).text("Text size"));
     if slider.changed() {
         actions.push(MenuAction::SetBodySize(size));
+    }
+}
+
+fn help_menu(ui: &mut Ui, actions: &mut Vec<MenuAction>) {
+    let sheet = egui::Button::new("Keyboard shortcuts")
+        .shortcut_text(label_of(ui.ctx(), KeyAction::ShortcutSheet));
+    if ui.add(sheet).clicked() {
+        actions.push(MenuAction::ShowShortcuts);
+    }
+}
+
+/// The languages an article in the Arabic script can be read as: which decides
+/// whether Urdu's Nastaliq is used.
+const ARTICLE_LANGUAGES: [(&str, &str); 4] = [
+    ("ar", "Arabic"),
+    ("fa", "Persian"),
+    ("ur", "Urdu (Nastaliq)"),
+    ("he", "Hebrew"),
+];
+
+fn article_language_menu(
+    ui: &mut Ui,
+    chosen: Option<&str>,
+    guessed: Option<&str>,
+    actions: &mut Vec<MenuAction>,
+) {
+    let guessed_name = ARTICLE_LANGUAGES
+        .iter()
+        .find(|(tag, _)| Some(*tag) == guessed)
+        .map_or(guessed.unwrap_or("none"), |(_, name)| name);
+    let automatic = format!("As its letters say ({guessed_name})");
+    if ui.radio(chosen.is_none(), automatic).clicked() {
+        actions.push(MenuAction::SetArticleLanguage(None));
+    }
+    for (tag, name) in ARTICLE_LANGUAGES {
+        if ui.radio(chosen == Some(tag), name).clicked() {
+            actions.push(MenuAction::SetArticleLanguage(Some(tag.to_owned())));
+        }
     }
 }

@@ -9,6 +9,9 @@
 
 mod row;
 mod selection;
+mod shown_text;
+
+pub use shown_text::ShownAs;
 
 use egui::{Key, Rect, ScrollArea, Ui, vec2};
 
@@ -18,7 +21,9 @@ use crate::text::TextEngine;
 use super::columns::SideColumn;
 use super::text_block::{TextSelection, copy_requested};
 use super::theme;
-use row::{RowMarks, RowSetting, row_geometry, section_style, show_header, show_row};
+use row::{RowMarks, RowSetting, row_geometry, show_header, show_row};
+
+use super::typography::{ArticleLook, ColumnTypography};
 use selection::ArticleSelection;
 use selection::RowSeen;
 
@@ -35,9 +40,14 @@ pub struct ReadingView {
     /// than rows, the last being the content height.
     tops: Vec<f32>,
     tops_are_stale: bool,
-    /// The source column width and text size the measured heights belong to.
+    /// The source column width and the look (size, face, spacing) the measured
+    /// heights belong to.
     source_width_pt: f32,
-    body_size_pt: f32,
+    look: Option<ArticleLook>,
+    /// The article column's typography, and whether the article is drawn in
+    /// Nastaliq, as set by [`Self::set_typography`].
+    typography: ColumnTypography,
+    nastaliq: bool,
     /// Scroll offset to apply on the next frame, if any.
     pending_offset: Option<f32>,
     /// A section to bring to the top once the rows' heights are known.
@@ -54,12 +64,18 @@ pub struct ReadingView {
     /// Scroll offset and visible height of the last frame, in points.
     offset_pt: f32,
     viewport_height_pt: f32,
-    /// Whether explicit bidi controls are marked in the text.
-    show_bidi_controls: bool,
+    /// What the drawn text changes: diacritics hidden, bidi controls marked.
+    shown_as: ShownAs,
     /// The reader's selection, which can span sections.
     selection: Option<ArticleSelection>,
     /// Whether the reader is dragging out the selection.
     selecting: bool,
+    /// The section cursor moved with ↓/↑ (j/k): the section notes and translations
+    /// go to from the keyboard. Drawn beside its row.
+    cursor: Option<usize>,
+    /// Whether the cursor moved since the last frame, so its row is to be brought
+    /// into view.
+    cursor_moved: bool,
 }
 
 /// The highlighted spans of a section, by its index, with their colours.
@@ -100,7 +116,60 @@ impl ReadingView {
 
     /// Marks explicit bidi controls where they are in the text (or stops marking them).
     pub fn set_show_bidi_controls(&mut self, show: bool) {
-        self.show_bidi_controls = show;
+        self.shown_as.show_bidi_controls = show;
+    }
+
+    /// Sets the article column's face, spacing and margins, and whether the article
+    /// is Urdu to be drawn in Nastaliq. Rows are laid out anew when they change.
+    pub fn set_typography(&mut self, typography: ColumnTypography, nastaliq: bool) {
+        self.typography = typography;
+        self.nastaliq = nastaliq;
+    }
+
+    /// Hides Arabic and Hebrew diacritics in the drawn text (or shows them again); the
+    /// text, its selection and highlights keep their own offsets.
+    pub fn set_hide_diacritics(&mut self, hide: bool) {
+        self.shown_as.hide_diacritics = hide;
+    }
+
+    /// The section under the cursor, if the reader has moved it.
+    pub fn cursor(&self) -> Option<usize> {
+        self.cursor
+    }
+
+    /// Moves the section cursor `by` sections (down when positive), within the
+    /// article's `sections`. A cursor not yet placed, or scrolled out of view, starts
+    /// from the first section on screen; the view follows the cursor.
+    pub fn move_cursor(&mut self, by: isize, sections: usize) {
+        if sections == 0 {
+            return;
+        }
+        let last_on_screen = self.last_visible_section();
+        let on_screen = self
+            .cursor
+            .filter(|&cursor| cursor >= self.first_visible && cursor <= last_on_screen);
+        let next = match on_screen {
+            Some(cursor) => cursor.saturating_add_signed(by),
+            None => self.first_visible,
+        };
+        self.cursor = Some(next.min(sections - 1));
+        self.cursor_moved = true;
+    }
+
+    /// The last section at least partly on screen in the last frame.
+    fn last_visible_section(&self) -> usize {
+        let bottom = self.offset_pt + self.viewport_height_pt;
+        self.tops
+            .partition_point(|&top| top < bottom)
+            .saturating_sub(1)
+            .max(self.first_visible)
+    }
+
+    /// The selection, when it lies within one section: the section and its bytes.
+    pub fn selection_in_one_section(&self) -> Option<(usize, std::ops::Range<usize>)> {
+        self.selection
+            .filter(|selection| !selection.is_empty())
+            .and_then(|selection| selection.within_one_section())
     }
 
     /// Scrolls so that `section` is at the top on the next frame.
@@ -123,7 +192,13 @@ impl ReadingView {
         let weights: Vec<f32> = columns.iter().map(|column| column.weight).collect();
         let geometry = row_geometry(width, &weights);
         let source_width = geometry.source.width();
-        self.prepare(ui, article, source_width, body_size_pt);
+        let look = ArticleLook {
+            column: self.typography,
+            body_size_pt,
+            nastaliq: self.nastaliq,
+        };
+        let source_width = source_width - 2.0 * look.column.margin_in(source_width);
+        self.prepare(ui, article, source_width, look);
         show_header(ui, &geometry, columns);
         let mut output = ReadingOutput::default();
         if !std::mem::replace(&mut self.shown, true) && self.pending_section.is_none() {
@@ -145,6 +220,11 @@ impl ReadingView {
             }
         }
 
+        if std::mem::take(&mut self.cursor_moved)
+            && let Some(offset) = self.cursor.and_then(|cursor| self.offset_showing(cursor))
+        {
+            self.pending_offset = Some(offset);
+        }
         if let Some(step) = keyboard_scroll(ui, self.viewport_height_pt) {
             self.pending_offset = Some((self.offset_pt + step).clamp(-1.0e9, 1.0e9));
         }
@@ -188,8 +268,9 @@ impl ReadingView {
                 let row_top = content_top_left + vec2(0.0, self.tops[index] + shift);
                 let setting = RowSetting {
                     geometry: &geometry,
-                    body_size_pt,
-                    show_bidi_controls: self.show_bidi_controls,
+                    look,
+                    shown_as: self.shown_as,
+                    under_cursor: self.cursor == Some(index),
                 };
                 let section = &article.sections[index];
                 let selected = self
@@ -264,9 +345,8 @@ impl ReadingView {
 
     /// Estimates the heights of rows not measured yet; forgets measurements when the
     /// width or the article changed.
-    fn prepare(&mut self, ui: &Ui, article: &Article, source_width: f32, body_size_pt: f32) {
-        let resized =
-            (source_width - self.source_width_pt).abs() > 0.5 || body_size_pt != self.body_size_pt;
+    fn prepare(&mut self, ui: &Ui, article: &Article, source_width: f32, look: ArticleLook) {
+        let resized = (source_width - self.source_width_pt).abs() > 0.5 || Some(look) != self.look;
         let same_article = self.heights.len() == article.sections.len();
         if same_article && resized && self.anchor.is_none() {
             self.ensure_tops();
@@ -285,15 +365,32 @@ impl ReadingView {
                 .map(|section| {
                     engine.estimate_height(
                         &section.text,
-                        &section_style(section, body_size_pt),
+                        &look.section_style(section),
                         source_width,
                     ) + theme::ROW_GAP_PT
                 })
                 .collect();
             self.measured = vec![false; article.sections.len()];
             self.source_width_pt = source_width;
-            self.body_size_pt = body_size_pt;
+            self.look = Some(look);
             self.tops_are_stale = true;
+        }
+    }
+
+    /// The scroll offset that brings row `section` into view with the least
+    /// movement, or `None` when it is in view already. A row taller than the view
+    /// shows its top.
+    fn offset_showing(&mut self, section: usize) -> Option<f32> {
+        self.ensure_tops();
+        let top = *self.tops.get(section)?;
+        let bottom = *self.tops.get(section + 1)?;
+        let view_bottom = self.offset_pt + self.viewport_height_pt;
+        if top < self.offset_pt || bottom - top > self.viewport_height_pt {
+            (top != self.offset_pt).then_some(top)
+        } else if bottom > view_bottom {
+            Some(bottom - self.viewport_height_pt)
+        } else {
+            None
         }
     }
 
@@ -313,20 +410,18 @@ impl ReadingView {
     }
 }
 
-/// The scroll step asked for with the keyboard, in points: arrows by a line, Page
-/// Up/Down and Space by most of a screen, Home and End to the ends. Keys go to a
-/// focused widget (a text field) rather than to the view.
+/// The scroll step asked for with the keyboard, in points: Page Up/Down and Space by
+/// most of a screen, Home and End to the ends. (↓ and ↑ move the section cursor, and
+/// the view follows it: see [`crate::ui::shortcuts`].) Keys go to a focused widget
+/// (a text field) rather than to the view.
 fn keyboard_scroll(ui: &Ui, viewport_height: f32) -> Option<f32> {
     if ui.ctx().memory(|memory| memory.focused().is_some()) {
         return None;
     }
-    let line = 40.0;
-    let page = (viewport_height * 0.9).max(line);
+    let page = (viewport_height * 0.9).max(40.0);
     ui.input(|input| {
         let shift = input.modifiers.shift;
         [
-            (Key::ArrowDown, line),
-            (Key::ArrowUp, -line),
             (Key::PageDown, page),
             (Key::PageUp, -page),
             (Key::Space, if shift { -page } else { page }),

@@ -78,6 +78,9 @@ pub struct TextBlock<'a> {
     /// Set when the selection belongs to a larger view (the reading view, where it
     /// can span sections): the part of it in this block, which the block only paints.
     view_selection: Option<Option<Range<usize>>>,
+    /// Whether the block is the selected one of a list (the reading view's section
+    /// cursor), as told to screen readers.
+    selected: bool,
 }
 
 impl<'a> TextBlock<'a> {
@@ -92,6 +95,7 @@ impl<'a> TextBlock<'a> {
             id_salt: None,
             highlights: &[],
             view_selection: None,
+            selected: false,
         }
     }
 
@@ -131,6 +135,13 @@ impl<'a> TextBlock<'a> {
     /// selection itself.
     pub fn selection_from_view(mut self, selected: Option<Range<usize>>) -> Self {
         self.view_selection = Some(selected);
+        self
+    }
+
+    /// Marks the block as the selected item of a list, for screen readers (the
+    /// section under the reading view's cursor).
+    pub fn selected(mut self, selected: bool) -> Self {
+        self.selected = selected;
         self
     }
 
@@ -290,6 +301,12 @@ impl TextBlock<'_> {
 
         let text = self.text;
         response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+        if self.selected {
+            // Selected, as an item of a list is (egui's own `selected` would make it
+            // a toggled checkbox).
+            ui.ctx()
+                .accesskit_node_builder(response.id, |node| node.set_selected(true));
+        }
         let selected = selection
             .map(|selection| selection.range())
             .filter(|range| !range.is_empty());

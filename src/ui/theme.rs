@@ -98,6 +98,12 @@ pub const COLUMN_GAP_PT: f32 = 18.0;
 /// How far quotations and list items are set in from the start side, in points.
 pub const INDENT_PT: f32 = 28.0;
 
+/// The section cursor's bar: how far outside the text column (in the scroll bar's
+/// gutter on the right, the panel margin on the left) and how wide, in points.
+pub const CURSOR_BAR_GAP_PT: f32 = 6.0;
+/// See [`CURSOR_BAR_GAP_PT`].
+pub const CURSOR_BAR_WIDTH_PT: f32 = 3.0;
+
 /// The source text's share of the width, beside the side columns' weights.
 pub const SOURCE_COLUMN_WEIGHT: f32 = 0.5;
 

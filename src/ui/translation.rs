@@ -59,6 +59,8 @@ pub struct TranslationCells<'a> {
     pub blurred: bool,
     /// How translations are set.
     pub style: TextStyle,
+    /// Room left free on each side of the cells, in points.
+    pub margin_pt: f32,
     /// What the reader asked for.
     pub commands: &'a mut Vec<TranslationCommand>,
 }
@@ -90,6 +92,10 @@ fn flag_words(flag: RowFlag) -> &'static str {
 impl ColumnCells for TranslationCells<'_> {
     fn title(&self) -> &str {
         "Translation"
+    }
+
+    fn margin_pt(&self) -> f32 {
+        self.margin_pt
     }
 
     fn status(&self) -> String {

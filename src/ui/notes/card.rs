@@ -15,6 +15,7 @@ pub(super) fn note_card(
     note: &Note,
     quote: Option<&str>,
     editing: Option<&mut EditingNote>,
+    style: crate::text::TextStyle,
     commands: &mut Vec<NoteCommand>,
 ) {
     let bar = note.color.map_or(
@@ -42,7 +43,7 @@ pub(super) fn note_card(
             }
             match editing {
                 Some(editing) => editors(ui, id, editing, commands),
-                None => shown(ui, id, note, commands),
+                None => shown(ui, id, note, style, commands),
             }
         });
 }
@@ -78,11 +79,17 @@ fn editors(ui: &mut Ui, id: &NoteId, editing: &mut EditingNote, commands: &mut V
 }
 
 /// A note as read: its text, its tags, Edit and Delete.
-fn shown(ui: &mut Ui, id: &NoteId, note: &Note, commands: &mut Vec<NoteCommand>) {
+fn shown(
+    ui: &mut Ui,
+    id: &NoteId,
+    note: &Note,
+    style: crate::text::TextStyle,
+    commands: &mut Vec<NoteCommand>,
+) {
     if !note.text.is_empty() {
         ui.add(
             TextBlock::new(&note.text)
-                .style(theme::NOTE)
+                .style(style)
                 .id_salt(("note", &id.0)),
         );
     }

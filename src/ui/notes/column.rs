@@ -22,6 +22,10 @@ pub struct NotesColumn<'a> {
     pub editing: Option<&'a mut EditingNote>,
     /// What the reader asked for.
     pub commands: &'a mut Vec<NoteCommand>,
+    /// How the notes are set.
+    pub style: crate::text::TextStyle,
+    /// Room left free on each side of the cards, in points.
+    pub margin_pt: f32,
 }
 
 /// The highlights of section `index`, with their fills.
@@ -64,6 +68,10 @@ impl ColumnCells for NotesColumn<'_> {
         }
     }
 
+    fn margin_pt(&self) -> f32 {
+        self.margin_pt
+    }
+
     fn cell(&mut self, ui: &mut Ui, index: usize, section: &Section) {
         for (id, placement) in self.placements {
             let range: Option<&Range<usize>> = match placement {
@@ -81,7 +89,15 @@ impl ColumnCells for NotesColumn<'_> {
                 .editing
                 .as_deref_mut()
                 .filter(|editing| editing.id == *id);
-            note_card(ui, id, note, quote.as_deref(), editing, self.commands);
+            note_card(
+                ui,
+                id,
+                note,
+                quote.as_deref(),
+                editing,
+                self.style,
+                self.commands,
+            );
             ui.add_space(4.0);
         }
         if ui

@@ -3,13 +3,15 @@
 
 use egui::{Align, Layout, Rect, Ui, UiBuilder, pos2, vec2};
 
-use crate::model::{Revealed, Section, SectionKind, has_bidi_controls, reveal_bidi_controls};
+use crate::model::{Section, SectionKind};
 use crate::text::TextStyle;
 use crate::ui::columns::SideColumn;
 use crate::ui::text_block::TextBlock;
 use crate::ui::theme;
+use crate::ui::typography::ArticleLook;
 
 use super::Highlights;
+use super::shown_text::{ShownAs, ShownText};
 
 /// Room kept free on the right for the scroll bar, which floats over the content.
 const SCROLL_BAR_GUTTER_PT: f32 = 16.0;
@@ -30,8 +32,11 @@ pub(super) struct RowGeometry {
 #[derive(Clone, Copy)]
 pub(super) struct RowSetting<'a> {
     pub(super) geometry: &'a RowGeometry,
-    pub(super) body_size_pt: f32,
-    pub(super) show_bidi_controls: bool,
+    pub(super) look: ArticleLook,
+    /// What the drawn text changes (diacritics hidden, bidi controls marked).
+    pub(super) shown_as: ShownAs,
+    /// Whether the section cursor is on this row.
+    pub(super) under_cursor: bool,
 }
 
 /// What is painted under a row's source text.
@@ -53,16 +58,6 @@ pub(super) struct Row {
     pub(super) pointer_offset: Option<usize>,
     /// The word there.
     pub(super) pointer_word: Option<std::ops::Range<usize>>,
-}
-
-/// How a section is set: headings larger and bold.
-pub(super) fn section_style(section: &Section, body_size_pt: f32) -> TextStyle {
-    match section.kind {
-        SectionKind::Heading { level } => TextStyle::heading(level, body_size_pt),
-        SectionKind::Paragraph | SectionKind::Quotation | SectionKind::ListItem => {
-            TextStyle::body(body_size_pt)
-        }
-    }
 }
 
 /// The columns' rectangles for a row at the origin: source on the right, then the
@@ -136,10 +131,15 @@ pub(super) fn show_row(
     } = marks;
     let RowSetting {
         geometry,
-        body_size_pt,
-        show_bidi_controls,
+        look,
+        shown_as,
+        under_cursor,
     } = *setting;
+    let body_size_pt = look.body_size_pt;
     let source_rect = geometry.source.translate(top_left.to_vec2());
+    // The reader's margins, on both sides of the text.
+    let margin = look.column.margin_in(source_rect.width());
+    let source_rect = source_rect.shrink2(vec2(margin, 0.0));
     let heading_gap = if matches!(section.kind, SectionKind::Heading { .. }) {
         theme::ROW_GAP_PT
     } else {
@@ -160,36 +160,23 @@ pub(super) fn show_row(
             .max_rect(max_rect)
             .layout(Layout::top_down(Align::Max)),
     );
-    let revealed;
-    let offsets;
-    let (text, emphasis, highlights, shown_offsets) =
-        if show_bidi_controls && has_bidi_controls(&section.text) {
-            // The marks move the text's bytes about: emphasis and highlights would land
-            // wrongly, so they are left out while the marks are shown; the selection is
-            // kept in the text's own offsets.
-            revealed = reveal_bidi_controls(&section.text);
-            offsets = Revealed::new(&section.text);
-            (revealed.as_str(), &[][..], Vec::new(), Some(&offsets))
-        } else {
-            (
-                section.text.as_str(),
-                section.emphasis.as_slice(),
-                highlights(index),
-                None,
-            )
-        };
-    let to_shown = |range: std::ops::Range<usize>| match shown_offsets {
-        Some(offsets) => offsets.shown(range.start)..offsets.shown(range.end),
-        None => range,
-    };
-    let to_original = |offset: usize| shown_offsets.map_or(offset, |o| o.original(offset));
-    let source = TextBlock::new(text)
-        .emphasis(emphasis)
-        .style(section_style(section, body_size_pt))
+    // The drawn text may hide diacritics or mark bidi controls; highlights, emphasis
+    // and the selection stay in the section's own offsets and are mapped onto it.
+    let shown = ShownText::new(&section.text, shown_as);
+    let emphasis = shown.emphasis(&section.emphasis);
+    let highlights = shown.highlights(highlights(index));
+    let source = TextBlock::new(&shown.text)
+        .emphasis(&emphasis)
+        .style(look.section_style(section))
         .highlights(&highlights)
-        .selection_from_view(selected.map(to_shown))
+        .selection_from_view(selected.map(|range| shown.shown_range(range)))
         .id_salt(section.id)
+        .selected(under_cursor)
         .show(&mut child);
+    if under_cursor {
+        paint_cursor_bar(ui, source_rect, source.response.rect.y_range(), rtl);
+    }
+    let to_original = |offset: usize| shown.original(offset);
     if indented {
         paint_margin_mark(ui, section, source.response.rect, rtl, body_size_pt);
     }
@@ -205,6 +192,8 @@ pub(super) fn show_row(
     let mut height = source_height;
     for (column, rect) in columns.iter_mut().zip(&geometry.sides) {
         let rect = rect.translate(top_left.to_vec2() + vec2(0.0, below));
+        let side_margin = column.cells.margin_pt().clamp(0.0, rect.width() / 4.0);
+        let rect = rect.shrink2(vec2(side_margin, 0.0));
         let mut cell = ui.new_child(
             UiBuilder::new()
                 .id_salt((column.cells.title(), section.id))
@@ -232,6 +221,21 @@ pub(super) fn show_row(
             .map(|word| to_original(word.start)..to_original(word.end)),
         response: source.response,
     }
+}
+
+/// The section cursor: a bar in the gutter on the side the text starts from.
+fn paint_cursor_bar(ui: &Ui, column: Rect, y_range: egui::Rangef, rtl: bool) {
+    let x = if rtl {
+        column.right() + theme::CURSOR_BAR_GAP_PT
+    } else {
+        column.left() - theme::CURSOR_BAR_GAP_PT
+    };
+    let color = ui.visuals().selection.stroke.color;
+    ui.painter().vline(
+        x,
+        y_range,
+        egui::Stroke::new(theme::CURSOR_BAR_WIDTH_PT, color),
+    );
 }
 
 /// A quotation gets a rule beside it, a bulleted list item a bullet, both in the

@@ -1,0 +1,278 @@
+//! Reading comfort: the keys of the shortcut table ([`crate::ui::shortcuts`]) turned
+//! into commands, what the section cursor's commands do, and the settings window and
+//! shortcut sheet.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Article, HighlightColor};
+use crate::ui::notes::NoteCommand;
+use crate::ui::settings::{LookPage, LookSettings, SettingsAction, TypographyPage, ZOOM_RANGE};
+use crate::ui::shortcuts::{self, KeyAction};
+use crate::ui::translation::TranslationCommand;
+use crate::ui::{Columns, TextSelection};
+
+use super::command::Command;
+use super::preferences::BODY_SIZE_RANGE_PT;
+use super::session::{Content, OpenArticle};
+use super::{HamishApp, ReadingState};
+
+/// A window of this part of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComfortWindow {
+    /// The settings window.
+    Settings,
+    /// The list of keyboard shortcuts.
+    Shortcuts,
+}
+
+/// Which of the windows are open.
+#[derive(Debug, Default)]
+pub(super) struct Comfort {
+    pub(super) settings_open: bool,
+    pub(super) shortcuts_open: bool,
+    /// The settings page shown.
+    pub(super) settings_page: usize,
+    /// The language guessed for an article from its letters, kept for the article it
+    /// was guessed for.
+    guessed: Option<(PathBuf, Option<String>)>,
+}
+
+impl Comfort {
+    /// The language `article` (at `path`) is read as: the reader's choice for it,
+    /// else the guess from its letters (made once per article).
+    pub(super) fn article_language(
+        &mut self,
+        path: &Path,
+        reading: &ReadingState,
+        article: &Article,
+    ) -> Option<String> {
+        if self.guessed.as_ref().is_none_or(|(at, _)| at != path) {
+            let text: String = article
+                .sections
+                .iter()
+                .map(|section| section.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let guess = crate::model::guess_language(&text).map(str::to_owned);
+            self.guessed = Some((path.to_owned(), guess));
+        }
+        let guessed = self
+            .guessed
+            .as_ref()
+            .and_then(|(_, guess)| guess.as_deref());
+        let chosen = reading.article_languages.get(path).map(String::as_str);
+        crate::ui::typography::article_language(chosen, guessed)
+    }
+}
+
+impl HamishApp {
+    /// Turns this frame's shortcut keys into commands. Keys typed into a text field
+    /// stay there (see [`shortcuts::Shortcut::works_while_typing`]).
+    pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
+        let typing = ctx.memory(|memory| memory.focused().is_some());
+        for action in shortcuts::pressed(ctx, typing) {
+            let columns = self.preferences.columns;
+            let command = match action {
+                KeyAction::NextSection => Command::MoveSectionCursor(1),
+                KeyAction::PreviousSection => Command::MoveSectionCursor(-1),
+                KeyAction::NextArticle => Command::OpenNeighbourArticle(1),
+                KeyAction::PreviousArticle => Command::OpenNeighbourArticle(-1),
+                KeyAction::NoteOnSection => Command::NoteOnCursorSection,
+                KeyAction::EditTranslation => Command::TranslateCursorSection,
+                KeyAction::HighlightSelection => Command::HighlightSelection,
+                KeyAction::ToggleTranslationColumn => Command::SetColumns(Columns {
+                    translation: !columns.translation,
+                    ..columns
+                }),
+                KeyAction::ToggleNotesColumn => Command::SetColumns(Columns {
+                    notes: !columns.notes,
+                    ..columns
+                }),
+                KeyAction::ToggleLibrary => Command::ToggleLibrary,
+                KeyAction::ToggleDiacritics => {
+                    Command::HideDiacritics(!self.preferences.hide_diacritics)
+                }
+                KeyAction::OpenFolder => Command::ChooseFolder,
+                KeyAction::Fullscreen => Command::ToggleFullscreen,
+                KeyAction::Settings => {
+                    Command::ShowWindow(ComfortWindow::Settings, !self.comfort.settings_open)
+                }
+                KeyAction::ShortcutSheet => {
+                    Command::ShowWindow(ComfortWindow::Shortcuts, !self.comfort.shortcuts_open)
+                }
+            };
+            self.commands.push(command);
+        }
+    }
+
+    /// Applies the commands of the section cursor, the article neighbours and the
+    /// comfort windows.
+    pub(super) fn apply_comfort(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::MoveSectionCursor(by) => {
+                if let Some(OpenArticle {
+                    content: Content::Ready(imported),
+                    view,
+                    ..
+                }) = &mut self.session.open
+                {
+                    view.move_cursor(by, imported.article.sections.len());
+                }
+            }
+            Command::OpenNeighbourArticle(by) => {
+                let next = self.session.library.as_ref().and_then(|library| {
+                    let open = self.session.open.as_ref()?;
+                    let at = library.position(&open.path)?;
+                    let next = at.checked_add_signed(by)?;
+                    Some(library.entries.get(next)?.path.clone())
+                });
+                if let Some(path) = next {
+                    self.apply(ctx, Command::OpenArticle(path));
+                }
+            }
+            Command::NoteOnCursorSection => {
+                if let Some(section) = self.cursor_section() {
+                    self.preferences.columns.notes = true;
+                    self.apply(ctx, Command::Notes(NoteCommand::AddToSection(section)));
+                }
+            }
+            Command::TranslateCursorSection => {
+                if let Some(section) = self.cursor_section() {
+                    self.preferences.columns.translation = true;
+                    self.apply(ctx, Command::Translation(TranslationCommand::Edit(section)));
+                }
+            }
+            Command::HighlightSelection => {
+                let selection = self
+                    .session
+                    .open
+                    .as_ref()
+                    .and_then(|open| open.view.selection_in_one_section());
+                if let Some((section, range)) = selection {
+                    TextSelection::clear(ctx);
+                    let highlight = NoteCommand::Highlight {
+                        section,
+                        range,
+                        color: HighlightColor::Yellow,
+                        with_note: false,
+                    };
+                    self.apply(ctx, Command::Notes(highlight));
+                }
+            }
+            Command::SetTypography(typography) => self.preferences.typography = typography,
+            Command::SetArticleLanguage(language) => {
+                if let Some(open) = &self.session.open {
+                    let path = open.path.clone();
+                    match language {
+                        Some(language) => {
+                            self.reading.article_languages.insert(path, language);
+                        }
+                        None => {
+                            self.reading.article_languages.remove(&path);
+                        }
+                    }
+                }
+            }
+            Command::SetZoom(zoom) => {
+                let zoom = zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+                ctx.set_zoom_factor(zoom);
+                self.preferences.zoom = zoom;
+            }
+            Command::ShowWindow(window, open) => match window {
+                ComfortWindow::Settings => self.comfort.settings_open = open,
+                ComfortWindow::Shortcuts => self.comfort.shortcuts_open = open,
+            },
+            _ => {}
+        }
+    }
+
+    /// The section under the cursor, or the first on screen when the cursor has not
+    /// been placed.
+    fn cursor_section(&self) -> Option<usize> {
+        let open = self.session.open.as_ref()?;
+        self.session.ready_article()?;
+        Some(
+            open.view
+                .cursor()
+                .unwrap_or_else(|| open.view.first_visible_section()),
+        )
+    }
+
+    /// The open article's language for the View menu: as chosen, and as guessed.
+    pub(super) fn article_language_menu(&self) -> Option<(Option<String>, Option<String>)> {
+        let open = self.session.open.as_ref()?;
+        self.session.ready_article()?;
+        let guessed = self
+            .comfort
+            .guessed
+            .as_ref()
+            .filter(|(path, _)| *path == open.path)
+            .and_then(|(_, guess)| guess.clone());
+        let chosen = self.reading.article_languages.get(&open.path).cloned();
+        Some((chosen, guessed))
+    }
+
+    /// Draws the settings window and the shortcut sheet, if open, and turns what the
+    /// reader changed into commands.
+    pub(super) fn comfort_windows(&mut self, ctx: &egui::Context) {
+        if self.comfort.shortcuts_open {
+            crate::ui::shortcut_sheet(ctx, &mut self.comfort.shortcuts_open);
+        }
+        if !self.comfort.settings_open {
+            return;
+        }
+        let preferences = &self.preferences;
+        let mut look_actions = Vec::new();
+        let mut typography_actions = Vec::new();
+        let mut look = LookPage {
+            settings: LookSettings {
+                theme: preferences.theme,
+                zoom: preferences.zoom,
+                hide_diacritics: preferences.hide_diacritics,
+                show_bidi_controls: preferences.show_bidi_controls,
+                blur_translations: preferences.blur_translations,
+            },
+            actions: &mut look_actions,
+        };
+        let mut typography = TypographyPage {
+            typography: preferences.typography,
+            body_size_pt: preferences.body_size_pt,
+            translation_size_pt: preferences.translation_size_pt,
+            size_range_pt: BODY_SIZE_RANGE_PT,
+            actions: &mut typography_actions,
+        };
+        crate::ui::settings::settings_window(
+            ctx,
+            &mut self.comfort.settings_open,
+            &mut self.comfort.settings_page,
+            &mut [&mut look, &mut typography],
+        );
+        for action in look_actions.into_iter().chain(typography_actions) {
+            self.commands.push(match action {
+                SettingsAction::SetTheme(theme) => Command::SetTheme(theme),
+                SettingsAction::SetZoom(zoom) => Command::SetZoom(zoom),
+                SettingsAction::HideDiacritics(hide) => Command::HideDiacritics(hide),
+                SettingsAction::ShowBidiControls(show) => Command::ShowBidiControls(show),
+                SettingsAction::BlurTranslations(blur) => Command::BlurTranslations(blur),
+                SettingsAction::SetBodySize(size) => Command::SetBodySize(size),
+                SettingsAction::SetTranslationSize(size) => Command::SetTranslationSize(size),
+                SettingsAction::SetTypography(typography) => Command::SetTypography(typography),
+            });
+        }
+    }
+
+    /// Whether the settings window is open.
+    pub fn settings_are_open(&self) -> bool {
+        self.comfort.settings_open
+    }
+
+    /// Whether the shortcut sheet is open.
+    pub fn shortcuts_are_open(&self) -> bool {
+        self.comfort.shortcuts_open
+    }
+
+    /// The section under the cursor of the open article, if the reader has moved it.
+    pub fn section_cursor(&self) -> Option<usize> {
+        self.session.open.as_ref()?.view.cursor()
+    }
+}

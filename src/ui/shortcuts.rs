@@ -1,0 +1,353 @@
+//! Every keyboard shortcut, in one table: the app finds what a key asks for here, the
+//! menus take their shortcut labels from here, and the shortcut sheet (F1) lists it.
+//! A key added anywhere else would be missing from one of the three.
+//!
+//! A row is a [`Shortcut`]: its keys, what it does in words, the group it is listed
+//! under, and the [`KeyAction`] the app carries out, or `None` for a key handled where
+//! it is used (the reading view's scrolling, egui's zoom, a window's own keys), which
+//! is listed all the same. Adding a shortcut is adding a row.
+//!
+//! Keys without Ctrl (⌘) or a function key never fire while a text field has the
+//! focus: typing `j` in a note types a j.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// What a shortcut asks the app to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyAction {
+    /// Move the section cursor to the next section.
+    NextSection,
+    /// Move the section cursor to the previous section.
+    PreviousSection,
+    /// Open the next article of the library.
+    NextArticle,
+    /// Open the previous article of the library.
+    PreviousArticle,
+    /// Add a note to the section under the cursor.
+    NoteOnSection,
+    /// Write or correct the translation of the section under the cursor.
+    EditTranslation,
+    /// Highlight the selected text.
+    HighlightSelection,
+    /// Show or hide the translation column.
+    ToggleTranslationColumn,
+    /// Show or hide the notes column.
+    ToggleNotesColumn,
+    /// Show or hide the library.
+    ToggleLibrary,
+    /// Hide diacritics, or show them again.
+    ToggleDiacritics,
+    /// Choose a folder to open.
+    OpenFolder,
+    /// Fill the screen, or stop.
+    Fullscreen,
+    /// Open the settings window.
+    Settings,
+    /// Open the list of shortcuts.
+    ShortcutSheet,
+}
+
+/// Where a shortcut is listed in the sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// Moving through the article and the folder.
+    Reading,
+    /// Notes, highlights and translations.
+    Notes,
+    /// What is shown and how.
+    View,
+    /// Folders and the app.
+    App,
+}
+
+impl Group {
+    /// The groups in the sheet's order.
+    pub const ALL: [Self; 4] = [Self::Reading, Self::Notes, Self::View, Self::App];
+
+    /// The group's title in the sheet.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Reading => "Reading",
+            Self::Notes => "Notes and translations",
+            Self::View => "View",
+            Self::App => "Folders and the app",
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Clone, Copy, Debug)]
+pub struct Shortcut {
+    /// The keys, the first shown in menus; any of them does it.
+    pub keys: &'static [KeyboardShortcut],
+    /// What it does, as the sheet says it.
+    pub description: &'static str,
+    /// Where the sheet lists it.
+    pub group: Group,
+    /// What the app does; `None` when the key is handled where it is used.
+    pub action: Option<KeyAction>,
+}
+
+const fn key(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+const fn ctrl(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn ctrl_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(
+        Modifiers {
+            alt: false,
+            ctrl: false,
+            shift: true,
+            mac_cmd: false,
+            command: true,
+        },
+        key,
+    )
+}
+
+const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
+}
+
+const fn row(
+    keys: &'static [KeyboardShortcut],
+    description: &'static str,
+    group: Group,
+    action: Option<KeyAction>,
+) -> Shortcut {
+    Shortcut {
+        keys,
+        description,
+        group,
+        action,
+    }
+}
+
+use Group::{App, Notes, Reading, View};
+use KeyAction as A;
+
+/// Every shortcut of the app.
+pub const SHORTCUTS: &[Shortcut] = &[
+    row(
+        &[key(Key::ArrowDown), key(Key::J)],
+        "Next section",
+        Reading,
+        Some(A::NextSection),
+    ),
+    row(
+        &[key(Key::ArrowUp), key(Key::K)],
+        "Previous section",
+        Reading,
+        Some(A::PreviousSection),
+    ),
+    row(
+        &[key(Key::PageDown), key(Key::Space)],
+        "Scroll down a screen",
+        Reading,
+        None,
+    ),
+    row(
+        &[key(Key::PageUp), shift(Key::Space)],
+        "Scroll up a screen",
+        Reading,
+        None,
+    ),
+    row(
+        &[key(Key::Home), key(Key::End)],
+        "To the start or the end of the article",
+        Reading,
+        None,
+    ),
+    row(
+        &[ctrl(Key::PageDown), key(Key::CloseBracket)],
+        "Next article",
+        Reading,
+        Some(A::NextArticle),
+    ),
+    row(
+        &[ctrl(Key::PageUp), key(Key::OpenBracket)],
+        "Previous article",
+        Reading,
+        Some(A::PreviousArticle),
+    ),
+    row(
+        &[key(Key::G)],
+        "Gloss the word under the pointer (or Alt+click it)",
+        Reading,
+        None,
+    ),
+    row(
+        &[key(Key::N)],
+        "Add a note to the section under the cursor",
+        Notes,
+        Some(A::NoteOnSection),
+    ),
+    row(
+        &[key(Key::T)],
+        "Write the translation of the section under the cursor",
+        Notes,
+        Some(A::EditTranslation),
+    ),
+    row(
+        &[key(Key::H)],
+        "Highlight the selected text",
+        Notes,
+        Some(A::HighlightSelection),
+    ),
+    row(
+        &[ctrl(Key::Z)],
+        "Undo the last change to a note",
+        Notes,
+        None,
+    ),
+    row(
+        &[ctrl(Key::B)],
+        "Show or hide the library",
+        View,
+        Some(A::ToggleLibrary),
+    ),
+    row(
+        &[ctrl_shift(Key::T)],
+        "Show or hide the translation column",
+        View,
+        Some(A::ToggleTranslationColumn),
+    ),
+    row(
+        &[ctrl_shift(Key::N)],
+        "Show or hide the notes column",
+        View,
+        Some(A::ToggleNotesColumn),
+    ),
+    row(
+        &[ctrl(Key::D)],
+        "Hide or show diacritics (display only)",
+        View,
+        Some(A::ToggleDiacritics),
+    ),
+    row(&[ctrl(Key::Equals), ctrl(Key::Plus)], "Zoom in", View, None),
+    row(&[ctrl(Key::Minus)], "Zoom out", View, None),
+    row(&[ctrl(Key::Num0)], "Actual size", View, None),
+    row(&[key(Key::F11)], "Full screen", View, Some(A::Fullscreen)),
+    row(&[ctrl(Key::O)], "Open a folder", App, Some(A::OpenFolder)),
+    row(&[ctrl(Key::Comma)], "Settings", App, Some(A::Settings)),
+    row(
+        &[key(Key::F1)],
+        "Keyboard shortcuts",
+        App,
+        Some(A::ShortcutSheet),
+    ),
+];
+
+impl Shortcut {
+    /// Whether it may fire while a text field has the focus: only with Ctrl (⌘) or a
+    /// function key, which typing never produces.
+    pub fn works_while_typing(key: &KeyboardShortcut) -> bool {
+        key.modifiers.command
+            || key.modifiers.ctrl
+            || matches!(
+                key.logical_key,
+                Key::F1
+                    | Key::F2
+                    | Key::F3
+                    | Key::F4
+                    | Key::F5
+                    | Key::F6
+                    | Key::F7
+                    | Key::F8
+                    | Key::F9
+                    | Key::F10
+                    | Key::F11
+                    | Key::F12
+            )
+    }
+}
+
+/// The first key of `action`, for a menu's label.
+pub fn shortcut_of(action: KeyAction) -> Option<KeyboardShortcut> {
+    SHORTCUTS
+        .iter()
+        .find(|shortcut| shortcut.action == Some(action))
+        .and_then(|shortcut| shortcut.keys.first().copied())
+}
+
+/// The label of `action`'s first key, as menus show it (`Ctrl+D`).
+pub fn label_of(ctx: &egui::Context, action: KeyAction) -> String {
+    shortcut_of(action).map_or_else(String::new, |key| ctx.format_shortcut(&key))
+}
+
+/// The actions whose keys were pressed this frame, their key presses taken out of the
+/// input so nothing else acts on them. `typing` is whether a text field has the
+/// focus. Keys with more modifiers are tried first, so Ctrl+Shift+T is not taken for
+/// Ctrl+T.
+pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<KeyAction> {
+    let mut keys: Vec<(KeyboardShortcut, KeyAction)> = SHORTCUTS
+        .iter()
+        .filter_map(|shortcut| Some((shortcut, shortcut.action?)))
+        .flat_map(|(shortcut, action)| shortcut.keys.iter().map(move |key| (*key, action)))
+        .filter(|(key, _)| !typing || Shortcut::works_while_typing(key))
+        .collect();
+    keys.sort_by_key(|(key, _)| std::cmp::Reverse(modifier_count(key.modifiers)));
+    let mut actions = Vec::new();
+    ctx.input_mut(|input| {
+        for (key, action) in keys {
+            // Like egui's `consume_shortcut`, extra Shift is let through (some keys
+            // need it), but not an extra Alt: Alt+J is not J.
+            input.events.retain(|event| {
+                let hit = matches!(
+                    event,
+                    egui::Event::Key { key: pressed, modifiers, pressed: true, .. }
+                        if *pressed == key.logical_key
+                            && modifiers.matches_logically(key.modifiers)
+                            && (key.modifiers.alt || !modifiers.alt)
+                );
+                if hit {
+                    actions.push(action);
+                }
+                !hit
+            });
+        }
+    });
+    actions
+}
+
+fn modifier_count(modifiers: Modifiers) -> usize {
+    [
+        modifiers.alt,
+        modifiers.shift,
+        modifiers.command || modifiers.ctrl,
+    ]
+    .into_iter()
+    .filter(|on| *on)
+    .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_does_two_things() {
+        let mut seen = std::collections::HashSet::new();
+        for shortcut in SHORTCUTS {
+            for key in shortcut.keys {
+                assert!(
+                    seen.insert((key.modifiers, key.logical_key)),
+                    "{key:?} is in the table twice"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn typed_letters_never_fire_while_typing() {
+        assert!(!Shortcut::works_while_typing(&key(Key::J)));
+        assert!(!Shortcut::works_while_typing(&key(Key::ArrowDown)));
+        assert!(Shortcut::works_while_typing(&ctrl(Key::D)));
+        assert!(Shortcut::works_while_typing(&key(Key::F1)));
+        assert_eq!(shortcut_of(KeyAction::ToggleDiacritics), Some(ctrl(Key::D)));
+    }
+}
