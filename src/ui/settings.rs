@@ -9,7 +9,9 @@
 use egui::{Context, Ui};
 
 use super::theme::Theme;
-use super::typography::{FAMILIES, Typography, TypographyColumn};
+use super::typography::{
+    FAMILIES, LINE_SPACING_RANGE, MARGIN_RANGE_PT, Typography, TypographyColumn, family_label,
+};
 
 /// A page of the settings window.
 pub trait SettingsPage {
@@ -177,65 +179,46 @@ impl SettingsPage for TypographyPage<'_> {
         let mut typography = self.typography;
         for column in TypographyColumn::ALL {
             ui.label(egui::RichText::new(column.name()).strong());
-            egui::Grid::new(("hamish-typography", column.name()))
-                .num_columns(2)
-                .spacing([16.0, 4.0])
-                .show(ui, |ui| {
-                    let mut size = match column {
-                        TypographyColumn::Article => self.body_size_pt,
-                        TypographyColumn::Translation => self.translation_size_pt,
-                        TypographyColumn::Notes => typography.notes_size_pt,
-                    };
-                    let setting = typography.column_mut(column);
-                    ui.label("Face");
-                    egui::ComboBox::from_id_salt(("hamish-family", column.name()))
-                        .selected_text(super::typography::family_label(setting.family))
-                        .show_ui(ui, |ui| {
-                            for family in FAMILIES {
-                                ui.selectable_value(
-                                    &mut setting.family,
-                                    family,
-                                    super::typography::family_label(family),
-                                );
-                            }
-                        });
-                    ui.end_row();
-                    ui.label("Size");
-                    let sized = ui.add(
-                        egui::Slider::new(&mut size, self.size_range_pt.clone()).suffix(" pt"),
-                    );
-                    ui.end_row();
-                    ui.label("Line spacing");
-                    ui.add(
-                        egui::Slider::new(
-                            &mut setting.line_spacing,
-                            super::typography::LINE_SPACING_RANGE,
-                        )
-                        .fixed_decimals(2)
-                        .suffix("×"),
-                    );
-                    ui.end_row();
-                    ui.label("Margins");
-                    ui.add(
-                        egui::Slider::new(
-                            &mut setting.margin_pt,
-                            super::typography::MARGIN_RANGE_PT,
-                        )
-                        .suffix(" pt"),
-                    );
-                    ui.end_row();
-                    if sized.changed() {
-                        match column {
-                            TypographyColumn::Article => {
-                                self.actions.push(SettingsAction::SetBodySize(size));
-                            }
-                            TypographyColumn::Translation => {
-                                self.actions.push(SettingsAction::SetTranslationSize(size));
-                            }
-                            TypographyColumn::Notes => typography.notes_size_pt = size,
-                        }
+            let mut size = match column {
+                TypographyColumn::Article => self.body_size_pt,
+                TypographyColumn::Translation => self.translation_size_pt,
+                TypographyColumn::Notes => typography.notes_size_pt,
+            };
+            let setting = typography.column_mut(column);
+            egui::ComboBox::new(("hamish-family", column.name()), "Face")
+                .selected_text(family_label(setting.family))
+                .show_ui(ui, |ui| {
+                    for family in FAMILIES {
+                        ui.selectable_value(&mut setting.family, family, family_label(family));
                     }
                 });
+            let sized = ui.add(
+                egui::Slider::new(&mut size, self.size_range_pt.clone())
+                    .suffix(" pt")
+                    .text("Size"),
+            );
+            ui.add(
+                egui::Slider::new(&mut setting.line_spacing, LINE_SPACING_RANGE)
+                    .fixed_decimals(2)
+                    .suffix("×")
+                    .text("Line spacing"),
+            );
+            ui.add(
+                egui::Slider::new(&mut setting.margin_pt, MARGIN_RANGE_PT)
+                    .suffix(" pt")
+                    .text("Margins"),
+            );
+            if sized.changed() {
+                match column {
+                    TypographyColumn::Article => {
+                        self.actions.push(SettingsAction::SetBodySize(size));
+                    }
+                    TypographyColumn::Translation => {
+                        self.actions.push(SettingsAction::SetTranslationSize(size));
+                    }
+                    TypographyColumn::Notes => typography.notes_size_pt = size,
+                }
+            }
             ui.add_space(8.0);
         }
         ui.checkbox(

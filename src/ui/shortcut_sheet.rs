@@ -38,8 +38,8 @@ pub fn shortcut_sheet(ctx: &Context, open: &mut bool) {
                 ui.label(
                     RichText::new(
                         "Keys without Ctrl do nothing while you type in a note or a \
-                         translation. In right-to-left text, → and ← move the caret the \
-                         way the arrow points.",
+                         translation. In right-to-left text, the Right and Left arrow \
+                         keys move the caret the way the arrow points.",
                     )
                     .weak(),
                 );

@@ -130,116 +130,33 @@ const fn row(
 use Group::{App, Notes, Reading, View};
 use KeyAction as A;
 
-/// Every shortcut of the app.
+/// Every shortcut of the app, one row each (kept on one line apiece, so adding a
+/// shortcut is adding a line).
+#[rustfmt::skip]
 pub const SHORTCUTS: &[Shortcut] = &[
-    row(
-        &[key(Key::ArrowDown), key(Key::J)],
-        "Next section",
-        Reading,
-        Some(A::NextSection),
-    ),
-    row(
-        &[key(Key::ArrowUp), key(Key::K)],
-        "Previous section",
-        Reading,
-        Some(A::PreviousSection),
-    ),
-    row(
-        &[key(Key::PageDown), key(Key::Space)],
-        "Scroll down a screen",
-        Reading,
-        None,
-    ),
-    row(
-        &[key(Key::PageUp), shift(Key::Space)],
-        "Scroll up a screen",
-        Reading,
-        None,
-    ),
-    row(
-        &[key(Key::Home), key(Key::End)],
-        "To the start or the end of the article",
-        Reading,
-        None,
-    ),
-    row(
-        &[ctrl(Key::PageDown), key(Key::CloseBracket)],
-        "Next article",
-        Reading,
-        Some(A::NextArticle),
-    ),
-    row(
-        &[ctrl(Key::PageUp), key(Key::OpenBracket)],
-        "Previous article",
-        Reading,
-        Some(A::PreviousArticle),
-    ),
-    row(
-        &[key(Key::G)],
-        "Gloss the word under the pointer (or Alt+click it)",
-        Reading,
-        None,
-    ),
-    row(
-        &[key(Key::N)],
-        "Add a note to the section under the cursor",
-        Notes,
-        Some(A::NoteOnSection),
-    ),
-    row(
-        &[key(Key::T)],
-        "Write the translation of the section under the cursor",
-        Notes,
-        Some(A::EditTranslation),
-    ),
-    row(
-        &[key(Key::H)],
-        "Highlight the selected text",
-        Notes,
-        Some(A::HighlightSelection),
-    ),
-    row(
-        &[ctrl(Key::Z)],
-        "Undo the last change to a note",
-        Notes,
-        None,
-    ),
-    row(
-        &[ctrl(Key::B)],
-        "Show or hide the library",
-        View,
-        Some(A::ToggleLibrary),
-    ),
-    row(
-        &[ctrl_shift(Key::T)],
-        "Show or hide the translation column",
-        View,
-        Some(A::ToggleTranslationColumn),
-    ),
-    row(
-        &[ctrl_shift(Key::N)],
-        "Show or hide the notes column",
-        View,
-        Some(A::ToggleNotesColumn),
-    ),
-    row(
-        &[ctrl(Key::D)],
-        "Hide or show diacritics (display only)",
-        View,
-        Some(A::ToggleDiacritics),
-    ),
+    row(&[key(Key::ArrowDown), key(Key::J)], "Next section", Reading, Some(A::NextSection)),
+    row(&[key(Key::ArrowUp), key(Key::K)], "Previous section", Reading, Some(A::PreviousSection)),
+    row(&[key(Key::PageDown), key(Key::Space)], "Scroll down a screen", Reading, None),
+    row(&[key(Key::PageUp), shift(Key::Space)], "Scroll up a screen", Reading, None),
+    row(&[key(Key::Home), key(Key::End)], "To the start or the end of the article", Reading, None),
+    row(&[ctrl(Key::PageDown), key(Key::CloseBracket)], "Next article", Reading, Some(A::NextArticle)),
+    row(&[ctrl(Key::PageUp), key(Key::OpenBracket)], "Previous article", Reading, Some(A::PreviousArticle)),
+    row(&[key(Key::G)], "Gloss the word under the pointer (or Alt+click it)", Reading, None),
+    row(&[key(Key::N)], "Add a note to the section under the cursor", Notes, Some(A::NoteOnSection)),
+    row(&[key(Key::T)], "Write the translation of the section under the cursor", Notes, Some(A::EditTranslation)),
+    row(&[key(Key::H)], "Highlight the selected text", Notes, Some(A::HighlightSelection)),
+    row(&[ctrl(Key::Z)], "Undo the last change to a note", Notes, None),
+    row(&[ctrl(Key::B)], "Show or hide the library", View, Some(A::ToggleLibrary)),
+    row(&[ctrl_shift(Key::T)], "Show or hide the translation column", View, Some(A::ToggleTranslationColumn)),
+    row(&[ctrl_shift(Key::N)], "Show or hide the notes column", View, Some(A::ToggleNotesColumn)),
+    row(&[ctrl(Key::D)], "Hide or show diacritics (display only)", View, Some(A::ToggleDiacritics)),
     row(&[ctrl(Key::Equals), ctrl(Key::Plus)], "Zoom in", View, None),
     row(&[ctrl(Key::Minus)], "Zoom out", View, None),
     row(&[ctrl(Key::Num0)], "Actual size", View, None),
     row(&[key(Key::F11)], "Full screen", View, Some(A::Fullscreen)),
     row(&[ctrl(Key::O)], "Open a folder", App, Some(A::OpenFolder)),
     row(&[ctrl(Key::Comma)], "Settings", App, Some(A::Settings)),
-    row(
-        &[key(Key::F1)],
-        "Keyboard shortcuts",
-        App,
-        Some(A::ShortcutSheet),
-    ),
+    row(&[key(Key::F1)], "This list of shortcuts", App, Some(A::ShortcutSheet)),
 ];
 
 impl Shortcut {
