@@ -43,7 +43,7 @@ pub fn settings_window(
                 }
             });
             ui.separator();
-            if let Some(shown) = pages.get_mut(*page).or(None) {
+            if let Some(shown) = pages.get_mut(*page) {
                 egui::ScrollArea::vertical().show(ui, |ui| shown.show(ui));
             }
         });
