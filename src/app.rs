@@ -25,6 +25,7 @@ mod panels;
 mod preferences;
 mod reading_state;
 mod saving;
+mod search;
 mod session;
 mod store_messages;
 mod translations;
@@ -33,6 +34,7 @@ pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};
 pub use preferences::Preferences;
 pub use reading_state::ReadingState;
+pub use search::Stop as SearchStop;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -72,6 +74,8 @@ pub struct HamishApp {
     gloss: gloss::Gloss,
     /// The theme and zoom given to egui, to apply the preferences when they change.
     applied_look: Option<(crate::ui::theme::Theme, f32)>,
+    /// The search window, the folder's index and the matches in the open article.
+    search: search::Search,
 }
 
 /// The bundled sample articles: beside the executable when installed, else in the
@@ -106,6 +110,7 @@ impl HamishApp {
             library_opened_while_narrow: false,
             applied_look: None,
             gloss: gloss::Gloss::default(),
+            search: search::Search::default(),
         }
     }
 
@@ -207,7 +212,7 @@ impl HamishApp {
     /// Blocks until no background job is under way, or `timeout` has passed; true if
     /// none is. For tests and benchmarks: the app itself never waits.
     pub fn wait_for_background(&mut self, timeout: Duration) -> bool {
-        self.session.background.wait(timeout)
+        self.session.background.wait(timeout) && self.search.wait(timeout)
     }
 
     /// The live notes of the open article with where each is, in reading order.
@@ -256,6 +261,8 @@ impl HamishApp {
                 self.commands.push(command);
             }
         }
+        self.commands
+            .extend(search::shortcuts(ctx).map(Command::Search));
         // In a text field Ctrl+Z undoes typing; elsewhere, the last change to a note.
         let in_text_field = ctx.memory(|memory| memory.focused().is_some());
         if !in_text_field && ctx.input_mut(|input| input.consume_shortcut(&UNDO)) {
@@ -264,6 +271,7 @@ impl HamishApp {
         self.session.remember_reading_position(&mut self.reading);
 
         for report in self.session.background.drain() {
+            self.search.observe(&report);
             self.session
                 .handle_report(ctx, report, &mut self.reading, &mut self.messages);
         }
@@ -274,6 +282,7 @@ impl HamishApp {
         self.apply_look(ctx);
         // After everything that can change the article or its notes this frame.
         self.session.place_notes();
+        self.update_search(ctx);
         self.session.autosave(ctx, false, &mut self.messages);
         if self.session.background.pending() > 0 {
             // Keep frames coming while work is under way, so its reports are shown.

@@ -8,6 +8,7 @@ pub mod menu_bar;
 pub mod notes;
 mod path_prompt;
 mod reading_view;
+pub mod search_panel;
 mod status_bar;
 mod text_block;
 mod text_button;

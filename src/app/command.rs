@@ -7,6 +7,7 @@ use std::time::Instant;
 use crate::export::ExportFormat;
 use crate::ui::Columns;
 use crate::ui::notes::NoteCommand;
+use crate::ui::search_panel::SearchCommand;
 use crate::ui::theme::Theme;
 use crate::ui::translation::TranslationCommand;
 
@@ -77,6 +78,8 @@ pub enum Command {
     GlossToNotes(usize),
     /// Close the gloss card.
     CloseGloss,
+    /// Search, or go to a match.
+    Search(SearchCommand),
 }
 
 /// A step of the whole app's zoom.
@@ -223,6 +226,7 @@ impl HamishApp {
                 self.apply(ctx, Command::Notes(command));
             }
             Command::CloseGloss => self.gloss.card = None,
+            Command::Search(command) => self.apply_search(ctx, command),
             Command::Zoom(step) => {
                 match step {
                     ZoomStep::In => egui::gui_zoom::zoom_in(ctx),

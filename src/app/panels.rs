@@ -5,6 +5,7 @@
 use egui::Ui;
 
 use crate::import::ImportError;
+use crate::search::Kind as SearchKind;
 use crate::store::Saving;
 use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
 use crate::ui::translation::TranslationCells;
@@ -56,6 +57,7 @@ impl HamishApp {
             self.commands.push(command);
         }
         self.gloss_card(ui.ctx());
+        self.search_window(ui.ctx());
         if !self.commands.is_empty() {
             ui.ctx().request_repaint();
         }
@@ -213,6 +215,7 @@ impl HamishApp {
         }
         view.set_show_bidi_controls(self.preferences.show_bidi_controls);
         let article = &imported.article;
+        let search = &self.search;
         let columns = self.preferences.columns;
         let size = self.preferences.body_size_pt;
         let mut note_commands = Vec::new();
@@ -243,11 +246,16 @@ impl HamishApp {
             blurred: self.preferences.blur_translations,
             style: theme::translation(self.preferences.translation_size_pt),
             commands: &mut translation_commands,
+            search_highlights: &|row| search.highlights(row, SearchKind::Translation),
         };
         let output = match notes.as_mut() {
             Some(notes) => {
                 let (all, placements) = (notes.store.notes(), notes.placements.as_slice());
-                let highlights = |index: usize| note_highlights(all, placements, index);
+                let highlights = |index: usize| {
+                    let mut highlights = note_highlights(all, placements, index);
+                    highlights.extend(search.highlights(index, SearchKind::Article));
+                    highlights
+                };
                 let mut notes_column = NotesColumn {
                     notes: all,
                     placements,
@@ -277,7 +285,8 @@ impl HamishApp {
                         cells: &mut translation,
                     });
                 }
-                view.show(ui, article, size, &|_| Vec::new(), &mut sides)
+                let highlights = |index| search.highlights(index, SearchKind::Article);
+                view.show(ui, article, size, &highlights, &mut sides)
             }
         };
         if let Some(word) = output.gloss_word {
@@ -359,6 +368,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::ZoomIn => Command::Zoom(ZoomStep::In),
         MenuAction::ZoomOut => Command::Zoom(ZoomStep::Out),
         MenuAction::ZoomReset => Command::Zoom(ZoomStep::Reset),
+        MenuAction::Search(command) => Command::Search(command),
     }
 }
 
