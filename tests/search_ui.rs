@@ -15,11 +15,11 @@ use hamish::app::{HamishApp, Preferences, ReadingState};
 use hamish::search::Kind;
 
 /// Sections in each article: enough that a section near the end must be scrolled to.
-const SECTIONS: usize = 60;
+const SECTIONS: usize = 120;
 
 /// Two long articles. The first has "عِلْمٍ" in sections 30 and 45 (from 0) and
 /// "العالم" in section 10, and an English translation with "knowledge" in row 30;
-/// the second has "علماء" in section 50.
+/// the second has "علماء" (and "العلماء") in section 50.
 fn folder() -> tempfile::TempDir {
     let folder = tempfile::tempdir().expect("folder");
     let lines = |special: &[(usize, &str)]| -> String {
@@ -53,7 +53,10 @@ fn folder() -> tempfile::TempDir {
     std::fs::write(folder.path().join("001.en.txt"), english).expect("write");
     std::fs::write(
         folder.path().join("002.txt"),
-        lines(&[(0, "المقالة الثانية"), (50, "قال العلماء وعلماء اللغة")]),
+        lines(&[
+            (0, "المقالة الثانية"),
+            (50, "قال العلماء وكبار علماء اللغة"),
+        ]),
     )
     .expect("write");
     folder
@@ -187,7 +190,7 @@ fn ctrl_shift_f_searches_every_article_and_a_click_jumps_there() {
     harness.run();
     harness.get_by_label("Search all articles");
     type_text(&mut harness, "علماء");
-    // Without prefixes: علماء in 002 (not العلماء).
+    // Without prefixes: علماء in 002, not العلماء.
     assert_eq!(
         harness.state().search_status().as_deref(),
         Some("1 match in 1 article")

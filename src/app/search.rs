@@ -158,6 +158,10 @@ pub struct Search {
     article: OpenArticleMatches,
     /// Why the index thread could not start, if it could not.
     pub error: Option<String>,
+    /// The section last jumped to, and for how many more frames to bring it to the
+    /// top again: the view scrolls by estimated heights, and rows measured on the way
+    /// can leave it a row short.
+    jump: Option<(PathBuf, usize, u8)>,
 }
 
 impl Default for Search {
@@ -176,6 +180,7 @@ impl Default for Search {
             folder_results: None,
             article: OpenArticleMatches::default(),
             error: None,
+            jump: None,
         }
     }
 }
@@ -622,6 +627,7 @@ impl super::HamishApp {
                 .map(|library| library.root.clone());
             self.search.follow_folder(ctx, root.as_deref());
         }
+        self.settle_jump(ctx);
         let open = self.session.open.as_ref();
         let article = self
             .session
@@ -683,8 +689,43 @@ impl super::HamishApp {
         }
     }
 
+    /// Brings the section jumped to to the top again until it is there (or a few
+    /// frames have passed).
+    fn settle_jump(&mut self, ctx: &egui::Context) {
+        let Some((path, section, frames)) = self.search.jump.take() else {
+            return;
+        };
+        let opening = self
+            .session
+            .next_article
+            .as_ref()
+            .is_some_and(|next| next.path == path);
+        let ready = self.session.ready_article().is_some();
+        let Some(open) = self.session.open.as_mut().filter(|open| open.path == path) else {
+            // Still opening it; a reader who went elsewhere meanwhile ends the jump.
+            if opening {
+                self.search.jump = Some((path, section, frames));
+            }
+            return;
+        };
+        if !ready {
+            self.search.jump = Some((path, section, frames));
+            return;
+        }
+        // Checked again over the next frames, each drawn with the rows measured in
+        // the one before.
+        if frames > 0 {
+            if open.view.first_visible_section() != section {
+                open.view.scroll_to_section(section);
+            }
+            self.search.jump = Some((path, section, frames - 1));
+            ctx.request_repaint();
+        }
+    }
+
     /// Brings the section of `stop` to the top, opening its article if needed.
     fn show_stop(&mut self, ctx: &egui::Context, stop: &Stop) {
+        self.search.jump = Some((stop.path.clone(), stop.section, 4));
         let on_screen = self.session.next_article.is_none()
             && self.session.open.as_ref().map(|open| open.path.as_path()) == Some(&stop.path);
         if on_screen {
