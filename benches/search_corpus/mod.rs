@@ -150,7 +150,7 @@ pub fn articles(vocabulary: &[String]) -> Vec<(PathBuf, Searchable)> {
                         text: format!(
                             "{} #{}",
                             sentence(&mut rng, vocabulary, 8),
-                            ENGLISH[section]
+                            ENGLISH[(section * 7) % ENGLISH.len()]
                         ),
                     });
                 }

@@ -273,7 +273,7 @@ impl SearchIndex {
             }
         }
         // Best first; the map's order (by path) breaks ties, as the sort is stable.
-        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        scored.sort_by_key(|scored| std::cmp::Reverse(scored.0));
         let more_articles = scored.len().saturating_sub(max_articles);
         let articles = scored
             .into_iter()
