@@ -26,6 +26,7 @@ mod panels;
 mod preferences;
 mod reading_state;
 mod saving;
+mod search;
 mod session;
 mod store_messages;
 mod translations;
@@ -34,6 +35,7 @@ pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};
 pub use preferences::Preferences;
 pub use reading_state::ReadingState;
+pub use search::Stop as SearchStop;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -74,6 +76,8 @@ pub struct HamishApp {
     applied_look: Option<(crate::ui::theme::Theme, f32)>,
     /// The settings window and the shortcut sheet.
     comfort: comfort::Comfort,
+    /// The search window, the folder's index and the matches in the open article.
+    search: search::Search,
 }
 
 /// The bundled sample articles: beside the executable when installed, else in the
@@ -109,6 +113,7 @@ impl HamishApp {
             applied_look: None,
             gloss: gloss::Gloss::default(),
             comfort: comfort::Comfort::default(),
+            search: search::Search::default(),
         }
     }
 
@@ -210,7 +215,7 @@ impl HamishApp {
     /// Blocks until no background job is under way, or `timeout` has passed; true if
     /// none is. For tests and benchmarks: the app itself never waits.
     pub fn wait_for_background(&mut self, timeout: Duration) -> bool {
-        self.session.background.wait(timeout)
+        self.session.background.wait(timeout) && self.search.wait(timeout)
     }
 
     /// The live notes of the open article with where each is, in reading order.
@@ -250,6 +255,8 @@ impl HamishApp {
             Some(file.path().to_owned())
         });
         self.commands.extend(dropped.map(Command::OpenPath));
+        self.commands
+            .extend(search::shortcuts(ctx).map(Command::Search));
         self.keyboard(ctx);
         // In a text field Ctrl+Z undoes typing; elsewhere, the last change to a note.
         let in_text_field = ctx.memory(|memory| memory.focused().is_some());
@@ -259,6 +266,7 @@ impl HamishApp {
         self.session.remember_reading_position(&mut self.reading);
 
         for report in self.session.background.drain() {
+            self.search.observe(&report);
             self.session
                 .handle_report(ctx, report, &mut self.reading, &mut self.messages);
         }
@@ -269,6 +277,7 @@ impl HamishApp {
         self.apply_look(ctx);
         // After everything that can change the article or its notes this frame.
         self.session.place_notes();
+        self.update_search(ctx);
         self.session.autosave(ctx, false, &mut self.messages);
         if self.session.background.pending() > 0 {
             // Keep frames coming while work is under way, so its reports are shown.

@@ -11,6 +11,7 @@ pub mod export;
 pub mod gloss;
 pub mod import;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod ui;

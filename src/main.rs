@@ -2,6 +2,10 @@
 //!
 //! `hamish gloss WORD... [--json]`: the morphological analyses of Arabic words.
 //!
+//! `hamish search QUERY [FOLDER] [--json] [--prefixes]`: the matches in a folder's
+//! articles, translations and notes, as `path:section: text` lines (sections from 1)
+//! or JSON; exit 0 with matches, 1 with none, 2 on an error.
+//!
 //! `hamish export --format FORMAT ARTICLE [-o FILE]`: writes the article's notes
 //! (read from its sidecar, never written) in another format, to standard output or
 //! to FILE, with the same code as the app's File ▸ Export items. Errors go to
@@ -51,6 +55,8 @@ enum Command {
     },
     /// Print the morphological analyses of Arabic words (offline gloss).
     Gloss(hamish::gloss::cli::GlossArgs),
+    /// Search a folder's articles, translations and notes, as the app does.
+    Search(hamish::search::cli::SearchArgs),
 }
 
 /// Parses a format by its name: every [`ExportFormat`] is offered.
@@ -68,6 +74,7 @@ fn main() -> ExitCode {
             output,
         }) => export(format, article, output),
         Some(Command::Gloss(gloss)) => ExitCode::from(hamish::gloss::cli::run(&gloss)),
+        Some(Command::Search(search)) => ExitCode::from(hamish::search::cli::run(&search)),
         None => match run_window(args.path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

@@ -11,6 +11,7 @@ mod reading_view;
 pub mod settings;
 mod shortcut_sheet;
 pub mod shortcuts;
+pub mod search_panel;
 mod status_bar;
 mod text_block;
 mod text_button;

@@ -7,6 +7,7 @@ use std::time::Instant;
 use crate::export::ExportFormat;
 use crate::ui::Columns;
 use crate::ui::notes::NoteCommand;
+use crate::ui::search_panel::SearchCommand;
 use crate::ui::theme::Theme;
 use crate::ui::translation::TranslationCommand;
 
@@ -99,6 +100,8 @@ pub enum Command {
     SetZoom(f32),
     /// Open or close a window of the comfort settings and help.
     ShowWindow(super::comfort::ComfortWindow, bool),
+    /// Search, or go to a match.
+    Search(SearchCommand),
 }
 
 /// A step of the whole app's zoom.
@@ -245,6 +248,7 @@ impl HamishApp {
                 self.apply(ctx, Command::Notes(command));
             }
             Command::CloseGloss => self.gloss.card = None,
+            Command::Search(command) => self.apply_search(ctx, command),
             Command::Zoom(step) => {
                 match step {
                     ZoomStep::In => egui::gui_zoom::zoom_in(ctx),

@@ -5,6 +5,7 @@
 use egui::Ui;
 
 use crate::import::ImportError;
+use crate::search::Kind as SearchKind;
 use crate::store::Saving;
 use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
 use crate::ui::translation::TranslationCells;
@@ -58,6 +59,7 @@ impl HamishApp {
         }
         self.gloss_card(ui.ctx());
         self.comfort_windows(ui.ctx());
+        self.search_window(ui.ctx());
         if !self.commands.is_empty() {
             ui.ctx().request_repaint();
         }
@@ -226,6 +228,7 @@ impl HamishApp {
                 == Some("ur");
         view.set_typography(typography.article, nastaliq);
         let article = &imported.article;
+        let search = &self.search;
         let columns = self.preferences.columns;
         let size = self.preferences.body_size_pt;
         let mut note_commands = Vec::new();
@@ -257,11 +260,16 @@ impl HamishApp {
             style: typography.translation_style(self.preferences.translation_size_pt),
             margin_pt: typography.translation.margin_pt,
             commands: &mut translation_commands,
+            search_highlights: &|row| search.highlights(row, SearchKind::Translation),
         };
         let output = match notes.as_mut() {
             Some(notes) => {
                 let (all, placements) = (notes.store.notes(), notes.placements.as_slice());
-                let highlights = |index: usize| note_highlights(all, placements, index);
+                let highlights = |index: usize| {
+                    let mut highlights = note_highlights(all, placements, index);
+                    highlights.extend(search.highlights(index, SearchKind::Article));
+                    highlights
+                };
                 let mut notes_column = NotesColumn {
                     notes: all,
                     placements,
@@ -293,7 +301,8 @@ impl HamishApp {
                         cells: &mut translation,
                     });
                 }
-                view.show(ui, article, size, &|_| Vec::new(), &mut sides)
+                let highlights = |index| search.highlights(index, SearchKind::Article);
+                view.show(ui, article, size, &highlights, &mut sides)
             }
         };
         if let Some(word) = output.gloss_word {
@@ -379,6 +388,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::OpenSettings => Command::ShowWindow(ComfortWindow::Settings, true),
         MenuAction::ShowShortcuts => Command::ShowWindow(ComfortWindow::Shortcuts, true),
         MenuAction::SetArticleLanguage(language) => Command::SetArticleLanguage(language),
+        MenuAction::Search(command) => Command::Search(command),
     }
 }
 

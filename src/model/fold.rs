@@ -102,13 +102,13 @@ fn fold_char(c: char) -> Option<char> {
         'آ' | 'أ' | 'إ' | 'ٱ' | 'ٲ' | 'ٳ' => Some('ا'),
         // Alef maksura, Persian and Urdu yeh.
         'ى' | 'ی' | 'ې' | 'ے' => Some('ي'),
-        // Ta marbuta.
-        'ة' => Some('ه'),
+        // Ta marbuta, and Urdu's (goal) and Persian's (heh with yeh above) forms of it.
+        'ة' | 'ۃ' | 'ۀ' => Some('ه'),
         // Keheh and Persian/Urdu heh.
         'ک' => Some('ك'),
         'ہ' | 'ە' | 'ھ' => Some('ه'),
         'ؤ' => Some('و'),
-        'ئ' => Some('ي'),
+        'ئ' | 'ٸ' => Some('ي'),
         '\u{00A0}' => Some(' '),
         other => Some(other),
     }

@@ -1,4 +1,4 @@
-//! The menu bar: File, Notes and View. It shows what it is given and returns what the
+//! The menu bar: File, Notes, View and Search. It shows what it is given and returns what the
 //! reader chose; the app turns that into commands.
 
 use std::path::PathBuf;
@@ -9,6 +9,9 @@ use egui::gui_zoom::kb_shortcuts;
 
 use crate::export::ExportFormat;
 
+use super::search_panel::{
+    FIND_IN_ARTICLE, FIND_IN_FOLDER, FIND_NEXT, FIND_PREVIOUS, SearchCommand, SearchScope,
+};
 use super::theme::Theme;
 use super::{Columns, TextButton};
 
@@ -94,6 +97,8 @@ pub enum MenuAction {
     ShowShortcuts,
     /// Read the open article as written in this language, or as guessed (`None`).
     SetArticleLanguage(Option<String>),
+    /// Search, or go to a match.
+    Search(SearchCommand),
 }
 
 /// The menu bar.
@@ -103,6 +108,7 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
         ui.menu_button("File", |ui| file_menu(ui, state, &mut actions));
         ui.menu_button("Notes", |ui| notes_menu(ui, state, &mut actions));
         ui.menu_button("View", |ui| view_menu(ui, state, &mut actions));
+        ui.menu_button("Search", |ui| search_menu(ui, &mut actions));
         ui.menu_button("Help", |ui| help_menu(ui, &mut actions));
     });
     actions
@@ -165,6 +171,28 @@ fn notes_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>)
             .clicked()
         {
             actions.push(MenuAction::Export(format));
+        }
+    }
+}
+
+fn search_menu(ui: &mut Ui, actions: &mut Vec<MenuAction>) {
+    for (label, shortcut, command) in [
+        (
+            "Find in article…",
+            FIND_IN_ARTICLE,
+            SearchCommand::Open(SearchScope::Article),
+        ),
+        (
+            "Find in all articles…",
+            FIND_IN_FOLDER,
+            SearchCommand::Open(SearchScope::Folder),
+        ),
+        ("Next match", FIND_NEXT, SearchCommand::Next),
+        ("Previous match", FIND_PREVIOUS, SearchCommand::Previous),
+    ] {
+        let button = egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        if ui.add(button).clicked() {
+            actions.push(MenuAction::Search(command));
         }
     }
 }

@@ -157,11 +157,36 @@ pub const NOTE_QUOTE: TextStyle = TextStyle {
     ..NOTE
 };
 
+/// An article's title in the search results.
+pub const SEARCH_TITLE: TextStyle = TextStyle {
+    bold: true,
+    ..TextStyle::interface(14.0)
+};
+
+/// The words around a match in the search results.
+pub const SEARCH_CONTEXT: TextStyle = TextStyle {
+    family: FontFamily::Naskh,
+    size_pt: 16.0,
+    line_height: 1.5,
+    bold: false,
+};
+
 /// The fill of a highlight of `color` under text: see-through, so the text stays
 /// readable on light and dark themes.
 pub fn highlight_fill(color: HighlightColor) -> Color32 {
     let solid = highlight_solid(color);
     Color32::from_rgba_unmultiplied(solid.r(), solid.g(), solid.b(), 80)
+}
+
+/// The fill under a search match, orange so it is not taken for a reader's yellow
+/// highlight; deeper for the `current` match (the one F3 went to). See-through like
+/// [`highlight_fill`], and checked for contrast in every theme like it.
+pub fn search_match_fill(current: bool) -> Color32 {
+    if current {
+        Color32::from_rgba_unmultiplied(255, 120, 0, 160)
+    } else {
+        Color32::from_rgba_unmultiplied(255, 170, 0, 90)
+    }
 }
 
 /// The colour itself, for swatches.
@@ -233,6 +258,14 @@ mod tests {
                     ratio >= 4.5,
                     "{name}: text on a {} highlight is {ratio:.2}:1",
                     color.name()
+                );
+            }
+            for current in [false, true] {
+                let under = blend(search_match_fill(current), visuals.panel_fill);
+                let ratio = contrast(text, under);
+                assert!(
+                    ratio >= 4.5,
+                    "{name}: text on a search match (current: {current}) is {ratio:.2}:1"
                 );
             }
         }

@@ -63,6 +63,8 @@ pub struct TranslationCells<'a> {
     pub margin_pt: f32,
     /// What the reader asked for.
     pub commands: &'a mut Vec<TranslationCommand>,
+    /// The search's matches in a row's translation, with their fills.
+    pub search_highlights: super::Highlights<'a>,
 }
 
 /// A word for where a cell comes from.
@@ -176,9 +178,11 @@ impl ColumnCells for TranslationCells<'_> {
             }
             return;
         };
+        let found = (self.search_highlights)(index);
         let text = TextBlock::new(&cell.text)
             .style(self.style)
             .selectable(false)
+            .highlights(&found)
             .id_salt(("translation", index))
             .show(ui);
         let shown = text.response.rect;
