@@ -30,7 +30,7 @@ fn main() {
     // Frame times over a long scroll, for the percentiles divan does not report.
     let mut frame_times = Vec::new();
     let mut furthest_section = 0;
-    let steps = if support::full_run() { 3000 } else { 60 };
+    let steps: u32 = if support::full_run() { 3000 } else { 60 };
     for step in 0..steps {
         let delta = if (step / 500).is_multiple_of(2) {
             -120.0
@@ -44,7 +44,7 @@ fn main() {
         furthest_section = furthest_section.max(view.first_visible_section());
     }
     assert!(
-        furthest_section > steps / 30,
+        furthest_section > steps as usize / 30,
         "the view scrolled through many sections"
     );
     println!("scrolled down to section {furthest_section} and back");
