@@ -1,4 +1,5 @@
-//! What the benchmarks share.
+//! What the benchmarks share. Each bench uses part of it.
+#![allow(dead_code)]
 
 /// Resident memory of this process, in megabytes (Linux; 0 where it cannot be read).
 pub fn resident_mb() -> u64 {
@@ -24,14 +25,12 @@ pub fn import_bytes(bytes: &[u8]) -> hamish::model::Article {
 /// Whether this is a full benchmark run (`cargo bench`, which passes `--bench`) rather
 /// than the quick check of `cargo test --benches`, which runs each benchmark once:
 /// heavy set-ups are scaled down then.
-#[allow(dead_code)]
 pub fn full_run() -> bool {
     std::env::args().any(|arg| arg == "--bench")
 }
 
 /// The paragraphs (lines longer than 40 bytes) of each right-to-left sample article,
 /// in file-name order.
-#[allow(dead_code)]
 pub fn sample_articles() -> Vec<Vec<String>> {
     let samples = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
     let mut files: Vec<_> = std::fs::read_dir(samples)
@@ -56,7 +55,6 @@ pub fn sample_articles() -> Vec<Vec<String>> {
 }
 
 /// Peak resident memory of this process so far, in megabytes (Linux; 0 elsewhere).
-#[allow(dead_code)]
 pub fn peak_resident_mb() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
@@ -75,7 +73,6 @@ pub fn peak_resident_mb() -> u64 {
 /// An article of `sections` sections made of the sample paragraphs, each numbered
 /// with `tag` so no two sections (and no two articles with different tags) share a
 /// text.
-#[allow(dead_code)]
 pub fn synthetic_article_text(sections: usize, tag: &str) -> String {
     let paragraphs: Vec<String> = sample_articles().concat();
     (0..sections)
@@ -85,7 +82,6 @@ pub fn synthetic_article_text(sections: usize, tag: &str) -> String {
 
 /// One pass of the reading view over `article` in a 1280 × 900 window, with empty
 /// translation and notes columns, and its tessellation; returns the vertices drawn.
-#[allow(dead_code)]
 pub fn reading_frame(
     ctx: &egui::Context,
     view: &mut hamish::ui::ReadingView,
