@@ -6,13 +6,17 @@
 //! - `open_to_first_frame`: from the article's text to its first tessellated frame
 //!   (budget: ≤ 100 ms).
 //!
-//! Before the benchmarks run, the resident memory after opening and scrolling through
-//! part of the article is printed (budget: ≤ 250 MB).
+//! Before the benchmarks run, `main` prints what divan does not: percentiles of frame
+//! times while scrolling (median ≤ 1 ms, p99 ≤ 4 ms), while resizing the window over
+//! long paragraphs (p99 ≤ 4 ms), while dragging the scrollbar across the article
+//! (p99 ≤ 8 ms), and of the frame after a text size or zoom change (≤ 16 ms); and the
+//! resident memory after opening and scrolling (≤ 250 MB). `cargo test --benches`
+//! runs it all once on 1,000 sections.
 
 mod support;
 
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use egui::{Context, Event, MouseWheelUnit, RawInput, Rect, vec2};
 use hamish::import::parse_article;
@@ -26,7 +30,8 @@ fn main() {
     // Frame times over a long scroll, for the percentiles divan does not report.
     let mut frame_times = Vec::new();
     let mut furthest_section = 0;
-    for step in 0..3000u32 {
+    let steps: u32 = if support::full_run() { 3000 } else { 60 };
+    for step in 0..steps {
         let delta = if (step / 500).is_multiple_of(2) {
             -120.0
         } else {
@@ -39,25 +44,150 @@ fn main() {
         furthest_section = furthest_section.max(view.first_visible_section());
     }
     assert!(
-        furthest_section > 100,
+        furthest_section > steps as usize / 30,
         "the view scrolled through many sections"
     );
     println!("scrolled down to section {furthest_section} and back");
-    frame_times.sort();
-    let percentile = |p: usize| frame_times[frame_times.len() * p / 100];
+    print_percentiles(
+        &format!("scrolling {} sections", sections()),
+        frame_times,
+        "median ≤ 1 ms, p99 ≤ 4 ms",
+    );
     println!(
-        "scrolling {SECTIONS} sections, {} frames: median {:?}, p95 {:?}, p99 {:?}, max {:?}",
+        "resident memory after opening {} sections and scrolling: {} MB",
+        sections(),
+        support::resident_mb()
+    );
+    resize_percentiles();
+    drag_percentiles(&ctx, &mut view, &article);
+    text_size_changes(&ctx, &mut view, &article);
+    zoom_changes(&ctx, &mut view, &article);
+    divan::main();
+}
+
+/// Sections in the synthetic article: fewer in the quick check.
+fn sections() -> usize {
+    if support::full_run() { SECTIONS } else { 1_000 }
+}
+
+fn print_percentiles(what: &str, mut frame_times: Vec<Duration>, budget: &str) {
+    frame_times.sort();
+    let percentile =
+        |p: usize| frame_times[(frame_times.len() * p / 100).min(frame_times.len() - 1)];
+    println!(
+        "{what}, {} frames: median {:.2?}, p95 {:.2?}, p99 {:.2?}, max {:.2?} (budget: {budget})",
         frame_times.len(),
         percentile(50),
         percentile(95),
         percentile(99),
         frame_times[frame_times.len() - 1]
     );
-    println!(
-        "resident memory after opening {SECTIONS} sections and scrolling: {} MB",
-        support::resident_mb()
+}
+
+/// One frame while the window is resized continuously over a page of long
+/// paragraphs (each section four seed paragraphs long): every frame a new width, so
+/// every paragraph on screen is wrapped again.
+fn resize_percentiles() {
+    let paragraphs: Vec<String> = support::sample_articles().concat();
+    let text: String = (0..300)
+        .map(|i| {
+            let long: Vec<&str> = (0..4)
+                .map(|k| paragraphs[(i + k * 7) % paragraphs.len()].as_str())
+                .collect();
+            format!("{} ({i})\n", long.join(" "))
+        })
+        .collect();
+    let article = parse_article(&text);
+    let ctx = Context::default();
+    let mut view = ReadingView::default();
+    frame(&ctx, &mut view, &article, input(Vec::new()));
+    let frames = if support::full_run() { 600 } else { 20 };
+    let mut times = Vec::new();
+    for step in 0..frames {
+        // 1280 down to 800 points and back, 8 points a frame, as a window edge dragged.
+        let phase = (step * 8) % 960;
+        let width = if phase < 480 {
+            1280 - phase
+        } else {
+            320 + phase
+        };
+        let started = Instant::now();
+        frame_sized(
+            &ctx,
+            &mut view,
+            &article,
+            sized_input(width as f32, Vec::new()),
+            20.0,
+        );
+        times.push(started.elapsed());
+    }
+    print_percentiles(
+        "resizing the window over long paragraphs",
+        times,
+        "p99 ≤ 4 ms",
     );
-    divan::main();
+}
+
+/// One frame while the scrollbar is dragged across the whole article: every frame
+/// the view is at a new place, far from the last, so nothing on screen was laid out.
+fn drag_percentiles(ctx: &Context, view: &mut ReadingView, article: &Article) {
+    let frames = if support::full_run() { 600 } else { 20 };
+    let mut times = Vec::new();
+    for step in 0..frames {
+        // Down the whole article in 300 frames, then back up.
+        let at = (step * sections() / 300) % (2 * sections());
+        let section = if at < sections() {
+            at
+        } else {
+            2 * sections() - 1 - at
+        };
+        view.scroll_to_section(section);
+        let started = Instant::now();
+        frame(ctx, view, article, input(Vec::new()));
+        times.push(started.elapsed());
+    }
+    print_percentiles(
+        &format!("dragging the scrollbar across {} sections", sections()),
+        times,
+        "p99 ≤ 8 ms",
+    );
+}
+
+/// The frame after the text size changes: every paragraph on screen laid out again
+/// at the new size (sizes not used before, so no layout is cached).
+fn text_size_changes(ctx: &Context, view: &mut ReadingView, article: &Article) {
+    let mut times = Vec::new();
+    let changes = if support::full_run() { 40 } else { 3 };
+    for change in 0..changes {
+        let size = 16.0 + 0.5 * change as f32;
+        let started = Instant::now();
+        frame_sized(ctx, view, article, input(Vec::new()), size);
+        times.push(started.elapsed());
+        // The view settles on the section that was read.
+        for _ in 0..3 {
+            frame_sized(ctx, view, article, input(Vec::new()), size);
+        }
+    }
+    print_percentiles("text size change to the next frame", times, "≤ 16 ms");
+}
+
+/// The frame after a zoom (Ctrl+= / Ctrl+-): a new scale, so every paragraph on
+/// screen is laid out again in physical pixels.
+fn zoom_changes(ctx: &Context, view: &mut ReadingView, article: &Article) {
+    let mut times = Vec::new();
+    let changes = if support::full_run() { 40 } else { 3 };
+    for change in 0..changes {
+        ctx.set_zoom_factor(1.0 + 0.05 * (change % 20 + 1) as f32);
+        let started = Instant::now();
+        frame(ctx, view, article, input(Vec::new()));
+        times.push(started.elapsed());
+        for _ in 0..3 {
+            frame(ctx, view, article, input(Vec::new()));
+        }
+    }
+    ctx.set_zoom_factor(1.0);
+    frame(ctx, view, article, input(Vec::new()));
+    print_percentiles("zoom change to the next frame", times, "≤ 16 ms");
 }
 
 /// The seed paragraphs repeated, each copy numbered so every section is distinct.
@@ -79,14 +209,18 @@ fn synthetic_text() -> String {
                 .map(str::to_owned),
         );
     }
-    (0..SECTIONS)
+    (0..sections())
         .map(|i| format!("{} ({i})\n", paragraphs[i % paragraphs.len()]))
         .collect()
 }
 
 fn input(events: Vec<Event>) -> RawInput {
+    sized_input(1280.0, events)
+}
+
+fn sized_input(width: f32, events: Vec<Event>) -> RawInput {
     RawInput {
-        screen_rect: Some(Rect::from_min_size(egui::Pos2::ZERO, vec2(1280.0, 900.0))),
+        screen_rect: Some(Rect::from_min_size(egui::Pos2::ZERO, vec2(width, 900.0))),
         events,
         ..RawInput::default()
     }
@@ -107,6 +241,17 @@ fn scroll_input(delta: f32) -> RawInput {
 
 /// One pass and its tessellation; returns the number of vertices drawn.
 fn frame(ctx: &Context, view: &mut ReadingView, article: &Article, input: RawInput) -> usize {
+    frame_sized(ctx, view, article, input, 20.0)
+}
+
+/// The same with body text of `body_size_pt`.
+fn frame_sized(
+    ctx: &Context,
+    view: &mut ReadingView,
+    article: &Article,
+    input: RawInput,
+    body_size_pt: f32,
+) -> usize {
     let output = ctx.run_ui(input, |ui| {
         hamish::text::TextEngine::lock(&hamish::text::TextEngine::shared(ui.ctx())).begin_frame();
         egui::CentralPanel::default().show(ui, |ui| {
@@ -130,7 +275,7 @@ fn frame(ctx: &Context, view: &mut ReadingView, article: &Article, input: RawInp
                         cells: &mut notes,
                     },
                 ];
-                view.show(ui, article, 20.0, &|_| Vec::new(), &mut sides)
+                view.show(ui, article, body_size_pt, &|_| Vec::new(), &mut sides)
             }
         });
     });

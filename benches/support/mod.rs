@@ -1,4 +1,5 @@
-//! What the benchmarks share.
+//! What the benchmarks share. Each bench uses part of it.
+#![allow(dead_code)]
 
 /// Resident memory of this process, in megabytes (Linux; 0 where it cannot be read).
 pub fn resident_mb() -> u64 {
@@ -19,4 +20,112 @@ pub fn import_bytes(bytes: &[u8]) -> hamish::model::Article {
         Ok(decoded) => import_decoded(decoded, ArticleFormat::PlainText).article,
         Err(error) => panic!("benchmark articles decode: {error}"),
     }
+}
+
+/// Whether this is a full benchmark run (`cargo bench`, which passes `--bench`) rather
+/// than the quick check of `cargo test --benches`, which runs each benchmark once:
+/// heavy set-ups are scaled down then.
+pub fn full_run() -> bool {
+    std::env::args().any(|arg| arg == "--bench")
+}
+
+/// The paragraphs (lines longer than 40 bytes) of each right-to-left sample article,
+/// in file-name order.
+pub fn sample_articles() -> Vec<Vec<String>> {
+    let samples = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let mut files: Vec<_> = std::fs::read_dir(samples)
+        .expect("samples")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| hamish::import::is_article_path(path))
+        .filter(|path| !path.to_string_lossy().ends_with(".en.txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            std::fs::read_to_string(file)
+                .expect("sample")
+                .lines()
+                .map(str::trim)
+                .filter(|line| line.len() > 40)
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect()
+}
+
+/// Peak resident memory of this process so far, in megabytes (Linux; 0 elsewhere).
+pub fn peak_resident_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
+/// An article of `sections` sections made of the sample paragraphs, each numbered
+/// with `tag` so no two sections (and no two articles with different tags) share a
+/// text.
+pub fn synthetic_article_text(sections: usize, tag: &str) -> String {
+    let paragraphs: Vec<String> = sample_articles().concat();
+    (0..sections)
+        .map(|i| format!("{} ({tag}{i})\n", paragraphs[i % paragraphs.len()]))
+        .collect()
+}
+
+/// One pass of the reading view over `article` in a 1280 × 900 window, with empty
+/// translation and notes columns, and its tessellation; returns the vertices drawn.
+pub fn reading_frame(
+    ctx: &egui::Context,
+    view: &mut hamish::ui::ReadingView,
+    article: &hamish::model::Article,
+) -> usize {
+    use hamish::ui::{EmptyColumn, SideColumn, theme};
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 900.0),
+        )),
+        ..egui::RawInput::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| {
+        hamish::text::TextEngine::lock(&hamish::text::TextEngine::shared(ui.ctx())).begin_frame();
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut translation = EmptyColumn {
+                title: "Translation",
+                status: "",
+            };
+            let mut notes = EmptyColumn {
+                title: "Notes",
+                status: "",
+            };
+            let mut sides = [
+                SideColumn {
+                    weight: theme::TRANSLATION_COLUMN_WEIGHT,
+                    cells: &mut translation,
+                },
+                SideColumn {
+                    weight: theme::NOTES_COLUMN_WEIGHT,
+                    cells: &mut notes,
+                },
+            ];
+            view.show(ui, article, 20.0, &|_| Vec::new(), &mut sides);
+        });
+    });
+    // No renderer here: the glyph uploads are dropped.
+    output.textures_delta.clear();
+    ctx.tessellate(output.shapes, output.pixels_per_point)
+        .iter()
+        .map(|primitive| match &primitive.primitive {
+            egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum()
 }

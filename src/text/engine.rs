@@ -1,17 +1,23 @@
 //! The [`TextEngine`]: fonts, layout cache and glyph atlas behind one lock.
 //!
 //! One file per concern: `cache` keeps layouts by text, style, width and scale;
-//! `shaping` turns text into a [`ParagraphLayout`] with cosmic-text; `painting` draws
-//! a layout with glyphs from the atlas.
+//! `shaped` keeps shaped paragraphs (and trims the word cache) so a new width or size
+//! re-wraps without reshaping; `shaping` turns text into a [`ParagraphLayout`] with
+//! cosmic-text; `painting` draws a layout with glyphs from the atlas.
+//!
+//! Three levels of cache, each bounded: laid-out paragraphs (text, style, width,
+//! scale), shaped paragraphs (text, emphasis, the style's shaping fields), and shaped
+//! words across paragraphs (cosmic-text's shape-run cache).
 
 mod cache;
 mod painting;
+mod shaped;
 mod shaping;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use cosmic_text::{Buffer, FontSystem, Metrics, SwashCache};
+use cosmic_text::{FontSystem, SwashCache};
 use egui::{Context, Id};
 
 use super::atlas::GlyphAtlas;
@@ -20,6 +26,7 @@ use super::layout::ParagraphLayout;
 use super::style::TextStyle;
 use crate::model::EmphasisSpan;
 use cache::{CachedLayout, LayoutKey};
+use shaped::ShapedParagraphs;
 
 /// A right-to-left line's trailing space hangs past its visual left edge; keep this
 /// much room (in points) so it is not clipped.
@@ -30,8 +37,14 @@ const EDGE_PADDING_PT: f32 = 2.0;
 pub struct EngineStats {
     /// Layouts in the cache now.
     pub cached_layouts: usize,
-    /// Paragraphs shaped since the engine started (cache misses).
+    /// Paragraphs shaped since the engine started (misses of the shaped-paragraph
+    /// cache). A new width, size or zoom does not shape again.
     pub paragraphs_shaped: u64,
+    /// Layouts made since the engine started (misses of the layout cache): shapings
+    /// plus re-wraps of kept shapings.
+    pub layouts_built: u64,
+    /// Shaped paragraphs kept now.
+    pub shaped_paragraphs: usize,
     /// Distinct glyphs in the atlas now.
     pub atlas_glyphs: usize,
     /// Atlas texture pages now.
@@ -44,12 +57,13 @@ pub struct EngineStats {
 pub struct TextEngine {
     fonts: FontSystem,
     rasterizer: SwashCache,
-    /// Reused for every shaping, so its allocations are too.
-    scratch: Buffer,
+    /// Shaped paragraphs, re-wrapped for a new width or size.
+    shaped: ShapedParagraphs,
     layouts: HashMap<LayoutKey, CachedLayout>,
     atlas: GlyphAtlas,
     frame: u64,
     paragraphs_shaped: u64,
+    layouts_built: u64,
     /// Measured average advance of a character, as a fraction of the font size, used to
     /// estimate heights of paragraphs not laid out yet.
     advance_per_char_em: f32,
@@ -64,16 +78,15 @@ impl Default for TextEngine {
 impl TextEngine {
     /// An engine with the bundled fonts.
     pub fn new() -> Self {
-        let mut fonts = bundled_font_system();
-        let scratch = Buffer::new(&mut fonts, Metrics::new(16.0, 20.0));
         Self {
-            fonts,
+            fonts: bundled_font_system(),
             rasterizer: SwashCache::new(),
-            scratch,
+            shaped: ShapedParagraphs::default(),
             layouts: HashMap::new(),
             atlas: GlyphAtlas::default(),
             frame: 0,
             paragraphs_shaped: 0,
+            layouts_built: 0,
             advance_per_char_em: 0.42,
         }
     }
@@ -112,6 +125,8 @@ impl TextEngine {
         EngineStats {
             cached_layouts: self.layouts.len(),
             paragraphs_shaped: self.paragraphs_shaped,
+            layouts_built: self.layouts_built,
+            shaped_paragraphs: self.shaped.len(),
             atlas_glyphs: self.atlas.glyph_count(),
             atlas_pages: self.atlas.page_count(),
         }
@@ -139,15 +154,21 @@ impl TextEngine {
         width_pt: f32,
         pixels_per_point: f32,
     ) -> Arc<ParagraphLayout> {
-        let width_px = ((width_pt - EDGE_PADDING_PT).max(1.0) * pixels_per_point).floor();
+        let width_px = Self::width_px(width_pt, pixels_per_point);
         let key = LayoutKey::new(text, emphasis, style, width_px, pixels_per_point);
-        if let Some(layout) = self.cached(&key, text, emphasis) {
+        if let Some(layout) = self.cached(&key, text, emphasis, style) {
             return layout;
         }
         let layout = Arc::new(self.shape(text, emphasis, style, width_px, pixels_per_point));
         self.learn_advance(&layout, style, pixels_per_point);
-        self.remember(key, &layout, emphasis);
+        self.remember(key, &layout, emphasis, style);
         layout
+    }
+
+    /// The width text is wrapped to, in whole physical pixels, for a box `width_pt`
+    /// wide.
+    fn width_px(width_pt: f32, pixels_per_point: f32) -> f32 {
+        ((width_pt - EDGE_PADDING_PT).max(1.0) * pixels_per_point).floor()
     }
 
     /// A guess at the height, in points, `text` will take at `width_pt`, without

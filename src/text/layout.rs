@@ -11,7 +11,7 @@ use egui::{Pos2, Rect, Vec2, pos2, vec2};
 use unicode_segmentation::UnicodeSegmentation as _;
 
 /// One glyph, positioned relative to the paragraph's top-left corner.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct LaidGlyph {
     /// The bytes of the paragraph's text this glyph shows (a cluster).
     pub start: u32,
@@ -36,7 +36,7 @@ pub(crate) struct LaidGlyph {
 }
 
 /// One wrapped line.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct LaidLine {
     /// Top of the line box, in physical pixels from the paragraph's top.
     pub top_px: f32,
@@ -96,6 +96,20 @@ pub struct ParagraphLayout {
     pub(crate) rtl: bool,
     pub(crate) lines: Vec<LaidLine>,
     pub(crate) glyphs: Vec<LaidGlyph>,
+}
+
+/// Two layouts are equal when they place the same glyphs in the same places: the
+/// meshes built from them for painting are left out.
+impl PartialEq for ParagraphLayout {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && self.pixels_per_point == other.pixels_per_point
+            && self.width_px == other.width_px
+            && self.height_px == other.height_px
+            && self.rtl == other.rtl
+            && self.lines == other.lines
+            && self.glyphs == other.glyphs
+    }
 }
 
 impl ParagraphLayout {

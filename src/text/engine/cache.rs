@@ -1,10 +1,10 @@
 //! The layout cache: layouts kept by text, style, width and scale, the least recently
 //! used dropped past a bound.
 
-use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::sync::Arc;
 
 use super::TextEngine;
+use super::shaped::hash_of;
 use crate::model::EmphasisSpan;
 use crate::text::layout::ParagraphLayout;
 use crate::text::style::TextStyle;
@@ -18,7 +18,9 @@ pub(super) const LAYOUT_CACHE_CAPACITY: usize = 512;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) struct LayoutKey {
     text_hash: u64,
-    style: (crate::text::FontFamily, u32, u32, bool),
+    /// Hash of the style's [`TextStyle::cache_key`]; a hit is confirmed against the
+    /// whole style, so a field the key leaves out cannot mix two layouts up.
+    style_hash: u64,
     width_px: u32,
     pixels_per_point_bits: u32,
     /// Hash of the emphasis spans; 0 when there are none.
@@ -29,6 +31,8 @@ pub(super) struct CachedLayout {
     layout: Arc<ParagraphLayout>,
     /// The spans it was laid out with, to confirm a hit as the text confirms it.
     emphasis: Vec<EmphasisSpan>,
+    /// The style it was laid out in, likewise.
+    style: TextStyle,
     last_used_frame: u64,
 }
 
@@ -43,14 +47,14 @@ impl LayoutKey {
         pixels_per_point: f32,
     ) -> Self {
         Self {
-            text_hash: hash_text(text),
-            style: style.cache_key(),
+            text_hash: hash_of(text),
+            style_hash: hash_of(&style.cache_key()),
             width_px: width_px as u32,
             pixels_per_point_bits: pixels_per_point.to_bits(),
             emphasis_hash: if emphasis.is_empty() {
                 0
             } else {
-                hash_spans(emphasis)
+                hash_of(emphasis)
             },
         }
     }
@@ -63,9 +67,10 @@ impl TextEngine {
         key: &LayoutKey,
         text: &str,
         emphasis: &[EmphasisSpan],
+        style: &TextStyle,
     ) -> Option<Arc<ParagraphLayout>> {
         let cached = self.layouts.get_mut(key)?;
-        if cached.layout.text() != text || cached.emphasis != emphasis {
+        if cached.layout.text() != text || cached.emphasis != emphasis || cached.style != *style {
             return None;
         }
         cached.last_used_frame = self.frame;
@@ -78,6 +83,7 @@ impl TextEngine {
         key: LayoutKey,
         layout: &Arc<ParagraphLayout>,
         emphasis: &[EmphasisSpan],
+        style: &TextStyle,
     ) {
         if self.layouts.len() >= LAYOUT_CACHE_CAPACITY {
             self.evict_least_recently_used();
@@ -87,6 +93,7 @@ impl TextEngine {
             CachedLayout {
                 layout: layout.clone(),
                 emphasis: emphasis.to_vec(),
+                style: *style,
                 last_used_frame: self.frame,
             },
         );
@@ -106,18 +113,6 @@ impl TextEngine {
     }
 }
 
-fn hash_spans(spans: &[EmphasisSpan]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    spans.hash(&mut hasher);
-    hasher.finish()
-}
-
-fn hash_text(text: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
-}
-
 #[cfg(test)]
 mod tests {
     use crate::text::{TextEngine, TextStyle};
@@ -135,11 +130,17 @@ mod tests {
         let again = engine.layout(TEXT, &style, 300.0, 1.0);
         assert!(Arc::ptr_eq(&first, &again));
         assert_eq!(engine.stats().paragraphs_shaped, 1);
+        assert_eq!(engine.stats().layouts_built, 1);
         engine.layout(TEXT, &style, 301.0, 1.0);
         assert_eq!(
-            engine.stats().paragraphs_shaped,
+            engine.stats().layouts_built,
             2,
             "another width is another layout"
+        );
+        assert_eq!(
+            engine.stats().paragraphs_shaped,
+            1,
+            "but the same shaping, wrapped again"
         );
         for i in 0..LAYOUT_CACHE_CAPACITY * 2 {
             engine.begin_frame();

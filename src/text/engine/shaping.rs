@@ -1,8 +1,8 @@
 //! Shaping: text and its emphasis into a [`ParagraphLayout`] with cosmic-text
-//! (`Shaping::Advanced`, bidi, line breaking), and what shaping teaches the height
-//! estimates.
+//! (`Shaping::Advanced`, bidi, line breaking), re-wrapping a kept shaping where there
+//! is one (see `shaped`), and what shaping teaches the height estimates.
 
-use cosmic_text::{Attrs, Family, Metrics, Shaping, Style, Weight, Wrap};
+use cosmic_text::{Attrs, Buffer, Family, Metrics, Shaping, Style, Weight, Wrap};
 
 use super::TextEngine;
 use crate::model::{EmphasisSpan, WordUnit, is_right_to_left, widen_to_words};
@@ -11,6 +11,8 @@ use crate::text::layout::ParagraphLayout;
 use crate::text::style::TextStyle;
 
 impl TextEngine {
+    /// Lays `text` out at `width_px`, re-wrapping a kept shaping of it when there is
+    /// one (any size, any width) and shaping it otherwise.
     pub(super) fn shape(
         &mut self,
         text: &str,
@@ -19,30 +21,48 @@ impl TextEngine {
         width_px: f32,
         pixels_per_point: f32,
     ) -> ParagraphLayout {
-        self.paragraphs_shaped += 1;
+        self.layouts_built += 1;
         let size_px = style.size_pt * pixels_per_point;
-        let attrs = Attrs::new()
-            .family(Family::Name(family_name(style.family)))
-            .weight(if style.bold {
-                Weight::BOLD
-            } else {
-                Weight::NORMAL
-            });
-        let buffer = &mut self.scratch;
-        buffer.set_metrics_and_size(
-            Metrics::new(size_px, size_px * style.line_height),
-            Some(width_px),
-            None,
-        );
+        let metrics = Metrics::new(size_px, size_px * style.line_height);
+        let buffer = match self.shaped.find(text, emphasis, style) {
+            Some(buffer) => buffer,
+            None => {
+                self.paragraphs_shaped += 1;
+                let mut buffer = self.shaped.spare_buffer(&mut self.fonts, metrics);
+                set_text(&mut buffer, text, emphasis, style);
+                self.shaped
+                    .insert(&mut self.fonts, text, emphasis, style, buffer)
+            }
+        };
+        buffer.set_metrics_and_size(metrics, Some(width_px), None);
         buffer.set_wrap(Wrap::WordOrGlyph);
-        if emphasis.is_empty() {
-            buffer.set_text(text, &attrs, Shaping::Advanced, None);
-        } else {
-            let spans = emphasized_spans(text, emphasis, &attrs);
-            buffer.set_rich_text(spans, &attrs, Shaping::Advanced, None);
-        }
         buffer.shape_until_scroll(&mut self.fonts, false);
         ParagraphLayout::from_buffer(buffer, text, width_px, pixels_per_point)
+    }
+
+    /// Lays `text` out as if for the first time: a new buffer and an empty word
+    /// cache, no kept shaping used or kept. For tests that compare the caches' results
+    /// with fresh ones.
+    #[doc(hidden)]
+    pub fn layout_fresh(
+        &mut self,
+        text: &str,
+        emphasis: &[EmphasisSpan],
+        style: &TextStyle,
+        width_pt: f32,
+        pixels_per_point: f32,
+    ) -> ParagraphLayout {
+        let width_px = Self::width_px(width_pt, pixels_per_point);
+        let size_px = style.size_pt * pixels_per_point;
+        let metrics = Metrics::new(size_px, size_px * style.line_height);
+        let words = std::mem::take(&mut self.fonts.shape_run_cache);
+        let mut buffer = Buffer::new(&mut self.fonts, metrics);
+        buffer.set_size(Some(width_px), None);
+        buffer.set_wrap(Wrap::WordOrGlyph);
+        set_text(&mut buffer, text, emphasis, style);
+        buffer.shape_until_scroll(&mut self.fonts, false);
+        self.fonts.shape_run_cache = words;
+        ParagraphLayout::from_buffer(&buffer, text, width_px, pixels_per_point)
     }
 
     pub(super) fn learn_advance(
@@ -58,6 +78,24 @@ impl TextEngine {
         let advance_px: f32 = layout.glyphs.iter().map(|glyph| glyph.width_px).sum();
         let measured = advance_px / chars as f32 / (style.size_pt * pixels_per_point);
         self.advance_per_char_em = 0.9 * self.advance_per_char_em + 0.1 * measured;
+    }
+}
+
+/// Puts `text` with its emphasis in `style`'s face into `buffer` (shaped when it is
+/// next laid out).
+fn set_text(buffer: &mut Buffer, text: &str, emphasis: &[EmphasisSpan], style: &TextStyle) {
+    let attrs = Attrs::new()
+        .family(Family::Name(family_name(style.family)))
+        .weight(if style.bold {
+            Weight::BOLD
+        } else {
+            Weight::NORMAL
+        });
+    if emphasis.is_empty() {
+        buffer.set_text(text, &attrs, Shaping::Advanced, None);
+    } else {
+        let spans = emphasized_spans(text, emphasis, &attrs);
+        buffer.set_rich_text(spans, &attrs, Shaping::Advanced, None);
     }
 }
 
