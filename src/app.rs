@@ -19,6 +19,7 @@ mod command;
 mod dialogs;
 mod export;
 mod gloss;
+mod machine;
 mod messages;
 mod notes;
 mod panels;
@@ -28,10 +29,11 @@ mod saving;
 mod session;
 mod store_messages;
 mod translations;
+pub mod translate_cli;
 
 pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};
-pub use preferences::Preferences;
+pub use preferences::{Preferences, stored_preferences};
 pub use reading_state::ReadingState;
 
 use std::path::{Path, PathBuf};
@@ -72,6 +74,8 @@ pub struct HamishApp {
     gloss: gloss::Gloss,
     /// The theme and zoom given to egui, to apply the preferences when they change.
     applied_look: Option<(crate::ui::theme::Theme, f32)>,
+    /// Machine translation jobs and what they reported.
+    machine: machine::MachineJobs,
 }
 
 /// The bundled sample articles: beside the executable when installed, else in the
@@ -106,6 +110,7 @@ impl HamishApp {
             library_opened_while_narrow: false,
             applied_look: None,
             gloss: gloss::Gloss::default(),
+            machine: machine::MachineJobs::default(),
         }
     }
 
@@ -123,11 +128,12 @@ impl HamishApp {
         let stored = |key: &str| -> Option<String> { cc.storage?.get_string(key) };
         let older = stored(eframe::APP_KEY);
         let read = |key: &str| stored(key).or_else(|| older.clone());
+        // eframe stores RON (`set_value`); the first versions read JSON.
         let preferences = read(PREFERENCES_KEY)
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| preferences::parse_stored(&text))
             .unwrap_or_default();
         let reading = read(READING_STATE_KEY)
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| preferences::parse_stored(&text))
             .unwrap_or_default();
         Self::new(preferences, reading, path)
     }
@@ -268,6 +274,7 @@ impl HamishApp {
                 .handle_report(ctx, report, &mut self.reading, &mut self.messages);
         }
         self.session.handle_worker_events(&mut self.messages);
+        self.poll_machine();
         for command in std::mem::take(&mut self.commands) {
             self.apply(ctx, command);
         }

@@ -2,8 +2,10 @@
 //! for; they never touch the disk or a store, and never change the app's state.
 
 mod columns;
+pub mod engine_settings;
 mod gloss_card;
 mod library_panel;
+pub mod machine_translation;
 pub mod menu_bar;
 pub mod notes;
 mod path_prompt;

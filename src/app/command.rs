@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::export::ExportFormat;
 use crate::ui::Columns;
+use crate::ui::machine_translation::{MachineCommand, TranslateScope};
 use crate::ui::notes::NoteCommand;
 use crate::ui::theme::Theme;
 use crate::ui::translation::TranslationCommand;
@@ -77,6 +78,8 @@ pub enum Command {
     GlossToNotes(usize),
     /// Close the gloss card.
     CloseGloss,
+    /// Machine translation: translate, cancel, settings.
+    Machine(MachineCommand),
 }
 
 /// A step of the whole app's zoom.
@@ -163,7 +166,11 @@ impl HamishApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
             }
             Command::SetTheme(theme) => self.preferences.theme = theme,
+            Command::Translation(TranslationCommand::MachineTranslate(row)) => {
+                self.apply_machine(ctx, MachineCommand::Translate(TranslateScope::Section(row)));
+            }
             Command::Translation(command) => self.apply_translation(command),
+            Command::Machine(command) => self.apply_machine(ctx, command),
             Command::ChooseTranslationFile => {
                 let folder = self.session.dialog_folder();
                 self.dialogs.choose(

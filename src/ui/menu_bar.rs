@@ -9,6 +9,8 @@ use egui::gui_zoom::kb_shortcuts;
 
 use crate::export::ExportFormat;
 
+use super::machine_translation::{MachineCommand, TranslateScope};
+
 use super::theme::Theme;
 use super::{Columns, TextButton};
 
@@ -49,6 +51,12 @@ pub struct MenuState<'a> {
     pub blur_translations: bool,
     /// The translation column's text size, in points.
     pub translation_size_pt: f32,
+    /// Whether the reader has selected text in the article.
+    pub has_selection: bool,
+    /// Whether a machine translation job is under way.
+    pub translating: bool,
+    /// The first section on screen, if an article is shown.
+    pub first_section_on_screen: Option<usize>,
 }
 
 /// What the reader chose in a menu.
@@ -88,6 +96,8 @@ pub enum MenuAction {
     ZoomOut,
     /// Back to actual size.
     ZoomReset,
+    /// Machine translation.
+    Machine(MachineCommand),
 }
 
 /// The menu bar.
@@ -97,6 +107,7 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
         ui.menu_button("File", |ui| file_menu(ui, state, &mut actions));
         ui.menu_button("Notes", |ui| notes_menu(ui, state, &mut actions));
         ui.menu_button("View", |ui| view_menu(ui, state, &mut actions));
+        ui.menu_button("Translate", |ui| translate_menu(ui, state, &mut actions));
     });
     actions
 }
@@ -226,5 +237,56 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
         ui.add(egui::Slider::new(&mut size, state.body_size_range_pt.clone()).text("Text size"));
     if slider.changed() {
         actions.push(MenuAction::SetBodySize(size));
+    }
+}
+
+fn translate_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) {
+    let article = state.has_article;
+    if let Some(section) = state.first_section_on_screen {
+        let button = ui
+            .add_enabled(article, egui::Button::new("Translate the first section on screen"))
+            .on_hover_text("Machine-translate it, again if it was done before");
+        if button.clicked() {
+            actions.push(MenuAction::Machine(MachineCommand::Translate(
+                TranslateScope::Section(section),
+            )));
+        }
+    }
+    for (label, hover, enabled, scope) in [
+        (
+            "Translate the sections on screen",
+            "Machine-translate the sections you see, then nothing else",
+            article,
+            TranslateScope::Visible,
+        ),
+        (
+            "Translate the selection",
+            "Machine-translate the sections your selection touches, again if done before",
+            article && state.has_selection,
+            TranslateScope::Selection,
+        ),
+        (
+            "Translate the whole article",
+            "The sections on screen first, then the rest; sections done before are kept",
+            article,
+            TranslateScope::Article,
+        ),
+    ] {
+        let button = ui
+            .add_enabled(enabled, egui::Button::new(label))
+            .on_hover_text(hover);
+        if button.clicked() {
+            actions.push(MenuAction::Machine(MachineCommand::Translate(scope)));
+        }
+    }
+    if ui
+        .add_enabled(state.translating, egui::Button::new("Cancel translation"))
+        .clicked()
+    {
+        actions.push(MenuAction::Machine(MachineCommand::Cancel));
+    }
+    ui.separator();
+    if ui.button("Engine settings…").clicked() {
+        actions.push(MenuAction::Machine(MachineCommand::ShowSettings(true)));
     }
 }
