@@ -274,10 +274,12 @@ impl HamishApp {
                 .handle_report(ctx, report, &mut self.reading, &mut self.messages);
         }
         self.session.handle_worker_events(&mut self.messages);
-        self.poll_machine();
         for command in std::mem::take(&mut self.commands) {
             self.apply(ctx, command);
         }
+        // After the commands: a result that came in the frame Cancel was clicked in is
+        // not taken.
+        self.poll_machine();
         self.apply_look(ctx);
         // After everything that can change the article or its notes this frame.
         self.session.place_notes();

@@ -38,12 +38,20 @@ pub fn engine_settings(
             ui.end_row();
             engine_fields(ui, &mut new.engine);
             ui.label("Translate into");
-            language_choice(ui, "target-language", &mut new.target_language, &TARGETS, None);
+            language_choice(
+                ui,
+                "target-language",
+                "Translate into",
+                &mut new.target_language,
+                &TARGETS,
+                None,
+            );
             ui.end_row();
             ui.label("Articles are in");
             language_choice(
                 ui,
                 "source-language",
+                "Articles are in",
                 &mut new.source_language,
                 &SOURCES,
                 Some(detected),
@@ -84,8 +92,13 @@ fn same_kind(a: &EngineConfig, b: &EngineConfig) -> bool {
     std::mem::discriminant(a) == std::mem::discriminant(b)
 }
 
+/// Gives a combo box drawn beside its label in the grid that label as its name.
+fn named(response: &egui::Response, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+}
+
 fn engine_choice(ui: &mut Ui, engine: &mut EngineConfig) {
-    egui::ComboBox::from_id_salt("engine-kind")
+    let shown = egui::ComboBox::from_id_salt("engine-kind")
         .selected_text(engine.label())
         .width(320.0)
         .show_ui(ui, |ui| {
@@ -96,6 +109,7 @@ fn engine_choice(ui: &mut Ui, engine: &mut EngineConfig) {
                 }
             }
         });
+    named(&shown.response, "Engine");
 }
 
 fn text_row(ui: &mut Ui, label: &str, value: &mut String, hint: &str) {
@@ -167,6 +181,7 @@ fn engine_fields(ui: &mut Ui, engine: &mut EngineConfig) {
 fn language_choice(
     ui: &mut Ui,
     id: &str,
+    name: &str,
     value: &mut String,
     offered: &[&str],
     detect: Option<Option<&str>>,
@@ -180,7 +195,7 @@ fn language_choice(
         _ => shown(value),
     };
     ui.horizontal(|ui| {
-        egui::ComboBox::from_id_salt(id)
+        let shown = egui::ComboBox::from_id_salt(id)
             .selected_text(selected)
             .width(220.0)
             .show_ui(ui, |ui| {
@@ -193,7 +208,9 @@ fn language_choice(
                     }
                 }
             });
+        named(&shown.response, name);
         ui.add(egui::TextEdit::singleline(value).desired_width(60.0))
-            .on_hover_text("Any language tag (BCP 47), such as pt-BR");
+            .on_hover_text("Any language tag (BCP 47), such as pt-BR")
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
     });
 }
