@@ -25,10 +25,13 @@ fn main() {
         frame(&ctx, &mut app, scroll_input(step));
         frame_times.push(started.elapsed());
     }
-    let translated = app
-        .translation_of_open_article()
-        .map_or(0, |column| column.rows.iter().filter(|row| row.cell.is_some()).count());
-    assert!(translated > 10, "the job translated while frames ran: {translated}");
+    let translated = app.translation_of_open_article().map_or(0, |column| {
+        column.rows.iter().filter(|row| row.cell.is_some()).count()
+    });
+    assert!(
+        translated > 10,
+        "the job translated while frames ran: {translated}"
+    );
     frame_times.sort();
     let percentile = |p: usize| frame_times[frame_times.len() * p / 100];
     println!(
@@ -69,7 +72,10 @@ fn opened() -> (tempfile::TempDir, Context, HamishApp) {
             break;
         }
     }
-    assert!(app.translation_of_open_article().is_some(), "the article opened");
+    assert!(
+        app.translation_of_open_article().is_some(),
+        "the article opened"
+    );
     (folder, ctx, app)
 }
 
@@ -91,7 +97,11 @@ fn input(events: Vec<Event>) -> RawInput {
 }
 
 fn scroll_input(step: u32) -> RawInput {
-    let delta = if (step / 300).is_multiple_of(2) { -90.0 } else { 90.0 };
+    let delta = if (step / 300).is_multiple_of(2) {
+        -90.0
+    } else {
+        90.0
+    };
     input(vec![
         Event::PointerMoved(egui::pos2(640.0, 450.0)),
         Event::MouseWheel {

@@ -28,8 +28,8 @@ mod reading_state;
 mod saving;
 mod session;
 mod store_messages;
-mod translations;
 pub mod translate_cli;
+mod translations;
 
 pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};

@@ -15,7 +15,8 @@ use hamish::import::read_article;
 use hamish::model::{Anchor, Note, NoteId, Notes};
 use hamish::store::{encode, load_contents, sidecar_path};
 
-const ARTICLE: &str = "عنوان الخبر\n\nاجتمع مجلس الأمن اليوم.\n\nوقال المتحدث إن الاجتماع كان مثمرا.\n";
+const ARTICLE: &str =
+    "عنوان الخبر\n\nاجتمع مجلس الأمن اليوم.\n\nوقال المتحدث إن الاجتماع كان مثمرا.\n";
 
 /// An article with a sidecar holding one note; returns its path.
 fn article_with_note(folder: &Path, name: &str) -> PathBuf {
@@ -65,7 +66,10 @@ fn results_go_into_the_sidecar_beside_the_notes() {
     assert_eq!(machine.len(), 3);
     let second = &machine[&article.sections[1].id];
     assert_eq!(second.text, "EN: اجتمع مجلس الأمن اليوم.");
-    assert_eq!((second.engine.as_str(), second.model.as_str()), ("command", PREFIX));
+    assert_eq!(
+        (second.engine.as_str(), second.model.as_str()),
+        ("command", PREFIX)
+    );
     assert!(second.made_ms > 1_700_000_000_000, "made now");
 
     // Run again: nothing is left to translate, nothing changes.
@@ -87,7 +91,15 @@ fn stdout_prints_one_line_per_section_and_writes_nothing() {
     // A translation over two lines is one line in an aligned file.
     let output = hamish(
         home.path(),
-        &["--engine", "command", "--command", "sed 's/^/EN:\\n/'", "--to", "en", "--stdout"],
+        &[
+            "--engine",
+            "command",
+            "--command",
+            "sed 's/^/EN:\\n/'",
+            "--to",
+            "en",
+            "--stdout",
+        ],
         &[&path],
     );
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -110,16 +122,36 @@ fn a_folder_is_translated_with_a_test_server() {
     let server = TestServer::answering(200, r#"{"translatedText": "Translated."}"#);
     let output = hamish(
         home.path(),
-        &["--engine", "libretranslate", "--url", &server.url, "--to", "fr"],
+        &[
+            "--engine",
+            "libretranslate",
+            "--url",
+            &server.url,
+            "--to",
+            "fr",
+        ],
         &[&folder],
     );
     assert!(output.status.success(), "{}", text(&output.stderr));
-    assert_eq!(server.requests().len(), 6, "three sections in each of two articles");
+    assert_eq!(
+        server.requests().len(),
+        6,
+        "three sections in each of two articles"
+    );
     assert_eq!(server.requests()[0].json()["target"], "fr");
     for path in &paths {
         let contents = load_contents(&sidecar_path(path)).expect("sidecar reads");
-        assert_eq!(contents.translations.machine["fr"].len(), 3, "{}", path.display());
-        assert!(contents.translations.machine["fr"].values().all(|m| m.engine == "libretranslate"));
+        assert_eq!(
+            contents.translations.machine["fr"].len(),
+            3,
+            "{}",
+            path.display()
+        );
+        assert!(
+            contents.translations.machine["fr"]
+                .values()
+                .all(|m| m.engine == "libretranslate")
+        );
     }
 }
 
@@ -130,25 +162,48 @@ fn errors_go_to_standard_error_with_a_failing_exit_in_time() {
     let before = std::fs::read(sidecar_path(&path)).expect("sidecar");
     let url = closed_port_url();
     let started = Instant::now();
-    let output = hamish(home.path(), &["--engine", "ollama", "--url", &url, "--model", "m"], &[&path]);
+    let output = hamish(
+        home.path(),
+        &["--engine", "ollama", "--url", &url, "--model", "m"],
+        &[&path],
+    );
     assert!(!output.status.success());
     let stderr = text(&output.stderr);
     assert!(stderr.contains("nothing answers at"), "{stderr}");
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert_eq!(std::fs::read(sidecar_path(&path)).expect("sidecar"), before, "nothing written");
+    assert_eq!(
+        std::fs::read(sidecar_path(&path)).expect("sidecar"),
+        before,
+        "nothing written"
+    );
 
     let started = Instant::now();
     let output = hamish(
         home.path(),
-        &["--engine", "command", "--command", "sleep 30", "--timeout", "0.5"],
+        &[
+            "--engine",
+            "command",
+            "--command",
+            "sleep 30",
+            "--timeout",
+            "0.5",
+        ],
         &[&path],
     );
     assert!(!output.status.success());
     let stderr = text(&output.stderr);
     assert!(stderr.contains("no answer within 0.5 seconds"), "{stderr}");
-    assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
 
-    let output = hamish(home.path(), &["--engine", "ollama", "--url", &url], &[&path]);
+    let output = hamish(
+        home.path(),
+        &["--engine", "ollama", "--url", &url],
+        &[&path],
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("needs --model"));
 }
@@ -173,8 +228,16 @@ fn without_engine_options_the_apps_engine_is_used() {
     let value = ron::ser::to_string(&preferences).expect("ron");
     let map: std::collections::HashMap<String, String> =
         [("preferences".to_owned(), value)].into_iter().collect();
-    std::fs::write(data.join("app.ron"), ron::ser::to_string(&map).expect("ron")).expect("app.ron");
+    std::fs::write(
+        data.join("app.ron"),
+        ron::ser::to_string(&map).expect("ron"),
+    )
+    .expect("app.ron");
     let output = hamish(home.path(), &["--stdout"], &[&path]);
     assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(text(&output.stdout).starts_with("DE: عنوان الخبر\n"), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stdout).starts_with("DE: عنوان الخبر\n"),
+        "{}",
+        text(&output.stdout)
+    );
 }

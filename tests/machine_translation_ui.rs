@@ -84,7 +84,9 @@ fn step_until(
 }
 
 fn menu(harness: &mut Harness<'_, HamishApp>, item: &str) {
-    harness.get_by_role_and_label(Role::Button, "Translate").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Translate")
+        .click();
     harness.run();
     harness.get_by_label(item).click();
     harness.step();
@@ -99,36 +101,71 @@ fn sections_on_screen_fill_with_progress_cancel_and_survive_a_restart() {
 
     // The progress bar says what is going on; rows wait, then fill one by one.
     step_until(&mut harness, Duration::from_secs(10), |h| {
-        h.query_by_label_contains("Translating with command").is_some()
+        h.query_by_label_contains("Translating with command")
+            .is_some()
     });
     harness.get_all_by_label("Translating…");
-    step_until(&mut harness, Duration::from_secs(10), |h| machine_rows(h) >= 1);
+    step_until(&mut harness, Duration::from_secs(10), |h| {
+        machine_rows(h) >= 1
+    });
     let progress = harness
         .get_by_label_contains("Translating with command")
         .accesskit_node()
         .label()
         .unwrap_or_default();
-    assert!(progress.contains("1 of ") || progress.contains("2 of "), "{progress}");
+    let done = machine_rows(&harness);
+    assert!(progress.contains(&format!(": {done} of ")), "{progress}");
     let first = sources(&harness)
         .iter()
         .position(|source| source.is_some())
         .expect("a row filled");
     assert_eq!(
-        harness.state().translation_of_open_article().expect("column").text(first),
-        Some(format!("EN: {}", harness.state().current_article().expect("open").article.sections[first].text).as_str())
+        harness
+            .state()
+            .translation_of_open_article()
+            .expect("column")
+            .text(first),
+        Some(
+            format!(
+                "EN: {}",
+                harness
+                    .state()
+                    .current_article()
+                    .expect("open")
+                    .article
+                    .sections[first]
+                    .text
+            )
+            .as_str()
+        )
     );
     harness.get_all_by_label_contains("machine-made (command");
 
     // Cancel stops at once: no more rows come, the bar goes.
-    harness.get_by_role_and_label(Role::Button, "Cancel").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
     harness.step();
     let done = machine_rows(&harness);
-    let sections = harness.state().current_article().expect("open").article.sections.len();
-    assert!(done < sections, "stopped before the end: {done} of {sections}");
+    let sections = harness
+        .state()
+        .current_article()
+        .expect("open")
+        .article
+        .sections
+        .len();
+    assert!(
+        done < sections,
+        "stopped before the end: {done} of {sections}"
+    );
     std::thread::sleep(Duration::from_millis(1000));
     harness.run();
     assert_eq!(machine_rows(&harness), done, "nothing after Cancel");
-    assert!(harness.query_by_label_contains("Translating with command").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("Translating with command")
+            .is_none()
+    );
     harness.get_by_label_contains("Translation cancelled");
     assert!(harness.query_by_label("Translating…").is_none());
     drop(harness);
@@ -137,10 +174,16 @@ fn sections_on_screen_fill_with_progress_cancel_and_survive_a_restart() {
     let contents = load_contents(&sidecar_path(&folder.path().join(ARTICLE))).expect("sidecar");
     let machine = &contents.translations.machine["en"];
     assert_eq!(machine.len(), done);
-    assert!(machine.values().all(|m| m.engine == "command" && m.model == ENGINE));
+    assert!(
+        machine
+            .values()
+            .all(|m| m.engine == "command" && m.model == ENGINE)
+    );
     let mut harness = app(folder.path());
     assert_eq!(machine_rows(&harness), done);
-    let marks = harness.query_all_by_label_contains("machine-made (command").count();
+    let marks = harness
+        .query_all_by_label_contains("machine-made (command")
+        .count();
     assert_eq!(marks, done);
 
     // Edited by a person, the row is theirs: the mark goes.
@@ -159,7 +202,9 @@ fn sections_on_screen_fill_with_progress_cancel_and_survive_a_restart() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert_eq!(sources(&harness)[first], Some(TranslationSource::Reader));
-    let marks = harness.query_all_by_label_contains("machine-made (command").count();
+    let marks = harness
+        .query_all_by_label_contains("machine-made (command")
+        .count();
     assert_eq!(marks, done - 1);
     harness.get_by_label("yours");
 
@@ -193,7 +238,11 @@ fn an_engine_that_fails_says_why_on_the_row_and_in_the_status_line() {
     preferences.translation_engine.engine = EngineConfig::Command {
         command: "echo 'no model here' >&2; exit 4".to_owned(),
     };
-    let app = HamishApp::new(preferences, ReadingState::default(), Some(folder.path().join(ARTICLE)));
+    let app = HamishApp::new(
+        preferences,
+        ReadingState::default(),
+        Some(folder.path().join(ARTICLE)),
+    );
     let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
     harness.run();
     harness
@@ -202,7 +251,8 @@ fn an_engine_that_fails_says_why_on_the_row_and_in_the_status_line() {
         .expect("a row's button")
         .click();
     step_until(&mut harness, Duration::from_secs(10), |h| {
-        h.query_by_label_contains("Not translated: the command failed").is_some()
+        h.query_by_label_contains("Not translated: the command failed")
+            .is_some()
     });
     assert!(harness.get_all_by_label_contains("no model here").count() >= 1);
     harness.get_by_label_contains("Translated 0 of 1 sections");

@@ -81,7 +81,10 @@ fn openai(url: &str) -> EngineSettings {
 
 #[test]
 fn libretranslate_posts_the_section_and_reads_the_translation() {
-    let server = TestServer::answering(200, r#"{"translatedText": "The Security Council met today."}"#);
+    let server = TestServer::answering(
+        200,
+        r#"{"translatedText": "The Security Council met today."}"#,
+    );
     let translated = translate(&libre(&format!("{}/", server.url)));
     assert_eq!(translated.as_deref(), Ok("The Security Council met today."));
     let requests = server.requests();
@@ -89,7 +92,10 @@ fn libretranslate_posts_the_section_and_reads_the_translation() {
     assert_eq!(requests[0].request_line, "POST /translate HTTP/1.1");
     let body = requests[0].json();
     assert_eq!(body["q"], SECTION);
-    assert_eq!((body["source"].as_str(), body["target"].as_str()), (Some("ar"), Some("en")));
+    assert_eq!(
+        (body["source"].as_str(), body["target"].as_str()),
+        (Some("ar"), Some("en"))
+    );
     assert_eq!(body["format"], "text");
     assert_eq!(body["api_key"], "k");
 }
@@ -109,9 +115,14 @@ fn ollama_is_asked_without_streaming_with_context_and_glossary() {
     let body = request.json();
     assert_eq!(body["stream"], false);
     assert_eq!(body["model"], "qwen2.5:7b");
-    let system = body["messages"][0]["content"].as_str().expect("system prompt");
+    let system = body["messages"][0]["content"]
+        .as_str()
+        .expect("system prompt");
     assert!(system.contains("translation only"), "{system}");
-    assert!(system.contains("مجلس الأمن = the Security Council"), "{system}");
+    assert!(
+        system.contains("مجلس الأمن = the Security Council"),
+        "{system}"
+    );
     assert!(system.contains(PREVIOUS), "{system}");
     assert_eq!(body["messages"][1]["content"], SECTION);
 }
@@ -131,7 +142,10 @@ fn openai_compatible_servers_are_asked_at_their_chat_completions() {
     let requests = server.requests();
     for request in &requests {
         assert_eq!(request.request_line, "POST /v1/chat/completions HTTP/1.1");
-        assert_eq!(request.header("authorization").as_deref(), Some("Bearer secret"));
+        assert_eq!(
+            request.header("authorization").as_deref(),
+            Some("Bearer secret")
+        );
         assert_eq!(request.json()["stream"], false);
     }
 }
@@ -152,7 +166,10 @@ fn a_server_that_hangs_times_out_within_the_configured_time() {
             "{result:?}"
         );
         assert!(took >= Duration::from_millis(450), "{took:?}");
-        assert!(took < Duration::from_millis(1500), "within the time allowed: {took:?}");
+        assert!(
+            took < Duration::from_millis(1500),
+            "within the time allowed: {took:?}"
+        );
     }
 }
 
@@ -187,9 +204,15 @@ fn an_answer_that_is_not_json_is_garbage_not_a_translation() {
     }
     // JSON, but not the shape asked for, and an empty translation.
     let server = TestServer::answering(200, r#"{"something": "else"}"#);
-    assert!(matches!(translate(&ollama(&server.url)), Err(TranslateError::GarbageAnswer { .. })));
+    assert!(matches!(
+        translate(&ollama(&server.url)),
+        Err(TranslateError::GarbageAnswer { .. })
+    ));
     let server = TestServer::answering(200, r#"{"translatedText": "  "}"#);
-    assert_eq!(translate(&libre(&server.url)), Err(TranslateError::EmptyAnswer));
+    assert_eq!(
+        translate(&libre(&server.url)),
+        Err(TranslateError::EmptyAnswer)
+    );
 }
 
 #[test]
@@ -259,12 +282,20 @@ fn other_hosts_are_refused_unless_allowed_and_nothing_is_sent() {
             host: "192.0.2.1".into()
         })
     );
-    assert!(result.expect_err("refused").to_string().contains("not this computer"));
+    assert!(
+        result
+            .expect_err("refused")
+            .to_string()
+            .contains("not this computer")
+    );
     let settings = settings(EngineConfig::Ollama {
         url: "http://127.0.0.1:1".into(),
         model: " ".into(),
     });
-    assert!(matches!(translate(&settings), Err(TranslateError::NoModelName { .. })));
+    assert!(matches!(
+        translate(&settings),
+        Err(TranslateError::NoModelName { .. })
+    ));
 }
 
 #[test]
@@ -288,12 +319,20 @@ fn a_command_reads_the_section_and_writes_the_translation() {
         Ok(format!("[en] {SECTION}").as_str())
     );
     assert_eq!(
-        translate(&command("cat >/dev/null; printf '%s>%s' \"$HAMISH_SOURCE_LANG\" \"$HAMISH_TARGET_LANG\""))
-            .as_deref(),
+        translate(&command(
+            "cat >/dev/null; printf '%s>%s' \"$HAMISH_SOURCE_LANG\" \"$HAMISH_TARGET_LANG\""
+        ))
+        .as_deref(),
         Ok("ar>en")
     );
-    assert_eq!(translate(&command("cat >/dev/null")), Err(TranslateError::EmptyAnswer));
-    assert_eq!(translate(&command("  ")).err(), Some(TranslateError::NoCommand));
+    assert_eq!(
+        translate(&command("cat >/dev/null")),
+        Err(TranslateError::EmptyAnswer)
+    );
+    assert_eq!(
+        translate(&command("  ")).err(),
+        Some(TranslateError::NoCommand)
+    );
 }
 
 #[test]
@@ -304,9 +343,15 @@ fn a_failing_command_is_an_error_with_its_standard_error() {
     };
     assert!(status.contains('3'), "{status}");
     assert_eq!(stderr, "model file missing");
-    assert!(error.to_string().ends_with(": model file missing"), "{error}");
+    assert!(
+        error.to_string().ends_with(": model file missing"),
+        "{error}"
+    );
     let missing = translate(&command("no-such-translator-here")).expect_err("fails");
-    assert!(matches!(missing, TranslateError::CommandFailed { .. }), "{missing:?}");
+    assert!(
+        matches!(missing, TranslateError::CommandFailed { .. }),
+        "{missing:?}"
+    );
 }
 
 #[test]
@@ -317,8 +362,15 @@ fn a_command_that_takes_too_long_is_killed_at_the_timeout() {
     };
     let started = Instant::now();
     let result = translate(&settings);
-    assert!(matches!(result, Err(TranslateError::Timeout { .. })), "{result:?}");
-    assert!(started.elapsed() < Duration::from_millis(1500), "{:?}", started.elapsed());
+    assert!(
+        matches!(result, Err(TranslateError::Timeout { .. })),
+        "{result:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -332,7 +384,11 @@ fn a_command_answering_too_much_is_stopped_at_the_limit() {
         translate(&settings),
         Err(TranslateError::AnswerTooLarge { limit: 4096 })
     );
-    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -340,5 +396,9 @@ fn cancelling_a_command_kills_it_at_once() {
     let started = Instant::now();
     let result = translate_with(&command("sleep 10"), Some(Duration::from_millis(150)));
     assert_eq!(result, Err(TranslateError::Cancelled));
-    assert!(started.elapsed() < Duration::from_millis(800), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(800),
+        "{:?}",
+        started.elapsed()
+    );
 }

@@ -162,7 +162,9 @@ impl HamishApp {
                         "Translation cancelled: {done} of {total} sections done"
                     ));
                 }
-                self.machine.rows.retain(|_, mark| *mark != RowMark::Waiting);
+                self.machine
+                    .rows
+                    .retain(|_, mark| *mark != RowMark::Waiting);
             }
             MachineCommand::ShowSettings(open) => self.machine.settings_open = open,
             MachineCommand::SetSettings(settings) => {
@@ -254,7 +256,12 @@ impl HamishApp {
 
     /// Starts translating `rows` of the open article; the reader's text of the
     /// sections in `replace` gives way to the machine's.
-    fn start_job(&mut self, ctx: &egui::Context, mut rows: Vec<usize>, replace: HashSet<SectionId>) {
+    fn start_job(
+        &mut self,
+        ctx: &egui::Context,
+        mut rows: Vec<usize>,
+        replace: HashSet<SectionId>,
+    ) {
         if let Some(mut running) = self.machine.running.take() {
             running.job.cancel();
         }
@@ -321,8 +328,7 @@ impl HamishApp {
                 });
             }
             Err(error) => {
-                self.machine.status =
-                    Some(format!("Translation could not start: {error}"));
+                self.machine.status = Some(format!("Translation could not start: {error}"));
             }
         }
     }
@@ -333,7 +339,11 @@ impl HamishApp {
         let Some(running) = &mut self.machine.running else {
             return;
         };
-        let open = self.session.open.as_mut().filter(|open| open.path == running.article);
+        let open = self
+            .session
+            .open
+            .as_mut()
+            .filter(|open| open.path == running.article);
         let Some(open) = open else {
             running.job.cancel();
             self.machine.running = None;
@@ -389,7 +399,9 @@ impl HamishApp {
                     });
                 }
                 JobEvent::Failed { row, error, .. } => {
-                    self.machine.rows.insert(row, RowMark::Failed(error.to_string()));
+                    self.machine
+                        .rows
+                        .insert(row, RowMark::Failed(error.to_string()));
                 }
                 JobEvent::Finished { error, .. } => finished = Some(error),
             }
@@ -413,7 +425,8 @@ impl HamishApp {
             }
             None => {
                 let translated = done - failed;
-                let mut status = format!("Translated {translated} of {total} sections with {engine}");
+                let mut status =
+                    format!("Translated {translated} of {total} sections with {engine}");
                 if failed > 0 {
                     status += &format!("; {failed} failed (see their rows)");
                 }
@@ -449,7 +462,9 @@ mod tests {
             rows: vec![
                 row(None),
                 row(Some(TranslationSource::Reader)),
-                row(Some(TranslationSource::File { file: "a.en.txt".into() })),
+                row(Some(TranslationSource::File {
+                    file: "a.en.txt".into(),
+                })),
                 row(Some(machine)),
             ],
             ..TranslationColumn::default()

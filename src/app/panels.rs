@@ -6,10 +6,8 @@ use egui::Ui;
 
 use crate::import::ImportError;
 use crate::store::Saving;
+use crate::ui::machine_translation::{edited_rows_question, engine_settings_window, progress_bar};
 use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
-use crate::ui::machine_translation::{
-    edited_rows_question, engine_settings_window, progress_bar,
-};
 use crate::ui::translation::TranslationCells;
 use crate::ui::{GlossAction, GlossCardContent, gloss_card};
 use crate::ui::{
@@ -145,11 +143,8 @@ impl HamishApp {
                 .session
                 .ready_article()
                 .and_then(|imported| super::machine::article_language(&imported.article));
-            let commands = engine_settings_window(
-                ui.ctx(),
-                &self.preferences.translation_engine,
-                detected,
-            );
+            let commands =
+                engine_settings_window(ui.ctx(), &self.preferences.translation_engine, detected);
             self.commands
                 .extend(commands.into_iter().map(Command::Machine));
         }

@@ -91,7 +91,11 @@ pub fn run(args: &TranslateArgs) -> u8 {
     }
     let articles = if args.path.is_dir() {
         match list_folder(&args.path) {
-            Ok(library) => library.entries.into_iter().map(|entry| entry.path).collect(),
+            Ok(library) => library
+                .entries
+                .into_iter()
+                .map(|entry| entry.path)
+                .collect(),
             Err(error) => {
                 eprintln!("hamish: {} cannot be read: {error}", args.path.display());
                 return 1;
@@ -135,7 +139,11 @@ fn translate_article(
     let column = |store: &ArticleNotes| -> TranslationColumn {
         let data = store.translations();
         let mut translations = TranslationsOfArticle::new(files.clone(), None, data);
-        translations.apply(&article, TranslationCommand::ShowLanguage(target.clone()), None);
+        translations.apply(
+            &article,
+            TranslationCommand::ShowLanguage(target.clone()),
+            None,
+        );
         translations.resolve_if_changed(&article, data, 0);
         translations.column().cloned().unwrap_or_default()
     };
@@ -163,13 +171,9 @@ fn translate_article(
             target: target.clone(),
         };
         let folder = path.parent().map(Path::to_path_buf);
-        let mut job = TranslationJob::start(
-            opener(settings.clone(), folder),
-            sections,
-            languages,
-            || {},
-        )
-        .map_err(|error| format!("translation could not start: {error}"))?;
+        let mut job =
+            TranslationJob::start(opener(settings.clone(), folder), sections, languages, || {})
+                .map_err(|error| format!("translation could not start: {error}"))?;
         error = run_job(&mut job, &mut store, &target, path, args.stdout)?;
     }
     if args.stdout {
@@ -181,7 +185,8 @@ fn translate_article(
             let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
             writeln!(out, "{line}").map_err(|error| format!("standard output: {error}"))?;
         }
-        out.flush().map_err(|error| format!("standard output: {error}"))?;
+        out.flush()
+            .map_err(|error| format!("standard output: {error}"))?;
     }
     match error {
         Some(error) => Err(error),
@@ -198,11 +203,11 @@ fn run_job(
     path: &Path,
     print_only: bool,
 ) -> Result<Option<String>, String> {
-    let bar = ProgressBar::with_draw_target(
-        Some(job.progress().1 as u64),
-        ProgressDrawTarget::stderr(),
-    );
-    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} sections, {eta} left") {
+    let bar =
+        ProgressBar::with_draw_target(Some(job.progress().1 as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} sections, {eta} left")
+    {
         bar.set_style(style.progress_chars("=> "));
     }
     bar.set_message(
@@ -213,7 +218,10 @@ fn run_job(
     let worker = if print_only {
         None
     } else {
-        Some(SidecarWorker::spawn(|| {}).map_err(|error| format!("the sidecar writer did not start: {error}"))?)
+        Some(
+            SidecarWorker::spawn(|| {})
+                .map_err(|error| format!("the sidecar writer did not start: {error}"))?,
+        )
     };
     let mut saves_sent = 0usize;
     let mut last_save = Instant::now();
@@ -301,7 +309,11 @@ fn run_job(
 }
 
 /// Waits until the writer has reported on the `sent` saves.
-fn wait_for_saves(worker: &SidecarWorker, store: &mut ArticleNotes, sent: usize) -> Result<(), String> {
+fn wait_for_saves(
+    worker: &SidecarWorker,
+    store: &mut ArticleNotes,
+    sent: usize,
+) -> Result<(), String> {
     let mut reported = 0;
     let deadline = Instant::now() + SAVE_WAIT;
     while reported < sent {
@@ -347,7 +359,10 @@ mod tests {
         };
         let settings = settings_for(&args, Some(stored.clone()));
         assert_eq!(settings.engine, stored.engine);
-        assert_eq!((settings.target_language.as_str(), settings.timeout_secs), ("de", 30.0));
+        assert_eq!(
+            (settings.target_language.as_str(), settings.timeout_secs),
+            ("de", 30.0)
+        );
         let args = TranslateArgs {
             engine: Some(EngineConfig::Ollama {
                 url: "http://127.0.0.1:1".into(),
@@ -355,7 +370,10 @@ mod tests {
             }),
             ..TranslateArgs::default()
         };
-        assert_eq!(settings_for(&args, None).engine, args.engine.clone().expect("set"));
+        assert_eq!(
+            settings_for(&args, None).engine,
+            args.engine.clone().expect("set")
+        );
         assert_eq!(settings_for(&args, None).target_language, "en");
     }
 }

@@ -425,7 +425,10 @@ mod tests {
     fn machine_translations_read_from_an_earlier_version_2_file_and_write_it_back_the_same() {
         let contents = decode_contents(VERSION_2_MACHINE_FILE).expect("decodes");
         let made = &contents.translations.machine["en"][&SectionId(7)];
-        assert_eq!((made.engine.as_str(), made.model.as_str()), ("ollama", "qwen2.5:7b"));
+        assert_eq!(
+            (made.engine.as_str(), made.model.as_str()),
+            ("ollama", "qwen2.5:7b")
+        );
         assert_eq!(made.made_ms, 1_763_800_000_000);
         assert!(made.glossary_missed.is_empty());
         let written = encode_contents("001.txt", &contents).expect("encodes");

@@ -17,7 +17,10 @@ pub fn check_answer(source: &str, answer: &str) -> Result<String, TranslateError
         .and_then(|rest| rest.strip_suffix("```"))
     {
         // A fence may name a language on its first line.
-        text = inner.split_once('\n').map_or(inner, |(_, body)| body).trim();
+        text = inner
+            .split_once('\n')
+            .map_or(inner, |(_, body)| body)
+            .trim();
     }
     if text.is_empty() {
         return Err(TranslateError::EmptyAnswer);
@@ -55,7 +58,10 @@ mod tests {
             check_answer("نص", "<think>The user wants…</think>\n\nText").as_deref(),
             Ok("Text")
         );
-        assert_eq!(check_answer("نص", "```text\nText\n```").as_deref(), Ok("Text"));
+        assert_eq!(
+            check_answer("نص", "```text\nText\n```").as_deref(),
+            Ok("Text")
+        );
         assert_eq!(check_answer("نص", " \n"), Err(TranslateError::EmptyAnswer));
         assert_eq!(
             check_answer("نص", "<think>hmm</think>"),

@@ -187,7 +187,10 @@ mod tests {
             status: 500,
             detail: String::new(),
         };
-        assert_eq!(error.to_string(), "the server answered with an error (HTTP 500)");
+        assert_eq!(
+            error.to_string(),
+            "the server answered with an error (HTTP 500)"
+        );
         assert!(TranslateError::NotInThisBuild.stops_the_job());
         assert!(!TranslateError::EmptyAnswer.stops_the_job());
     }

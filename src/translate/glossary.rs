@@ -132,10 +132,7 @@ impl Glossary {
             return None;
         }
         let lines: Vec<String> = self.bad_lines.iter().map(ToString::to_string).collect();
-        Some(format!(
-            "{GLOSSARY_FILE}: skipped {}",
-            lines.join("; ")
-        ))
+        Some(format!("{GLOSSARY_FILE}: skipped {}", lines.join("; ")))
     }
 }
 
@@ -176,7 +173,11 @@ mod tests {
         let relevant = glossary.relevant(source);
         assert_eq!(relevant.len(), 1);
         assert_eq!(relevant[0].target, "the Security Council");
-        assert!(glossary.missed(source, "THE SECURITY COUNCIL met today").is_empty());
+        assert!(
+            glossary
+                .missed(source, "THE SECURITY COUNCIL met today")
+                .is_empty()
+        );
         assert_eq!(
             glossary.missed(source, "The council met today"),
             ["مجلس الأمن"]
@@ -189,7 +190,9 @@ mod tests {
         let folder = tempfile::tempdir().expect("folder");
         assert_eq!(Glossary::read_folder(folder.path()).expect("read"), None);
         std::fs::write(glossary_path(folder.path()), "a\tb\n").expect("write");
-        let glossary = Glossary::read_folder(folder.path()).expect("read").expect("some");
+        let glossary = Glossary::read_folder(folder.path())
+            .expect("read")
+            .expect("some");
         assert_eq!(glossary.entries.len(), 1);
     }
 }

@@ -50,7 +50,9 @@ impl Server {
             why: why.to_owned(),
         };
         if url.is_empty() {
-            return Err(bad("it is empty: enter the server's address in the engine settings"));
+            return Err(bad(
+                "it is empty: enter the server's address in the engine settings",
+            ));
         }
         let uri: ureq::http::Uri = url
             .parse()
@@ -171,9 +173,7 @@ fn http_error(
     match error {
         ureq::Error::Timeout(_) => TranslateError::Timeout { limit: timeout },
         ureq::Error::ConnectionFailed => not_running(),
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            not_running()
-        }
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => not_running(),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
             TranslateError::Timeout { limit: timeout }
         }
@@ -253,7 +253,9 @@ mod tests {
         let settings = EngineSettings::default();
         assert!(Server::new("http://127.0.0.1:5000/", &settings).is_ok());
         assert_eq!(
-            Server::new("http://127.0.0.1:5000/", &settings).map(|s| s.base).ok(),
+            Server::new("http://127.0.0.1:5000/", &settings)
+                .map(|s| s.base)
+                .ok(),
             Some("http://127.0.0.1:5000".to_owned())
         );
         assert_eq!(
@@ -267,9 +269,18 @@ mod tests {
             ..EngineSettings::default()
         };
         assert!(Server::new("http://example.com:5000", &allowed).is_ok());
-        for bad in ["", "127.0.0.1:5000", "https://127.0.0.1", "ftp://127.0.0.1", "http://"] {
+        for bad in [
+            "",
+            "127.0.0.1:5000",
+            "https://127.0.0.1",
+            "ftp://127.0.0.1",
+            "http://",
+        ] {
             assert!(
-                matches!(Server::new(bad, &allowed), Err(TranslateError::BadUrl { .. })),
+                matches!(
+                    Server::new(bad, &allowed),
+                    Err(TranslateError::BadUrl { .. })
+                ),
                 "{bad}"
             );
         }
@@ -287,7 +298,10 @@ mod tests {
             Err(TranslateError::GarbageAnswer { .. })
         ));
         assert!(answer_values("").is_err());
-        assert_eq!(error_detail(r#"{"error": {"message": "no model"}}"#), "no model");
+        assert_eq!(
+            error_detail(r#"{"error": {"message": "no model"}}"#),
+            "no model"
+        );
         assert_eq!(error_detail(r#"{"error": "bad"}"#), "bad");
     }
 }

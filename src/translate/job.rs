@@ -10,14 +10,16 @@
 //! once. Dropping a job cancels it.
 
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use std::path::PathBuf;
 
-use super::{EngineSettings, GLOSSARY_FILE, Glossary, TranslateError, TranslateRequest, Translator};
+use super::{
+    EngineSettings, GLOSSARY_FILE, Glossary, TranslateError, TranslateRequest, Translator,
+};
 use crate::model::SectionId;
 
 /// A section to translate.
@@ -391,22 +393,54 @@ mod tests {
 
     #[test]
     fn sections_are_reported_one_by_one_and_a_lasting_failure_stops_the_job() {
-        let events = events_of(vec![section(2, "a b"), section(0, ""), section(1, "down"), section(3, "x")]);
-        let JobEvent::Opened { engine, glossary_terms, glossary_problem, .. } = &events[0] else {
+        let events = events_of(vec![
+            section(2, "a b"),
+            section(0, ""),
+            section(1, "down"),
+            section(3, "x"),
+        ]);
+        let JobEvent::Opened {
+            engine,
+            glossary_terms,
+            glossary_problem,
+            ..
+        } = &events[0]
+        else {
             panic!("{events:?}");
         };
         assert_eq!((engine.as_str(), *glossary_terms), ("upper", 1));
-        assert!(glossary_problem.as_deref().is_some_and(|p| p.contains("line 2")), "{glossary_problem:?}");
-        let JobEvent::Translated { row, text, glossary_missed, .. } = &events[1] else {
+        assert!(
+            glossary_problem
+                .as_deref()
+                .is_some_and(|p| p.contains("line 2")),
+            "{glossary_problem:?}"
+        );
+        let JobEvent::Translated {
+            row,
+            text,
+            glossary_missed,
+            ..
+        } = &events[1]
+        else {
             panic!("{events:?}");
         };
         assert_eq!((*row, text.as_str()), (2, "A B"));
         assert_eq!(glossary_missed, &["b"]);
-        assert!(matches!(&events[2], JobEvent::Failed { row: 0, error: TranslateError::EmptyAnswer, .. }));
+        assert!(matches!(
+            &events[2],
+            JobEvent::Failed {
+                row: 0,
+                error: TranslateError::EmptyAnswer,
+                ..
+            }
+        ));
         assert!(matches!(&events[3], JobEvent::Failed { row: 1, .. }));
         assert!(matches!(
             &events[4],
-            JobEvent::Finished { error: Some(TranslateError::ServerNotRunning { .. }), cancelled: false }
+            JobEvent::Finished {
+                error: Some(TranslateError::ServerNotRunning { .. }),
+                cancelled: false
+            }
         ));
         assert_eq!(events.len(), 5, "row 3 is never tried: {events:?}");
     }

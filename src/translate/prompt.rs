@@ -15,7 +15,11 @@ pub struct ChatMessage {
 
 /// The English name of a language tag, for the prompt (the tag itself when unknown).
 pub fn language_name(tag: &str) -> String {
-    let primary = tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase();
     let name = match primary.as_str() {
         "ar" => "Arabic",
         "fa" => "Persian",
@@ -100,10 +104,19 @@ mod tests {
         let messages = chat_messages(&request);
         assert_eq!(messages.len(), 2);
         let system = &messages[0].content;
-        assert!(system.contains("Arabic text the user sends into English"), "{system}");
+        assert!(
+            system.contains("Arabic text the user sends into English"),
+            "{system}"
+        );
         assert!(system.contains("the translation only"), "{system}");
-        assert!(system.contains("مجلس الأمن = the Security Council"), "{system}");
-        assert!(!system.contains("house"), "only the section's terms: {system}");
+        assert!(
+            system.contains("مجلس الأمن = the Security Council"),
+            "{system}"
+        );
+        assert!(
+            !system.contains("house"),
+            "only the section's terms: {system}"
+        );
         assert!(system.contains("الفقرة السابقة"), "{system}");
         assert_eq!(messages[1].content, "اجتمع مجلس الأمن");
         assert_eq!(language_name("xx"), "xx");

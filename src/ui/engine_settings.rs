@@ -11,8 +11,7 @@
 use egui::Ui;
 
 use crate::translate::{
-    BUILT_IN_ENGINE, EngineConfig, EngineSettings, GLOSSARY_FILE, TIMEOUT_RANGE_SECS,
-    language_name,
+    BUILT_IN_ENGINE, EngineConfig, EngineSettings, GLOSSARY_FILE, TIMEOUT_RANGE_SECS, language_name,
 };
 
 /// Target languages offered (any tag can be typed too).
@@ -66,11 +65,14 @@ pub fn engine_settings(
             );
             ui.end_row();
             ui.label("Other computers");
-            ui.checkbox(&mut new.allow_other_hosts, "Allow servers on other computers")
-                .on_hover_text(
-                    "Off: only a server on this computer (localhost, 127.0.0.1, ::1) is used, \
+            ui.checkbox(
+                &mut new.allow_other_hosts,
+                "Allow servers on other computers",
+            )
+            .on_hover_text(
+                "Off: only a server on this computer (localhost, 127.0.0.1, ::1) is used, \
                      so the text never leaves it",
-                );
+            );
             ui.end_row();
         });
     ui.add_space(6.0);
@@ -132,7 +134,12 @@ fn engine_fields(ui: &mut Ui, engine: &mut EngineConfig) {
     match engine {
         EngineConfig::Firefox { model_dir } => {
             let mut text = model_dir.display().to_string();
-            text_row(ui, "Model folder", &mut text, "a Firefox Translations model folder");
+            text_row(
+                ui,
+                "Model folder",
+                &mut text,
+                "a Firefox Translations model folder",
+            );
             *model_dir = text.into();
             ui.label("");
             let note = if BUILT_IN_ENGINE {
@@ -199,7 +206,11 @@ fn language_choice(
             .selected_text(selected)
             .width(220.0)
             .show_ui(ui, |ui| {
-                if detect.is_some() && ui.selectable_label(value.is_empty(), "From the script").clicked() {
+                if detect.is_some()
+                    && ui
+                        .selectable_label(value.is_empty(), "From the script")
+                        .clicked()
+                {
                     value.clear();
                 }
                 for tag in offered {

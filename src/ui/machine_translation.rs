@@ -130,7 +130,11 @@ pub fn edited_rows_question(ctx: &egui::Context, edited: usize) -> Option<Machin
                  Translating {them} again replaces your text with the machine's (the sidecar's \
                  backups keep earlier versions)."
             );
-            ui.add(TextBlock::new(&text).style(theme::MESSAGE).selectable(false));
+            ui.add(
+                TextBlock::new(&text)
+                    .style(theme::MESSAGE)
+                    .selectable(false),
+            );
             ui.horizontal(|ui| {
                 if ui.button("Keep mine").clicked() {
                     command = Some(MachineCommand::Answer(false));

@@ -244,7 +244,10 @@ fn translate_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuActi
     let article = state.has_article;
     if let Some(section) = state.first_section_on_screen {
         let button = ui
-            .add_enabled(article, egui::Button::new("Translate the first section on screen"))
+            .add_enabled(
+                article,
+                egui::Button::new("Translate the first section on screen"),
+            )
             .on_hover_text("Machine-translate it, again if it was done before");
         if button.clicked() {
             actions.push(MenuAction::Machine(MachineCommand::Translate(

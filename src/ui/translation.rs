@@ -166,7 +166,7 @@ impl ColumnCells for TranslationCells<'_> {
         let row = self.column.and_then(|column| column.rows.get(index));
         let mark = self.marks.get(&index);
         let Some(cell) = row.and_then(|row| row.cell.as_ref()) else {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let invite = ui
                     .add(
                         egui::Button::new("Write a translation…")
@@ -211,7 +211,7 @@ impl ColumnCells for TranslationCells<'_> {
         if cell.is_machine() {
             badge = badge.italics().color(ui.visuals().warn_fg_color);
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(badge);
             if cell.is_machine() && mark != Some(&RowMark::Waiting) {
                 machine_button(ui, index, "Translate again", self.commands);
@@ -241,7 +241,9 @@ impl ColumnCells for TranslationCells<'_> {
 fn machine_button(ui: &mut Ui, row: usize, label: &str, commands: &mut Vec<TranslationCommand>) {
     let button = ui
         .add(egui::Button::new(label).small().frame(false))
-        .on_hover_text("Machine-translate this section with the engine of Translate ▸ Engine settings");
+        .on_hover_text(
+            "Machine-translate this section with the engine of Translate ▸ Engine settings",
+        );
     if button.clicked() {
         commands.push(TranslationCommand::MachineTranslate(row));
     }

@@ -291,7 +291,10 @@ mod tests {
             glossary_missed: vec!["نص".into()],
         };
         data.set_machine_translation("en", SectionId(1), made.clone(), false);
-        assert!(!data.reader["en"][&SectionId(1)].deleted, "kept unless asked");
+        assert!(
+            !data.reader["en"][&SectionId(1)].deleted,
+            "kept unless asked"
+        );
         data.set_machine_translation("en", SectionId(1), made.clone(), true);
         assert!(data.reader["en"][&SectionId(1)].deleted, "a tombstone");
         assert_eq!(data.machine["en"][&SectionId(1)], made);
