@@ -247,7 +247,7 @@ impl HamishApp {
 
     /// Applies `command` to the open article's translations; the language shown is
     /// remembered for its folder.
-    fn apply_translation(&mut self, command: TranslationCommand) {
+    pub(super) fn apply_translation(&mut self, command: TranslationCommand) {
         let Some(OpenArticle {
             content: Content::Ready(imported),
             translations: Some(translations),

@@ -188,6 +188,9 @@ impl HamishApp {
             self.machine.settings_open = true;
             return;
         }
+        // Results go to the target language's column: show it (and remember it for the
+        // folder, as when the reader picks it).
+        self.apply_translation(TranslationCommand::ShowLanguage(target));
         let Some(OpenArticle {
             path,
             content: Content::Ready(imported),
@@ -200,6 +203,12 @@ impl HamishApp {
             self.machine.status = Some("Open an article to translate it".to_owned());
             return;
         };
+        if notes.is_none() {
+            // Results are kept in the notes file: without it they would be lost.
+            self.machine.status =
+                Some("The article's notes file is not open yet: try again in a moment".to_owned());
+            return;
+        }
         let article = &imported.article;
         let wanted: Vec<usize> = match scope {
             TranslateScope::Section(row) => vec![row],
@@ -218,9 +227,6 @@ impl HamishApp {
             .into_iter()
             .filter(|&row| row < article.sections.len())
             .collect();
-        // Results go to the target language's column: show it.
-        let store = notes.as_mut().map(|notes| &mut notes.store);
-        translations.apply(article, TranslationCommand::ShowLanguage(target), store);
         let (data, revision) = reader_translations(notes.as_ref());
         translations.resolve_if_changed(article, data, revision);
         let again = matches!(

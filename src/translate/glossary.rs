@@ -3,13 +3,13 @@
 //!
 //! ```text
 //! # Lines starting with # are comments; blank lines are skipped.
-//! الأمم المتحدة	the United Nations
-//! مجلس الأمن	the Security Council
+//! الأمم المتحدة<TAB>the United Nations
+//! مجلس الأمن<TAB>the Security Council
 //! ```
 //!
-//! One term a line: the source term, a TAB, the target term. A line without a TAB,
-//! with more than one, or with an empty side is reported with its number and skipped,
-//! never fatal. The file is read as UTF-8 (a byte-order mark is skipped).
+//! (`<TAB>` stands for a tab character.) One term a line: the source term, a TAB, the
+//! target term. A line without a TAB, with more than one, or with an empty side is
+//! reported with its number and skipped, never fatal. The file is read as UTF-8 (a byte-order mark is skipped).
 //!
 //! Chat engines are given the glossary in their prompt ([`Glossary::relevant`]); after
 //! any engine, [`Glossary::missed`] lists the terms found in a section whose
