@@ -241,3 +241,55 @@ fn without_engine_options_the_apps_engine_is_used() {
         text(&output.stdout)
     );
 }
+
+#[test]
+fn rows_a_translation_file_fills_are_left_and_another_language_is_its_own_column() {
+    let home = tempfile::tempdir().expect("home");
+    let path = article_with_note(home.path(), "001.txt");
+    std::fs::write(
+        home.path().join("001.en.txt"),
+        "The news\n\nThe Security Council met today.\n\n\n",
+    )
+    .expect("translation file");
+    // English: two rows from the file, the third by the engine.
+    let output = hamish(
+        home.path(),
+        &[
+            "--engine",
+            "command",
+            "--command",
+            PREFIX,
+            "--to",
+            "en",
+            "--stdout",
+        ],
+        &[&path],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        "The news\nThe Security Council met today.\nEN: وقال المتحدث إن الاجتماع كان مثمرا.\n"
+    );
+    // French: its own column, every row by the engine, though English has a file.
+    let output = hamish(
+        home.path(),
+        &[
+            "--engine",
+            "command",
+            "--command",
+            "sed 's/^/FR: /'",
+            "--to",
+            "fr",
+            "--stdout",
+        ],
+        &[&path],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout)
+            .lines()
+            .all(|line| line.starts_with("FR: ")),
+        "{}",
+        text(&output.stdout)
+    );
+}
