@@ -299,6 +299,23 @@ fn other_hosts_are_refused_unless_allowed_and_nothing_is_sent() {
 }
 
 #[test]
+fn a_redirect_is_not_followed_so_the_text_stays_where_it_was_sent() {
+    let elsewhere = TestServer::answering(200, r#"{"translatedText": "leaked"}"#);
+    let target = format!("{}/translate", elsewhere.url);
+    let server = TestServer::start(move |_| Reply::Redirect(target.clone()));
+    let result = translate(&libre(&server.url));
+    assert!(
+        matches!(&result, Err(TranslateError::ServerError { status: 307, detail }) if detail.contains("not followed")),
+        "{result:?}"
+    );
+    assert_eq!(server.requests().len(), 1);
+    assert!(
+        elsewhere.requests().is_empty(),
+        "nothing was sent elsewhere"
+    );
+}
+
+#[test]
 fn the_built_in_engine_says_it_is_not_in_this_build() {
     let error = translate(&settings(EngineConfig::default())).expect_err("not built in");
     assert_eq!(error, TranslateError::NotInThisBuild);

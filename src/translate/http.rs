@@ -1,6 +1,7 @@
 //! What the server engines share: the address check (loopback only unless the reader
 //! allowed other hosts: the text never leaves the computer behind their back), one
-//! blocking JSON `POST` with ureq (plain HTTP, no TLS, no proxy), its timeout, its size
+//! blocking JSON `POST` with ureq (plain HTTP, no TLS, no proxy, no redirects: one
+//! could send the text elsewhere), its timeout, its size
 //! limit, cancelling, and reading answers that came as a stream although none was
 //! asked for.
 //!
@@ -77,6 +78,8 @@ impl Server {
             .timeout_global(Some(settings.timeout()))
             .timeout_connect(Some(settings.connect_timeout()))
             .http_status_as_error(false)
+            // A redirect could send the text to another host: never followed.
+            .max_redirects(0)
             .proxy(None)
             .build();
         Ok(Self {
@@ -150,6 +153,12 @@ impl Server {
             }
         };
         let text = String::from_utf8_lossy(&bytes).into_owned();
+        if (300..400).contains(&status) {
+            return Err(TranslateError::ServerError {
+                status,
+                detail: "it sends the request to another address, which is not followed".to_owned(),
+            });
+        }
         if status >= 400 {
             return Err(TranslateError::ServerError {
                 status,

@@ -41,6 +41,8 @@ pub enum Reply {
     Body(u16, String),
     /// Never answers (the connection stays open).
     Hang,
+    /// Sends the client to this address (HTTP 307, which repeats the POST there).
+    Redirect(String),
     /// Waits, then answers.
     After(Duration, Box<Reply>),
 }
@@ -129,6 +131,15 @@ fn serve(stream: TcpStream, handler: &dyn Fn(&Recorded) -> Reply, recorded: &Mut
                 );
                 let _ = stream.write_all(head.as_bytes());
                 let _ = stream.write_all(body.as_bytes());
+                let _ = stream.flush();
+                return;
+            }
+            Reply::Redirect(location) => {
+                let mut stream = stream;
+                let head = format!(
+                    "HTTP/1.1 307 Temporary Redirect\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                );
+                let _ = stream.write_all(head.as_bytes());
                 let _ = stream.flush();
                 return;
             }
