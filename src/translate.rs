@@ -78,6 +78,9 @@ pub const BUILT_IN_ENGINE: bool = false;
 pub fn open(settings: &EngineSettings) -> Result<Arc<dyn Translator>, TranslateError> {
     Ok(match &settings.engine {
         // The built-in engine is not in this build: the only place that would make it.
+        // With `firefox` in, this arm opens `FirefoxModel::open(model_dir)` in a
+        // `Translator` that maps its errors (no model → `NoModel`, unusable →
+        // `ModelDoesNotLoad`, `cpu_check` → `CpuLacks`) and `BUILT_IN_ENGINE` is true.
         EngineConfig::Firefox { .. } => return Err(TranslateError::NotInThisBuild),
         EngineConfig::LibreTranslate { url, api_key } => {
             Arc::new(LibreTranslate::new(url, api_key.clone(), settings)?)
