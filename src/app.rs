@@ -20,6 +20,7 @@ mod command;
 mod dialogs;
 mod export;
 mod gloss;
+mod machine;
 mod messages;
 mod notes;
 mod panels;
@@ -29,11 +30,12 @@ mod saving;
 mod search;
 mod session;
 mod store_messages;
+pub mod translate_cli;
 mod translations;
 
 pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};
-pub use preferences::Preferences;
+pub use preferences::{Preferences, stored_preferences};
 pub use reading_state::ReadingState;
 pub use search::Stop as SearchStop;
 
@@ -78,6 +80,8 @@ pub struct HamishApp {
     comfort: comfort::Comfort,
     /// The search window, the folder's index and the matches in the open article.
     search: search::Search,
+    /// Machine translation jobs and what they reported.
+    machine: machine::MachineJobs,
 }
 
 /// The bundled sample articles: beside the executable when installed, else in the
@@ -114,6 +118,7 @@ impl HamishApp {
             gloss: gloss::Gloss::default(),
             comfort: comfort::Comfort::default(),
             search: search::Search::default(),
+            machine: machine::MachineJobs::default(),
         }
     }
 
@@ -131,11 +136,12 @@ impl HamishApp {
         let stored = |key: &str| -> Option<String> { cc.storage?.get_string(key) };
         let older = stored(eframe::APP_KEY);
         let read = |key: &str| stored(key).or_else(|| older.clone());
+        // eframe stores RON (`set_value`); the first versions read JSON.
         let preferences = read(PREFERENCES_KEY)
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| preferences::parse_stored(&text))
             .unwrap_or_default();
         let reading = read(READING_STATE_KEY)
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| preferences::parse_stored(&text))
             .unwrap_or_default();
         Self::new(preferences, reading, path)
     }
@@ -274,6 +280,9 @@ impl HamishApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(ctx, command);
         }
+        // After the commands: a result that came in the frame Cancel was clicked in is
+        // not taken.
+        self.poll_machine();
         self.apply_look(ctx);
         // After everything that can change the article or its notes this frame.
         self.session.place_notes();

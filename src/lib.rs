@@ -14,4 +14,5 @@ pub mod model;
 pub mod search;
 pub mod store;
 pub mod text;
+pub mod translate;
 pub mod ui;

@@ -11,6 +11,10 @@
 //! to FILE, with the same code as the app's File ▸ Export items. Errors go to
 //! standard error, with a non-zero exit. (A folder named `export` is opened with
 //! `hamish ./export`.)
+//!
+//! `hamish translate [ENGINE OPTIONS] [--to LANG] ARTICLE|FOLDER`: machine-translates
+//! the sections with no translation yet into the sidecars, as the app does (see
+//! `hamish::app::translate_cli`); `--stdout` prints the column instead.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -57,6 +61,108 @@ enum Command {
     Gloss(hamish::gloss::cli::GlossArgs),
     /// Search a folder's articles, translations and notes, as the app does.
     Search(hamish::search::cli::SearchArgs),
+    /// Machine-translate an article, or every article of a folder, into its sidecar.
+    Translate(TranslateOptions),
+}
+
+/// The engines `--engine` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum EngineName {
+    /// The built-in engine, with a Firefox Translations model folder (--model-dir).
+    Firefox,
+    /// A LibreTranslate server (--url).
+    Libretranslate,
+    /// An Ollama server (--url, --model).
+    Ollama,
+    /// An OpenAI-compatible server: llama.cpp, LM Studio, vLLM (--url, --model).
+    Openai,
+    /// A command: the section on its input, the translation on its output (--command).
+    Command,
+}
+
+/// `hamish translate`'s options.
+#[derive(clap::Args, Debug)]
+struct TranslateOptions {
+    /// The engine; without it, the one configured in the app.
+    #[arg(long, value_enum)]
+    engine: Option<EngineName>,
+    /// The model folder of the built-in engine.
+    #[arg(long)]
+    model_dir: Option<PathBuf>,
+    /// The server's address, as http://127.0.0.1:8080.
+    #[arg(long)]
+    url: Option<String>,
+    /// The model's name, as the server names it.
+    #[arg(long)]
+    model: Option<String>,
+    /// The server's key, if it asks for one.
+    #[arg(long)]
+    api_key: Option<String>,
+    /// The command line of the command engine, run by the shell.
+    #[arg(long)]
+    command: Option<String>,
+    /// The language to translate into (as `en`); without it, the app's.
+    #[arg(long)]
+    to: Option<String>,
+    /// The articles' language; without it, told from their script.
+    #[arg(long)]
+    from: Option<String>,
+    /// Seconds a section may take.
+    #[arg(long)]
+    timeout: Option<f32>,
+    /// Allow a server on another computer (the text leaves this one).
+    #[arg(long)]
+    allow_other_hosts: bool,
+    /// Translate again the sections the machine did before.
+    #[arg(long)]
+    again: bool,
+    /// Print the translation, one line per section, instead of writing the sidecars.
+    #[arg(long)]
+    stdout: bool,
+    /// An article, or a folder of articles.
+    path: PathBuf,
+}
+
+impl TranslateOptions {
+    /// The engine the options name, or why they do not name one.
+    fn engine(&self) -> Result<Option<hamish::translate::EngineConfig>, String> {
+        use hamish::translate::EngineConfig;
+        let url = || {
+            self.url
+                .clone()
+                .ok_or_else(|| "this engine needs --url".to_owned())
+        };
+        let Some(engine) = self.engine else {
+            return Ok(None);
+        };
+        Ok(Some(match engine {
+            EngineName::Firefox => EngineConfig::Firefox {
+                model_dir: self
+                    .model_dir
+                    .clone()
+                    .ok_or("the built-in engine needs --model-dir")?,
+            },
+            EngineName::Libretranslate => EngineConfig::LibreTranslate {
+                url: url()?,
+                api_key: self.api_key.clone(),
+            },
+            EngineName::Ollama => EngineConfig::Ollama {
+                url: url()?,
+                model: self.model.clone().ok_or("Ollama needs --model")?,
+            },
+            EngineName::Openai => EngineConfig::OpenAi {
+                url: url()?,
+                model: self.model.clone().unwrap_or_default(),
+                api_key: self.api_key.clone(),
+            },
+            EngineName::Command => EngineConfig::Command {
+                command: self
+                    .command
+                    .clone()
+                    .ok_or("the command engine needs --command")?,
+            },
+        }))
+    }
 }
 
 /// Parses a format by its name: every [`ExportFormat`] is offered.
@@ -75,6 +181,7 @@ fn main() -> ExitCode {
         }) => export(format, article, output),
         Some(Command::Gloss(gloss)) => ExitCode::from(hamish::gloss::cli::run(&gloss)),
         Some(Command::Search(search)) => ExitCode::from(hamish::search::cli::run(&search)),
+        Some(Command::Translate(options)) => translate(options),
         None => match run_window(args.path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -120,6 +227,28 @@ fn export(format: ExportFormat, article: PathBuf, output: Option<PathBuf>) -> Ex
             ExitCode::FAILURE
         }
     }
+}
+
+/// `hamish translate`.
+fn translate(options: TranslateOptions) -> ExitCode {
+    let engine = match options.engine() {
+        Ok(engine) => engine,
+        Err(message) => {
+            eprintln!("hamish: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let args = hamish::app::translate_cli::TranslateArgs {
+        engine,
+        to: options.to,
+        from: options.from,
+        timeout_secs: options.timeout,
+        allow_other_hosts: options.allow_other_hosts,
+        again: options.again,
+        stdout: options.stdout,
+        path: options.path,
+    };
+    ExitCode::from(hamish::app::translate_cli::run(&args))
 }
 
 /// The window, on `path` or where the reader left off.

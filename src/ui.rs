@@ -2,16 +2,18 @@
 //! for; they never touch the disk or a store, and never change the app's state.
 
 mod columns;
+pub mod engine_settings;
 mod gloss_card;
 mod library_panel;
+pub mod machine_translation;
 pub mod menu_bar;
 pub mod notes;
 mod path_prompt;
 mod reading_view;
+pub mod search_panel;
 pub mod settings;
 mod shortcut_sheet;
 pub mod shortcuts;
-pub mod search_panel;
 mod status_bar;
 mod text_block;
 mod text_button;

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::export::ExportFormat;
 use crate::ui::Columns;
+use crate::ui::machine_translation::{MachineCommand, TranslateScope};
 use crate::ui::notes::NoteCommand;
 use crate::ui::search_panel::SearchCommand;
 use crate::ui::theme::Theme;
@@ -102,6 +103,8 @@ pub enum Command {
     ShowWindow(super::comfort::ComfortWindow, bool),
     /// Search, or go to a match.
     Search(SearchCommand),
+    /// Machine translation: translate, cancel, settings.
+    Machine(MachineCommand),
 }
 
 /// A step of the whole app's zoom.
@@ -188,7 +191,11 @@ impl HamishApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
             }
             Command::SetTheme(theme) => self.preferences.theme = theme,
+            Command::Translation(TranslationCommand::MachineTranslate(row)) => {
+                self.apply_machine(ctx, MachineCommand::Translate(TranslateScope::Section(row)));
+            }
             Command::Translation(command) => self.apply_translation(command),
+            Command::Machine(command) => self.apply_machine(ctx, command),
             Command::ChooseTranslationFile => {
                 let folder = self.session.dialog_folder();
                 self.dialogs.choose(
@@ -276,7 +283,7 @@ impl HamishApp {
 
     /// Applies `command` to the open article's translations; the language shown is
     /// remembered for its folder.
-    fn apply_translation(&mut self, command: TranslationCommand) {
+    pub(super) fn apply_translation(&mut self, command: TranslationCommand) {
         let Some(OpenArticle {
             content: Content::Ready(imported),
             translations: Some(translations),

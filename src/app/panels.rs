@@ -7,6 +7,7 @@ use egui::Ui;
 use crate::import::ImportError;
 use crate::search::Kind as SearchKind;
 use crate::store::Saving;
+use crate::ui::machine_translation::{edited_rows_question, engine_settings_window, progress_bar};
 use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
 use crate::ui::translation::TranslationCells;
 use crate::ui::{GlossAction, GlossCardContent, gloss_card};
@@ -29,6 +30,7 @@ impl HamishApp {
             .inner;
         self.commands.extend(actions.into_iter().map(menu_command));
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, &self.status()));
+        self.machine_translation_ui(ui);
         self.banners(ui);
         self.window_is_narrow = ui.ctx().content_rect().width() < LIBRARY_HIDES_BELOW_PT;
         if let Some(library) = &self.session.library
@@ -87,6 +89,17 @@ impl HamishApp {
             translation_size_pt: self.preferences.translation_size_pt,
             hide_diacritics: self.preferences.hide_diacritics,
             article_language: self.article_language_menu(),
+            has_selection: self
+                .session
+                .open
+                .as_ref()
+                .is_some_and(|open| open.view.selected_sections().is_some()),
+            translating: self.machine.is_running(),
+            first_section_on_screen: self
+                .session
+                .ready_article()
+                .and(self.session.open.as_ref())
+                .map(|open| open.view.first_visible_section()),
         }
     }
 
@@ -113,6 +126,33 @@ impl HamishApp {
                 )),
                 _ => None,
             },
+            translation: self.machine.status.as_deref(),
+        }
+    }
+
+    /// Machine translation's progress bar, its question about the reader's rows, and
+    /// the engine settings window.
+    fn machine_translation_ui(&mut self, ui: &mut Ui) {
+        if let Some(progress) = self.machine.progress() {
+            let command = egui::Panel::bottom("translation-progress")
+                .show(ui, |ui| progress_bar(ui, &progress))
+                .inner;
+            self.commands.extend(command.map(Command::Machine));
+        }
+        if let Some(question) = &self.machine.question
+            && let Some(command) = edited_rows_question(ui.ctx(), question.edited.len())
+        {
+            self.commands.push(Command::Machine(command));
+        }
+        if self.machine.settings_open {
+            let detected = self
+                .session
+                .ready_article()
+                .and_then(|imported| super::machine::article_language(&imported.article));
+            let commands =
+                engine_settings_window(ui.ctx(), &self.preferences.translation_engine, detected);
+            self.commands
+                .extend(commands.into_iter().map(Command::Machine));
         }
     }
 
@@ -259,6 +299,7 @@ impl HamishApp {
             blurred: self.preferences.blur_translations,
             style: typography.translation_style(self.preferences.translation_size_pt),
             margin_pt: typography.translation.margin_pt,
+            marks: &self.machine.rows,
             commands: &mut translation_commands,
             search_highlights: &|row| search.highlights(row, SearchKind::Translation),
         };
@@ -389,6 +430,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::ShowShortcuts => Command::ShowWindow(ComfortWindow::Shortcuts, true),
         MenuAction::SetArticleLanguage(language) => Command::SetArticleLanguage(language),
         MenuAction::Search(command) => Command::Search(command),
+        MenuAction::Machine(command) => Command::Machine(command),
     }
 }
 

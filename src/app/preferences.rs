@@ -35,6 +35,8 @@ pub struct Preferences {
     pub hide_diacritics: bool,
     /// Each column's face, spacing and margins, and Urdu in Nastaliq.
     pub typography: Typography,
+    /// The machine translation engine and its languages.
+    pub translation_engine: crate::translate::EngineSettings,
 }
 
 impl Default for Preferences {
@@ -51,8 +53,30 @@ impl Default for Preferences {
             blur_translations: false,
             hide_diacritics: false,
             typography: Typography::default(),
+            translation_engine: crate::translate::EngineSettings::default(),
         }
     }
+}
+
+/// Reads what eframe stored under `key`: RON, as `eframe::set_value` writes it, or
+/// JSON, as the first versions were read.
+pub fn parse_stored<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    ron::from_str(text)
+        .ok()
+        .or_else(|| serde_json::from_str(text).ok())
+}
+
+/// The preferences the app stored when it last closed (eframe's `app.ron` in the
+/// data directory), for the command line; `None` when there are none or they cannot
+/// be read.
+pub fn stored_preferences() -> Option<Preferences> {
+    let file = eframe::storage_dir("hamish")?.join("app.ron");
+    let text = std::fs::read_to_string(file).ok()?;
+    let values: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
+    values
+        .get(super::PREFERENCES_KEY)
+        .or_else(|| values.get(eframe::APP_KEY))
+        .and_then(|text| parse_stored(text))
 }
 
 /// The widths the library can be given, in points.
@@ -78,5 +102,23 @@ mod tests {
                 .expect("parses");
         assert_eq!(preferences.body_size_pt, 24.0);
         assert_eq!(preferences.columns, Columns::default());
+    }
+
+    #[test]
+    fn preferences_stored_by_eframe_as_ron_are_read_back_with_the_engine() {
+        let preferences = Preferences {
+            translation_engine: crate::translate::EngineSettings {
+                engine: crate::translate::EngineConfig::Command {
+                    command: "tr a-z A-Z".into(),
+                },
+                target_language: "fr".into(),
+                ..crate::translate::EngineSettings::default()
+            },
+            ..Preferences::default()
+        };
+        let ron = ron::ser::to_string(&preferences).expect("ron");
+        assert_eq!(parse_stored::<Preferences>(&ron), Some(preferences.clone()));
+        let json = serde_json::to_string(&preferences).expect("json");
+        assert_eq!(parse_stored::<Preferences>(&json), Some(preferences));
     }
 }

@@ -286,6 +286,15 @@ impl TranslationsOfArticle {
                     .as_deref()
                     .map_or(&NO_TRANSLATIONS, ArticleNotes::translations);
                 self.choose_language(Some(&language), data);
+                // Asked for by name, it is shown even with nothing in it yet (to write
+                // in it, or to fill it by machine).
+                if !self
+                    .language
+                    .as_deref()
+                    .is_some_and(|shown| same_language(shown, &language))
+                {
+                    self.language = Some(language);
+                }
             }
             TranslationCommand::Edit(row) => self.start_editing(article, row),
             TranslationCommand::SetText(row, text) => {
@@ -311,6 +320,8 @@ impl TranslationsOfArticle {
                 });
             }
             TranslationCommand::FinishEditing => self.editing = None,
+            // Machine translation is the app's (`machine`), not the column's.
+            TranslationCommand::MachineTranslate(_) => return,
             TranslationCommand::Fix(fix) => {
                 let (Some((file, _)), Some(store)) = (&self.source_file, store) else {
                     return;

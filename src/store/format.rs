@@ -49,6 +49,13 @@
 //!   next save writes it as version 2.
 //! - Version 2 ([`FORMAT_VERSION`], what [`encode_contents`] writes): version 1 plus
 //!   `translations`, the reader's translations, alignment fixes and machine cache.
+//!   Machine translations (`translations.machine.LANG.SECTION`) hold the section text
+//!   they were made from, the text, the engine, the model and `made_ms`; a later
+//!   build added `glossary_missed` (the glossary terms the text does not use), written
+//!   only when there are some: files without it read as before, and an older build
+//!   reading a file with it ignores it. Fields added this way must have a default and
+//!   must not change what an older build does with the file; anything else is a new
+//!   version.
 //!
 //! A version 3 adds a `SidecarV3`, becomes [`FORMAT_VERSION`], and gives version 2 an
 //! arm that fills what it did not have with defaults.
@@ -387,6 +394,57 @@ mod tests {
         let after: serde_json::Value = serde_json::from_str(&written).expect("json");
         assert_eq!(before["notes"], after["notes"]);
         assert_eq!(after["article"], "001.txt");
+    }
+
+    /// A version 2 file with a machine translation, as the first build to write
+    /// version 2 wrote it (no `glossary_missed`).
+    const VERSION_2_MACHINE_FILE: &str = r#"{
+  "format": "hamish-notes",
+  "version": 2,
+  "article": "001.txt",
+  "notes": {},
+  "translations": {
+    "reader": {},
+    "fixes": [],
+    "machine": {
+      "en": {
+        "0000000000000007": {
+          "section_text": "نص",
+          "text": "Text",
+          "engine": "ollama",
+          "model": "qwen2.5:7b",
+          "made_ms": 1763800000000
+        }
+      }
+    }
+  }
+}
+"#;
+
+    #[test]
+    fn machine_translations_read_from_an_earlier_version_2_file_and_write_it_back_the_same() {
+        let contents = decode_contents(VERSION_2_MACHINE_FILE).expect("decodes");
+        let made = &contents.translations.machine["en"][&SectionId(7)];
+        assert_eq!(
+            (made.engine.as_str(), made.model.as_str()),
+            ("ollama", "qwen2.5:7b")
+        );
+        assert_eq!(made.made_ms, 1_763_800_000_000);
+        assert!(made.glossary_missed.is_empty());
+        let written = encode_contents("001.txt", &contents).expect("encodes");
+        assert_eq!(written, VERSION_2_MACHINE_FILE, "byte for byte");
+        // With terms missed, they are kept; an older reader ignores the field.
+        let mut flagged = contents.clone();
+        flagged
+            .translations
+            .machine
+            .get_mut("en")
+            .and_then(|entries| entries.get_mut(&SectionId(7)))
+            .expect("entry")
+            .glossary_missed = vec!["نص".to_owned()];
+        let written = encode_contents("001.txt", &flagged).expect("encodes");
+        assert!(written.contains("\"glossary_missed\""), "{written}");
+        assert_eq!(decode_contents(&written).expect("decodes"), flagged);
     }
 
     #[test]

@@ -9,9 +9,11 @@ use egui::gui_zoom::kb_shortcuts;
 
 use crate::export::ExportFormat;
 
+use super::machine_translation::{MachineCommand, TranslateScope};
 use super::search_panel::{
     FIND_IN_ARTICLE, FIND_IN_FOLDER, FIND_NEXT, FIND_PREVIOUS, SearchCommand, SearchScope,
 };
+
 use super::theme::Theme;
 use super::{Columns, TextButton};
 
@@ -50,6 +52,12 @@ pub struct MenuState<'a> {
     /// The open article's language, when one is open: as chosen by the reader, and
     /// as guessed from its letters.
     pub article_language: Option<(Option<String>, Option<String>)>,
+    /// Whether the reader has selected text in the article.
+    pub has_selection: bool,
+    /// Whether a machine translation job is under way.
+    pub translating: bool,
+    /// The first section on screen, if an article is shown.
+    pub first_section_on_screen: Option<usize>,
 }
 
 /// What the reader chose in a menu.
@@ -99,6 +107,8 @@ pub enum MenuAction {
     SetArticleLanguage(Option<String>),
     /// Search, or go to a match.
     Search(SearchCommand),
+    /// Machine translation.
+    Machine(MachineCommand),
 }
 
 /// The menu bar.
@@ -109,6 +119,7 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
         ui.menu_button("Notes", |ui| notes_menu(ui, state, &mut actions));
         ui.menu_button("View", |ui| view_menu(ui, state, &mut actions));
         ui.menu_button("Search", |ui| search_menu(ui, &mut actions));
+        ui.menu_button("Translate", |ui| translate_menu(ui, state, &mut actions));
         ui.menu_button("Help", |ui| help_menu(ui, &mut actions));
     });
     actions
@@ -334,5 +345,59 @@ fn article_language_menu(
         if ui.radio(chosen == Some(tag), name).clicked() {
             actions.push(MenuAction::SetArticleLanguage(Some(tag.to_owned())));
         }
+    }
+}
+
+fn translate_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) {
+    let article = state.has_article;
+    if let Some(section) = state.first_section_on_screen {
+        let button = ui
+            .add_enabled(
+                article,
+                egui::Button::new("Translate the first section on screen"),
+            )
+            .on_hover_text("Machine-translate it, again if it was done before");
+        if button.clicked() {
+            actions.push(MenuAction::Machine(MachineCommand::Translate(
+                TranslateScope::Section(section),
+            )));
+        }
+    }
+    for (label, hover, enabled, scope) in [
+        (
+            "Translate the sections on screen",
+            "Machine-translate the sections you see, then nothing else",
+            article,
+            TranslateScope::Visible,
+        ),
+        (
+            "Translate the selection",
+            "Machine-translate the sections your selection touches, again if done before",
+            article && state.has_selection,
+            TranslateScope::Selection,
+        ),
+        (
+            "Translate the whole article",
+            "The sections on screen first, then the rest; sections done before are kept",
+            article,
+            TranslateScope::Article,
+        ),
+    ] {
+        let button = ui
+            .add_enabled(enabled, egui::Button::new(label))
+            .on_hover_text(hover);
+        if button.clicked() {
+            actions.push(MenuAction::Machine(MachineCommand::Translate(scope)));
+        }
+    }
+    if ui
+        .add_enabled(state.translating, egui::Button::new("Cancel translation"))
+        .clicked()
+    {
+        actions.push(MenuAction::Machine(MachineCommand::Cancel));
+    }
+    ui.separator();
+    if ui.button("Engine settings…").clicked() {
+        actions.push(MenuAction::Machine(MachineCommand::ShowSettings(true)));
     }
 }

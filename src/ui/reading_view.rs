@@ -114,6 +114,26 @@ impl ReadingView {
         (self.first_visible, (self.offset_pt - top).max(0.0))
     }
 
+    /// The sections at least partly on screen in the last frame (empty before the
+    /// view was first shown).
+    pub fn visible_sections(&self) -> std::ops::Range<usize> {
+        let rows = self.tops.len().saturating_sub(1);
+        if rows == 0 {
+            return 0..0;
+        }
+        let bottom = self.offset_pt + self.viewport_height_pt;
+        let end = self.tops[..rows].partition_point(|&top| top < bottom);
+        let start = self.first_visible.min(rows - 1);
+        start..end.max(start + 1)
+    }
+
+    /// The sections the reader's selection touches, if something is selected.
+    pub fn selected_sections(&self) -> Option<std::ops::RangeInclusive<usize>> {
+        let selection = self.selection.filter(|selection| !selection.is_empty())?;
+        let (a, b) = (selection.anchor.section, selection.cursor.section);
+        Some(a.min(b)..=a.max(b))
+    }
+
     /// Marks explicit bidi controls where they are in the text (or stops marking them).
     pub fn set_show_bidi_controls(&mut self, show: bool) {
         self.shown_as.show_bidi_controls = show;

@@ -18,6 +18,8 @@ pub struct Status<'a> {
     pub folder: Option<(&'a Path, usize, usize)>,
     /// The open article's file, its number of sections and its encoding.
     pub article: Option<(&'a Path, usize, &'a DetectedEncoding)>,
+    /// How machine translation went, if there is news.
+    pub translation: Option<&'a str>,
 }
 
 /// Draws the status line.
@@ -60,6 +62,9 @@ fn status_text(status: &Status<'_>) -> String {
         if !encoding.is_utf8() {
             text += &format!(" — {encoding}");
         }
+    }
+    if let Some(translation) = status.translation {
+        text += &format!("   |   {translation}");
     }
     text
 }

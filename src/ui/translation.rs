@@ -5,6 +5,8 @@
 //! It reads a resolved [`TranslationColumn`] and returns [`TranslationCommand`]s; the
 //! app applies them.
 
+use std::collections::HashMap;
+
 use egui::{Color32, Rect, Ui};
 
 use crate::model::Section;
@@ -12,6 +14,7 @@ use crate::model::translation::{AlignmentFix, RowFlag, TranslationColumn, Transl
 use crate::text::{TextEditor, TextStyle};
 
 use super::columns::ColumnCells;
+use super::machine_translation::RowMark;
 use super::{TextBlock, TextField};
 
 /// What the reader did to the translations.
@@ -29,6 +32,8 @@ pub enum TranslationCommand {
     Fix(AlignmentFix),
     /// Take back the last alignment fix.
     UndoFix,
+    /// Machine-translate a row (again, if it was).
+    MachineTranslate(usize),
 }
 
 /// The editor of a translation being written.
@@ -61,6 +66,8 @@ pub struct TranslationCells<'a> {
     pub style: TextStyle,
     /// Room left free on each side of the cells, in points.
     pub margin_pt: f32,
+    /// How rows stand in the machine translation under way (waiting, failed).
+    pub marks: &'a HashMap<usize, RowMark>,
     /// What the reader asked for.
     pub commands: &'a mut Vec<TranslationCommand>,
     /// The search's matches in a row's translation, with their fills.
@@ -165,17 +172,24 @@ impl ColumnCells for TranslationCells<'_> {
             return;
         }
         let row = self.column.and_then(|column| column.rows.get(index));
+        let mark = self.marks.get(&index);
         let Some(cell) = row.and_then(|row| row.cell.as_ref()) else {
-            let invite = ui
-                .add(
-                    egui::Button::new("Write a translation…")
-                        .small()
-                        .frame(false),
-                )
-                .on_hover_text("Write your translation of this section");
-            if invite.clicked() {
-                self.commands.push(TranslationCommand::Edit(index));
-            }
+            ui.horizontal_wrapped(|ui| {
+                let invite = ui
+                    .add(
+                        egui::Button::new("Write a translation…")
+                            .small()
+                            .frame(false),
+                    )
+                    .on_hover_text("Write your translation of this section");
+                if invite.clicked() {
+                    self.commands.push(TranslationCommand::Edit(index));
+                }
+                if mark != Some(&RowMark::Waiting) {
+                    machine_button(ui, index, "Translate by machine", self.commands);
+                }
+            });
+            machine_mark(ui, mark);
             return;
         };
         let found = (self.search_highlights)(index);
@@ -207,9 +221,64 @@ impl ColumnCells for TranslationCells<'_> {
         if cell.is_machine() {
             badge = badge.italics().color(ui.visuals().warn_fg_color);
         }
-        ui.label(badge);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(badge);
+            if cell.is_machine() && mark != Some(&RowMark::Waiting) {
+                machine_button(ui, index, "Translate again", self.commands);
+            }
+        });
+        machine_mark(ui, mark);
+        if let Some(row) = row.filter(|row| !row.glossary_missed.is_empty()) {
+            let missed = format!(
+                "Glossary: not translated as your glossary says: {}",
+                row.glossary_missed.join(", ")
+            );
+            ui.add(
+                TextBlock::new(&missed)
+                    .style(super::theme::SMALL)
+                    .selectable(false)
+                    .color(ui.visuals().warn_fg_color)
+                    .id_salt(("glossary-missed", index)),
+            );
+        }
         if let Some(row) = row.filter(|row| !row.flags.is_empty()) {
             flagged(ui, index, &row.flags, self.commands);
+        }
+    }
+}
+
+/// The button asking for a row's machine translation.
+fn machine_button(ui: &mut Ui, row: usize, label: &str, commands: &mut Vec<TranslationCommand>) {
+    let button = ui
+        .add(egui::Button::new(label).small().frame(false))
+        .on_hover_text(
+            "Machine-translate this section with the engine of Translate ▸ Engine settings",
+        );
+    if button.clicked() {
+        commands.push(TranslationCommand::MachineTranslate(row));
+    }
+}
+
+/// How a row stands in the machine translation under way: waiting, or why it failed.
+fn machine_mark(ui: &mut Ui, mark: Option<&RowMark>) {
+    match mark {
+        None => {}
+        Some(RowMark::Waiting) => {
+            ui.label(
+                egui::RichText::new("Translating…")
+                    .small()
+                    .italics()
+                    .color(ui.visuals().weak_text_color()),
+            );
+        }
+        Some(RowMark::Failed(why)) => {
+            let text = format!("Not translated: {why}");
+            ui.add(
+                TextBlock::new(&text)
+                    .style(super::theme::SMALL)
+                    .selectable(false)
+                    .color(ui.visuals().error_fg_color),
+            );
         }
     }
 }

@@ -42,6 +42,8 @@ pub struct ColumnRow {
     pub file_text: Option<String>,
     /// Why the file's alignment of this row should be checked.
     pub flags: Vec<RowFlag>,
+    /// For a machine-made cell, the reader's glossary terms its text does not use.
+    pub glossary_missed: Vec<String>,
 }
 
 /// The translation column of an article in one language.
@@ -135,6 +137,7 @@ pub fn resolve_column(
                 },
                 how: None,
             });
+            rows[index].glossary_missed = machine.glossary_missed.clone();
         }
     }
 
@@ -178,6 +181,8 @@ pub fn resolve_column(
             source: TranslationSource::Reader,
             how: None,
         });
+        // A person's text is theirs: the machine's misses are no longer its business.
+        row.glossary_missed.clear();
         row.file_text = previous
             .filter(|cell| matches!(cell.source, TranslationSource::File { .. }))
             .map(|cell| cell.text);

@@ -82,6 +82,11 @@ pub struct MachineTranslation {
     pub model: String,
     /// When it was made, in milliseconds since 1970 (UTC).
     pub made_ms: u64,
+    /// The reader's glossary terms found in the section whose translation this text
+    /// does not use (the row is flagged). Added after version 2 was first written: a
+    /// file without it reads as none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub glossary_missed: Vec<String>,
 }
 
 /// Everything the reader keeps about an article's translations (sidecar version 2).
@@ -147,6 +152,27 @@ impl TranslationData {
                 );
             }
         }
+    }
+
+    /// Keeps a machine translation of `section` in `language`. With `replace_reader`,
+    /// the reader's own translation of the section gives way to it (a tombstone, so a
+    /// merge with an older copy does not bring it back), as when the reader asked for
+    /// their row to be translated again.
+    pub fn set_machine_translation(
+        &mut self,
+        language: &str,
+        section: SectionId,
+        translation: MachineTranslation,
+        replace_reader: bool,
+    ) {
+        if replace_reader {
+            let (text, time) = (translation.section_text.clone(), translation.made_ms);
+            self.set_reader_translation(language, section, &text, "", None, time);
+        }
+        self.machine
+            .entry(language.to_owned())
+            .or_default()
+            .insert(section, translation);
     }
 
     /// The fixes for `file`'s translations in `language`, if the reader made any.
@@ -250,6 +276,31 @@ mod tests {
             ("A better text", 5, 9)
         );
         assert_eq!(back.languages(), ["en"]);
+    }
+
+    #[test]
+    fn a_machine_translation_can_replace_the_readers() {
+        let mut data = TranslationData::default();
+        data.set_reader_translation("en", SectionId(1), "نص", "Mine", None, 1);
+        let made = MachineTranslation {
+            section_text: "نص".into(),
+            text: "Text".into(),
+            engine: "ollama".into(),
+            model: "qwen".into(),
+            made_ms: 5,
+            glossary_missed: vec!["نص".into()],
+        };
+        data.set_machine_translation("en", SectionId(1), made.clone(), false);
+        assert!(
+            !data.reader["en"][&SectionId(1)].deleted,
+            "kept unless asked"
+        );
+        data.set_machine_translation("en", SectionId(1), made.clone(), true);
+        assert!(data.reader["en"][&SectionId(1)].deleted, "a tombstone");
+        assert_eq!(data.machine["en"][&SectionId(1)], made);
+        let json = serde_json::to_string(&data).expect("json");
+        let back: TranslationData = serde_json::from_str(&json).expect("back");
+        assert_eq!(back, data);
     }
 
     #[test]

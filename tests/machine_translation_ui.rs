@@ -1,0 +1,269 @@
+//! Machine translation as a reader uses it, with a command as the engine: the sections
+//! on screen are translated from the Translate menu with a progress bar, rows fill one
+//! by one, Cancel stops at once; after a restart the results are still there, marked
+//! machine-made; editing one takes the mark away, and translating it again asks
+//! first.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use hamish::app::{HamishApp, Preferences, ReadingState};
+use hamish::model::translation::TranslationSource;
+use hamish::store::{load_contents, sidecar_path};
+use hamish::translate::{EngineConfig, EngineSettings};
+
+const ARTICLE: &str = "000_3bd66f5e2dc42b51.txt";
+
+/// Each section takes the engine this long: slow enough to watch and to cancel.
+const ENGINE: &str = "sleep 0.4; sed 's/^/EN: /'";
+
+fn preferences() -> Preferences {
+    Preferences {
+        translation_engine: EngineSettings {
+            engine: EngineConfig::Command {
+                command: ENGINE.to_owned(),
+            },
+            target_language: "en".to_owned(),
+            ..EngineSettings::default()
+        },
+        ..Preferences::default()
+    }
+}
+
+fn app(folder: &Path) -> Harness<'static, HamishApp> {
+    let app = HamishApp::new(
+        preferences(),
+        ReadingState::default(),
+        Some(folder.join(ARTICLE)),
+    );
+    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
+    harness.run();
+    harness
+}
+
+/// The rows' sources: `None` for a row with no translation.
+fn sources(harness: &Harness<'_, HamishApp>) -> Vec<Option<TranslationSource>> {
+    harness
+        .state()
+        .translation_of_open_article()
+        .map(|column| {
+            column
+                .rows
+                .iter()
+                .map(|row| row.cell.as_ref().map(|cell| cell.source.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn machine_rows(harness: &Harness<'_, HamishApp>) -> usize {
+    sources(harness)
+        .iter()
+        .filter(|source| matches!(source, Some(TranslationSource::Machine { .. })))
+        .count()
+}
+
+/// Steps frames until `done` holds, for at most `limit`.
+fn step_until(
+    harness: &mut Harness<'_, HamishApp>,
+    limit: Duration,
+    mut done: impl FnMut(&Harness<'_, HamishApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(harness) {
+        assert!(start.elapsed() < limit, "not within {limit:?}");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+}
+
+fn menu(harness: &mut Harness<'_, HamishApp>, item: &str) {
+    harness
+        .get_by_role_and_label(Role::Button, "Translate")
+        .click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.step();
+}
+
+#[test]
+fn sections_on_screen_fill_with_progress_cancel_and_survive_a_restart() {
+    let folder = common::samples_copy();
+    let mut harness = app(folder.path());
+    assert_eq!(machine_rows(&harness), 0);
+    menu(&mut harness, "Translate the sections on screen");
+
+    // The progress bar says what is going on; rows wait, then fill one by one.
+    step_until(&mut harness, Duration::from_secs(10), |h| {
+        h.query_by_label_contains("Translating with command")
+            .is_some()
+    });
+    assert!(harness.get_all_by_label("Translating…").count() >= 1);
+    step_until(&mut harness, Duration::from_secs(10), |h| {
+        machine_rows(h) >= 1
+    });
+    let progress = harness
+        .get_by_label_contains("Translating with command")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    let done = machine_rows(&harness);
+    assert!(progress.contains(&format!(": {done} of ")), "{progress}");
+    let first = sources(&harness)
+        .iter()
+        .position(|source| source.is_some())
+        .expect("a row filled");
+    assert_eq!(
+        harness
+            .state()
+            .translation_of_open_article()
+            .expect("column")
+            .text(first),
+        Some(
+            format!(
+                "EN: {}",
+                harness
+                    .state()
+                    .current_article()
+                    .expect("open")
+                    .article
+                    .sections[first]
+                    .text
+            )
+            .as_str()
+        )
+    );
+    assert!(
+        harness
+            .get_all_by_label_contains("machine-made (command")
+            .count()
+            >= 1
+    );
+
+    // Cancel stops at once: no more rows come, the bar goes.
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.step();
+    let done = machine_rows(&harness);
+    let sections = harness
+        .state()
+        .current_article()
+        .expect("open")
+        .article
+        .sections
+        .len();
+    assert!(
+        done < sections,
+        "stopped before the end: {done} of {sections}"
+    );
+    std::thread::sleep(Duration::from_millis(1000));
+    harness.run();
+    assert_eq!(machine_rows(&harness), done, "nothing after Cancel");
+    assert!(
+        harness
+            .query_by_label_contains("Translating with command")
+            .is_none()
+    );
+    harness.get_by_label_contains("Translation cancelled");
+    assert!(harness.query_by_label("Translating…").is_none());
+    drop(harness);
+
+    // On disk, with the engine and model; and back after a restart, still marked.
+    let contents = load_contents(&sidecar_path(&folder.path().join(ARTICLE))).expect("sidecar");
+    let machine = &contents.translations.machine["en"];
+    assert_eq!(machine.len(), done);
+    assert!(
+        machine
+            .values()
+            .all(|m| m.engine == "command" && m.model == ENGINE)
+    );
+    let mut harness = app(folder.path());
+    assert_eq!(machine_rows(&harness), done);
+    let marks = harness
+        .query_all_by_label_contains("machine-made (command")
+        .count();
+    assert_eq!(marks, done);
+
+    // Edited by a person, the row is theirs: the mark goes.
+    let text = harness
+        .state()
+        .translation_of_open_article()
+        .expect("column")
+        .text(first)
+        .expect("text")
+        .to_owned();
+    harness.get_by_role_and_label(Role::Label, &text).click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.event(egui::Event::Text(" (checked)".to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(sources(&harness)[first], Some(TranslationSource::Reader));
+    let marks = harness
+        .query_all_by_label_contains("machine-made (command")
+        .count();
+    assert_eq!(marks, done - 1);
+    harness.get_by_label("yours");
+
+    // Translating it again asks first; keeping the reader's text changes nothing.
+    harness
+        .state_mut()
+        .command(hamish::app::Command::Translation(
+            hamish::ui::translation::TranslationCommand::MachineTranslate(first),
+        ));
+    harness.run();
+    harness.get_by_label_contains("Translate your rows again?");
+    harness.get_by_label("Keep mine").click();
+    harness.run();
+    assert_eq!(sources(&harness)[first], Some(TranslationSource::Reader));
+    harness
+        .state_mut()
+        .command(hamish::app::Command::Translation(
+            hamish::ui::translation::TranslationCommand::MachineTranslate(first),
+        ));
+    harness.run();
+    harness.get_by_label("Replace mine").click();
+    step_until(&mut harness, Duration::from_secs(10), |h| {
+        matches!(sources(h)[first], Some(TranslationSource::Machine { .. }))
+    });
+}
+
+#[test]
+fn an_engine_that_fails_says_why_on_the_row_and_in_the_status_line() {
+    let folder = common::samples_copy();
+    let mut preferences = preferences();
+    preferences.translation_engine.engine = EngineConfig::Command {
+        command: "echo 'no model here' >&2; exit 4".to_owned(),
+    };
+    let app = HamishApp::new(
+        preferences,
+        ReadingState::default(),
+        Some(folder.path().join(ARTICLE)),
+    );
+    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
+    harness.run();
+    harness
+        .get_all_by_label("Translate by machine")
+        .next()
+        .expect("a row's button")
+        .click();
+    step_until(&mut harness, Duration::from_secs(10), |h| {
+        h.query_by_label_contains("Not translated: the command failed")
+            .is_some()
+    });
+    assert!(harness.get_all_by_label_contains("no model here").count() >= 1);
+    harness.get_by_label_contains("Translated 0 of 1 sections");
+    assert_eq!(machine_rows(&harness), 0);
+    // The settings window shows the engine.
+    menu(&mut harness, "Engine settings…");
+    harness.run();
+    harness.get_by_label_contains("Translation engine");
+}
