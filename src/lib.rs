@@ -13,4 +13,5 @@ pub mod import;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod translate;
 pub mod ui;
