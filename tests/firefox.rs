@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use fxtranslate::spm::SpmVocab;
 use hamish::translate::firefox::bytes::restore_byte_pieces;
-use hamish::translate::firefox::synth::{Precision, Rig, SynthModel, container};
+use hamish::translate::firefox::synth::{Precision, Rig, SynthModel, container, shortlist};
 use hamish::translate::firefox::{FirefoxError, FirefoxModel, find_models};
 
 fn fixtures() -> PathBuf {
@@ -174,6 +174,36 @@ fn byte_pieces_in_the_output_come_back_as_characters() {
 }
 
 #[test]
+fn the_shortlist_limits_the_words_the_model_may_choose() {
+    let sentence = "مرحبا";
+    let forced = piece_id("▁ال");
+    let run = vec!["ال"; length_limit(sentence)].join(" ");
+    let dir = model_folder(Precision::Int8, Rig::Repeat(forced));
+    let lex = dir.path().join("lex.50.50.aren.s2t.bin");
+    // Every source piece may become `▁ال` (and the 8 most frequent pieces).
+    let mut lists = vec![Vec::new(); vocab().len()];
+    for id in vocab().encode(sentence) {
+        lists[id as usize] = vec![forced, piece_id("▁م")];
+    }
+    std::fs::write(&lex, shortlist(8, &lists)).expect("write");
+    let model = open(dir.path());
+    assert_eq!(model.folder().shortlist.as_deref(), Some(lex.as_path()));
+    assert_eq!(model.translate(sentence).expect("translates"), run);
+    drop(model);
+
+    // Without `▁ال` among the candidates the rigged piece cannot be chosen: the
+    // decoder picks among the source's own pieces and `▁م` instead.
+    for list in &mut lists {
+        list.retain(|&id| id != forced);
+    }
+    std::fs::write(&lex, shortlist(8, &lists)).expect("write");
+    let model = open(dir.path());
+    let out = model.translate(sentence).expect("translates");
+    assert!(!out.split(' ').any(|word| word == "ال"), "{out}");
+    assert!(!out.is_empty());
+}
+
+#[test]
 fn the_model_names_itself_and_its_languages() {
     let dir = model_folder(Precision::Int8, Rig::Free);
     let model = open(dir.path());
@@ -189,9 +219,9 @@ fn the_model_names_itself_and_its_languages() {
 fn one_model_serves_several_threads() {
     let dir = model_folder(Precision::Int8, Rig::Repeat(piece_id("▁ال")));
     let model = Arc::new(open(dir.path()));
-    let sentences = ["مرحبا", "اجتمعت اللجنة", "السلام عليكم ورحمة الله"];
+    let sentences: [&'static str; 3] = ["مرحبا", "اجتمعت اللجنة", "السلام عليكم ورحمة الله"];
     let workers: Vec<_> = sentences
-        .iter()
+        .into_iter()
         .map(|sentence| {
             let model = Arc::clone(&model);
             std::thread::spawn(move || model.translate(sentence).expect("translates"))

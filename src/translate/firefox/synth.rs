@@ -274,6 +274,31 @@ fn vector(name: &str, values: &[f32]) -> Tensor {
     }
 }
 
+/// A lexical shortlist (`lex.*.s2t.bin`) as fxtranslate reads it: the `first` most
+/// frequent target pieces are always candidates, and `lists[w]` are the candidates
+/// source piece `w` adds. Six `u64`s (magic, checksum, first, best, number of
+/// offsets, number of candidates), the offsets (`u64`), the candidates (`u32`).
+/// fxtranslate reads neither the magic nor the checksum, so both are zero here
+/// (Marian itself would check them).
+pub fn shortlist(first: u64, lists: &[Vec<u32>]) -> Vec<u8> {
+    let total: usize = lists.iter().map(Vec::len).sum();
+    let best = lists.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for word in [0, 0, first, best as u64, lists.len() as u64 + 1, total as u64] {
+        out.extend_from_slice(&word.to_le_bytes());
+    }
+    let mut offset = 0u64;
+    out.extend_from_slice(&offset.to_le_bytes());
+    for list in lists {
+        offset += list.len() as u64;
+        out.extend_from_slice(&offset.to_le_bytes());
+    }
+    for id in lists.iter().flatten() {
+        out.extend_from_slice(&id.to_le_bytes());
+    }
+    out
+}
+
 /// The container holding `tensors`, byte for byte as Marian lays it out.
 pub fn container(tensors: &[Tensor]) -> Vec<u8> {
     let mut out = Vec::new();
