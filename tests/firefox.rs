@@ -86,7 +86,11 @@ fn tokenisation_matches_the_reference_implementation() {
         );
     }
     // The cases cover what the issue asks for.
-    let all: String = reference.cases.iter().map(|case| case.text.as_str()).collect();
+    let all: String = reference
+        .cases
+        .iter()
+        .map(|case| case.text.as_str())
+        .collect();
     for (what, needed) in [
         ("Arabic marks", '\u{650}'),
         ("tatweel", 'ـ'),
@@ -105,7 +109,12 @@ fn decoding_with_byte_pieces_restored_matches_the_reference() {
     let vocab = vocab();
     for case in &reference().cases {
         let decoded = vocab.decode(&case.ids);
-        assert_eq!(restore_byte_pieces(&decoded), case.decoded, "{:?}", case.text);
+        assert_eq!(
+            restore_byte_pieces(&decoded),
+            case.decoded,
+            "{:?}",
+            case.text
+        );
     }
     // The gap being repaired: fxtranslate alone leaves the emoji's bytes as names.
     let emoji = vocab.encode("مرحبا 🌍 بالعالم");
@@ -130,7 +139,9 @@ fn a_model_that_stops_at_once_gives_empty_translations() {
         assert_eq!(model.translate("مرحبا بالعالم.").expect("translates"), "");
         // Lines keep their breaks; the blank line is left as it is.
         assert_eq!(
-            model.translate("السطر الأول\n\nالسطر الثاني\n").expect("translates"),
+            model
+                .translate("السطر الأول\n\nالسطر الثاني\n")
+                .expect("translates"),
             "\n\n\n"
         );
     }
@@ -272,7 +283,11 @@ fn an_unusable_model_is_refused_with_the_reason() {
 
     // A tensor missing: the decoder is not Firefox's.
     let without = |name: &str| {
-        let tensors: Vec<_> = tiny.tensors().into_iter().filter(|t| t.name != name).collect();
+        let tensors: Vec<_> = tiny
+            .tensors()
+            .into_iter()
+            .filter(|t| t.name != name)
+            .collect();
         std::fs::write(model_file(dir.path()), container(&tensors)).expect("write");
         refused(dir.path())
     };
@@ -282,7 +297,10 @@ fn an_unusable_model_is_refused_with_the_reason() {
         "{message}"
     );
     let message = without("encoder_l1_ffn_W2_QuantMultA");
-    assert!(message.contains("has no encoder_l1_ffn_W2_QuantMultA"), "{message}");
+    assert!(
+        message.contains("has no encoder_l1_ffn_W2_QuantMultA"),
+        "{message}"
+    );
     let message = without("special:model.yml");
     assert!(message.contains("special:model.yml"), "{message}");
 
@@ -300,7 +318,10 @@ fn an_unusable_model_is_refused_with_the_reason() {
     std::fs::write(dir.path().join("vocab.aren.spm"), "not a vocabulary").expect("write");
     let message = refused(dir.path());
     assert!(message.contains("vocab.aren.spm"), "{message}");
-    assert!(message.contains("not a SentencePiece vocabulary"), "{message}");
+    assert!(
+        message.contains("not a SentencePiece vocabulary"),
+        "{message}"
+    );
     std::fs::write(dir.path().join("vocab.aren.spm"), vocab_bytes()).expect("write");
 
     // A shortlist cut short.
@@ -324,7 +345,10 @@ fn a_folder_without_a_model_says_so() {
     );
     std::fs::write(dir.path().join("model.aren.intgemm.alphas.bin"), b"x").expect("write");
     let message = refused(dir.path());
-    assert!(message.contains("has no vocabulary (vocab.aren.spm)"), "{message}");
+    assert!(
+        message.contains("has no vocabulary (vocab.aren.spm)"),
+        "{message}"
+    );
 }
 
 /// Runs only with a real model: `HAMISH_FIREFOX_MODEL_DIR=DIR cargo test --test
@@ -342,7 +366,9 @@ fn a_real_model_translates() {
         "ar" => "اجتمعت اللجنة العسكرية عبر الفيديو. وناقشت التحديات الأمنية في المنطقة.",
         "fa" => "کمیته نظامی از طریق ویدئو تشکیل جلسه داد. چالش‌های امنیتی منطقه بررسی شد.",
         "he" => "הוועדה הצבאית התכנסה בשיחת וידאו. נדונו האתגרים הביטחוניים באזור.",
-        _ => "The military committee met by video. The security challenges of the region were discussed.",
+        _ => {
+            "The military committee met by video. The security challenges of the region were discussed."
+        }
     };
     let out = model.translate(text).expect("translates");
     eprintln!("{} ({source} → {target}): {text}\n→ {out}", model.name());

@@ -166,7 +166,10 @@ fn load_engine(folder: &ModelFolder) -> Result<Engine, FirefoxError> {
     match built {
         Ok(Ok(engine)) => Ok(engine),
         Ok(Err(reason)) => Err(bad(reason)),
-        Err(panic) => Err(bad(format!("the engine failed on it ({})", panic_text(&*panic)))),
+        Err(panic) => Err(bad(format!(
+            "the engine failed on it ({})",
+            panic_text(&*panic)
+        ))),
     }
 }
 

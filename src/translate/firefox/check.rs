@@ -64,7 +64,8 @@ pub fn check_model(folder: &ModelFolder) -> Result<Architecture, FirefoxError> {
     } else {
         (rows("encoder_Wemb"), rows("decoder_Wemb"))
     };
-    check_vocabulary(&folder.source_vocab, source_rows).map_err(|r| bad(&folder.source_vocab, r))?;
+    check_vocabulary(&folder.source_vocab, source_rows)
+        .map_err(|r| bad(&folder.source_vocab, r))?;
     if folder.target_vocab != folder.source_vocab {
         check_vocabulary(&folder.target_vocab, target_rows)
             .map_err(|r| bad(&folder.target_vocab, r))?;
@@ -134,7 +135,11 @@ fn check_tensors(model: &Model) -> Result<Architecture, String> {
         vectors.push((format!("{prefix}_ffn_ln_scale"), d));
     };
     for layer in 1..=arch.encoder_layers {
-        attention(format!("encoder_l{layer}_self"), &mut matrices, &mut vectors);
+        attention(
+            format!("encoder_l{layer}_self"),
+            &mut matrices,
+            &mut vectors,
+        );
         ffn(format!("encoder_l{layer}_ffn"), &mut matrices, &mut vectors);
     }
     for layer in 1..=arch.decoder_layers {
@@ -165,7 +170,9 @@ fn check_tensors(model: &Model) -> Result<Architecture, String> {
         let item = model.get(name).ok_or_else(|| missing(name))?;
         if dims(item) != (*rows, *cols) {
             let (r, c) = dims(item);
-            return Err(format!("its {name} is {r}×{c} where {rows}×{cols} was expected"));
+            return Err(format!(
+                "its {name} is {r}×{c} where {rows}×{cols} was expected"
+            ));
         }
         if (item.dtype != DType::Float32) != int8 {
             return Err(format!(
@@ -174,7 +181,10 @@ fn check_tensors(model: &Model) -> Result<Architecture, String> {
             ));
         }
         if int8 && item.dtype != DType::Intgemm8 && item.dtype != DType::Int8 {
-            return Err(format!("its {name} has the unsupported type {:?}", item.dtype));
+            return Err(format!(
+                "its {name} has the unsupported type {:?}",
+                item.dtype
+            ));
         }
         if int8 && model.get(&format!("{name}_QuantMultA")).is_none() {
             return Err(missing(&format!("{name}_QuantMultA")));
@@ -224,7 +234,9 @@ fn check_vocabulary(path: &Path, rows: usize) -> Result<(), String> {
 fn check_shortlist(path: &Path, rows: usize) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|error| format!("it cannot be read ({error})"))?;
     let u64_at = |i: usize| -> Option<u64> {
-        Some(u64::from_le_bytes(bytes.get(i * 8..i * 8 + 8)?.try_into().ok()?))
+        Some(u64::from_le_bytes(
+            bytes.get(i * 8..i * 8 + 8)?.try_into().ok()?,
+        ))
     };
     let too_short = || "it is too short to be a shortlist".to_string();
     let first = u64_at(2).ok_or_else(too_short)?;

@@ -89,9 +89,9 @@ mod tests {
             missing: missing_instructions("avx2", |_| false).join(" and "),
         };
         assert!(
-            error
-                .to_string()
-                .starts_with("this computer's processor lacks AVX2, which the built-in translator needs"),
+            error.to_string().starts_with(
+                "this computer's processor lacks AVX2, which the built-in translator needs"
+            ),
             "{error}"
         );
     }

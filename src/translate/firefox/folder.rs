@@ -71,15 +71,24 @@ impl ModelFolder {
                 expected,
             }
         };
-        let (source_vocab, target_vocab) = match find("vocab.", ".spm") {
+        // A folder of Mozilla's sometimes names the shared vocabulary after the
+        // reverse pair (`vocab.fren.spm` beside `model.enfr…`): one vocabulary
+        // alone in the folder is taken whatever its name.
+        let only_vocab = || {
+            let mut vocabs = names
+                .iter()
+                .filter(|name| pair_of(name, "vocab.", ".spm").is_some());
+            match (vocabs.next(), vocabs.next()) {
+                (Some(name), None) => Some(dir.join(name)),
+                _ => None,
+            }
+        };
+        let (source_vocab, target_vocab) = match find("vocab.", ".spm").or_else(only_vocab) {
             Some(vocab) => (vocab.clone(), vocab),
             None => match (find("srcvocab.", ".spm"), find("trgvocab.", ".spm")) {
                 (Some(source), Some(target)) => (source, target),
                 (Some(_), None) => {
-                    return Err(missing(
-                        "target vocabulary",
-                        format!("trgvocab.{pair}.spm"),
-                    ));
+                    return Err(missing("target vocabulary", format!("trgvocab.{pair}.spm")));
                 }
                 _ => return Err(missing("vocabulary", format!("vocab.{pair}.spm"))),
             },
@@ -114,7 +123,10 @@ impl ModelFolder {
 /// The model folders in `dir`: `dir` itself if it is one, and each folder directly
 /// inside it that is one (one per language pair), sorted by path.
 pub fn find_models(dir: &Path) -> Vec<ModelFolder> {
-    scan_models(dir).into_iter().filter_map(Result::ok).collect()
+    scan_models(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect()
 }
 
 /// Every folder in `dir` (and `dir` itself) that holds any Firefox model file, with
@@ -132,7 +144,11 @@ pub fn scan_models(dir: &Path) -> Vec<Result<ModelFolder, FirefoxError>> {
         dirs.extend(inner);
     }
     dirs.into_iter()
-        .filter(|dir| file_names(dir).iter().any(|name| looks_like_model_file(name)))
+        .filter(|dir| {
+            file_names(dir)
+                .iter()
+                .any(|name| looks_like_model_file(name))
+        })
         .map(|dir| ModelFolder::read(&dir))
         .collect()
 }
@@ -148,7 +164,8 @@ want.
 1. Get the files of a language pair into the source language's direction, for example \
 Arabic to English (aren), Persian to English (faen) or Hebrew to English (heen). \
 Mozilla publishes them at https://github.com/mozilla/firefox-translations-models \
-(folder models/, one folder per pair) and lists the current ones at \
+in the folder models/, by size (tiny, base, base-memory) and then by pair (for example \
+models/base/aren/), and lists the current ones at \
 https://mozilla.github.io/translations/firefox-models/. Files ending in .gz or .zst \
 are compressed: decompress them first (gunzip, unzstd).
 
@@ -202,8 +219,11 @@ fn pair_of(name: &str, prefix: &str, suffix: &str) -> Option<String> {
         .split('.')
         .find(|part| !part.is_empty() && !part.bytes().all(|b| b.is_ascii_digit()))
         .or_else(|| (!middle.is_empty() && !middle.contains('.')).then_some(middle))?;
-    (pair.len() >= 4 && pair.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-        .then(|| pair.to_string())
+    (pair.len() >= 4
+        && pair
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+    .then(|| pair.to_string())
 }
 
 /// Splits a pair code into its two languages. Every Firefox model translates to or
@@ -247,7 +267,10 @@ mod tests {
             pair_of("lex.50.50.aren.s2t.bin", "lex.", ".s2t.bin").as_deref(),
             Some("aren")
         );
-        assert_eq!(pair_of("vocab.faen.spm", "vocab.", ".spm").as_deref(), Some("faen"));
+        assert_eq!(
+            pair_of("vocab.faen.spm", "vocab.", ".spm").as_deref(),
+            Some("faen")
+        );
         assert_eq!(pair_of("model.bin", "model.", ".bin"), None);
         assert_eq!(pair_of("vocab.aren.spm.gz", "vocab.", ".spm"), None);
     }
@@ -282,6 +305,14 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_vocabulary_named_after_the_reverse_pair_is_taken() {
+        let dir = folder_with(&["model.enfr.intgemm.alphas.bin", "vocab.fren.spm"]);
+        let folder = ModelFolder::read(dir.path()).expect("complete");
+        assert_eq!(folder.source_vocab, dir.path().join("vocab.fren.spm"));
+        assert_eq!(folder.languages(), ("en".into(), "fr".into()));
+    }
+
+    #[test]
     fn split_vocabularies_and_no_shortlist() {
         let dir = folder_with(&[
             "model.enzh.intgemm.alphas.bin",
@@ -296,13 +327,21 @@ mod tests {
 
     #[test]
     fn missing_files_are_named() {
-        let dir = folder_with(&["model.faen.intgemm.alphas.bin", "vocab.aren.spm"]);
+        let dir = folder_with(&[
+            "model.faen.intgemm.alphas.bin",
+            "vocab.aren.spm",
+            "vocab.heen.spm",
+        ]);
         let error = ModelFolder::read(dir.path()).expect_err("no faen vocabulary");
         assert!(
             matches!(&error, FirefoxError::MissingFile { what: "vocabulary", expected, .. } if expected == "vocab.faen.spm"),
             "{error:?}"
         );
-        assert!(error.to_string().contains("has no vocabulary (vocab.faen.spm)"));
+        assert!(
+            error
+                .to_string()
+                .contains("has no vocabulary (vocab.faen.spm)")
+        );
 
         let dir = folder_with(&["model.aren.intgemm.alphas.bin", "vocab.aren.spm.gz"]);
         let error = ModelFolder::read(dir.path()).expect_err("compressed vocabulary");
@@ -330,9 +369,15 @@ mod tests {
     fn models_are_found_one_folder_per_pair() {
         let data = tempfile::tempdir().expect("temp dir");
         for (folder, files) in [
-            ("ar-en", &["model.aren.intgemm.alphas.bin", "vocab.aren.spm"][..]),
+            (
+                "ar-en",
+                &["model.aren.intgemm.alphas.bin", "vocab.aren.spm"][..],
+            ),
             ("fa-en", &["model.faen.intgemm.alphas.bin"][..]),
-            ("he-en", &["model.heen.intgemm.alphas.bin", "vocab.heen.spm"][..]),
+            (
+                "he-en",
+                &["model.heen.intgemm.alphas.bin", "vocab.heen.spm"][..],
+            ),
             ("photos", &["cat.png"][..]),
         ] {
             std::fs::create_dir(data.path().join(folder)).expect("mkdir");
@@ -349,7 +394,10 @@ mod tests {
         assert_eq!(scanned.len(), 3, "the half-copied fa-en folder is listed");
         assert!(matches!(
             &scanned[1],
-            Err(FirefoxError::MissingFile { what: "vocabulary", .. })
+            Err(FirefoxError::MissingFile {
+                what: "vocabulary",
+                ..
+            })
         ));
         assert!(find_models(&data.path().join("nowhere")).is_empty());
     }

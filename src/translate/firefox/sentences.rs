@@ -111,7 +111,10 @@ mod tests {
             split("هل قرأت المقال؟ نعم، قرأته. ثم ماذا!"),
             ["هل قرأت المقال؟", "نعم، قرأته.", "ثم ماذا!"]
         );
-        assert_eq!(split("یہ کتاب ہے۔ وہ قلم ہے۔"), ["یہ کتاب ہے۔", "وہ قلم ہے۔"]);
+        assert_eq!(
+            split("یہ کتاب ہے۔ وہ قلم ہے۔"),
+            ["یہ کتاب ہے۔", "وہ قلم ہے۔"]
+        );
     }
 
     #[test]
@@ -144,7 +147,13 @@ mod tests {
 
     #[test]
     fn the_first_error_stops_the_lines() {
-        let result = by_lines("a\nb", |line| if line == "b" { Err(line.len()) } else { Ok(String::new()) });
+        let result = by_lines("a\nb", |line| {
+            if line == "b" {
+                Err(line.len())
+            } else {
+                Ok(String::new())
+            }
+        });
         assert_eq!(result, Err(1));
     }
 }

@@ -217,7 +217,14 @@ impl SynthModel {
     }
 
     /// A `[rows, cols]` weight and, for int8, its activation multiplier.
-    fn affine(&self, out: &mut Vec<Tensor>, rng: &mut fastrand::Rng, name: &str, rows: usize, cols: usize) {
+    fn affine(
+        &self,
+        out: &mut Vec<Tensor>,
+        rng: &mut fastrand::Rng,
+        name: &str,
+        rows: usize,
+        cols: usize,
+    ) {
         out.push(self.weight(rng, name, rows, cols));
         if self.precision == Precision::Int8 {
             out.push(vector(&format!("{name}_QuantMultA"), &[ACTIVATION_QUANT]));
@@ -284,7 +291,14 @@ pub fn shortlist(first: u64, lists: &[Vec<u32>]) -> Vec<u8> {
     let total: usize = lists.iter().map(Vec::len).sum();
     let best = lists.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = Vec::new();
-    for word in [0, 0, first, best as u64, lists.len() as u64 + 1, total as u64] {
+    for word in [
+        0,
+        0,
+        first,
+        best as u64,
+        lists.len() as u64 + 1,
+        total as u64,
+    ] {
         out.extend_from_slice(&word.to_le_bytes());
     }
     let mut offset = 0u64;
@@ -302,7 +316,8 @@ pub fn shortlist(first: u64, lists: &[Vec<u32>]) -> Vec<u8> {
 /// The container holding `tensors`, byte for byte as Marian lays it out.
 pub fn container(tensors: &[Tensor]) -> Vec<u8> {
     let mut out = Vec::new();
-    let word = |out: &mut Vec<u8>, value: usize| out.extend_from_slice(&(value as u64).to_le_bytes());
+    let word =
+        |out: &mut Vec<u8>, value: usize| out.extend_from_slice(&(value as u64).to_le_bytes());
     let padded = |len: usize| len.div_ceil(ALIGN) * ALIGN;
     word(&mut out, 1);
     word(&mut out, tensors.len());
@@ -356,9 +371,14 @@ mod tests {
     #[test]
     fn the_rig_is_in_the_output_bias() {
         let bias = |rig| {
-            let model = Model::from_bytes(&SynthModel::tiny(10, Precision::Float32, rig).to_bytes())
-                .expect("parses");
-            model.get("decoder_ff_logit_out_b").expect("bias").to_f32().expect("floats")
+            let model =
+                Model::from_bytes(&SynthModel::tiny(10, Precision::Float32, rig).to_bytes())
+                    .expect("parses");
+            model
+                .get("decoder_ff_logit_out_b")
+                .expect("bias")
+                .to_f32()
+                .expect("floats")
         };
         assert_eq!(bias(Rig::Free), vec![0.0; 10]);
         assert_eq!(bias(Rig::StopAtOnce)[0], RIG);
