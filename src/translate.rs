@@ -17,6 +17,7 @@ mod answer;
 mod chat;
 mod command;
 mod error;
+pub mod firefox;
 mod glossary;
 mod http;
 pub mod job;

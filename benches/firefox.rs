@@ -1,0 +1,121 @@
+//! Words per second of the built-in Firefox engine on this machine.
+//!
+//! The model is generated at the size of Firefox's `base` models (512-wide, 6 encoder
+//! and 2 SSRU decoder layers, a 32,000-row embedding, int8 weights as Firefox ships
+//! them), with random weights and the output rigged never to end a sentence: every
+//! sentence decodes to the engine's length limit (twice its source pieces plus four,
+//! about twice what a real translation emits), so the work is fixed and on the
+//! heavy side. No shortlist, so every step projects onto the whole vocabulary, also
+//! the heavy side. The source is the first 1,000 words of the sample articles,
+//! tokenised with the tests' small SentencePiece vocabulary (it splits Arabic into
+//! more pieces per word than Firefox's 32,000-piece ones do; the tokens per word are
+//! printed). Budget: a 1,000-word article in 15 s or less.
+//!
+//! - `article_1000_words`: one pass over the 1,000 words, section by section.
+//!
+//! `cargo test --benches` runs it once in a debug build: there the model is the
+//! tests' tiny one and the article 40 words, so that run stays cheap.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use fxtranslate::spm::SpmVocab;
+use hamish::translate::firefox::FirefoxModel;
+use hamish::translate::firefox::synth::{Precision, Rig, SynthModel};
+
+/// In a debug build (`cargo test --benches`) a tiny model and a short article.
+const DEBUG: bool = cfg!(debug_assertions);
+const WORDS: usize = if DEBUG { 40 } else { 1000 };
+
+fn main() {
+    let (model, sections) = setup();
+    let vocab = SpmVocab::from_bytes(&vocab_bytes());
+    let words: usize = sections.iter().map(|s| s.split_whitespace().count()).sum();
+    let tokens: usize = sections.iter().map(|s| vocab.encode(s).len()).sum();
+    let started = Instant::now();
+    let out: usize = sections
+        .iter()
+        .map(|section| {
+            let translated = model.translate(section).expect("translates");
+            translated.split_whitespace().count()
+        })
+        .sum();
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "firefox engine ({} kernel, {} model): {words} words ({tokens} source pieces, {:.2} per word) \
+         translated into {out} output pieces in {seconds:.2} s = {:.0} words/s",
+        hamish::translate::firefox::cpu::kernel(),
+        if DEBUG { "tiny" } else { "base-size int8" },
+        tokens as f64 / words as f64,
+        words as f64 / seconds,
+    );
+    divan::main();
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn article_1000_words(bencher: divan::Bencher) {
+    let (model, sections) = setup();
+    bencher.bench(|| {
+        for section in sections {
+            divan::black_box(model.translate(section).expect("translates"));
+        }
+    });
+}
+
+fn vocab_bytes() -> Vec<u8> {
+    std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/firefox/vocab.tiny.spm"),
+    )
+    .expect("the tests' vocabulary")
+}
+
+/// The model, opened once, and the article's sections (non-empty lines).
+fn setup() -> &'static (FirefoxModel, Vec<String>) {
+    static SETUP: OnceLock<(FirefoxModel, Vec<String>)> = OnceLock::new();
+    SETUP.get_or_init(|| {
+        let vocab = vocab_bytes();
+        let pieces = SpmVocab::from_bytes(&vocab).len();
+        // The output rig repeats the piece `▁ال`, never the end of the sentence.
+        let repeat = (0..pieces as u32)
+            .find(|&id| SpmVocab::from_bytes(&vocab).piece(id) == "▁ال")
+            .expect("▁ال is a piece");
+        let synth = if DEBUG {
+            SynthModel::tiny(pieces, Precision::Int8, Rig::Repeat(repeat))
+        } else {
+            SynthModel::base(32_000, Precision::Int8, Rig::Repeat(repeat))
+        };
+        let dir = tempfile::tempdir().expect("temp dir");
+        synth
+            .write_folder(dir.path(), "aren", &vocab)
+            .expect("model written");
+        let model = FirefoxModel::open(dir.path()).expect("the generated model opens");
+        (model, article())
+    })
+}
+
+/// The first `WORDS` words of the sample articles, as sections (their lines).
+fn article() -> Vec<String> {
+    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(samples)
+        .expect("samples")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| hamish::import::is_article_path(path))
+        .collect();
+    paths.sort();
+    let mut sections = Vec::new();
+    let mut words = 0;
+    for path in paths {
+        let text = std::fs::read_to_string(path).expect("UTF-8 sample");
+        for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+            let mut taken: Vec<&str> = line.split_whitespace().collect();
+            taken.truncate(WORDS - words);
+            words += taken.len();
+            sections.push(taken.join(" "));
+            if words == WORDS {
+                return sections;
+            }
+        }
+    }
+    sections
+}
