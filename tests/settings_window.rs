@@ -75,7 +75,7 @@ fn the_view_menu_opens_settings_too() {
     let mut harness = harness_on(Preferences::default(), common::samples());
     harness.get_by_label("View").click();
     harness.run();
-    harness.get_by_label("Settings… Ctrl+Comma").click();
+    harness.get_by_label("Settings… Ctrl+,").click();
     harness.run();
     assert!(harness.state().settings_are_open());
     harness.get_by_label("Look");
