@@ -205,6 +205,9 @@ pub fn key_label(ctx: &egui::Context, key: &KeyboardShortcut) -> String {
         Key::CloseBracket => "]",
         Key::OpenBracket => "[",
         Key::Comma => ",",
+        Key::Equals => "=",
+        Key::Minus => "-",
+        Key::Plus => "+",
         _ => return label,
     };
     match label.strip_suffix(name) {
