@@ -190,6 +190,7 @@ fn f1_and_the_help_menu_open_the_shortcut_sheet() {
         harness.get_by_label(row.description);
     }
     harness.get_by_label("Ctrl+D");
+    harness.get_by_label("Ctrl+PageDown  or  ]");
     press(&mut harness, Key::F1);
     assert!(!harness.state().shortcuts_are_open(), "F1 again closes it");
 
@@ -206,10 +207,32 @@ fn menus_show_the_keys_of_the_table() {
     let mut harness = open_samples();
     harness.get_by_label("View").click();
     harness.run();
-    for label in ["Ctrl+D", "Ctrl+B", "Ctrl+Shift+T", "Settings… Ctrl+Comma"] {
+    for label in ["Ctrl+D", "Ctrl+B", "Ctrl+Shift+T", "Settings… Ctrl+,"] {
         assert!(
             harness.query_by_label_contains(label).is_some(),
             "{label} is shown in the View menu"
         );
     }
+}
+
+#[test]
+fn in_arabic_typed_into_a_note_the_right_arrow_moves_towards_the_start() {
+    let folder = common::samples_copy();
+    let app = HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(folder.path().join("001_d7cff7a3069428f0.txt")),
+    );
+    let mut harness = common::app_harness(app, vec2(1280.0, 800.0));
+    harness.run();
+    press(&mut harness, Key::N);
+    harness.event(egui::Event::Text("سلام".to_owned()));
+    harness.run();
+    // Right, on screen, is back towards the start of right-to-left text.
+    press(&mut harness, Key::ArrowRight);
+    harness.event(egui::Event::Text("ح".to_owned()));
+    harness.run();
+    let notes = harness.state().notes_of_open_article();
+    assert_eq!(notes[0].1.text, "سلاحم");
+    assert_eq!(harness.state().section_cursor(), None, "no cursor moved");
 }

@@ -75,7 +75,7 @@ fn the_view_menu_opens_settings_too() {
     let mut harness = harness_on(Preferences::default(), common::samples());
     harness.get_by_label("View").click();
     harness.run();
-    harness.get_by_label("Settings… Ctrl+Comma").click();
+    harness.get_by_label("Settings… Ctrl+,").click();
     harness.run();
     assert!(harness.state().settings_are_open());
     harness.get_by_label("Look");
@@ -176,4 +176,39 @@ fn urdu_is_drawn_in_nastaliq_with_taller_lines_unless_read_as_persian() {
     let plain = harness_on(off, path);
     let height = urdu_paragraph_height(&plain);
     assert!((height - naskh).abs() < 1.0, "{height} against {naskh}");
+}
+
+#[test]
+fn margins_and_line_spacing_change_the_article_column() {
+    let paragraph = common::sample_line("001", 11);
+    let rect_with = |typography: hamish::ui::typography::Typography| {
+        let preferences = Preferences {
+            typography,
+            ..Preferences::default()
+        };
+        let harness = harness_on(
+            preferences,
+            common::samples().join("001_d7cff7a3069428f0.txt"),
+        );
+        harness.get_by_label(&paragraph).rect()
+    };
+    let plain = rect_with(Default::default());
+    let mut wide = hamish::ui::typography::Typography::default();
+    wide.article.margin_pt = 60.0;
+    let narrowed = rect_with(wide);
+    assert!(
+        (plain.width() - narrowed.width() - 120.0).abs() < 2.0,
+        "60 pt on each side: {} then {}",
+        plain.width(),
+        narrowed.width()
+    );
+    let mut airy = hamish::ui::typography::Typography::default();
+    airy.article.line_spacing = 1.5;
+    let spaced = rect_with(airy);
+    assert!(
+        spaced.height() > plain.height() * 1.3,
+        "{} then {}",
+        plain.height(),
+        spaced.height()
+    );
 }

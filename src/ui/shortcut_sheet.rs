@@ -4,7 +4,7 @@
 
 use egui::{Context, RichText};
 
-use super::shortcuts::{Group, SHORTCUTS};
+use super::shortcuts::{Group, SHORTCUTS, key_label};
 
 /// Shows the sheet while `open`; the window's close button clears it.
 pub fn shortcut_sheet(ctx: &Context, open: &mut bool) {
@@ -12,29 +12,30 @@ pub fn shortcut_sheet(ctx: &Context, open: &mut bool) {
         .open(open)
         .collapsible(false)
         .resizable(true)
-        .default_width(520.0)
+        .default_width(560.0)
+        .default_height(640.0)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                for group in Group::ALL {
-                    ui.label(RichText::new(group.title()).strong());
-                    egui::Grid::new(("hamish-shortcuts", group.title()))
-                        .num_columns(2)
-                        .spacing([24.0, 6.0])
-                        .striped(true)
-                        .show(ui, |ui| {
+                egui::Grid::new("hamish-shortcuts")
+                    .num_columns(2)
+                    .spacing([24.0, 6.0])
+                    .show(ui, |ui| {
+                        for group in Group::ALL {
+                            ui.label(RichText::new(group.title()).strong());
+                            ui.end_row();
                             for shortcut in SHORTCUTS.iter().filter(|s| s.group == group) {
                                 let keys: Vec<String> = shortcut
                                     .keys
                                     .iter()
-                                    .map(|key| ctx.format_shortcut(key))
+                                    .map(|key| key_label(ctx, key))
                                     .collect();
                                 ui.label(RichText::new(keys.join("  or  ")).monospace());
                                 ui.label(shortcut.description);
                                 ui.end_row();
                             }
-                        });
-                    ui.add_space(8.0);
-                }
+                        }
+                    });
+                ui.add_space(8.0);
                 ui.label(
                     RichText::new(
                         "Keys without Ctrl do nothing while you type in a note or a \

@@ -193,7 +193,27 @@ pub fn shortcut_of(action: KeyAction) -> Option<KeyboardShortcut> {
 
 /// The label of `action`'s first key, as menus show it (`Ctrl+D`).
 pub fn label_of(ctx: &egui::Context, action: KeyAction) -> String {
-    shortcut_of(action).map_or_else(String::new, |key| ctx.format_shortcut(&key))
+    shortcut_of(action).map_or_else(String::new, |key| key_label(ctx, &key))
+}
+
+/// How a key is written for the reader: as the platform writes it, but punctuation
+/// as the character on the key (`Ctrl+,`, `]`) rather than its name.
+pub fn key_label(ctx: &egui::Context, key: &KeyboardShortcut) -> String {
+    let label = ctx.format_shortcut(key);
+    let name = key.logical_key.name();
+    let symbol = match key.logical_key {
+        Key::CloseBracket => "]",
+        Key::OpenBracket => "[",
+        Key::Comma => ",",
+        Key::Equals => "=",
+        Key::Minus => "-",
+        Key::Plus => "+",
+        _ => return label,
+    };
+    match label.strip_suffix(name) {
+        Some(modifiers) => format!("{modifiers}{symbol}"),
+        None => label,
+    }
 }
 
 /// The actions whose keys were pressed this frame, their key presses taken out of the
