@@ -12,6 +12,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::search_panel as search;
+
 /// What a shortcut asks the app to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KeyAction {
@@ -52,6 +54,8 @@ pub enum KeyAction {
 pub enum Group {
     /// Moving through the article and the folder.
     Reading,
+    /// Finding words in the article and the folder.
+    Search,
     /// Notes, highlights and translations.
     Notes,
     /// What is shown and how.
@@ -62,12 +66,19 @@ pub enum Group {
 
 impl Group {
     /// The groups in the sheet's order.
-    pub const ALL: [Self; 4] = [Self::Reading, Self::Notes, Self::View, Self::App];
+    pub const ALL: [Self; 5] = [
+        Self::Reading,
+        Self::Search,
+        Self::Notes,
+        Self::View,
+        Self::App,
+    ];
 
     /// The group's title in the sheet.
     pub fn title(self) -> &'static str {
         match self {
             Self::Reading => "Reading",
+            Self::Search => "Search",
             Self::Notes => "Notes and translations",
             Self::View => "View",
             Self::App => "Folders and the app",
@@ -142,6 +153,11 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[ctrl(Key::PageDown), key(Key::CloseBracket)], "Next article", Reading, Some(A::NextArticle)),
     row(&[ctrl(Key::PageUp), key(Key::OpenBracket)], "Previous article", Reading, Some(A::PreviousArticle)),
     row(&[key(Key::G)], "Gloss the word under the pointer (or Alt+click it)", Reading, None),
+    row(&[search::FIND_IN_ARTICLE], "Find in the article", Search, None),
+    row(&[search::FIND_IN_FOLDER], "Find in every article, translation and note of the folder", Search, None),
+    row(&[search::FIND_NEXT], "Next match", Search, None),
+    row(&[search::FIND_PREVIOUS], "Previous match", Search, None),
+    row(&[key(Key::Enter)], "In the search field: go to the chosen match", Search, None),
     row(&[key(Key::N)], "Add a note to the section under the cursor", Notes, Some(A::NoteOnSection)),
     row(&[key(Key::T)], "Write the translation of the section under the cursor", Notes, Some(A::EditTranslation)),
     row(&[key(Key::H)], "Highlight the selected text", Notes, Some(A::HighlightSelection)),
