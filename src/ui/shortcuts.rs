@@ -138,7 +138,7 @@ const fn row(
     }
 }
 
-use Group::{App, Notes, Reading, View};
+use Group::{App, Notes, Reading, Search, View};
 use KeyAction as A;
 
 /// Every shortcut of the app, one row each (kept on one line apiece, so adding a
