@@ -241,12 +241,26 @@ impl HamishApp {
             size_range_pt: BODY_SIZE_RANGE_PT,
             actions: &mut typography_actions,
         };
+        let detected = self
+            .session
+            .ready_article()
+            .and_then(|imported| super::machine::article_language(&imported.article));
+        let mut engine = crate::ui::engine_settings::EnginePage {
+            settings: &preferences.translation_engine,
+            detected,
+            changed: None,
+        };
         crate::ui::settings::settings_window(
             ctx,
             &mut self.comfort.settings_open,
             &mut self.comfort.settings_page,
-            &mut [&mut look, &mut typography],
+            &mut [&mut look, &mut typography, &mut engine],
         );
+        if let Some(settings) = engine.changed {
+            self.commands.push(Command::Machine(
+                crate::ui::machine_translation::MachineCommand::SetSettings(settings),
+            ));
+        }
         for action in look_actions.into_iter().chain(typography_actions) {
             self.commands.push(match action {
                 SettingsAction::SetTheme(theme) => Command::SetTheme(theme),

@@ -225,3 +225,26 @@ fn language_choice(
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
     });
 }
+
+/// The engine settings as the Translation page of the Settings window (the same
+/// controls as the Translate ▸ Engine settings window).
+pub struct EnginePage<'a> {
+    /// The settings as they are.
+    pub settings: &'a EngineSettings,
+    /// The open article's language, as told from its script.
+    pub detected: Option<&'a str>,
+    /// The settings as the reader changed them this frame.
+    pub changed: Option<EngineSettings>,
+}
+
+impl super::settings::SettingsPage for EnginePage<'_> {
+    fn title(&self) -> &str {
+        "Translation"
+    }
+
+    fn show(&mut self, ui: &mut Ui) {
+        if let Some(new) = engine_settings(ui, self.settings, self.detected) {
+            self.changed = Some(new);
+        }
+    }
+}
