@@ -5,7 +5,8 @@
 //! Each article has 400 sections, none sharing a text with another article; each is
 //! imported from its bytes, opened in a new reading view and read to its end a few
 //! sections a frame, as a reader skimming it would. Printed: resident memory after
-//! the first article, after all, and the peak; the engine's cache sizes at the end.
+//! the first article, every tenth, after all, and the peak; the engine's cache sizes
+//! at the end.
 //! `cargo test --benches` runs it on 3 short articles.
 
 mod support;
@@ -35,6 +36,9 @@ fn main() {
         }
         if a == 0 {
             after_first = support::resident_mb();
+        }
+        if (a + 1) % 10 == 0 {
+            println!("after {} articles: {} MB", a + 1, support::resident_mb());
         }
     }
     let stats = TextEngine::lock(&TextEngine::shared(&ctx)).stats();

@@ -9,8 +9,9 @@
 //! is bounded both by paragraphs and by the text they hold, the least recently used
 //! dropped first.
 //!
-//! Across paragraphs, words are kept by cosmic-text's own shape-run cache (feature
-//! `shape-run-cache`, one entry per word run and attributes): common words are shaped
+//! Across paragraphs, words are kept by cosmic-text's own shape-run cache (its
+//! feature `shape-run-cache`, through ours `word-cache`, on by default; one entry per
+//! word run and attributes): common words are shaped
 //! once per session. That cache has no size of its own, only ages; it is trimmed after
 //! every [`WORD_WINDOW_BYTES`] of newly shaped text, keeping the words used in that
 //! window, so it holds at most the distinct words of two windows.
@@ -103,6 +104,7 @@ impl ShapedParagraphs {
 
     /// Keeps a newly shaped `buffer`, dropping the least recently used paragraphs past
     /// the bounds, and trims the word cache when a window of text has been shaped.
+    #[cfg_attr(not(feature = "word-cache"), allow(unused_variables))]
     pub(super) fn insert(
         &mut self,
         fonts: &mut FontSystem,
@@ -114,6 +116,7 @@ impl ShapedParagraphs {
         self.bytes_since_word_trim += text.len();
         if self.bytes_since_word_trim > WORD_WINDOW_BYTES {
             // Keeps the words used since the last trim; the older ones go.
+            #[cfg(feature = "word-cache")]
             fonts.shape_run_cache.trim(0);
             self.bytes_since_word_trim = 0;
         }
@@ -169,7 +172,7 @@ fn key_hash(text: &str, emphasis: &[EmphasisSpan], shaping: &TextStyle) -> u64 {
     hasher.finish()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "word-cache"))]
 mod tests {
     use cosmic_text::{Attrs, AttrsOwned, Family, ShapeRunKey, Weight};
 

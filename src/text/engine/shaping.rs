@@ -55,13 +55,17 @@ impl TextEngine {
         let width_px = Self::width_px(width_pt, pixels_per_point);
         let size_px = style.size_pt * pixels_per_point;
         let metrics = Metrics::new(size_px, size_px * style.line_height);
+        #[cfg(feature = "word-cache")]
         let words = std::mem::take(&mut self.fonts.shape_run_cache);
         let mut buffer = Buffer::new(&mut self.fonts, metrics);
         buffer.set_size(Some(width_px), None);
         buffer.set_wrap(Wrap::WordOrGlyph);
         set_text(&mut buffer, text, emphasis, style);
         buffer.shape_until_scroll(&mut self.fonts, false);
-        self.fonts.shape_run_cache = words;
+        #[cfg(feature = "word-cache")]
+        {
+            self.fonts.shape_run_cache = words;
+        }
         ParagraphLayout::from_buffer(&buffer, text, width_px, pixels_per_point)
     }
 
