@@ -89,7 +89,9 @@ pub fn search_window(ctx: &egui::Context, panel: SearchPanel<'_>) -> Vec<SearchC
     let mut commands = Vec::new();
     let mut open = true;
     let width = 440.0;
-    let default_pos = ctx.content_rect().right_top() + egui::vec2(-width - 20.0, 40.0);
+    // On the left, over the library and the side columns: the article's text starts
+    // on the right, and the matches there must stay in sight.
+    let default_pos = ctx.content_rect().left_top() + egui::vec2(20.0, 40.0);
     egui::Window::new("Search")
         .open(&mut open)
         .default_pos(default_pos)
