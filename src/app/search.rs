@@ -497,13 +497,12 @@ impl Search {
         if let Some(error) = &self.error {
             return error.clone();
         }
-        let Some(query) = self.query() else {
+        if self.query().is_none() {
             return match self.scope {
                 SearchScope::Article => "Type to search this article".to_owned(),
                 SearchScope::Folder => "Type to search every article of the folder".to_owned(),
             };
-        };
-        let _ = query;
+        }
         let results = self.results();
         let matches: usize = results
             .iter()
