@@ -12,23 +12,8 @@
 #[path = "../../search_corpus/mod.rs"]
 mod search_corpus;
 
-/// Hamish's folding and matching, compiled from its own source files (not copied), so
-/// this crate does not build the app and its window system for one benchmark.
-mod model {
-    #[path = "../../../../src/model/fold.rs"]
-    pub mod fold;
-    #[path = "../../../../src/model/normalize.rs"]
-    mod normalize;
-    pub use normalize::normalize;
-}
-
-/// See [`model`].
-mod search {
-    #[path = "../../../../src/search/matcher.rs"]
-    pub mod matcher;
-    #[path = "../../../../src/search/prefixes.rs"]
-    pub mod prefixes;
-}
+mod model;
+mod search;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -155,13 +140,8 @@ fn main() -> tantivy::Result<()> {
         ("prefixes", common, true),
     ];
     for (name, typed, prefixes) in queries {
-        let hamish_query =
-            HamishQuery::new(&typed, SearchOptions { prefixes }).expect("a query");
-        let words: Vec<String> = hamish_query
-            .folded
-            .split(' ')
-            .map(str::to_owned)
-            .collect();
+        let hamish_query = HamishQuery::new(&typed, SearchOptions { prefixes }).expect("a query");
+        let words: Vec<String> = hamish_query.folded.split(' ').map(str::to_owned).collect();
         let query: Box<dyn Query> = if words.len() > 1 {
             Box::new(PhrasePrefixQuery::new(
                 words
@@ -175,7 +155,10 @@ fn main() -> tantivy::Result<()> {
                 text,
             )?)
         } else {
-            Box::new(RegexQuery::from_pattern(&format!("{}.*", escape(&words[0])), text)?)
+            Box::new(RegexQuery::from_pattern(
+                &format!("{}.*", escape(&words[0])),
+                text,
+            )?)
         };
         let mut times = Vec::new();
         let mut summary = (0, 0);
