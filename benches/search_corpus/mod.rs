@@ -99,7 +99,15 @@ const ENGLISH: &[&str] = &[
 /// The words of the bundled sample articles (Arabic, Persian, Urdu, Hebrew), with
 /// their diacritics.
 pub fn vocabulary() -> Vec<String> {
-    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    // From the repository's root (benches/search.rs) or from benches/search-tantivy.
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let samples = [
+        manifest.join("assets/samples"),
+        manifest.join("../../assets/samples"),
+    ]
+    .into_iter()
+    .find(|folder| folder.is_dir())
+    .expect("the sample articles");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&samples)
         .expect("samples")
         .map(|entry| entry.expect("entry").path())

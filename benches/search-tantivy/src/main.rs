@@ -166,12 +166,16 @@ fn main() -> tantivy::Result<()> {
             let started = Instant::now();
             let found = searcher.search(query.as_ref(), &DocSetCollector)?;
             let mut by_article: HashMap<u64, Vec<tantivy::DocAddress>> = HashMap::new();
+            let mut columns = HashMap::new();
             for address in found {
-                let column = searcher
-                    .segment_reader(address.segment_ord)
-                    .fast_fields()
-                    .u64("article")?;
-                if let Some(number) = column.first(address.doc_id) {
+                if !columns.contains_key(&address.segment_ord) {
+                    let column = searcher
+                        .segment_reader(address.segment_ord)
+                        .fast_fields()
+                        .u64("article")?;
+                    columns.insert(address.segment_ord, column);
+                }
+                if let Some(number) = columns[&address.segment_ord].first(address.doc_id) {
                     by_article.entry(number).or_default().push(address);
                 }
             }
