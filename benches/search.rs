@@ -21,15 +21,40 @@ mod support;
 
 use std::sync::LazyLock;
 
-use hamish::search::{Query, SearchIndex, SearchOptions, Searchable};
+use hamish::search::{Entry, Kind, Query, SearchIndex, SearchOptions, Searchable};
 
 /// How many articles a query lists, as the app's results list does.
 const LISTED: usize = 200;
 
 static VOCABULARY: LazyLock<Vec<String>> = LazyLock::new(search_corpus::vocabulary);
-static ARTICLES: LazyLock<Vec<(std::path::PathBuf, Searchable)>> =
-    LazyLock::new(|| search_corpus::articles(&VOCABULARY));
+static ARTICLES: LazyLock<Vec<(std::path::PathBuf, Searchable)>> = LazyLock::new(|| {
+    search_corpus::articles(&VOCABULARY)
+        .into_iter()
+        .map(|(path, article)| (path, searchable(article)))
+        .collect()
+});
 static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| build(&ARTICLES));
+
+/// The corpus's article as the index takes it.
+fn searchable(article: search_corpus::Searchable) -> Searchable {
+    Searchable {
+        title: article.title,
+        entries: article
+            .entries
+            .into_iter()
+            .map(|entry| Entry {
+                section: entry.section,
+                kind: match entry.kind {
+                    search_corpus::Kind::Article => Kind::Article,
+                    search_corpus::Kind::Translation => Kind::Translation,
+                    search_corpus::Kind::Note => Kind::Note,
+                },
+                language: entry.language,
+                text: entry.text,
+            })
+            .collect(),
+    }
+}
 
 fn build(articles: &[(std::path::PathBuf, Searchable)]) -> SearchIndex {
     let mut index = SearchIndex::default();

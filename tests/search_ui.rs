@@ -202,6 +202,7 @@ fn ctrl_shift_f_searches_every_article_and_a_click_jumps_there() {
     assert_eq!(harness.state().first_visible_section(), Some(50));
     let matches = harness.state().search_matches_in_open_article();
     assert_eq!(matches.len(), 1, "highlighted in the article jumped to");
+    assert_eq!(matches[0].0, 50);
 
     // With prefixes, العلماء is found too.
     harness.get_by_label("After prefixes").click();
@@ -210,6 +211,11 @@ fn ctrl_shift_f_searches_every_article_and_a_click_jumps_there() {
         harness.state().search_status().as_deref(),
         Some("2 matches in 1 article")
     );
+
+    // After a click the field no longer has the keys: Escape still closes.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().search_status().is_none(), "closed");
 }
 
 #[test]

@@ -5,13 +5,44 @@
 //! article; [`common`] is the vocabulary's most frequent word.
 //!
 //! Shared by `benches/search.rs` and `benches/search-tantivy/`, so both measure the
-//! same texts.
+//! same texts. Plain data, so that the tantivy crate need not depend on Hamish.
 
 #![allow(dead_code)]
 
 use std::path::PathBuf;
 
-use hamish::search::{Entry, Kind, Searchable};
+/// What a text is: a section, its translation, a note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A section.
+    Article,
+    /// Its English translation.
+    Translation,
+    /// A note on it.
+    Note,
+}
+
+/// One text of an article.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The section, from 0.
+    pub section: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// A translation's language.
+    pub language: Option<String>,
+    /// The text.
+    pub text: String,
+}
+
+/// An article's texts.
+#[derive(Clone, Debug)]
+pub struct Searchable {
+    /// Its title.
+    pub title: String,
+    /// Its texts in reading order.
+    pub entries: Vec<Entry>,
+}
 
 /// How many articles.
 pub const ARTICLES: usize = 10_000;
@@ -68,7 +99,15 @@ const ENGLISH: &[&str] = &[
 /// The words of the bundled sample articles (Arabic, Persian, Urdu, Hebrew), with
 /// their diacritics.
 pub fn vocabulary() -> Vec<String> {
-    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    // From the repository's root (benches/search.rs) or from benches/search-tantivy.
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let samples = [
+        manifest.join("assets/samples"),
+        manifest.join("../../assets/samples"),
+    ]
+    .into_iter()
+    .find(|folder| folder.is_dir())
+    .expect("the sample articles");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&samples)
         .expect("samples")
         .map(|entry| entry.expect("entry").path())

@@ -17,7 +17,6 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash as _, Hasher as _};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::model::Article;
@@ -27,91 +26,9 @@ use crate::search::{ArticleHits, Kind, Query, SearchIndex, SearchOptions, Search
 use crate::text::{TextEditor, TextStyle};
 use crate::ui::search_panel::{SearchCommand, SearchScope};
 
-/// How many articles the folder's results list.
-const LISTED_ARTICLES: usize = 200;
+mod index_thread;
 
-/// What the index thread is asked.
-enum Request {
-    /// Index this folder (instead of any other).
-    Build(PathBuf),
-    /// These files changed on disk (everything may have, with `rescan`).
-    Changed { paths: Vec<PathBuf>, rescan: bool },
-    /// Run this query, numbered.
-    Search(u64, Query),
-}
-
-/// What it answers, once per request.
-enum Reply {
-    /// The index is up to date: how many articles it holds, and left out.
-    Indexed { articles: usize, left_out: usize },
-    /// A query's results.
-    Results(u64, SearchResults),
-}
-
-/// The index thread, seen from the app.
-struct IndexThread {
-    requests: mpsc::Sender<Request>,
-    replies: mpsc::Receiver<Reply>,
-    /// Requests not answered yet.
-    pending: usize,
-}
-
-impl IndexThread {
-    fn spawn(ctx: &egui::Context) -> std::io::Result<Self> {
-        let (requests, inbox) = mpsc::channel::<Request>();
-        let (outbox, replies) = mpsc::channel::<Reply>();
-        let ctx = ctx.clone();
-        std::thread::Builder::new()
-            .name("search-index".to_owned())
-            .spawn(move || {
-                let mut index = SearchIndex::default();
-                let mut root: Option<PathBuf> = None;
-                while let Ok(request) = inbox.recv() {
-                    let reply = match request {
-                        Request::Build(folder) => {
-                            index = SearchIndex::build(&folder).unwrap_or_default();
-                            root = Some(folder);
-                            indexed(&index)
-                        }
-                        Request::Changed { paths, rescan } => {
-                            match (&root, rescan) {
-                                (Some(folder), true) => {
-                                    index = SearchIndex::build(folder).unwrap_or_default();
-                                }
-                                _ => index.refresh(&paths),
-                            }
-                            indexed(&index)
-                        }
-                        Request::Search(ticket, query) => {
-                            Reply::Results(ticket, index.search(&query, LISTED_ARTICLES))
-                        }
-                    };
-                    if outbox.send(reply).is_err() {
-                        return;
-                    }
-                    ctx.request_repaint();
-                }
-            })?;
-        Ok(Self {
-            requests,
-            replies,
-            pending: 0,
-        })
-    }
-
-    fn send(&mut self, request: Request) {
-        if self.requests.send(request).is_ok() {
-            self.pending += 1;
-        }
-    }
-}
-
-fn indexed(index: &SearchIndex) -> Reply {
-    Reply::Indexed {
-        articles: index.len(),
-        left_out: index.left_out(),
-    }
-}
+use index_thread::{IndexThread, Reply, Request};
 
 /// One match the reader can go to: a text of an article with matches in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -497,13 +414,12 @@ impl Search {
         if let Some(error) = &self.error {
             return error.clone();
         }
-        let Some(query) = self.query() else {
+        if self.query().is_none() {
             return match self.scope {
                 SearchScope::Article => "Type to search this article".to_owned(),
                 SearchScope::Folder => "Type to search every article of the folder".to_owned(),
             };
-        };
-        let _ = query;
+        }
         let results = self.results();
         let matches: usize = results
             .iter()

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use crate::import::translation::{find_companions, read_companion};
+use crate::import::translation::{Companion, find_companions, read_companion};
 use crate::import::{ImportError, MAX_ARTICLE_BYTES, import_file};
 use crate::model::translation::{
     TranslationColumn, TranslationData, TranslationFile, align, resolve_column, same_language,
@@ -62,10 +62,19 @@ pub struct Searchable {
 
 /// Reads the article at `path` with its translations and notes.
 pub fn read_searchable(path: &Path) -> Result<Searchable, ImportError> {
+    read_searchable_with(path, &find_companions(path))
+}
+
+/// Reads the article at `path` with its translation files `companions` (found
+/// already: a folder's are found at once when it is indexed) and its notes.
+pub fn read_searchable_with(
+    path: &Path,
+    companions: &[Companion],
+) -> Result<Searchable, ImportError> {
     let article = import_file(path, Some(MAX_ARTICLE_BYTES))?.article;
     // A sidecar that cannot be read: the article is still searched.
     let contents = load_contents(&sidecar_path(path)).unwrap_or_default();
-    let files: Vec<TranslationFile> = find_companions(path)
+    let files: Vec<TranslationFile> = companions
         .iter()
         .filter_map(|companion| read_companion(companion).ok())
         .flat_map(|imported| imported.files)

@@ -16,15 +16,15 @@
 //! texts). The index holds at most [`SearchIndex::limit`] bytes of text: articles
 //! past it are not indexed, and [`SearchIndex::left_out`] says how many.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use memchr::memmem;
 
-use super::document::{Entry, Kind, Searchable, read_searchable};
+use super::document::{Entry, Kind, Searchable, read_searchable, read_searchable_with};
 use super::matcher::{Query, ends_a_word};
-use crate::import::translation::is_companion_of;
+use crate::import::translation::{Companion, article_stem, companion_index, is_companion_of};
 use crate::import::{is_article_path, list_folder};
 use crate::model::fold::fold_str;
 
@@ -151,8 +151,27 @@ impl SearchIndex {
     pub fn build(root: &Path) -> std::io::Result<Self> {
         let library = list_folder(root)?;
         let mut index = Self::default();
+        // Each folder's names are read once for the companions of all its articles
+        // (finding them article by article would list a folder of n articles n times).
+        let mut companions: HashMap<PathBuf, HashMap<String, Vec<Companion>>> = HashMap::new();
         for entry in &library.entries {
-            index.update_article(&entry.path);
+            let path = &entry.path;
+            let folder = path.parent().unwrap_or(root);
+            let by_stem = companions
+                .entry(folder.to_owned())
+                .or_insert_with(|| companions_in(folder));
+            let name = path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut own: Vec<Companion> = article_stem(&name)
+                .and_then(|stem| by_stem.get(stem))
+                .map(|list| list.iter().filter(|c| &c.path != path).cloned().collect())
+                .unwrap_or_default();
+            own.sort_by(|a, b| a.path.cmp(&b.path));
+            if let Ok(searchable) = read_searchable_with(path, &own) {
+                index.insert(path.clone(), searchable);
+            }
         }
         Ok(index)
     }
@@ -305,6 +324,21 @@ impl SearchIndex {
     }
 }
 
+/// The translation files in `folder`, by the stem of the article they belong to.
+fn companions_in(folder: &Path) -> HashMap<String, Vec<Companion>> {
+    let names: Vec<String> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    companion_index(folder, names.iter().map(String::as_str))
+        .into_iter()
+        .map(|(stem, list)| (stem.to_owned(), list))
+        .collect()
+}
+
 /// The score of `indexed` for `query`, with the entries that match, in order.
 fn score(query: &Query, finder: &memmem::Finder<'_>, indexed: &Indexed) -> (usize, Vec<usize>) {
     let haystack = indexed.folded.as_str();
@@ -447,6 +481,27 @@ mod tests {
         assert_eq!(index.len(), 1);
         assert!(index.search(&query("القلم"), 10).articles.is_empty());
         assert!(!index.contains(&second));
+    }
+
+    #[test]
+    fn a_folder_is_built_with_the_translations_beside_its_articles() {
+        let folder = tempfile::tempdir().expect("folder");
+        let sub = folder.path().join("قسم");
+        std::fs::create_dir(&sub).expect("folder");
+        for dir in [folder.path(), sub.as_path()] {
+            std::fs::write(dir.join("001.txt"), "عنوان\nفقرة\n").expect("write");
+            std::fs::write(dir.join("001.en.txt"), "Title\nA paragraph\n").expect("write");
+            std::fs::write(dir.join("002.txt"), "عنوان آخر\n").expect("write");
+        }
+        let index = SearchIndex::build(folder.path()).expect("index");
+        assert_eq!(index.len(), 4, "the translations are not articles");
+        let found = index.search(&query("paragraph"), 10);
+        assert_eq!(found.articles.len(), 2);
+        for article in &found.articles {
+            assert!(article.path.ends_with("001.txt"));
+            assert_eq!(article.hits[0].kind, Kind::Translation);
+            assert_eq!(article.hits[0].section, 1);
+        }
     }
 
     #[test]

@@ -89,7 +89,9 @@ pub fn search_window(ctx: &egui::Context, panel: SearchPanel<'_>) -> Vec<SearchC
     let mut commands = Vec::new();
     let mut open = true;
     let width = 440.0;
-    let default_pos = ctx.content_rect().right_top() + egui::vec2(-width - 20.0, 40.0);
+    // On the left, over the library and the side columns: the article's text starts
+    // on the right, and the matches there must stay in sight.
+    let default_pos = ctx.content_rect().left_top() + egui::vec2(20.0, 40.0);
     egui::Window::new("Search")
         .open(&mut open)
         .default_pos(default_pos)
@@ -98,7 +100,11 @@ pub fn search_window(ctx: &egui::Context, panel: SearchPanel<'_>) -> Vec<SearchC
         .resizable(true)
         .collapsible(false)
         .show(ctx, |ui| contents(ui, panel, &mut commands));
-    if !open {
+    // Escape closes the window from its field (the field says so) or when no field
+    // has the keys (after a click on a result).
+    let nothing_focused = ctx.memory(|memory| memory.focused().is_none());
+    let escape = nothing_focused && ctx.input(|input| input.key_pressed(Key::Escape));
+    if (!open || escape) && !commands.contains(&SearchCommand::Close) {
         commands.push(SearchCommand::Close);
     }
     commands

@@ -12,11 +12,14 @@
 #[path = "../../search_corpus/mod.rs"]
 mod search_corpus;
 
+mod model;
+mod search;
+
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use hamish::model::fold::fold_str;
-use hamish::search::{Query as HamishQuery, SearchOptions};
+use model::fold::fold_str;
+use search::matcher::{Query as HamishQuery, SearchOptions};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{PhrasePrefixQuery, Query, RegexQuery};
 use tantivy::schema::{
@@ -137,13 +140,8 @@ fn main() -> tantivy::Result<()> {
         ("prefixes", common, true),
     ];
     for (name, typed, prefixes) in queries {
-        let hamish_query =
-            HamishQuery::new(&typed, SearchOptions { prefixes }).expect("a query");
-        let words: Vec<String> = hamish_query
-            .folded
-            .split(' ')
-            .map(str::to_owned)
-            .collect();
+        let hamish_query = HamishQuery::new(&typed, SearchOptions { prefixes }).expect("a query");
+        let words: Vec<String> = hamish_query.folded.split(' ').map(str::to_owned).collect();
         let query: Box<dyn Query> = if words.len() > 1 {
             Box::new(PhrasePrefixQuery::new(
                 words
@@ -157,20 +155,27 @@ fn main() -> tantivy::Result<()> {
                 text,
             )?)
         } else {
-            Box::new(RegexQuery::from_pattern(&format!("{}.*", escape(&words[0])), text)?)
+            Box::new(RegexQuery::from_pattern(
+                &format!("{}.*", escape(&words[0])),
+                text,
+            )?)
         };
         let mut times = Vec::new();
-        let mut summary = (0, 0, 0);
+        let mut summary = (0, 0);
         for _ in 0..20 {
             let started = Instant::now();
-            let found = searcher.search(&query, &DocSetCollector)?;
+            let found = searcher.search(query.as_ref(), &DocSetCollector)?;
             let mut by_article: HashMap<u64, Vec<tantivy::DocAddress>> = HashMap::new();
+            let mut columns = HashMap::new();
             for address in found {
-                let column = searcher
-                    .segment_reader(address.segment_ord)
-                    .fast_fields()
-                    .u64("article")?;
-                if let Some(number) = column.first(address.doc_id) {
+                if !columns.contains_key(&address.segment_ord) {
+                    let column = searcher
+                        .segment_reader(address.segment_ord)
+                        .fast_fields()
+                        .u64("article")?;
+                    columns.insert(address.segment_ord, column);
+                }
+                if let Some(number) = columns[&address.segment_ord].first(address.doc_id) {
                     by_article.entry(number).or_default().push(address);
                 }
             }
@@ -188,7 +193,7 @@ fn main() -> tantivy::Result<()> {
                 }
             }
             times.push(started.elapsed());
-            summary = (ranked.len(), matches, 0);
+            summary = (ranked.len(), matches);
         }
         times.sort();
         let median: Duration = times[times.len() / 2];
