@@ -16,7 +16,6 @@
 
 #[path = "search_corpus/mod.rs"]
 mod search_corpus;
-#[allow(dead_code, reason = "the search uses only the memory measure")]
 mod support;
 
 use std::sync::LazyLock;

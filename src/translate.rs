@@ -14,6 +14,7 @@
 //! a person edits them.
 
 mod answer;
+pub mod builtin;
 mod chat;
 mod command;
 mod error;
@@ -29,6 +30,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 pub use answer::check_answer;
+pub use builtin::{BuiltIn, models_dir};
 pub use chat::{ChatApi, ChatEngine};
 pub use command::CommandEngine;
 pub use error::TranslateError;
@@ -72,17 +74,21 @@ pub trait Translator: Send + Sync {
 }
 
 /// Whether the built-in engine is in this build (the settings say so when it is not).
-pub const BUILT_IN_ENGINE: bool = false;
+pub const BUILT_IN_ENGINE: bool = true;
 
-/// The engine `settings` name, ready to translate. Loading a model can take a while:
-/// call it on a worker thread.
-pub fn open(settings: &EngineSettings) -> Result<Arc<dyn Translator>, TranslateError> {
+/// The engine `settings` name, ready to translate `languages` (the built-in engine
+/// picks the model of that pair). Loading a model can take a while: call it on a
+/// worker thread.
+pub fn open(
+    settings: &EngineSettings,
+    languages: &JobLanguages,
+) -> Result<Arc<dyn Translator>, TranslateError> {
     Ok(match &settings.engine {
-        // The built-in engine is not in this build: the only place that would make it.
-        // With `firefox` in, this arm opens `FirefoxModel::open(model_dir)` in a
-        // `Translator` that maps its errors (no model → `NoModel`, unusable →
-        // `ModelDoesNotLoad`, `cpu_check` → `CpuLacks`) and `BUILT_IN_ENGINE` is true.
-        EngineConfig::Firefox { .. } => return Err(TranslateError::NotInThisBuild),
+        EngineConfig::Firefox { model_dir } => Arc::new(BuiltIn::open(
+            &builtin::model_search_dir(model_dir),
+            &languages.source,
+            &languages.target,
+        )?),
         EngineConfig::LibreTranslate { url, api_key } => {
             Arc::new(LibreTranslate::new(url, api_key.clone(), settings)?)
         }

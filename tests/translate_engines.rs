@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::test_server::{Reply, TestServer, closed_port_url};
 use hamish::translate::{
-    EngineConfig, EngineSettings, Glossary, TranslateError, TranslateRequest, open,
+    EngineConfig, EngineSettings, Glossary, JobLanguages, TranslateError, TranslateRequest, open,
 };
 
 const SECTION: &str = "اجتمع مجلس الأمن اليوم.";
@@ -33,7 +33,11 @@ fn translate_with(
     settings: &EngineSettings,
     cancel_after: Option<Duration>,
 ) -> Result<String, TranslateError> {
-    let translator = open(settings)?;
+    let languages = JobLanguages {
+        source: "ar".to_owned(),
+        target: "en".to_owned(),
+    };
+    let translator = open(settings, &languages)?;
     let cancel = Arc::new(AtomicBool::new(false));
     if let Some(after) = cancel_after {
         let flag = Arc::clone(&cancel);

@@ -11,6 +11,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use super::firefox::{FirefoxError, FirefoxModel, ModelFolder, cpu_check, scan_models};
@@ -34,7 +35,7 @@ pub fn model_search_dir(configured: &Path) -> PathBuf {
 /// An opened Firefox model, as a [`Translator`].
 #[derive(Debug)]
 pub struct BuiltIn {
-    model: FirefoxModel,
+    model: Arc<FirefoxModel>,
 }
 
 impl BuiltIn {
@@ -43,7 +44,9 @@ impl BuiltIn {
         cpu_check().map_err(|error| from_firefox(dir, error))?;
         let folder = choose_folder(dir, source, target)?;
         let model = FirefoxModel::open(&folder.dir).map_err(|error| from_firefox(dir, error))?;
-        Ok(BuiltIn { model })
+        Ok(BuiltIn {
+            model: Arc::new(model),
+        })
     }
 }
 
@@ -64,7 +67,11 @@ fn choose_folder(dir: &Path, source: &str, target: &str) -> Result<ModelFolder, 
                 if from == source && to == target {
                     return Ok(folder);
                 }
-                pairs.push(format!("{} to {}", language_name(&from), language_name(&to)));
+                pairs.push(format!(
+                    "{} to {}",
+                    language_name(&from),
+                    language_name(&to)
+                ));
             }
             Err(error) => unusable = unusable.or(Some(error)),
         }
@@ -113,17 +120,26 @@ impl Translator for BuiltIn {
             return Err(TranslateError::Cancelled);
         }
         let dir = self.model.folder().dir.clone();
-        let answer = self.model.translate_async(request.text);
+        // The model answers on its own thread; this one waits, and stops waiting when
+        // the reader cancels (the model finishes the section and its answer is dropped).
+        let (reply, answer) = mpsc::channel();
+        let model = Arc::clone(&self.model);
+        let text = request.text.to_owned();
+        std::thread::Builder::new()
+            .name("firefox section".into())
+            .spawn(move || {
+                let _ = reply.send(model.translate(&text));
+            })
+            .map_err(|error| TranslateError::GarbageAnswer {
+                why: format!("no thread could be started for the built-in engine ({error})"),
+            })?;
         wait(&answer, request.cancel)?.map_err(|error| from_firefox(&dir, error))
     }
 }
 
 /// Waits for the model's answer, giving up as soon as `cancel` is set.
-fn wait<T>(
-    answer: &std::sync::mpsc::Receiver<T>,
-    cancel: &AtomicBool,
-) -> Result<T, TranslateError> {
-    use std::sync::mpsc::RecvTimeoutError;
+fn wait<T>(answer: &mpsc::Receiver<T>, cancel: &AtomicBool) -> Result<T, TranslateError> {
+    use mpsc::RecvTimeoutError;
     loop {
         match answer.recv_timeout(Duration::from_millis(100)) {
             Ok(value) => return Ok(value),

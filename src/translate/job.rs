@@ -107,13 +107,14 @@ pub struct Opened {
     pub glossary_error: Option<String>,
 }
 
-/// Opens the engine (and reads the glossary) on the job's thread.
-pub type Opener = Box<dyn FnOnce() -> Result<Opened, TranslateError> + Send>;
+/// Opens the engine for the job's languages (and reads the glossary) on the job's
+/// thread.
+pub type Opener = Box<dyn FnOnce(&JobLanguages) -> Result<Opened, TranslateError> + Send>;
 
 /// Opens the engine of `settings` and reads the glossary of `folder` (if given).
 pub fn opener(settings: EngineSettings, folder: Option<PathBuf>) -> Opener {
-    Box::new(move || {
-        let translator = super::open(&settings)?;
+    Box::new(move |languages| {
+        let translator = super::open(&settings, languages)?;
         let (glossary, glossary_error) = match folder.as_deref().map(Glossary::read_folder) {
             None | Some(Ok(None)) => (Glossary::default(), None),
             Some(Ok(Some(glossary))) => (glossary, None),
@@ -281,7 +282,7 @@ fn run(
         translator,
         glossary,
         glossary_error,
-    } = match open() {
+    } = match open(languages) {
         Ok(opened) => opened,
         Err(error) => return finished(Some(error)),
     };
@@ -376,7 +377,7 @@ mod tests {
             source: "ar".into(),
             target: "en".into(),
         };
-        let open: Opener = Box::new(|| {
+        let open: Opener = Box::new(|_| {
             Ok(Opened {
                 translator: Arc::new(Upper),
                 glossary: Glossary::parse("b\tXX\nbad line\n"),
