@@ -73,9 +73,6 @@ pub trait Translator: Send + Sync {
     fn translate(&self, request: &TranslateRequest<'_>) -> Result<String, TranslateError>;
 }
 
-/// Whether the built-in engine is in this build (the settings say so when it is not).
-pub const BUILT_IN_ENGINE: bool = true;
-
 /// The engine `settings` name, ready to translate `languages` (the built-in engine
 /// picks the model of that pair). Loading a model can take a while: call it on a
 /// worker thread.

@@ -11,7 +11,7 @@
 use egui::Ui;
 
 use crate::translate::{
-    BUILT_IN_ENGINE, EngineConfig, EngineSettings, GLOSSARY_FILE, TIMEOUT_RANGE_SECS, language_name,
+    EngineConfig, EngineSettings, GLOSSARY_FILE, TIMEOUT_RANGE_SECS, language_name,
 };
 
 /// Target languages offered (any tag can be typed too).
@@ -142,13 +142,23 @@ fn engine_fields(ui: &mut Ui, engine: &mut EngineConfig) {
             );
             *model_dir = text.into();
             ui.label("");
-            let note = if BUILT_IN_ENGINE {
-                "The folder holds model.*.intgemm.alphas.bin, vocab.*.spm and, optionally, \
-                 lex.*: one language pair, as Firefox downloads them."
-            } else {
-                "The built-in engine is not in this build of Hamish: choose a server or a command."
-            };
-            ui.label(egui::RichText::new(note).small());
+            let home = crate::translate::models_dir().unwrap_or_default();
+            ui.vertical(|ui| {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "A model folder (one language pair), or a folder of them. Left empty, \
+                         Hamish looks in {}.",
+                        home.display()
+                    ))
+                    .small(),
+                );
+                ui.collapsing("Where to get a model", |ui| {
+                    ui.label(
+                        egui::RichText::new(crate::translate::firefox::where_to_get_models(&home))
+                            .small(),
+                    );
+                });
+            });
             ui.end_row();
         }
         EngineConfig::LibreTranslate { url, api_key } => {
