@@ -379,3 +379,43 @@ fn a_real_model_translates() {
         assert!(out.chars().any(|c| c.is_ascii_alphabetic()), "{out}");
     }
 }
+
+/// `hamish translate --engine firefox` finds the pair's model in a folder of models
+/// and runs it on every section: the whole path from the command line through the
+/// `Translator` interface to the decoder.
+#[test]
+fn hamish_translate_runs_the_built_in_engine() {
+    let models = tempfile::tempdir().expect("temp dir");
+    SynthModel::tiny(vocab().len(), Precision::Int8, Rig::Repeat(piece_id("<0x41>")))
+        .write_folder(&models.path().join("ar-en"), "aren", &vocab_bytes())
+        .expect("model written");
+    let articles = tempfile::tempdir().expect("temp dir");
+    let article = articles.path().join("article.txt");
+    let sections = ["مرحبا", "اجتمعت اللجنة"];
+    std::fs::write(&article, sections.join("\n\n")).expect("article written");
+    let run = |to: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hamish"))
+            .args(["translate", "--engine", "firefox", "--model-dir"])
+            .arg(models.path())
+            .args(["--to", to, "--stdout"])
+            .arg(&article)
+            .output()
+            .expect("hamish runs")
+    };
+    let output = run("en");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<&str> = stdout.lines().collect();
+    let expected: Vec<String> = sections
+        .iter()
+        .map(|section| "A".repeat(length_limit(section)))
+        .collect();
+    assert_eq!(lines, expected);
+
+    // No Arabic to French model there: said, with the pairs there are, and a failure.
+    let output = run("fr");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("Arabic to English"), "{stderr}");
+}

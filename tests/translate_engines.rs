@@ -320,10 +320,19 @@ fn a_redirect_is_not_followed_so_the_text_stays_where_it_was_sent() {
 }
 
 #[test]
-fn the_built_in_engine_says_it_is_not_in_this_build() {
-    let error = translate(&settings(EngineConfig::default())).expect_err("not built in");
-    assert_eq!(error, TranslateError::NotInThisBuild);
-    assert!(error.to_string().contains("not in this build"));
+fn the_built_in_engine_without_a_model_says_where_to_put_one() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let error = translate(&settings(EngineConfig::Firefox {
+        model_dir: empty.path().to_path_buf(),
+    }))
+    .expect_err("no model there");
+    assert_eq!(
+        error,
+        TranslateError::NoModel {
+            dir: empty.path().to_path_buf()
+        }
+    );
+    assert!(error.to_string().contains("Firefox Translations model folder"));
 }
 
 fn command(line: &str) -> EngineSettings {

@@ -9,11 +9,6 @@ use std::time::Duration;
 /// Why a section could not be translated.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TranslateError {
-    /// The built-in engine is not part of this build of Hamish.
-    #[error(
-        "the built-in engine is not in this build of Hamish: choose a local server or a command in the engine settings"
-    )]
-    NotInThisBuild,
     /// No model folder is set, or there is no model in it.
     #[error(
         "there is no translation model in {}: put a Firefox Translations model folder there (model, vocabulary and optional lexical shortlist files) or choose another in the engine settings",
@@ -191,7 +186,7 @@ mod tests {
             error.to_string(),
             "the server answered with an error (HTTP 500)"
         );
-        assert!(TranslateError::NotInThisBuild.stops_the_job());
+        assert!(TranslateError::NoCommand.stops_the_job());
         assert!(!TranslateError::EmptyAnswer.stops_the_job());
     }
 
