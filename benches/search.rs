@@ -9,6 +9,12 @@
 //! - Memory: the index's own count of the text it holds, and the process's resident
 //!   memory before and after building it, printed before the benchmarks.
 //!
+//! Measured 2026-11-23 on the shared 2-core machine under load (release): build 1.2 s
+//! for 98 MB of text, the index holding 223 MB (resident memory 157 → 439 MB); one
+//! query: common word 35 ms, rare word 16 ms, two-word phrase 17 ms, common word with
+//! prefixes 35 ms. tantivy on the same articles and queries: build 8.6 s, index 81 MB,
+//! 110 ms, 0.016 ms, 11 ms, 111 ms (see `benches/search-tantivy/README.md`).
+//!
 //! The same queries through tantivy, with an Arabic-folding tokenizer, are measured
 //! by `benches/search-tantivy/` (a crate of its own, outside the workspace, so
 //! tantivy is not compiled for the app):

@@ -6,10 +6,12 @@
 //! walk of its term dictionary and positions to do that, and must then fold the hits
 //! again to highlight them. Folded text is about as large as the articles themselves
 //! (a few tens of MB for 10,000 articles with translations and notes) and memmem
-//! finds a query in it at several GB/s, so one query over 10,000 articles takes a few
-//! milliseconds (see `benches/search.rs` and `benches/search-tantivy/`, which measures
-//! tantivy with an Arabic-folding tokenizer on the same articles). Updating is
-//! replacing one article's entry.
+//! finds a query in it fast: one query over 10,000 articles with translations and notes
+//! (98 MB of text) takes 16 to 35 ms, results mapped back to the text included, against
+//! 0.02 to 110 ms for tantivy with an Arabic-folding tokenizer, which is slowest on
+//! common words, builds in 8.6 s instead of 1.2 s, and is heavy to compile (see
+//! `benches/search.rs` and `benches/search-tantivy/README.md`). Updating is replacing
+//! one article's entry.
 //!
 //! Each article keeps its texts (to show and highlight results) and their folded
 //! forms joined by line ends (folded text has none, so a match never spans two
