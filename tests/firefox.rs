@@ -386,9 +386,13 @@ fn a_real_model_translates() {
 #[test]
 fn hamish_translate_runs_the_built_in_engine() {
     let models = tempfile::tempdir().expect("temp dir");
-    SynthModel::tiny(vocab().len(), Precision::Int8, Rig::Repeat(piece_id("<0x41>")))
-        .write_folder(&models.path().join("ar-en"), "aren", &vocab_bytes())
-        .expect("model written");
+    SynthModel::tiny(
+        vocab().len(),
+        Precision::Int8,
+        Rig::Repeat(piece_id("<0x41>")),
+    )
+    .write_folder(&models.path().join("ar-en"), "aren", &vocab_bytes())
+    .expect("model written");
     let articles = tempfile::tempdir().expect("temp dir");
     let article = articles.path().join("article.txt");
     let sections = ["مرحبا", "اجتمعت اللجنة"];

@@ -332,7 +332,11 @@ fn the_built_in_engine_without_a_model_says_where_to_put_one() {
             dir: empty.path().to_path_buf()
         }
     );
-    assert!(error.to_string().contains("Firefox Translations model folder"));
+    assert!(
+        error
+            .to_string()
+            .contains("Firefox Translations model folder")
+    );
 }
 
 fn command(line: &str) -> EngineSettings {
