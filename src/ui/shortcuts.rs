@@ -158,6 +158,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[search::FIND_NEXT], "Next match", Search, None),
     row(&[search::FIND_PREVIOUS], "Previous match", Search, None),
     row(&[key(Key::Enter)], "In the search field: go to the chosen match", Search, None),
+    row(&[key(Key::Escape)], "Close the search window and clear its highlights", Search, None),
     row(&[key(Key::N)], "Add a note to the section under the cursor", Notes, Some(A::NoteOnSection)),
     row(&[key(Key::T)], "Write the translation of the section under the cursor", Notes, Some(A::EditTranslation)),
     row(&[key(Key::H)], "Highlight the selected text", Notes, Some(A::HighlightSelection)),
