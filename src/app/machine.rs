@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::model::translation::{MachineTranslation, TranslationColumn, TranslationSource};
+use crate::model::translation::{TranslationColumn, TranslationSource};
 use crate::model::{Article, SectionId, guess_language};
 use crate::translate::{
     EngineSettings, JobEvent, JobLanguages, JobSection, TranslationJob, opener, reading_order,
@@ -376,30 +376,13 @@ impl HamishApp {
                         self.messages.tell(problem);
                     }
                 }
-                JobEvent::Translated {
-                    row,
-                    id,
-                    section_text,
-                    text,
-                    engine,
-                    model,
-                    glossary_missed,
-                    made_ms,
-                } => {
+                JobEvent::Translated { row, id, made } => {
                     self.machine.rows.remove(&row);
                     let Some(notes) = &mut open.notes else {
                         continue;
                     };
                     let language = running.language.clone();
                     let replace = running.replace.contains(&id);
-                    let made = MachineTranslation {
-                        section_text,
-                        text,
-                        engine,
-                        model,
-                        made_ms,
-                        glossary_missed,
-                    };
                     notes.store.edit_translations(Instant::now(), |data| {
                         data.set_machine_translation(&language, id, made, replace);
                     });

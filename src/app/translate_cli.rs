@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::import::{import_file, list_folder};
-use crate::model::translation::{MachineTranslation, TranslationColumn};
+use crate::model::translation::TranslationColumn;
 use crate::store::{ArticleNotes, SidecarReport, SidecarWorker, WorkerEvent};
 use crate::translate::{
     EngineConfig, EngineSettings, JobEvent, JobLanguages, JobSection, TranslationJob, opener,
@@ -240,30 +240,13 @@ fn run_job(
                 ..
             } => bar.suspend(|| eprintln!("hamish: {problem}")),
             JobEvent::Opened { .. } => {}
-            JobEvent::Translated {
-                row: _,
-                id,
-                section_text,
-                text,
-                engine,
-                model,
-                glossary_missed,
-                made_ms,
-            } => {
-                if !glossary_missed.is_empty() {
-                    let terms = glossary_missed.join(", ");
+            JobEvent::Translated { id, made, .. } => {
+                if !made.glossary_missed.is_empty() {
+                    let terms = made.glossary_missed.join(", ");
                     bar.suspend(|| {
                         eprintln!("hamish: glossary terms not honoured in a section: {terms}");
                     });
                 }
-                let made = MachineTranslation {
-                    section_text,
-                    text,
-                    engine,
-                    model,
-                    made_ms,
-                    glossary_missed,
-                };
                 store.edit_translations(Instant::now(), |data| {
                     data.set_machine_translation(language, id, made, false);
                 });

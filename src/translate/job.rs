@@ -21,6 +21,7 @@ use super::{
     EngineSettings, GLOSSARY_FILE, Glossary, TranslateError, TranslateRequest, Translator,
 };
 use crate::model::SectionId;
+use crate::model::translation::MachineTranslation;
 
 /// A section to translate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,19 +56,8 @@ pub enum JobEvent {
         row: usize,
         /// Its id.
         id: SectionId,
-        /// The text translated.
-        section_text: String,
-        /// The translation.
-        text: String,
-        /// The engine that made it.
-        engine: String,
-        /// Its model.
-        model: String,
-        /// The glossary's source terms in the section whose target term the
-        /// translation does not use.
-        glossary_missed: Vec<String>,
-        /// When, in milliseconds since 1970.
-        made_ms: u64,
+        /// The translation, with what made it and when, as the sidecar keeps it.
+        made: MachineTranslation,
     },
     /// A section could not be translated.
     Failed {
@@ -309,12 +299,14 @@ fn run(
             Ok(text) => send(JobEvent::Translated {
                 row: section.row,
                 id: section.id,
-                section_text: section.text.clone(),
-                glossary_missed: glossary.missed(&section.text, &text),
-                text,
-                engine: engine.clone(),
-                model: model.clone(),
-                made_ms: now_ms(),
+                made: MachineTranslation {
+                    section_text: section.text.clone(),
+                    glossary_missed: glossary.missed(&section.text, &text),
+                    text,
+                    engine: engine.clone(),
+                    model: model.clone(),
+                    made_ms: now_ms(),
+                },
             }),
             Err(TranslateError::Cancelled) => return finished(None),
             Err(error) => {
@@ -416,17 +408,11 @@ mod tests {
                 .is_some_and(|p| p.contains("line 2")),
             "{glossary_problem:?}"
         );
-        let JobEvent::Translated {
-            row,
-            text,
-            glossary_missed,
-            ..
-        } = &events[1]
-        else {
+        let JobEvent::Translated { row, made, .. } = &events[1] else {
             panic!("{events:?}");
         };
-        assert_eq!((*row, text.as_str()), (2, "A B"));
-        assert_eq!(glossary_missed, &["b"]);
+        assert_eq!((*row, made.text.as_str()), (2, "A B"));
+        assert_eq!(made.glossary_missed, &["b"]);
         assert!(matches!(
             &events[2],
             JobEvent::Failed {
