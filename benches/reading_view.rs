@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use egui::{Context, Event, MouseWheelUnit, RawInput, Rect, vec2};
 use hamish::import::parse_article;
 use hamish::model::Article;
-use hamish::ui::{EmptyColumn, ReadingView, SideColumn, theme};
+use hamish::ui::ReadingView;
 
 const SECTIONS: usize = 10_000;
 
@@ -252,43 +252,7 @@ fn frame_sized(
     input: RawInput,
     body_size_pt: f32,
 ) -> usize {
-    let output = ctx.run_ui(input, |ui| {
-        hamish::text::TextEngine::lock(&hamish::text::TextEngine::shared(ui.ctx())).begin_frame();
-        egui::CentralPanel::default().show(ui, |ui| {
-            {
-                // The columns of a reader with neither translation nor notes.
-                let mut translation = EmptyColumn {
-                    title: "Translation",
-                    status: "",
-                };
-                let mut notes = EmptyColumn {
-                    title: "Notes",
-                    status: "",
-                };
-                let mut sides = [
-                    SideColumn {
-                        weight: theme::TRANSLATION_COLUMN_WEIGHT,
-                        cells: &mut translation,
-                    },
-                    SideColumn {
-                        weight: theme::NOTES_COLUMN_WEIGHT,
-                        cells: &mut notes,
-                    },
-                ];
-                view.show(ui, article, body_size_pt, &|_| Vec::new(), &mut sides)
-            }
-        });
-    });
-    let mut output = output;
-    // No renderer here: the glyph uploads are dropped.
-    output.textures_delta.clear();
-    ctx.tessellate(output.shapes, output.pixels_per_point)
-        .iter()
-        .map(|primitive| match &primitive.primitive {
-            egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
-            egui::epaint::Primitive::Callback(_) => 0,
-        })
-        .sum()
+    support::reading_frame_with(ctx, view, article, input, body_size_pt)
 }
 
 fn opened() -> (Context, ReadingView, Article) {

@@ -87,7 +87,6 @@ pub fn reading_frame(
     view: &mut hamish::ui::ReadingView,
     article: &hamish::model::Article,
 ) -> usize {
-    use hamish::ui::{EmptyColumn, SideColumn, theme};
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -95,9 +94,23 @@ pub fn reading_frame(
         )),
         ..egui::RawInput::default()
     };
+    reading_frame_with(ctx, view, article, input, 20.0)
+}
+
+/// The same pass with this `input` (window size, events) and body text of
+/// `body_size_pt`.
+pub fn reading_frame_with(
+    ctx: &egui::Context,
+    view: &mut hamish::ui::ReadingView,
+    article: &hamish::model::Article,
+    input: egui::RawInput,
+    body_size_pt: f32,
+) -> usize {
+    use hamish::ui::{EmptyColumn, SideColumn, theme};
     let mut output = ctx.run_ui(input, |ui| {
         hamish::text::TextEngine::lock(&hamish::text::TextEngine::shared(ui.ctx())).begin_frame();
         egui::CentralPanel::default().show(ui, |ui| {
+            // The columns of a reader with neither translation nor notes.
             let mut translation = EmptyColumn {
                 title: "Translation",
                 status: "",
@@ -116,7 +129,7 @@ pub fn reading_frame(
                     cells: &mut notes,
                 },
             ];
-            view.show(ui, article, 20.0, &|_| Vec::new(), &mut sides);
+            view.show(ui, article, body_size_pt, &|_| Vec::new(), &mut sides);
         });
     });
     // No renderer here: the glyph uploads are dropped.
