@@ -267,3 +267,34 @@ fn an_engine_that_fails_says_why_on_the_row_and_in_the_status_line() {
     harness.run();
     harness.get_by_label_contains("Translation engine");
 }
+
+/// The article's language the reader chose (View ▸ Article language) is the language
+/// the engine is told, over the one its script suggests.
+#[test]
+fn the_language_chosen_for_the_article_is_the_engine_s_source() {
+    let folder = common::samples_copy();
+    let path = std::fs::canonicalize(folder.path().join(ARTICLE)).expect("article");
+    let mut reading = ReadingState::default();
+    reading
+        .article_languages
+        .insert(path.clone(), "fa".to_owned());
+    let mut preferences = preferences();
+    preferences.translation_engine.engine = EngineConfig::Command {
+        command: "cat >/dev/null; printf 'from %s' \"$HAMISH_SOURCE_LANG\"".to_owned(),
+    };
+    let app = HamishApp::new(preferences, reading, Some(path));
+    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
+    harness.run();
+    menu(&mut harness, "Translate the sections on screen");
+    step_until(&mut harness, Duration::from_secs(10), |h| {
+        machine_rows(h) >= 1
+    });
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("column");
+    let row = (0..column.rows.len())
+        .find(|&row| column.text(row).is_some())
+        .expect("a row filled");
+    assert_eq!(column.text(row), Some("from fa"));
+}

@@ -304,7 +304,14 @@ impl HamishApp {
             .collect();
         let settings: EngineSettings = self.preferences.translation_engine.clone();
         let source = match settings.source_language.trim() {
-            "" => article_language(article).unwrap_or("ar").to_owned(),
+            // The language the reader chose for this article (View ▸ Article
+            // language), else the one its script tells.
+            "" => self
+                .reading
+                .article_languages
+                .get(path)
+                .cloned()
+                .unwrap_or_else(|| article_language(article).unwrap_or("ar").to_owned()),
             chosen => chosen.to_owned(),
         };
         let target = settings.target_language.trim().to_owned();
