@@ -1,23 +1,27 @@
 //! The [`TextEngine`]: fonts, layout cache and glyph atlas behind one lock.
 //!
 //! One file per concern: `cache` keeps layouts by text, style, width and scale;
-//! `shaped` keeps shaped paragraphs (and trims the word cache) so a new width or size
-//! re-wraps without reshaping; `shaping` turns text into a [`ParagraphLayout`] with
-//! cosmic-text; `painting` draws a layout with glyphs from the atlas.
+//! `shaped` keeps shaped paragraphs so a new width or size re-wraps without
+//! reshaping; `line` shapes a line (bidi once, then word by word) into cosmic-text's
+//! structure, with `words` keeping shaped words across paragraphs; `shaping` turns
+//! text into a [`ParagraphLayout`], wrapped by cosmic-text; `painting` draws a layout
+//! with glyphs from the atlas.
 //!
 //! Three levels of cache, each bounded: laid-out paragraphs (text, style, width,
 //! scale), shaped paragraphs (text, emphasis, the style's shaping fields), and shaped
-//! words across paragraphs (cosmic-text's shape-run cache).
+//! words across paragraphs (text, attributes, direction).
 
 mod cache;
+mod line;
 mod painting;
 mod shaped;
 mod shaping;
+mod words;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use cosmic_text::{FontSystem, SwashCache};
+use cosmic_text::{FontSystem, ShapeBuffer, SwashCache};
 use egui::{Context, Id};
 
 use super::atlas::GlyphAtlas;
@@ -26,6 +30,7 @@ use super::layout::ParagraphLayout;
 use super::style::TextStyle;
 use crate::model::EmphasisSpan;
 use cache::{CachedLayout, LayoutKey};
+use line::LineShaper;
 use shaped::ShapedParagraphs;
 
 /// A right-to-left line's trailing space hangs past its visual left edge; keep this
@@ -45,6 +50,12 @@ pub struct EngineStats {
     pub layouts_built: u64,
     /// Shaped paragraphs kept now.
     pub shaped_paragraphs: usize,
+    /// Words shaped since the engine started (misses of the word cache).
+    pub words_shaped: u64,
+    /// Words whose kept glyphs were used since the engine started (hits).
+    pub words_reused: u64,
+    /// Shaped words kept now.
+    pub kept_words: usize,
     /// Distinct glyphs in the atlas now.
     pub atlas_glyphs: usize,
     /// Atlas texture pages now.
@@ -59,6 +70,10 @@ pub struct TextEngine {
     rasterizer: SwashCache,
     /// Shaped paragraphs, re-wrapped for a new width or size.
     shaped: ShapedParagraphs,
+    /// Shapes lines word by word, keeping the words.
+    lines: LineShaper,
+    /// cosmic-text's scratch space for wrapping.
+    scratch: ShapeBuffer,
     layouts: HashMap<LayoutKey, CachedLayout>,
     atlas: GlyphAtlas,
     frame: u64,
@@ -82,6 +97,8 @@ impl TextEngine {
             fonts: bundled_font_system(),
             rasterizer: SwashCache::new(),
             shaped: ShapedParagraphs::default(),
+            lines: LineShaper::new(cfg!(feature = "word-cache")),
+            scratch: ShapeBuffer::default(),
             layouts: HashMap::new(),
             atlas: GlyphAtlas::default(),
             frame: 0,
@@ -127,6 +144,9 @@ impl TextEngine {
             paragraphs_shaped: self.paragraphs_shaped,
             layouts_built: self.layouts_built,
             shaped_paragraphs: self.shaped.len(),
+            words_shaped: self.lines.words.misses,
+            words_reused: self.lines.words.hits,
+            kept_words: self.lines.words.len(),
             atlas_glyphs: self.atlas.glyph_count(),
             atlas_pages: self.atlas.page_count(),
         }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use cosmic_text::{Buffer, CacheKey};
+use cosmic_text::{Buffer, CacheKey, LayoutGlyph};
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -112,6 +112,21 @@ impl PartialEq for ParagraphLayout {
     }
 }
 
+/// One wrapped line as cosmic-text lays it out, for [`ParagraphLayout::from_runs`].
+pub(crate) struct LineRun<'a> {
+    /// Where the paragraph (between two line breaks of the text) this line is in
+    /// starts in the text; the glyphs' clusters are relative to it.
+    pub paragraph_start: usize,
+    /// The paragraph's base direction.
+    pub rtl: bool,
+    pub glyphs: &'a [LayoutGlyph],
+    /// Top of the line box, in physical pixels from the top of the block.
+    pub line_top: f32,
+    /// Baseline, likewise.
+    pub line_y: f32,
+    pub line_height: f32,
+}
+
 impl ParagraphLayout {
     /// Collects the layout runs of a shaped buffer holding `text`. Byte offsets are
     /// into `text` as a whole, whichever of the buffer's paragraphs a glyph is in.
@@ -128,14 +143,36 @@ impl ParagraphLayout {
             paragraph_starts.push(start);
             start += line.text().len() + line.ending().as_str().len();
         }
+        Self::from_runs(
+            buffer.layout_runs().map(|run| LineRun {
+                paragraph_start: paragraph_starts.get(run.line_i).copied().unwrap_or(0),
+                rtl: run.rtl,
+                glyphs: run.glyphs,
+                line_top: run.line_top,
+                line_y: run.line_y,
+                line_height: run.line_height,
+            }),
+            text,
+            width_px,
+            pixels_per_point,
+        )
+    }
+
+    /// Collects wrapped lines, top to bottom, of `text`.
+    pub(crate) fn from_runs<'a>(
+        runs: impl IntoIterator<Item = LineRun<'a>>,
+        text: &str,
+        width_px: f32,
+        pixels_per_point: f32,
+    ) -> Self {
         let mut lines = Vec::new();
         let mut glyphs = Vec::new();
         let mut height_px: f32 = 0.0;
         // The first paragraph's direction is the block's.
         let mut rtl = None;
-        for run in buffer.layout_runs() {
+        for run in runs {
             rtl.get_or_insert(run.rtl);
-            let paragraph_start = paragraph_starts.get(run.line_i).copied().unwrap_or(0);
+            let paragraph_start = run.paragraph_start;
             let first = glyphs.len();
             for glyph in run.glyphs {
                 let physical = glyph.physical((0.0, run.line_y), 1.0);

@@ -1,13 +1,20 @@
-//! Shaping: text and its emphasis into a [`ParagraphLayout`] with cosmic-text
-//! (`Shaping::Advanced`, bidi, line breaking), re-wrapping a kept shaping where there
-//! is one (see `shaped`), and what shaping teaches the height estimates.
+//! Shaping: text and its emphasis into a [`ParagraphLayout`]: each line of the text
+//! shaped by the `LineShaper` (bidi, words from the word cache or shaped), kept, and
+//! wrapped by cosmic-text; a kept shaping re-wrapped where there is one (see
+//! `shaped`); and what shaping teaches the height estimates.
 
-use cosmic_text::{Attrs, Buffer, Family, Metrics, Shaping, Style, Weight, Wrap};
+use std::ops::Range;
+
+use cosmic_text::{
+    Attrs, AttrsList, Buffer, Ellipsize, Family, Hinting, LineIter, Metrics, Shaping, Style,
+    Weight, Wrap,
+};
 
 use super::TextEngine;
+use super::shaped::ShapedLine;
 use crate::model::{EmphasisSpan, WordUnit, is_right_to_left, widen_to_words};
 use crate::text::fonts::family_name;
-use crate::text::layout::ParagraphLayout;
+use crate::text::layout::{LineRun, ParagraphLayout};
 use crate::text::style::TextStyle;
 
 impl TextEngine {
@@ -23,26 +30,106 @@ impl TextEngine {
     ) -> ParagraphLayout {
         self.layouts_built += 1;
         let size_px = style.size_pt * pixels_per_point;
-        let metrics = Metrics::new(size_px, size_px * style.line_height);
-        let buffer = match self.shaped.find(text, emphasis, style) {
-            Some(buffer) => buffer,
+        let line_height_px = size_px * style.line_height;
+        let lines = match self.shaped.find(text, emphasis, style) {
+            Some(lines) => lines,
             None => {
                 self.paragraphs_shaped += 1;
-                let mut buffer = self.shaped.spare_buffer(&mut self.fonts, metrics);
-                set_text(&mut buffer, text, emphasis, style);
-                self.shaped
-                    .insert(&mut self.fonts, text, emphasis, style, buffer)
+                let lines = self.shape_lines(text, emphasis, style);
+                self.shaped.insert(text, emphasis, style, lines)
             }
         };
-        buffer.set_metrics_and_size(metrics, Some(width_px), None);
-        buffer.set_wrap(Wrap::WordOrGlyph);
-        buffer.shape_until_scroll(&mut self.fonts, false);
-        ParagraphLayout::from_buffer(buffer, text, width_px, pixels_per_point)
+        // Each line wrapped by cosmic-text, placed one under the other as its `Buffer`
+        // places them: the line box's height, the glyphs centred in it.
+        let mut wrapped = Vec::with_capacity(lines.len());
+        let mut places = Vec::new();
+        let mut top = 0.0;
+        for line in lines {
+            let mut layout = Vec::new();
+            line.shape.layout_to_buffer(
+                &mut self.scratch,
+                size_px,
+                Some(width_px),
+                Wrap::WordOrGlyph,
+                Ellipsize::None,
+                None,
+                &mut layout,
+                None,
+                Hinting::Disabled,
+            );
+            for layout_line in &layout {
+                let line_height = layout_line.line_height_opt.unwrap_or(line_height_px);
+                let glyph_height = layout_line.max_ascent + layout_line.max_descent;
+                let line_y = top + (line_height - glyph_height) / 2.0 + layout_line.max_ascent;
+                places.push((line.start, line.shape.rtl, top, line_y, line_height));
+                top += line_height;
+            }
+            wrapped.push(layout);
+        }
+        let runs = wrapped.iter().flatten().zip(places).map(
+            |(layout_line, (paragraph_start, rtl, line_top, line_y, line_height))| LineRun {
+                paragraph_start,
+                rtl,
+                glyphs: &layout_line.glyphs,
+                line_top,
+                line_y,
+                line_height,
+            },
+        );
+        ParagraphLayout::from_runs(runs, text, width_px, pixels_per_point)
     }
 
-    /// Lays `text` out as if for the first time: a new buffer and an empty word
-    /// cache, no kept shaping used or kept. For tests that compare the caches' results
-    /// with fresh ones.
+    /// Shapes each line of `text` (split at line breaks as cosmic-text's `Buffer`
+    /// splits it), with its emphasis.
+    fn shape_lines(
+        &mut self,
+        text: &str,
+        emphasis: &[EmphasisSpan],
+        style: &TextStyle,
+    ) -> Vec<ShapedLine> {
+        let attrs = plain_attrs(style);
+        let spans = if emphasis.is_empty() {
+            Vec::new()
+        } else {
+            emphasized_spans(text, emphasis, &attrs)
+        };
+        let mut lines = Vec::new();
+        let mut ends_with_break = true;
+        for (range, ending) in LineIter::new(text) {
+            let mut attrs_list = AttrsList::new(&attrs);
+            for (span, span_attrs) in spans.iter().filter(|(_, span_attrs)| *span_attrs != attrs) {
+                let start = span.start.max(range.start);
+                let end = span.end.min(range.end);
+                if start < end {
+                    attrs_list.add_span(start - range.start..end - range.start, span_attrs);
+                }
+            }
+            let shape = self
+                .lines
+                .shape(&mut self.fonts, &text[range.clone()], &attrs_list);
+            lines.push(ShapedLine {
+                start: range.start,
+                shape,
+            });
+            ends_with_break = ending != cosmic_text::LineEnding::None;
+        }
+        // A text ending in a line break (or empty) has an empty last line, as in a
+        // `Buffer`.
+        if ends_with_break {
+            let shape = self
+                .lines
+                .shape(&mut self.fonts, "", &AttrsList::new(&attrs));
+            lines.push(ShapedLine {
+                start: text.len(),
+                shape,
+            });
+        }
+        lines
+    }
+
+    /// Lays `text` out as cosmic-text alone lays it out: a new `Buffer` shaping every
+    /// word itself (its `ShapeLine::build`), no kept shaping or word used or kept. The
+    /// reference that tests compare the engine's own shaping and caches with.
     #[doc(hidden)]
     pub fn layout_fresh(
         &mut self,
@@ -55,17 +142,11 @@ impl TextEngine {
         let width_px = Self::width_px(width_pt, pixels_per_point);
         let size_px = style.size_pt * pixels_per_point;
         let metrics = Metrics::new(size_px, size_px * style.line_height);
-        #[cfg(feature = "word-cache")]
-        let words = std::mem::take(&mut self.fonts.shape_run_cache);
         let mut buffer = Buffer::new(&mut self.fonts, metrics);
         buffer.set_size(Some(width_px), None);
         buffer.set_wrap(Wrap::WordOrGlyph);
         set_text(&mut buffer, text, emphasis, style);
         buffer.shape_until_scroll(&mut self.fonts, false);
-        #[cfg(feature = "word-cache")]
-        {
-            self.fonts.shape_run_cache = words;
-        }
         ParagraphLayout::from_buffer(&buffer, text, width_px, pixels_per_point)
     }
 
@@ -88,28 +169,40 @@ impl TextEngine {
 /// Puts `text` with its emphasis in `style`'s face into `buffer` (shaped when it is
 /// next laid out).
 fn set_text(buffer: &mut Buffer, text: &str, emphasis: &[EmphasisSpan], style: &TextStyle) {
-    let attrs = Attrs::new()
+    let attrs = plain_attrs(style);
+    if emphasis.is_empty() {
+        buffer.set_text(text, &attrs, Shaping::Advanced, None);
+    } else {
+        let spans = emphasized_spans(text, emphasis, &attrs);
+        buffer.set_rich_text(
+            spans
+                .iter()
+                .map(|(range, attrs)| (&text[range.clone()], attrs.clone())),
+            &attrs,
+            Shaping::Advanced,
+            None,
+        );
+    }
+}
+
+/// The attributes of `style`'s face, without emphasis.
+fn plain_attrs(style: &TextStyle) -> Attrs<'static> {
+    Attrs::new()
         .family(Family::Name(family_name(style.family)))
         .weight(if style.bold {
             Weight::BOLD
         } else {
             Weight::NORMAL
-        });
-    if emphasis.is_empty() {
-        buffer.set_text(text, &attrs, Shaping::Advanced, None);
-    } else {
-        let spans = emphasized_spans(text, emphasis, &attrs);
-        buffer.set_rich_text(spans, &attrs, Shaping::Advanced, None);
-    }
+        })
 }
 
 /// `text` cut into runs of plain and emphasized text, each with its attributes. Spans
 /// that do not fit the text are ignored.
-fn emphasized_spans<'t, 'a>(
-    text: &'t str,
+fn emphasized_spans<'a>(
+    text: &str,
     emphasis: &[EmphasisSpan],
     plain: &Attrs<'a>,
-) -> Vec<(&'t str, Attrs<'a>)> {
+) -> Vec<(Range<usize>, Attrs<'a>)> {
     let mut runs = Vec::with_capacity(emphasis.len() * 2 + 1);
     let mut at = 0;
     for span in emphasis {
@@ -125,7 +218,7 @@ fn emphasized_spans<'t, 'a>(
             continue;
         }
         if range.start > at {
-            runs.push((&text[at..range.start], plain.clone()));
+            runs.push((at..range.start, plain.clone()));
         }
         let mut attrs = plain.clone();
         if span.emphasis.strong {
@@ -134,11 +227,11 @@ fn emphasized_spans<'t, 'a>(
         if span.emphasis.italic {
             attrs = attrs.style(Style::Italic);
         }
-        runs.push((&text[range.clone()], attrs));
+        runs.push((range.clone(), attrs));
         at = range.end;
     }
     if at < text.len() {
-        runs.push((&text[at..], plain.clone()));
+        runs.push((at..text.len(), plain.clone()));
     }
     runs
 }
