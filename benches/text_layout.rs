@@ -7,6 +7,13 @@
 //! - `ours_warm_words`: the last article, after the others were read (the word cache
 //!   warm, the paragraphs new): ≤ 0.3× harfrust shaping that article.
 //! - `ours_rewrap`: every paragraph again at a new width: ≤ 0.1× harfrust.
+//! - `ours_all_words_kept`: the last article again after its paragraphs left the
+//!   caches, every word still kept: what laying out costs when no word is new (the
+//!   part of the warm row the word cache decides).
+//!
+//! With the warm row, `main` prints how many of the last article's words were found
+//! kept and what harfrust takes to shape only its new words, each alone (as any
+//! word-level cache must): the floor of the warm row for these articles.
 //!
 //! Baselines: `harfrust` (the shaper cosmic-text uses, same version, same font, each
 //! paragraph shaped whole as one run, the plan and buffer reused: the floor for
@@ -50,7 +57,8 @@ fn summary(articles: &[Vec<String>], all: &[String]) {
     let last = articles.last().expect("articles");
     let mut harfrust = HarfRust::new();
     let mut egui_fonts = egui_fonts();
-    let mut times: [Vec<Duration>; 6] = Default::default();
+    let mut times: [Vec<Duration>; 8] = Default::default();
+    let new_words = new_words_of_last(articles);
     let mut width = WIDTH_PT;
     for _ in 0..rounds {
         times[0].push(timed(|| harfrust.shape_all(all)));
@@ -64,8 +72,32 @@ fn summary(articles: &[Vec<String>], all: &[String]) {
         width -= 1.0;
         times[4].push(timed(|| lay_out(&mut engine, all, width)));
         times[5].push(timed(|| egui_layout(&mut egui_fonts, all)));
+        let mut engine = read_all_but_last(articles);
+        lay_out(&mut engine, last, WIDTH_PT);
+        engine.forget_paragraphs();
+        times[6].push(timed(|| lay_out(&mut engine, last, WIDTH_PT)));
+        times[7].push(timed(|| harfrust.shape_words(&new_words)));
     }
-    let [hr_all, cold, hr_last, warm, rewrap, egui_all] = times.map(median);
+    let [
+        hr_all,
+        cold,
+        hr_last,
+        warm,
+        rewrap,
+        egui_all,
+        all_kept,
+        hr_new_words,
+    ] = times.map(median);
+    let (reused, shaped) = {
+        let mut engine = read_all_but_last(articles);
+        let before = engine.stats();
+        lay_out(&mut engine, last, WIDTH_PT);
+        let after = engine.stats();
+        (
+            after.words_reused - before.words_reused,
+            after.words_shaped - before.words_shaped,
+        )
+    };
     let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
     println!("medians of {rounds} interleaved rounds (ratios to harfrust in the same run):");
     println!("  harfrust, all paragraphs            {hr_all:>10.2?}  1.00×");
@@ -76,6 +108,15 @@ fn summary(articles: &[Vec<String>], all: &[String]) {
     println!(
         "  ours, warm words (last article)     {warm:>10.2?}  {:.2}× harfrust's {hr_last:.2?}  (budget ≤ 0.3×)",
         ratio(warm, hr_last)
+    );
+    println!(
+        "    its words: {reused} found kept, {shaped} new ({:.0} % kept); harfrust shaping the new ones alone: {hr_new_words:.2?}, {:.2}× (the floor of this row)",
+        100.0 * reused as f64 / (reused + shaped).max(1) as f64,
+        ratio(hr_new_words, hr_last)
+    );
+    println!(
+        "  ours, every word kept (same article) {all_kept:>9.2?}  {:.2}× harfrust's {hr_last:.2?}",
+        ratio(all_kept, hr_last)
     );
     println!(
         "  ours, re-wrap at a new width        {rewrap:>10.2?}  {:.2}×  (budget ≤ 0.1×)",
@@ -132,6 +173,26 @@ fn lay_out(engine: &mut TextEngine, paragraphs: &[String], width_pt: f32) -> usi
         .sum()
 }
 
+/// The words (as split at spaces) of the last article that none of the others has,
+/// each once.
+fn new_words_of_last(articles: &[Vec<String>]) -> Vec<String> {
+    let (last, others) = articles.split_last().expect("articles");
+    let seen: std::collections::HashSet<&str> = others
+        .iter()
+        .flatten()
+        .flat_map(|paragraph| paragraph.split_whitespace())
+        .collect();
+    let mut new: Vec<String> = last
+        .iter()
+        .flat_map(|paragraph| paragraph.split_whitespace())
+        .filter(|word| !seen.contains(word))
+        .map(str::to_owned)
+        .collect();
+    new.sort();
+    new.dedup();
+    new
+}
+
 /// harfrust with Amiri, each paragraph shaped whole: plans and buffer reused.
 struct HarfRust {
     data: harfrust::ShaperData,
@@ -149,6 +210,11 @@ impl HarfRust {
             plans: Vec::new(),
             buffer: None,
         }
+    }
+
+    /// Each of `words` shaped alone, right to left.
+    fn shape_words(&mut self, words: &[String]) -> usize {
+        self.shape_all(words)
     }
 
     fn shape_all(&mut self, paragraphs: &[String]) -> usize {
@@ -285,6 +351,17 @@ fn ours_rewrap(bencher: divan::Bencher<'_, '_>) {
         // A width not laid out before (the layout cache holds the last few).
         width = if width < 200.0 { WIDTH_PT } else { width - 1.0 };
         lay_out(&mut engine, &all, width)
+    });
+}
+
+#[divan::bench(sample_count = 30)]
+fn ours_all_words_kept(bencher: divan::Bencher<'_, '_>) {
+    let articles = support::sample_articles();
+    let last = articles.last().expect("articles").clone();
+    let mut engine = read_all_but_last(&articles);
+    bencher.bench_local(|| {
+        lay_out(&mut engine, &last, WIDTH_PT);
+        engine.forget_paragraphs();
     });
 }
 

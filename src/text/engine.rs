@@ -152,6 +152,14 @@ impl TextEngine {
         }
     }
 
+    /// Forgets every laid-out and shaped paragraph, keeping the shaped words: for
+    /// benchmarks that measure layout when every word is kept.
+    #[doc(hidden)]
+    pub fn forget_paragraphs(&mut self) {
+        self.layouts.clear();
+        self.shaped = ShapedParagraphs::default();
+    }
+
     /// Lays out `text` (one paragraph) in `style`, wrapped to `width_pt` points, for a
     /// screen of `pixels_per_point`. Cached: asking again is cheap.
     pub fn layout(
