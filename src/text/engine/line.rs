@@ -17,12 +17,22 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use std::sync::Arc;
+
 use cosmic_text::fallback::FontFallbackIter;
-use cosmic_text::{Attrs, AttrsList, FontSystem, ShapeLine, ShapeSpan, ShapeWord, Shaping};
+use cosmic_text::{
+    Attrs, AttrsList, AttrsOwned, CacheKeyFlags, Family, Font, FontSystem, ShapeGlyph, ShapeLine,
+    ShapeSpan, ShapeWord, Shaping, Style, fontdb,
+};
 use rustc_hash::FxBuildHasher;
 use unicode_bidi::{BidiClass, BidiInfo, Level};
 
 use super::words::{WordCache, WordStyle};
+
+/// Distinct attributes interned before everything kept by them is forgotten and
+/// started again. The app uses a few faces in a few weights; this is a bound, not a
+/// working size.
+const MAX_ATTRS: usize = 64;
 
 /// Tab stops every this many spaces, as cosmic-text's `Buffer` sets them.
 const TAB_WIDTH: u16 = 8;
@@ -40,6 +50,25 @@ pub(super) struct LineShaper {
     templates: Vec<(u32, ShapeLine)>,
     /// Whether kept words are used (off only to measure without them).
     pub(super) use_words: bool,
+    /// The first font of each interned attributes (by id), as cosmic-text's fallback
+    /// picks it first; `None` where words always go the whole way through cosmic-text.
+    primary_fonts: Vec<Option<PrimaryFont>>,
+    /// harfrust's plans, by font, script, direction and language.
+    plans: Vec<(fontdb::ID, harfrust::ShapePlan)>,
+    /// harfrust's buffer, reused.
+    buffer: Option<harfrust::UnicodeBuffer>,
+}
+
+/// The font a word is shaped in first, with what its glyphs take from it.
+struct PrimaryFont {
+    font: Arc<Font>,
+    /// The attributes, owned.
+    attrs: AttrsOwned,
+    /// harfrust's features, from the attributes.
+    features: Vec<harfrust::Feature>,
+    /// Whether the glyphs are slanted by the rasterizer: italic asked of an upright
+    /// face.
+    fake_italic: bool,
 }
 
 /// A line's attribute spans, interned: the defaults and each span's byte range.
@@ -82,6 +111,13 @@ impl LineShaper {
         line: &str,
         attrs_list: &AttrsList,
     ) -> ShapeLine {
+        if self.words.attrs_count() >= MAX_ATTRS {
+            // Attribute numbers are about to be given anew: everything kept by them goes.
+            self.words.clear();
+            self.primary_fonts.clear();
+            self.templates.clear();
+            self.punctuation_pairs.clear();
+        }
         let attrs = LineAttrs {
             defaults: self.words.attrs_id(&attrs_list.defaults()),
             spans: attrs_list
@@ -233,15 +269,19 @@ impl LineShaper {
                 .collect();
             return ShapeWord { blank, glyphs };
         }
-        let word = ShapeWord::new(
-            fonts,
-            line,
-            attrs_list,
-            range.clone(),
-            level,
-            blank,
-            Shaping::Advanced,
-        );
+        let word = style
+            .and_then(|style| self.shape_in_primary_font(fonts, text, range.start, style, blank))
+            .unwrap_or_else(|| {
+                ShapeWord::new(
+                    fonts,
+                    line,
+                    attrs_list,
+                    range.clone(),
+                    level,
+                    blank,
+                    Shaping::Advanced,
+                )
+            });
         if self.use_words
             && let Some(style) = style
         {
@@ -258,6 +298,135 @@ impl LineShaper {
             self.words.insert(style, text, relative);
         }
         word
+    }
+
+    /// A word in one style shaped straight with harfrust in the first font its
+    /// attributes ask for, as cosmic-text shapes it (`shape_fallback`, to the glyph), but
+    /// without what cosmic-text does per word to find that font and each glyph's
+    /// attributes. `None` when the font lacks a character (then cosmic-text's fallback
+    /// to other fonts is wanted) or the family is a monospace one (picked per word).
+    fn shape_in_primary_font(
+        &mut self,
+        fonts: &mut FontSystem,
+        text: &str,
+        start: usize,
+        style: WordStyle,
+        blank: bool,
+    ) -> Option<ShapeWord> {
+        let index = style.attrs as usize;
+        if self.primary_fonts.len() <= index {
+            self.primary_fonts.resize_with(index + 1, || None);
+        }
+        if self.primary_fonts[index].is_none() {
+            self.primary_fonts[index] = primary_font(fonts, self.words.attrs(style.attrs)?);
+        }
+        let primary = self.primary_fonts[index].as_ref()?;
+        let direction = if style.rtl {
+            harfrust::Direction::RightToLeft
+        } else {
+            harfrust::Direction::LeftToRight
+        };
+        let mut buffer = self.buffer.take().unwrap_or_default();
+        if text.contains('\t') {
+            buffer.push_str(&text.replace('\t', " "));
+        } else {
+            buffer.push_str(text);
+        }
+        buffer.set_direction(direction);
+        buffer.guess_segment_properties();
+        if buffer.direction() != direction {
+            buffer.clear();
+            self.buffer = Some(buffer);
+            return None;
+        }
+        let font = &primary.font;
+        let language = buffer.language();
+        let key = harfrust::ShapePlanKey::new(Some(buffer.script()), direction)
+            .features(&primary.features)
+            .language(language.as_ref());
+        let plan = match self
+            .plans
+            .iter()
+            .position(|(id, plan)| *id == font.id() && key.matches(plan))
+        {
+            Some(at) => at,
+            None => {
+                let plan = harfrust::ShapePlan::new(
+                    font.shaper(),
+                    direction,
+                    Some(buffer.script()),
+                    language.as_ref(),
+                    &primary.features,
+                );
+                self.plans.push((font.id(), plan));
+                self.plans.len() - 1
+            }
+        };
+        let shaped = font
+            .shaper()
+            .shape_with_plan(&self.plans[plan].1, buffer, &primary.features);
+        if shaped.glyph_infos().iter().any(|info| info.glyph_id == 0) {
+            self.buffer = Some(shaped.clear());
+            return None;
+        }
+        let metrics = font.metrics();
+        let scale = f32::from(metrics.units_per_em);
+        let attrs = primary.attrs.as_attrs();
+        let letter_spacing = attrs.letter_spacing_opt.map_or(0.0, |spacing| spacing.0);
+        let flags = if primary.fake_italic {
+            attrs.cache_key_flags | CacheKeyFlags::FAKE_ITALIC
+        } else {
+            attrs.cache_key_flags
+        };
+        let end = start + text.len();
+        let mut glyphs: Vec<ShapeGlyph> = shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, position)| ShapeGlyph {
+                start: start + info.cluster as usize,
+                end,
+                x_advance: position.x_advance as f32 / scale + letter_spacing,
+                y_advance: position.y_advance as f32 / scale,
+                x_offset: position.x_offset as f32 / scale,
+                y_offset: position.y_offset as f32 / scale,
+                ascent: metrics.ascent / scale,
+                descent: -metrics.descent / scale,
+                font_monospace_em_width: font.monospace_em_width(),
+                font_id: font.id(),
+                font_weight: attrs.weight,
+                glyph_id: u16::try_from(info.glyph_id).unwrap_or(0),
+                color_opt: attrs.color_opt,
+                metadata: attrs.metadata,
+                cache_key_flags: flags,
+                metrics_opt: attrs.metrics_opt.map(Into::into),
+            })
+            .collect();
+        self.buffer = Some(shaped.clear());
+        // A glyph's text ends where the next cluster in logical order begins (the
+        // glyphs of one cluster share its end).
+        if style.rtl {
+            for i in 1..glyphs.len() {
+                let (next_start, next_end) = (glyphs[i - 1].start, glyphs[i - 1].end);
+                let glyph = &mut glyphs[i];
+                glyph.end = if glyph.start == next_start {
+                    next_end
+                } else {
+                    next_start
+                };
+            }
+        } else {
+            for i in (1..glyphs.len()).rev() {
+                let (next_start, next_end) = (glyphs[i].start, glyphs[i].end);
+                let glyph = &mut glyphs[i - 1];
+                glyph.end = if glyph.start == next_start {
+                    next_end
+                } else {
+                    next_start
+                };
+            }
+        }
+        Some(ShapeWord { blank, glyphs })
     }
 
     /// Whether the line-break opportunity at `at` in `span` falls between two ASCII
@@ -304,6 +473,41 @@ impl LineShaper {
         self.templates.push((attrs, line.clone()));
         line
     }
+}
+
+/// The first font cosmic-text's fallback gives for `attrs` (the default family's best
+/// match, whatever the word), or `None` for a monospace family, where cosmic-text
+/// picks per word.
+fn primary_font(fonts: &mut FontSystem, attrs: &AttrsOwned) -> Option<PrimaryFont> {
+    let as_attrs = attrs.as_attrs();
+    if as_attrs.family == Family::Monospace {
+        return None;
+    }
+    let matches = fonts.get_font_matches(&as_attrs);
+    let families = [&as_attrs.family];
+    let font =
+        FontFallbackIter::new(fonts, &matches, &families, &[], "", as_attrs.weight).next()?;
+    let upright = fonts
+        .db()
+        .face(font.id())
+        .is_some_and(|face| !matches!(face.style, fontdb::Style::Italic | fontdb::Style::Oblique));
+    Some(PrimaryFont {
+        features: as_attrs
+            .font_features
+            .features
+            .iter()
+            .map(|feature| {
+                harfrust::Feature::new(
+                    harfrust::Tag::new(feature.tag.as_bytes()),
+                    feature.value,
+                    0..usize::MAX,
+                )
+            })
+            .collect(),
+        fake_italic: upright && matches!(as_attrs.style, Style::Italic | Style::Oblique),
+        font,
+        attrs: attrs.clone(),
+    })
 }
 
 /// Shapes `before` and `after` together in the first font the attributes ask for

@@ -27,10 +27,6 @@ use rustc_hash::FxBuildHasher;
 /// words: about 8 MB of glyphs for Arabic words of six glyphs.
 pub(crate) const WORDS_PER_GENERATION: usize = 8192;
 
-/// Distinct attributes interned before everything is forgotten and started again. The
-/// app uses a few faces in a few weights; this is a bound, not a working size.
-const MAX_ATTRS: usize = 64;
-
 /// What a word is shaped with besides its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) struct WordStyle {
@@ -58,17 +54,23 @@ pub(super) struct WordCache {
 
 impl WordCache {
     /// A number standing for `attrs` in [`WordStyle`]: the same attributes always get
-    /// the same number (until [`MAX_ATTRS`] distinct ones were seen, when the whole
-    /// cache starts again).
+    /// the same number, until [`Self::clear`].
     pub(super) fn attrs_id(&mut self, attrs: &Attrs) -> u32 {
         if let Some(index) = self.attrs.iter().position(|kept| kept.as_attrs() == *attrs) {
             return index as u32;
         }
-        if self.attrs.len() >= MAX_ATTRS {
-            self.clear();
-        }
         self.attrs.push(AttrsOwned::new(attrs));
         (self.attrs.len() - 1) as u32
+    }
+
+    /// How many attributes are interned.
+    pub(super) fn attrs_count(&self) -> usize {
+        self.attrs.len()
+    }
+
+    /// The attributes interned as `id`.
+    pub(super) fn attrs(&self, id: u32) -> Option<&AttrsOwned> {
+        self.attrs.get(id as usize)
     }
 
     /// The glyphs of `text` shaped in `style`, clusters relative to the word's start,
