@@ -1,10 +1,12 @@
 //! The text engine: every piece of article text, in any script and direction, is
 //! shaped, ordered and wrapped here and drawn into egui.
 //!
-//! egui shapes text but has no bidi, so Arabic would come out reversed. Here
-//! cosmic-text does the shaping (`Shaping::Advanced`), the bidi reordering, the line
-//! breaking and the alignment; `layout` keeps the result as a compact list of
-//! positioned glyphs; `atlas` rasterizes each glyph once (with swash) into an egui
+//! egui shapes text but has no bidi, so Arabic would come out reversed. Here the
+//! engine resolves bidi levels and cuts each line into words itself, shapes each word
+//! once per session with harfrust (the shaper inside cosmic-text) and keeps it, and
+//! hands the words to cosmic-text for the bidi reordering, the line breaking and the
+//! alignment (`engine/`); `layout` keeps the result as a compact list of positioned
+//! glyphs; `atlas` rasterizes each glyph once (with swash) into an egui
 //! texture; and a paragraph is drawn as one textured [`egui::Mesh`].
 //!
 //! Layout happens in physical pixels, so text is sharp at any `pixels_per_point`, and
