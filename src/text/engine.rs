@@ -11,6 +11,7 @@
 //! scale), shaped paragraphs (text, emphasis, the style's shaping fields), and shaped
 //! words across paragraphs (text, attributes, direction).
 
+mod bidi_classes;
 mod cache;
 mod line;
 mod painting;

@@ -27,6 +27,7 @@ use cosmic_text::{
 use rustc_hash::FxBuildHasher;
 use unicode_bidi::{BidiClass, BidiInfo, Level};
 
+use super::bidi_classes::BidiClasses;
 use super::words::{WordCache, WordStyle};
 
 /// Distinct attributes interned before everything kept by them is forgotten and
@@ -125,7 +126,7 @@ impl LineShaper {
                 .map(|(range, attrs)| (range.clone(), self.words.attrs_id(&attrs.as_attrs())))
                 .collect(),
         };
-        let bidi = BidiInfo::new(line, None);
+        let bidi = BidiInfo::new_with_data_source(BidiClasses::get(), line, None);
         let rtl = bidi
             .paragraphs
             .first()
