@@ -19,6 +19,7 @@ mod section_id;
 mod source_span;
 mod text_map;
 pub mod translation;
+mod two_halves;
 mod words;
 
 pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};

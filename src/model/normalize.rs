@@ -12,6 +12,8 @@ use std::borrow::Cow;
 
 use unicode_normalization::{UnicodeNormalization as _, is_nfc_stream_safe};
 
+use super::two_halves::{WORTH_A_THREAD, both};
+
 /// `text` in NFC (and stream-safe), borrowed when it already is.
 pub fn normalize(text: &str) -> Cow<'_, str> {
     if is_normalized(text) {
@@ -25,8 +27,22 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 /// opened, so Latin and Arabic are checked here without table look-ups, line by line
 /// (nothing composes across a line end); a line with any other character is left to
 /// the general check.
+///
+/// A long text is checked in two halves at once, cut at a line end.
 fn is_normalized(text: &str) -> bool {
-    text.split_inclusive('\n').all(is_line_normalized)
+    let all_lines = |text: &str| text.split_inclusive('\n').all(is_line_normalized);
+    if text.len() < WORTH_A_THREAD {
+        return all_lines(text);
+    }
+    let middle = text.len() / 2;
+    match memchr::memchr(b'\n', &text.as_bytes()[middle..]) {
+        Some(newline) => {
+            let (first, second) = text.split_at(middle + newline + 1);
+            let (first, second) = both(|| all_lines(first), || all_lines(second));
+            first && second
+        }
+        _ => all_lines(text),
+    }
 }
 
 fn is_line_normalized(line: &str) -> bool {
@@ -218,6 +234,22 @@ mod tests {
             // Decomposed, the same text is composed back.
             let decomposed: String = seed.nfd().collect();
             assert_eq!(normalize(&decomposed), seed);
+        }
+    }
+
+    #[test]
+    fn a_long_text_is_checked_whole() {
+        // Long enough for two threads, with the one line that is not NFC in either
+        // half, or none.
+        let line = "بِسْمِ ٱللَّهِ Café\n";
+        let lines = WORTH_A_THREAD / line.len() + 10;
+        let clean = line.repeat(lines);
+        assert!(is_normalized(&clean));
+        for at in [0, lines / 2 - 1, lines / 2, lines / 2 + 1, lines - 1] {
+            let mut text = line.repeat(at);
+            text.push_str("Cafe\u{301}\n");
+            text.push_str(&line.repeat(lines - at - 1));
+            assert!(!is_normalized(&text), "line {at}");
         }
     }
 

@@ -15,6 +15,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 
 use super::normalize::normalize;
+use super::two_halves::{WORTH_A_THREAD, both};
 
 /// A stable identifier of a section, derived from its text and the number of
 /// sections with the same text before it.
@@ -83,10 +84,6 @@ impl TextHash {
     }
 }
 
-/// Articles with more text than this are hashed on two threads: below it, starting
-/// a thread costs more than it saves.
-const PARALLEL_BYTES: usize = 4 << 20;
-
 /// The ids of sections whose texts, in NFC, are `texts`, in order: each is
 /// [`SectionId::derive`] of its text and of how many sections before it have the
 /// same trimmed text.
@@ -126,7 +123,7 @@ pub(super) fn section_ids<'a>(texts: &[&'a str]) -> Vec<SectionId> {
 fn text_hashes(texts: &[&str]) -> Vec<TextHash> {
     let hash_all = |texts: &[&str]| texts.iter().map(|text| TextHash::of(text)).collect();
     let bytes: usize = texts.iter().map(|text| text.len()).sum();
-    if bytes < PARALLEL_BYTES {
+    if bytes < WORTH_A_THREAD {
         return hash_all(texts);
     }
     // Halves of the text, not of the sections: sections differ in length.
@@ -137,15 +134,10 @@ fn text_hashes(texts: &[&str]) -> Vec<TextHash> {
         first_half += 1;
     }
     let (first, second) = texts.split_at(first_half);
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| hash_all(second));
-        let mut hashes: Vec<TextHash> = hash_all(first);
-        match second.join() {
-            Ok(rest) => hashes.extend::<Vec<TextHash>>(rest),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-        hashes
-    })
+    let (mut hashes, rest): (Vec<TextHash>, Vec<TextHash>) =
+        both(|| hash_all(first), || hash_all(second));
+    hashes.extend(rest);
+    hashes
 }
 
 #[cfg(test)]
@@ -163,7 +155,7 @@ mod tests {
             .collect();
         texts.extend(["", " ", "واحد", " واحد ", "واحد", "Café"].map(str::to_owned));
         let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
-        assert!(borrowed.iter().map(|text| text.len()).sum::<usize>() > PARALLEL_BYTES);
+        assert!(borrowed.iter().map(|text| text.len()).sum::<usize>() > WORTH_A_THREAD);
         let mut counts = std::collections::HashMap::<String, u32>::new();
         let expected: Vec<SectionId> = borrowed
             .iter()
