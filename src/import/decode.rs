@@ -111,6 +111,10 @@ fn decode_cleaning(bytes: &[u8], complete: bool, clean: bool) -> Result<Decoded,
             if looks_binary(body) {
                 return Err(ImportError::NotText);
             }
+            // Valid, as most files are: validated many bytes at a time, as below.
+            if let Ok(text) = simdutf8::basic::from_utf8(body) {
+                return Ok(finish(text.to_owned(), detected, 0, clean));
+            }
             Ok(decode_utf8(body, complete, detected, clean))
         } else {
             Ok(decode_with(encoding, body, complete, detected, clean))
@@ -459,6 +463,18 @@ mod tests {
             let decoded = decode(seed.as_bytes(), true).expect("decodes");
             assert_eq!(decoded.text, seed);
             assert!(decoded.encoding.is_utf8() && decoded.invalid_sequences == 0);
+            // With a byte order mark, whole, cut inside a character, and damaged.
+            let marked = format!("\u{feff}{seed}ر").into_bytes();
+            assert_eq!(
+                decode(&marked, true).expect("decodes").text,
+                format!("{seed}ر")
+            );
+            let cut = &marked[..marked.len() - 1];
+            let partial = decode(cut, false).expect("decodes");
+            assert_eq!(partial.text, seed);
+            assert_eq!(partial.invalid_sequences, 0);
+            let damaged = decode(cut, true).expect("decodes");
+            assert!(damaged.text.ends_with('\u{fffd}') && damaged.invalid_sequences == 1);
             // Cut anywhere, even inside a character: valid exactly when std says so.
             for cut in (0..seed.len()).step_by(97) {
                 let bytes = &seed.as_bytes()[..cut];

@@ -124,7 +124,8 @@ impl Article {
 
     /// Like [`Self::from_blocks`], for blocks already in NFC: cut from text that was
     /// normalised as a whole, at line ends and spaces. Checking each again would read
-    /// the whole article a second time.
+    /// the whole article a second time. (The ids are derived from the texts as
+    /// they are, so they match [`SectionId::derive`] only for texts in NFC.)
     pub fn from_normalized_blocks(title: String, blocks: impl IntoIterator<Item = Block>) -> Self {
         let blocks: Vec<Block> = blocks.into_iter().collect();
         let ids = {
