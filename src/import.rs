@@ -269,9 +269,27 @@ pub fn parse(text: &str, format: ArticleFormat) -> Article {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::SectionKind;
+
+    /// The text of every sample article and translation in `assets/samples` (the
+    /// seeds), in file-name order.
+    pub(crate) fn seed_texts() -> Vec<String> {
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+        let mut files: Vec<_> = std::fs::read_dir(samples)
+            .expect("samples")
+            .map(|entry| entry.expect("entry").path())
+            .filter(|path| path.extension().is_some_and(|extension| extension == "txt"))
+            .collect();
+        files.sort();
+        let texts: Vec<String> = files
+            .iter()
+            .map(|file| std::fs::read_to_string(file).expect("a seed is UTF-8"))
+            .collect();
+        assert!(texts.len() >= 5, "the seeds are there");
+        texts
+    }
 
     #[test]
     fn the_format_follows_the_extension() {

@@ -106,6 +106,32 @@ proptest! {
     }
 
     #[test]
+    fn ids_and_nfc_are_what_their_definitions_give(bytes in article_bytes()) {
+        // The importer checks NFC with its own fast reader and gives ids in one pass;
+        // here, the definitions: unicode-normalization's check and composition, and
+        // each id derived from its text and the count of the same texts before it.
+        use unicode_normalization::{UnicodeNormalization as _, is_nfc_stream_safe};
+        let Ok(decoded) = decode(&bytes, true) else {
+            return Ok(());
+        };
+        let text = &decoded.text;
+        let composed: String = text.chars().stream_safe().nfc().collect();
+        if is_nfc_stream_safe(text) {
+            prop_assert_eq!(&normalize(text), text);
+        }
+        prop_assert!(is_nfc_stream_safe(&normalize(&composed)));
+        for format in [ArticleFormat::PlainText, ArticleFormat::Markdown] {
+            let article = import_decoded(decoded.clone(), format).article;
+            let mut seen = std::collections::HashMap::<&str, u32>::new();
+            for section in &article.sections {
+                let occurrence = seen.entry(section.text.trim()).or_default();
+                prop_assert_eq!(section.id, SectionId::derive(&section.text, *occurrence));
+                *occurrence += 1;
+            }
+        }
+    }
+
+    #[test]
     fn every_section_maps_back_to_the_file_s_text(bytes in article_bytes()) {
         for format in [ArticleFormat::PlainText, ArticleFormat::Markdown] {
             let Ok(source) = ArticleSource::from_bytes(&bytes, format) else {

@@ -13,7 +13,8 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::fold::{Folded, fold};
-use super::section::{Article, SectionId};
+use super::section::Article;
+use super::section_id::SectionId;
 
 /// Characters of context kept before and after a quote.
 pub const CONTEXT_CHARS: usize = 32;

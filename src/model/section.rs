@@ -1,11 +1,11 @@
 //! Articles as a column of sections, each with a stable id.
 
-use std::fmt;
 use std::ops::Range;
 
 use super::direction::{Direction, base_direction};
 use super::emphasis::{EmphasisSpan, sanitize_spans};
 use super::normalize::normalize;
+use super::section_id::{SectionId, section_ids};
 use super::source_span::{SourcePiece, SourceSpan};
 
 /// What role a section plays in its article.
@@ -25,58 +25,6 @@ pub enum SectionKind {
     /// An item of a list. A numbered item keeps its number in its text; a bullet is
     /// drawn, not part of the text.
     ListItem,
-}
-
-/// A stable identifier of a section, derived from its text and the number of
-/// sections with the same text before it.
-///
-/// The same article text always gives the same ids, and inserting or removing other
-/// sections does not change a section's id: notes are attached to these. The text is
-/// trimmed and taken in NFC, so the same words encoded differently (composed or
-/// decomposed, UTF-8 or a legacy code page) give the same id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SectionId(pub u64);
-
-impl serde::Serialize for SectionId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for SectionId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        u64::from_str_radix(&text, 16)
-            .map(Self)
-            .map_err(serde::de::Error::custom)
-    }
-}
-
-impl SectionId {
-    /// The id of the `occurrence`-th (from 0) section whose text is `text`.
-    pub fn derive(text: &str, occurrence: u32) -> Self {
-        // FNV-1a: stable across platforms and compiler versions, unlike `DefaultHasher`.
-        const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-        const PRIME: u64 = 0x0000_0100_0000_01b3;
-        let mut hash = OFFSET_BASIS;
-        let text = normalize(text.trim());
-        let bytes = text
-            .trim()
-            .bytes()
-            .chain([0xff])
-            .chain(occurrence.to_le_bytes());
-        for byte in bytes {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
-        Self(hash)
-    }
-}
-
-impl fmt::Display for SectionId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:016x}", self.0)
-    }
 }
 
 /// One section of an article: a heading, a paragraph, a quotation or a list item.
@@ -176,16 +124,19 @@ impl Article {
 
     /// Like [`Self::from_blocks`], for blocks already in NFC: cut from text that was
     /// normalised as a whole, at line ends and spaces. Checking each again would read
-    /// the whole article a second time.
+    /// the whole article a second time. (The ids are derived from the texts as
+    /// they are, so they match [`SectionId::derive`] only for texts in NFC.)
     pub fn from_normalized_blocks(title: String, blocks: impl IntoIterator<Item = Block>) -> Self {
-        let mut seen = std::collections::HashMap::<String, u32>::new();
+        let blocks: Vec<Block> = blocks.into_iter().collect();
+        let ids = {
+            let texts: Vec<&str> = blocks.iter().map(|block| block.text.as_str()).collect();
+            section_ids(&texts)
+        };
         let sections = blocks
             .into_iter()
-            .map(|block| {
+            .zip(ids)
+            .map(|(block, id)| {
                 let emphasis = sanitize_spans(&block.text, block.emphasis);
-                let occurrence = seen.entry(block.text.trim().to_owned()).or_default();
-                let id = SectionId::derive(&block.text, *occurrence);
-                *occurrence += 1;
                 let direction = base_direction(&block.text);
                 Section {
                     id,
