@@ -270,6 +270,7 @@ impl LineShaper {
                 .collect();
             return ShapeWord { blank, glyphs };
         }
+        self.words.misses += 1;
         let word = style
             .and_then(|style| self.shape_in_primary_font(fonts, text, range.start, style, blank))
             .unwrap_or_else(|| {
