@@ -35,6 +35,10 @@ use super::words::{WordCache, WordStyle};
 /// working size.
 const MAX_ATTRS: usize = 64;
 
+/// harfrust plans kept (one per font, script, direction and language met), the
+/// oldest dropped first.
+const MAX_PLANS: usize = 32;
+
 /// Tab stops every this many spaces, as cosmic-text's `Buffer` sets them.
 const TAB_WIDTH: u16 = 8;
 
@@ -360,6 +364,9 @@ impl LineShaper {
                     language.as_ref(),
                     &primary.features,
                 );
+                if self.plans.len() >= MAX_PLANS {
+                    self.plans.remove(0);
+                }
                 self.plans.push((font.id(), plan));
                 self.plans.len() - 1
             }
