@@ -1,7 +1,8 @@
 //! The search window as a reader uses it: Ctrl+F takes the keys, an Arabic query finds
 //! its words in the article and in the translation (highlighted there), Ctrl+Shift+F
 //! finds them in every article, a click jumps to another article's section, F3 and
-//! Shift+F3 go from match to match, and Escape closes the window and its highlights.
+//! Shift+F3 go from match to match, Escape closes the window and its highlights, and
+//! a word selected in the article is what Ctrl+F searches for.
 
 mod common;
 
@@ -140,6 +141,58 @@ fn ctrl_f_finds_and_highlights_in_the_article_and_its_translation() {
     harness.run();
     assert!(harness.query_by_label("Search this article").is_none());
     assert!(harness.state().search_matches_in_open_article().is_empty());
+}
+
+#[test]
+fn ctrl_f_searches_for_the_selected_words() {
+    let folder = tempfile::tempdir().expect("folder");
+    std::fs::write(
+        folder.path().join("001.txt"),
+        "المقالة\nالعالم واسع والعلم نافع\nلا عالم بلا علم",
+    )
+    .expect("write");
+    let mut harness = harness(folder.path());
+    // Double-click the first word read (on the right) of "العالم واسع والعلم نافع".
+    let rect = harness.get_by_label("العالم واسع والعلم نافع").rect();
+    let at = egui::pos2(rect.right() - 12.0, rect.center().y);
+    for _ in 0..2 {
+        harness.drag_at(at);
+        harness.step();
+        harness.drop_at(at);
+        harness.step();
+    }
+    harness.run();
+    assert_eq!(common::copy(&mut harness).as_deref(), Some("العالم"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert_eq!(
+        harness.state().search_status().as_deref(),
+        Some("1 match"),
+        "the selected word is searched for at once"
+    );
+    let article = harness
+        .state()
+        .current_article()
+        .expect("read")
+        .article
+        .clone();
+    let found = |harness: &Harness<'_, HamishApp>| -> Vec<(usize, String)> {
+        harness
+            .state()
+            .search_matches_in_open_article()
+            .iter()
+            .map(|(section, _, range)| {
+                (
+                    *section,
+                    article.sections[*section].text[range.clone()].to_owned(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(found(&harness), [(1, "العالم".to_owned())]);
+    // The query is selected in the field: typing replaces it.
+    type_text(&mut harness, "بلا");
+    assert_eq!(found(&harness), [(2, "بلا".to_owned())]);
 }
 
 #[test]

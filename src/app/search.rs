@@ -23,7 +23,7 @@ use crate::model::Article;
 use crate::model::Notes;
 use crate::model::translation::TranslationColumn;
 use crate::search::{ArticleHits, Kind, Query, SearchIndex, SearchOptions, SearchResults};
-use crate::text::{TextEditor, TextStyle};
+use crate::text::{EditCommand, TextEditor, TextEngine, TextStyle};
 use crate::ui::search_panel::{SearchCommand, SearchScope};
 
 mod index_thread;
@@ -102,6 +102,10 @@ impl Default for Search {
     }
 }
 
+/// The longest selection (in characters) that opening the search window puts in its
+/// field: a phrase, not a paragraph.
+const MAX_SELECTED_QUERY: usize = 120;
+
 /// How the query is set in its field.
 fn query_style() -> TextStyle {
     TextStyle {
@@ -133,6 +137,18 @@ impl Search {
             self.follow_folder(ctx, root);
             self.query_changed();
         }
+    }
+
+    /// Puts `text` in the field in place of the query, selected (so typing replaces
+    /// it; Ctrl+Z brings the query back), and searches for it.
+    pub fn replace_query(&mut self, ctx: &egui::Context, text: String) {
+        let engine = TextEngine::shared(ctx);
+        let mut engine = TextEngine::lock(&engine);
+        self.editor.apply(&mut engine, EditCommand::SelectAll);
+        self.editor.apply(&mut engine, EditCommand::Insert(text));
+        self.editor.apply(&mut engine, EditCommand::SelectAll);
+        drop(engine);
+        self.query_changed();
     }
 
     /// Closes the window; the highlights go with it.
@@ -563,6 +579,27 @@ impl super::HamishApp {
         );
     }
 
+    /// The reader's selection in the open article, when it is a phrase worth
+    /// searching for: within one section, on one line, at most [`MAX_SELECTED_QUERY`]
+    /// characters once trimmed.
+    fn selected_phrase(&self) -> Option<String> {
+        let open = self.session.open.as_ref()?;
+        let (section, range) = open.view.selection_in_one_section()?;
+        let text = self
+            .session
+            .ready_article()?
+            .article
+            .sections
+            .get(section)?
+            .text
+            .get(range)?
+            .trim();
+        let worth = !text.is_empty()
+            && !text.contains(['\n', '\r'])
+            && text.chars().count() <= MAX_SELECTED_QUERY;
+        worth.then(|| text.to_owned())
+    }
+
     /// Applies a search command.
     pub(super) fn apply_search(&mut self, ctx: &egui::Context, command: SearchCommand) {
         let root = self
@@ -573,6 +610,9 @@ impl super::HamishApp {
         let stop = match command {
             SearchCommand::Open(scope) => {
                 self.search.open(ctx, scope, root.as_deref());
+                if let Some(selected) = self.selected_phrase() {
+                    self.search.replace_query(ctx, selected);
+                }
                 None
             }
             SearchCommand::Close => {
