@@ -153,7 +153,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[ctrl(Key::PageDown), key(Key::CloseBracket)], "Next article", Reading, Some(A::NextArticle)),
     row(&[ctrl(Key::PageUp), key(Key::OpenBracket)], "Previous article", Reading, Some(A::PreviousArticle)),
     row(&[key(Key::G)], "Gloss the word under the pointer (or Alt+click it)", Reading, None),
-    row(&[search::FIND_IN_ARTICLE], "Find in the article", Search, None),
+    row(&[search::FIND_IN_ARTICLE], "Find in the article (the selected words, if any)", Search, None),
     row(&[search::FIND_IN_FOLDER], "Find in every article, translation and note of the folder", Search, None),
     row(&[search::FIND_NEXT], "Next match", Search, None),
     row(&[search::FIND_PREVIOUS], "Previous match", Search, None),
