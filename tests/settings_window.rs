@@ -1,5 +1,6 @@
 //! The settings window (Ctrl+, or View ▸ Settings…): theme, zoom, diacritics and each
-//! column's typography, applied at once and remembered; Urdu drawn in Nastaliq.
+//! column's typography, applied at once and remembered (a note is written in the
+//! face and size it is shown in); Urdu drawn in Nastaliq.
 
 mod common;
 
@@ -210,5 +211,43 @@ fn margins_and_line_spacing_change_the_article_column() {
         "{} then {}",
         plain.height(),
         spaced.height()
+    );
+}
+
+/// The note typed into a field with the notes at `size_pt`: the field's height while
+/// writing, and the note's once the field is closed.
+fn note_heights(size_pt: f32) -> (f32, f32) {
+    let folder = common::samples_copy();
+    let mut preferences = Preferences::default();
+    preferences.typography.notes_size_pt = size_pt;
+    preferences.typography.notes.family = FontFamily::Sans;
+    let mut harness = harness_on(preferences, folder.path().join("001_d7cff7a3069428f0.txt"));
+    harness.key_press(Key::J);
+    harness.run();
+    harness.key_press(Key::N);
+    harness.run();
+    harness.event(egui::Event::Text("ملاحظة قصيرة".to_owned()));
+    harness.run();
+    let writing = harness.get_by_label("Write a note").rect().height();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Write a note").is_none(), "closed");
+    let shown = harness.get_by_label("ملاحظة قصيرة").rect().height();
+    (writing, shown)
+}
+
+#[test]
+fn a_note_is_written_in_the_face_and_size_it_is_shown_in() {
+    let (small_writing, small_shown) = note_heights(13.0);
+    let (large_writing, large_shown) = note_heights(26.0);
+    assert!(
+        large_writing > 1.6 * small_writing - 10.0 && large_writing > small_writing + 10.0,
+        "the field grows with the notes' size: {small_writing} → {large_writing}"
+    );
+    // The text in the field is set as on the card: a field keeps room for two lines of
+    // it, so it grows by twice what one line of the shown note grows.
+    assert!(
+        ((large_writing - small_writing) - 2.0 * (large_shown - small_shown)).abs() < 1.5,
+        "writing {small_writing} → {large_writing}, shown {small_shown} → {large_shown}"
     );
 }

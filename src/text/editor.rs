@@ -10,8 +10,8 @@
 use std::sync::Arc;
 
 use cosmic_text::{
-    Action, Attrs, Buffer, Change, Cursor, Edit as _, Editor, Family, Metrics, Motion, Selection,
-    Shaping, Wrap,
+    Action, Attrs, AttrsList, Buffer, Change, Cursor, Edit as _, Editor, Family, Metrics, Motion,
+    Selection, Shaping, Wrap,
 };
 use egui::Pos2;
 
@@ -118,6 +118,25 @@ impl TextEditor {
     /// How the text is set.
     pub fn style(&self) -> TextStyle {
         self.style
+    }
+
+    /// Sets the text in `style` from now on (the face, size and spacing chosen for
+    /// the text it edits), keeping the text, the cursor, the selection and the undo
+    /// history.
+    pub fn set_style(&mut self, style: TextStyle) {
+        if style == self.style {
+            return;
+        }
+        self.style = style;
+        let attrs = self.attrs();
+        self.editor.with_buffer_mut(|buffer| {
+            for line in &mut buffer.lines {
+                line.set_attrs_list(AttrsList::new(&attrs));
+            }
+        });
+        // Laid out again, with the new size, on the next `layout`.
+        self.width_px = 0.0;
+        self.layout = None;
     }
 
     /// The text, paragraphs separated by `\n`.
@@ -315,6 +334,29 @@ mod tests {
         for c in text.chars() {
             editor.apply(engine, EditCommand::Insert(c.to_string()));
         }
+    }
+
+    #[test]
+    fn a_new_style_sets_the_text_anew_and_keeps_cursor_and_history() {
+        use crate::text::FontFamily;
+        let mut engine = TextEngine::new();
+        let mut editor = TextEditor::new("", TextStyle::body(16.0));
+        editor.layout(&mut engine, 300.0, 1.0);
+        type_text(&mut editor, &mut engine, "ملاحظة مهمة");
+        let before = editor.layout(&mut engine, 300.0, 1.0);
+        let sans = TextStyle {
+            family: FontFamily::Sans,
+            ..TextStyle::body(24.0)
+        };
+        editor.set_style(sans);
+        let after = editor.layout(&mut engine, 300.0, 1.0);
+        assert_eq!(after.text(), "ملاحظة مهمة");
+        let fresh = TextEditor::new("ملاحظة مهمة", sans).layout(&mut engine, 300.0, 1.0);
+        assert!(*after == *fresh, "set as a new editor in that style is");
+        assert!(*after != *before);
+        assert_eq!(editor.cursor(), "ملاحظة مهمة".len(), "the cursor stays");
+        editor.apply(&mut engine, EditCommand::Undo);
+        assert_eq!(editor.text(), "ملاحظة ", "the history stays");
     }
 
     #[test]

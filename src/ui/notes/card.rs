@@ -42,14 +42,22 @@ pub(super) fn note_card(
                 );
             }
             match editing {
-                Some(editing) => editors(ui, id, editing, commands),
+                Some(editing) => editors(ui, id, editing, style, commands),
                 None => shown(ui, id, note, style, commands),
             }
         });
 }
 
-/// The note being written: its text and tags in editors.
-fn editors(ui: &mut Ui, id: &NoteId, editing: &mut EditingNote, commands: &mut Vec<NoteCommand>) {
+/// The note being written: its text and tags in editors, the text set as notes are
+/// shown (`style`), so nothing moves when the editor closes.
+fn editors(
+    ui: &mut Ui,
+    id: &NoteId,
+    editing: &mut EditingNote,
+    style: crate::text::TextStyle,
+    commands: &mut Vec<NoteCommand>,
+) {
+    editing.text.set_style(style);
     let text = TextField::new(&mut editing.text)
         .hint("Write a note")
         .take_focus(std::mem::take(&mut editing.focus_pending))
