@@ -1,6 +1,7 @@
 //! The keyboard: ↓/↑ and j/k move a section cursor screen readers see as the selected
 //! section, N and T write on the section under it, keys typed into a note stay there,
-//! Ctrl+PageDown opens the next article, and F1 lists every shortcut.
+//! Ctrl+PageDown opens the next article, H highlights in the colour picked last, and
+//! F1 lists every shortcut.
 
 mod common;
 
@@ -235,4 +236,63 @@ fn in_arabic_typed_into_a_note_the_right_arrow_moves_towards_the_start() {
     let notes = harness.state().notes_of_open_article();
     assert_eq!(notes[0].1.text, "سلاحم");
     assert_eq!(harness.state().section_cursor(), None, "no cursor moved");
+}
+
+/// Selects, by dragging, the start of section `index` (on the right).
+fn select_first_word(harness: &mut Harness<'_, HamishApp>, index: usize) {
+    let text = section_text(harness, index);
+    let rect = harness.get_by_label(&text).rect();
+    let y = rect.top() + 14.0;
+    harness.drag_at(egui::pos2(rect.right() - 4.0, y));
+    harness.step();
+    harness.hover_at(egui::pos2(rect.right() - 40.0, y));
+    harness.step();
+    harness.drop_at(egui::pos2(rect.right() - 40.0, y));
+    harness.run();
+}
+
+#[test]
+fn h_highlights_in_the_colour_picked_last() {
+    use hamish::model::HighlightColor;
+    let folder = common::samples_copy();
+    let app = HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(folder.path().join("001_d7cff7a3069428f0.txt")),
+    );
+    let mut harness = common::app_harness(app, vec2(1280.0, 800.0));
+    harness.run();
+    let colors = |harness: &Harness<'_, HamishApp>| -> Vec<Option<HighlightColor>> {
+        harness
+            .state()
+            .notes_of_open_article()
+            .iter()
+            .map(|(_, note, _)| note.color)
+            .collect()
+    };
+    // At first H highlights in yellow.
+    select_first_word(&mut harness, 2);
+    press(&mut harness, Key::H);
+    assert_eq!(colors(&harness), [Some(HighlightColor::Yellow)]);
+    // Green picked on the toolbar…
+    select_first_word(&mut harness, 3);
+    harness.get_by_label("Highlight in green").click();
+    harness.run();
+    // …is what H highlights in next, and what the preferences remember.
+    select_first_word(&mut harness, 4);
+    press(&mut harness, Key::H);
+    let mut found = colors(&harness);
+    found.sort_by_key(|color| color.map(HighlightColor::name));
+    assert_eq!(
+        found,
+        [
+            Some(HighlightColor::Green),
+            Some(HighlightColor::Green),
+            Some(HighlightColor::Yellow)
+        ]
+    );
+    assert_eq!(
+        harness.state().preferences().highlight_color,
+        HighlightColor::Green
+    );
 }

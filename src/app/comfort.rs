@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{Article, HighlightColor};
+use crate::model::Article;
 use crate::ui::notes::NoteCommand;
 use crate::ui::settings::{LookPage, LookSettings, SettingsAction, TypographyPage, ZOOM_RANGE};
 use crate::ui::shortcuts::{self, KeyAction};
@@ -153,7 +153,7 @@ impl HamishApp {
                     let highlight = NoteCommand::Highlight {
                         section,
                         range,
-                        color: HighlightColor::Yellow,
+                        color: self.preferences.highlight_color,
                         with_note: false,
                     };
                     self.apply(ctx, Command::Notes(highlight));

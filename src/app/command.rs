@@ -156,6 +156,10 @@ impl HamishApp {
             }
             Command::ExportNotesTo(format, target) => self.export_notes(ctx, format, target),
             Command::Notes(command) => {
+                if let NoteCommand::Highlight { color, .. } = &command {
+                    // The colour picked last is the one H highlights in.
+                    self.preferences.highlight_color = *color;
+                }
                 if let Some(OpenArticle {
                     content: Content::Ready(imported),
                     notes: Some(notes),

@@ -355,7 +355,12 @@ impl HamishApp {
         }
         if let Some(notes) = notes {
             if let Some(selection) = &output.selection {
-                selection_toolbar(ui.ctx(), selection, &mut note_commands);
+                selection_toolbar(
+                    ui.ctx(),
+                    selection,
+                    self.preferences.highlight_color,
+                    &mut note_commands,
+                );
             }
             if notes.list_open {
                 let top = view.first_visible_section();

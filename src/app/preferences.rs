@@ -1,5 +1,6 @@
 //! How the reader likes to read: what is shown and how big. Saved by eframe.
 
+use crate::model::HighlightColor;
 use crate::ui::Columns;
 use crate::ui::theme::Theme;
 use crate::ui::typography::Typography;
@@ -37,6 +38,8 @@ pub struct Preferences {
     pub typography: Typography,
     /// The machine translation engine and its languages.
     pub translation_engine: crate::translate::EngineSettings,
+    /// The colour H highlights in: the one last picked on the selection's toolbar.
+    pub highlight_color: HighlightColor,
 }
 
 impl Default for Preferences {
@@ -54,6 +57,7 @@ impl Default for Preferences {
             hide_diacritics: false,
             typography: Typography::default(),
             translation_engine: crate::translate::EngineSettings::default(),
+            highlight_color: HighlightColor::Yellow,
         }
     }
 }

@@ -161,7 +161,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[key(Key::Escape)], "Close the search window and clear its highlights", Search, None),
     row(&[key(Key::N)], "Add a note to the section under the cursor", Notes, Some(A::NoteOnSection)),
     row(&[key(Key::T)], "Write the translation of the section under the cursor", Notes, Some(A::EditTranslation)),
-    row(&[key(Key::H)], "Highlight the selected text", Notes, Some(A::HighlightSelection)),
+    row(&[key(Key::H)], "Highlight the selected text (in the colour picked last)", Notes, Some(A::HighlightSelection)),
     row(&[ctrl(Key::Z)], "Undo the last change to a note", Notes, None),
     row(&[ctrl(Key::B)], "Show or hide the library", View, Some(A::ToggleLibrary)),
     row(&[ctrl_shift(Key::T)], "Show or hide the translation column", View, Some(A::ToggleTranslationColumn)),

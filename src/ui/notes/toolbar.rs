@@ -28,10 +28,12 @@ pub(super) fn color_button(
     response.on_hover_text(label)
 }
 
-/// The toolbar over `selection`; what is chosen goes to `commands`.
+/// The toolbar over `selection`; what is chosen goes to `commands`. `last` (the
+/// colour H highlights in) is ringed, and a note is highlighted in it.
 pub fn selection_toolbar(
     ctx: &egui::Context,
     selection: &SelectionInView,
+    last: HighlightColor,
     commands: &mut Vec<NoteCommand>,
 ) {
     let position = selection.rect.left_top() - vec2(0.0, 34.0);
@@ -43,7 +45,7 @@ pub fn selection_toolbar(
                 ui.horizontal(|ui| {
                     for color in HighlightColor::ALL {
                         let label = format!("Highlight in {}", color.name());
-                        if color_button(ui, color, &label, false).clicked() {
+                        if color_button(ui, color, &label, color == last).clicked() {
                             commands.push(NoteCommand::Highlight {
                                 section: selection.section,
                                 range: selection.range.clone(),
@@ -61,7 +63,7 @@ pub fn selection_toolbar(
                         commands.push(NoteCommand::Highlight {
                             section: selection.section,
                             range: selection.range.clone(),
-                            color: HighlightColor::Yellow,
+                            color: last,
                             with_note: true,
                         });
                         TextSelection::clear(ctx);
