@@ -1,6 +1,9 @@
 //! One line of text (a paragraph without line breaks) into a cosmic-text `ShapeLine`:
 //! bidi levels once for the line, cut into level runs and words at line-break
-//! opportunities, each word's glyphs taken from the [`WordCache`] or shaped and kept.
+//! opportunities, each word's glyphs taken from the [`WordCache`] or shaped and kept
+//! (a word in one style with harfrust straight, in the first font its attributes ask
+//! for; cosmic-text's `ShapeWord` where that font lacks a character, for its font
+//! fallback).
 //!
 //! Written here rather than taken from cosmic-text's `ShapeLine::build` because that
 //! shapes every word again (or builds an owned key for its own word cache, and walks
@@ -16,7 +19,6 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-
 use std::sync::Arc;
 
 use cosmic_text::fallback::FontFallbackIter;
