@@ -11,11 +11,12 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use hamish::app::{HamishApp, Preferences, ReadingState};
 
 fn open_samples() -> Harness<'static, HamishApp> {
-    let app = HamishApp::new(
-        Preferences::default(),
-        ReadingState::default(),
-        Some(common::samples().join("001_d7cff7a3069428f0.txt")),
-    );
+    open_article(common::samples().join("001_d7cff7a3069428f0.txt"))
+}
+
+/// The app with the article at `path` open, its first frame drawn.
+fn open_article(path: std::path::PathBuf) -> Harness<'static, HamishApp> {
+    let app = HamishApp::new(Preferences::default(), ReadingState::default(), Some(path));
     let mut harness = common::app_harness(app, vec2(1280.0, 800.0));
     harness.run();
     harness
@@ -102,13 +103,7 @@ fn arrows_and_j_k_move_the_section_cursor_and_the_view_follows() {
 #[test]
 fn n_writes_a_note_on_the_cursor_section_and_j_typed_there_stays_in_it() {
     let folder = common::samples_copy();
-    let app = HamishApp::new(
-        Preferences::default(),
-        ReadingState::default(),
-        Some(folder.path().join("001_d7cff7a3069428f0.txt")),
-    );
-    let mut harness = common::app_harness(app, vec2(1280.0, 800.0));
-    harness.run();
+    let mut harness = open_article(folder.path().join("001_d7cff7a3069428f0.txt"));
     press(&mut harness, Key::J);
     press(&mut harness, Key::J);
     assert_eq!(harness.state().section_cursor(), Some(1));
@@ -129,13 +124,7 @@ fn n_writes_a_note_on_the_cursor_section_and_j_typed_there_stays_in_it() {
 #[test]
 fn t_writes_the_translation_of_the_cursor_section() {
     let folder = common::samples_copy();
-    let app = HamishApp::new(
-        Preferences::default(),
-        ReadingState::default(),
-        Some(folder.path().join("003_2dd66c1bbdc4b7f0.txt")),
-    );
-    let mut harness = common::app_harness(app, vec2(1280.0, 800.0));
-    harness.run();
+    let mut harness = open_article(folder.path().join("003_2dd66c1bbdc4b7f0.txt"));
     press(&mut harness, Key::J);
     press(&mut harness, Key::J);
     press(&mut harness, Key::T);
@@ -219,13 +208,7 @@ fn menus_show_the_keys_of_the_table() {
 #[test]
 fn in_arabic_typed_into_a_note_the_right_arrow_moves_towards_the_start() {
     let folder = common::samples_copy();
-    let app = HamishApp::new(
-        Preferences::default(),
-        ReadingState::default(),
-        Some(folder.path().join("001_d7cff7a3069428f0.txt")),
-    );
-    let mut harness = common::app_harness(app, vec2(1280.0, 800.0));
-    harness.run();
+    let mut harness = open_article(folder.path().join("001_d7cff7a3069428f0.txt"));
     press(&mut harness, Key::N);
     harness.event(egui::Event::Text("سلام".to_owned()));
     harness.run();
@@ -255,13 +238,7 @@ fn select_first_word(harness: &mut Harness<'_, HamishApp>, index: usize) {
 fn h_highlights_in_the_colour_picked_last() {
     use hamish::model::HighlightColor;
     let folder = common::samples_copy();
-    let app = HamishApp::new(
-        Preferences::default(),
-        ReadingState::default(),
-        Some(folder.path().join("001_d7cff7a3069428f0.txt")),
-    );
-    let mut harness = common::app_harness(app, vec2(1280.0, 800.0));
-    harness.run();
+    let mut harness = open_article(folder.path().join("001_d7cff7a3069428f0.txt"));
     let colors = |harness: &Harness<'_, HamishApp>| -> Vec<Option<HighlightColor>> {
         harness
             .state()
