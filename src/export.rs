@@ -2,8 +2,10 @@
 //! Annotation JSON-LD for other annotation tools; one file per format.
 //!
 //! Pure functions from the article (read with its file's own text, an
-//! [`ArticleSource`]) and its notes to text; reading the article's file and writing
-//! the result are the caller's business.
+//! [`ArticleSource`]) and its notes to text; reading the article's file is the
+//! caller's business. Where the result may be written is decided here, once for the
+//! window and the command line: `target` refuses the reader's own files and anything
+//! that is not a file, and writes the export without replacing one of them.
 //!
 //! Every quote is a slice of the file as it is on disk, and every position counts
 //! that text's code points (see [`crate::import::ArticleSource`] for which text
@@ -18,6 +20,7 @@ mod file_uri;
 mod json;
 mod language;
 mod markdown;
+mod target;
 mod tmx;
 mod web_annotation;
 
@@ -26,6 +29,7 @@ pub use bilingual_markdown::bilingual_markdown;
 pub use file_uri::file_uri;
 pub use json::json;
 pub use markdown::markdown;
+pub use target::{NotAFile, OwnedFile, TargetRefusal, check_target, write_export};
 pub use tmx::tmx;
 pub use web_annotation::web_annotations;
 

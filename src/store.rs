@@ -34,7 +34,7 @@ mod sidecar;
 mod worker;
 
 pub use article_notes::{ArticleNotes, HoldReason, Saving, StoreNotice};
-pub use atomic::{sweep_temporary_files, write_atomic};
+pub use atomic::{sweep_temporary_files, write_atomic, write_atomic_guarded};
 pub use autosave::Autosave;
 pub use backup::{BACKUPS_KEPT, backup_folder, backup_now};
 pub use contents::{MergedContents, SidecarContents, merge_contents};

@@ -231,3 +231,137 @@ fn bilingual_formats_put_the_translation_file_beside_the_article() {
         text(&output.stderr)
     );
 }
+
+/// `hamish export --format markdown ARTICLE -o TARGET`.
+fn export_to(article: &Path, target: &Path) -> Output {
+    hamish(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "markdown".as_ref(),
+        article.as_os_str(),
+        "-o".as_ref(),
+        target.as_os_str(),
+    ])
+}
+
+/// Every file under `folder` (hidden ones and backups included) with its bytes.
+fn snapshot(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("list").flatten() {
+            let path = entry.path();
+            let kind = entry.file_type().expect("type");
+            if kind.is_dir() {
+                folders.push(path);
+            } else if kind.is_file() {
+                files.push((path.clone(), std::fs::read(&path).expect("read")));
+            } else {
+                files.push((path.clone(), Vec::new()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn an_export_never_replaces_the_readers_files() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let article = folder_with_article(root.path());
+    let folder = article.parent().expect("folder").to_owned();
+    std::fs::write(folder.join("002.md"), "# مقال آخر\n").expect("another article");
+    std::fs::write(
+        folder.join("001 خبر.en.txt"),
+        "The news\nThe prophet said\n",
+    )
+    .expect("companion");
+    std::fs::write(folder.join("001 خبر.tmx"), "<tmx/>").expect("a TMX companion");
+    let backups = folder.join(".hamish-backups");
+    std::fs::create_dir_all(&backups).expect("backups");
+    let backup = backups.join("001 خبر.txt.hamish.json.000001763800000000");
+    std::fs::copy(sidecar_path(&article), &backup).expect("backup");
+    // Another folder, whose own article is a target too.
+    let elsewhere = root.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("elsewhere");
+    std::fs::write(elsewhere.join("other.txt"), "مقال في مجلد آخر\n").expect("article");
+    let link = elsewhere.join("link to the article.md");
+    std::os::unix::fs::symlink(&article, &link).expect("symlink");
+    let hard_link = elsewhere.join("notes.md");
+    std::fs::hard_link(&article, &hard_link).expect("hard link");
+    let sub = folder.join("sub");
+    std::fs::create_dir_all(&sub).expect("sub-folder");
+    let dotdot = sub.join("..").join("001 خبر.txt");
+    let before = snapshot(root.path());
+
+    let refused: [(&Path, &str); 11] = [
+        (&article, "is an article,"),
+        (&dotdot, "is an article,"),
+        (&link, "is an article,"),
+        (&hard_link, "is an article,"),
+        (&folder.join("002.md"), "is an article,"),
+        (&elsewhere.join("other.txt"), "is an article,"),
+        (&sidecar_path(&article), "notes file"),
+        (&folder.join("001 خبر.en.txt"), "translation file"),
+        (&folder.join("001 خبر.tmx"), "translation file"),
+        (&backup, "backup"),
+        (&sub, "folder"),
+    ];
+    for (target, why) in refused {
+        let output = export_to(&article, target);
+        let stderr = text(&output.stderr);
+        assert!(!output.status.success(), "{}: {stderr}", target.display());
+        assert!(stderr.contains(why), "{}: {stderr}", target.display());
+        assert!(
+            stderr.contains(&*target.to_string_lossy()),
+            "the target is named: {stderr}"
+        );
+        assert_eq!(snapshot(root.path()), before, "{}", target.display());
+    }
+
+    // A new name, and a file of no article's, are written.
+    let fresh = elsewhere.join("exported.md");
+    let output = export_to(&article, &fresh);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // Not an article by its name (`.md` files are articles).
+    let unrelated = elsewhere.join("old export.html");
+    std::fs::write(&unrelated, "an earlier export").expect("write");
+    let output = export_to(&article, &unrelated);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        std::fs::read(&fresh).expect("written"),
+        std::fs::read(&unrelated).expect("written")
+    );
+}
+
+#[test]
+fn an_export_is_never_written_onto_a_pipe_or_through_a_broken_link() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let article = folder_with_article(root.path());
+    let fifo = root.path().join("a pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let broken = root.path().join("broken link.md");
+    std::os::unix::fs::symlink(root.path().join("nowhere.md"), &broken).expect("symlink");
+    for (target, why) in [
+        (&fifo, "a pipe"),
+        (&broken, "a link to a file that does not exist"),
+    ] {
+        let output = export_to(&article, target);
+        let stderr = text(&output.stderr);
+        assert!(!output.status.success(), "{stderr}");
+        assert!(stderr.contains(why), "{stderr}");
+    }
+    use std::os::unix::fs::FileTypeExt as _;
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe is still a pipe");
+    assert!(
+        std::fs::symlink_metadata(&broken)
+            .expect("still there")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(!root.path().join("nowhere.md").exists());
+}

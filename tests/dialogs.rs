@@ -76,3 +76,34 @@ fn notes_are_exported_to_a_typed_path() {
     assert!(written.starts_with("# "), "{written}");
     harness.get_by_label_contains("Saved:");
 }
+
+#[test]
+fn an_export_typed_onto_the_article_is_refused_and_the_article_kept() {
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("003.txt");
+    std::fs::copy(common::samples().join("003_2dd66c1bbdc4b7f0.txt"), &article).expect("copy");
+    let text = std::fs::read(&article).expect("read");
+    let mut harness = harness(article.clone());
+    harness
+        .state_mut()
+        .command(Command::ExportNotes(ExportFormat::Markdown));
+    harness.run();
+    type_path(&mut harness, &article.display().to_string());
+    // The export runs in the background: its message comes when it is done.
+    for _ in 0..500 {
+        if harness
+            .query_by_label_contains("an export never replaces")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+    }
+    harness.get_by_label_contains("This file is an article, and an export never replaces");
+    assert_eq!(
+        std::fs::read(&article).expect("read"),
+        text,
+        "the article is kept"
+    );
+}

@@ -436,3 +436,39 @@ fn cancelling_a_command_kills_it_at_once() {
         started.elapsed()
     );
 }
+
+/// Whether the process `pid` is gone (or a zombie about to be reaped by its new parent).
+fn process_ended(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the command's name in parentheses.
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('Z') || rest.starts_with('X')),
+        Err(_) => true,
+    }
+}
+
+#[test]
+fn a_command_is_answered_when_it_exits_and_leaves_nothing_behind() {
+    let folder = tempfile::tempdir().expect("folder");
+    let pid_file = folder.path().join("background.pid");
+    // The background sleep holds standard output open long after the command exits.
+    let line = format!(
+        "cat >/dev/null; echo T; (sleep 1000 & echo $! > '{}'); exit 0",
+        pid_file.display()
+    );
+    assert_eq!(translate(&command(&line)).as_deref(), Ok("T"));
+    let pid = std::fs::read_to_string(&pid_file).expect("the sleep started");
+    let pid = pid.trim();
+    assert!(!pid.is_empty());
+    // Killed processes are reaped by their new parent: give it a moment.
+    let mut ended = false;
+    for _ in 0..300 {
+        ended = process_ended(pid);
+        if ended {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(ended, "the background sleep {pid} outlived the command");
+}

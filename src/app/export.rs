@@ -8,11 +8,11 @@
 
 use std::path::PathBuf;
 
-use crate::export::{ExportFormat, file_uri};
+use crate::export::{ExportFormat, NotAFile, OwnedFile, TargetRefusal, file_uri};
 use crate::import::{ArticleFormat, ArticleSource, ImportError, read_bytes};
 use crate::model::translation::{TranslationColumn, TranslationData};
 use crate::model::{Article, Notes, guess_language};
-use crate::store::{SidecarContents, encode_contents, write_atomic};
+use crate::store::{SidecarContents, encode_contents};
 
 /// Why an export was not written.
 #[derive(Debug, thiserror::Error)]
@@ -26,12 +26,42 @@ pub enum ExportError {
     /// The notes could not be turned into text.
     #[error("the notes could not be written out ({0})")]
     Encoding(String),
-    /// The file could not be written.
-    #[error("this file could not be written ({0})")]
-    Write(std::io::Error),
+    /// The target is refused, or could not be written.
+    #[error("{}", target_words(.0))]
+    Target(TargetRefusal),
     /// A bilingual export of an article with no translation.
     #[error("the article has no translation to export")]
     NoTranslation,
+}
+
+/// Why `refusal` kept an export from its target, in words for the window and the
+/// command line alike (the target's path follows them).
+fn target_words(refusal: &TargetRefusal) -> String {
+    let owned = |what: &str| {
+        format!(
+            "this file is {what}, and an export never replaces the reader's files: choose another name"
+        )
+    };
+    match refusal {
+        TargetRefusal::Owned(OwnedFile::Article) => owned("an article"),
+        TargetRefusal::Owned(OwnedFile::Companion) => owned("a translation file of an article"),
+        TargetRefusal::Owned(OwnedFile::Sidecar) => owned("an article's notes file"),
+        TargetRefusal::Owned(OwnedFile::Backup) => owned("a backup of an article's notes"),
+        TargetRefusal::NotAFile(NotAFile::Folder) => {
+            "this is a folder: an export is written to a file, so give a file name".to_owned()
+        }
+        TargetRefusal::NotAFile(NotAFile::Special) => {
+            "this is a device, a pipe or a socket, not a regular file, so nothing was written to it".to_owned()
+        }
+        TargetRefusal::NotAFile(NotAFile::BrokenLink) => {
+            "this is a link to a file that does not exist, so nothing was written through it".to_owned()
+        }
+        TargetRefusal::Changed => {
+            "this file was replaced while the export was written by one that must not be overwritten; it was left as it is".to_owned()
+        }
+        TargetRefusal::Unreadable(error) => format!("this file cannot be looked at ({error})"),
+        TargetRefusal::Write(error) => format!("this file could not be written ({error})"),
+    }
 }
 
 /// The language the article is written in, from its script (Arabic when it has no
@@ -102,10 +132,15 @@ impl ExportJob {
         })
     }
 
-    /// Builds the export and writes it to the target.
+    /// Builds the export and writes it to the target, unless the target is one of
+    /// the reader's files or not a file at all (see [`crate::export::check_target`]).
     pub fn run(self) -> Result<(), ExportError> {
+        // Refused before the work of building it, and checked again as it is written.
+        crate::export::check_target(&self.target, &self.article_path)
+            .map_err(ExportError::Target)?;
         let contents = self.contents()?;
-        write_atomic(&self.target, contents.as_bytes()).map_err(ExportError::Write)
+        crate::export::write_export(&self.target, &self.article_path, contents.as_bytes())
+            .map_err(ExportError::Target)
     }
 
     /// The export's text.

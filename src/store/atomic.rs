@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
+use super::replace::{Placed, place};
+
 /// Temporary files older than this are leftovers of a crash, not a write in progress.
 const LEFTOVER_AGE: Duration = Duration::from_secs(60);
 
@@ -35,6 +37,19 @@ pub(super) fn write_complete(
     destination: &Path,
     contents: &[u8],
 ) -> std::io::Result<()> {
+    let temporary = write_temporary(owner, destination, contents)?;
+    if let Err(error) = fs::rename(&temporary, destination) {
+        // Best effort: a leftover is swept at the next start anyway.
+        let _ = fs::remove_file(&temporary);
+        return Err(error);
+    }
+    sync_folder(folder_of(destination));
+    Ok(())
+}
+
+/// Writes `contents` to a new temporary file beside `destination`, named after
+/// `owner`, synced; returns its path.
+fn write_temporary(owner: &Path, destination: &Path, contents: &[u8]) -> std::io::Result<PathBuf> {
     let folder = folder_of(destination);
     let counter = NEXT_TEMPORARY.fetch_add(1, Ordering::Relaxed);
     let temporary = folder.join(format!(
@@ -48,17 +63,69 @@ pub(super) fn write_complete(
             .create_new(true)
             .open(&temporary)?;
         file.write_all(contents)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temporary, destination)
+        file.sync_all()
     })();
-    if result.is_err() {
-        // Best effort: a leftover is swept at the next start anyway.
+    if let Err(error) = result {
         let _ = fs::remove_file(&temporary);
+        return Err(error);
     }
-    result?;
-    sync_folder(folder);
-    Ok(())
+    Ok(temporary)
+}
+
+/// Like [`write_atomic`], for a target that must not be just anything: the file the
+/// new one takes the place of is handed to `may_replace` (under the temporary name it
+/// has then), at the instant it is replaced, so a file put under the target's name
+/// after the caller last looked is judged too. If `may_replace` refuses it, it is put
+/// back under the target's name and the new file is removed. Returns whether the new
+/// file is in place.
+pub fn write_atomic_guarded(
+    target: &Path,
+    contents: &[u8],
+    may_replace: impl FnOnce(&Path) -> bool,
+) -> std::io::Result<bool> {
+    let temporary = write_temporary(target, target, contents)?;
+    let placed = match place(&temporary, target) {
+        Ok(placed) => placed,
+        Err(error) => {
+            let _ = fs::remove_file(&temporary);
+            return Err(error);
+        }
+    };
+    let written = match placed {
+        Placed::Created => true,
+        Placed::Replaced(replaced) if may_replace(&replaced) => {
+            // The export is in place; what it replaced was allowed to go.
+            let _ = fs::remove_file(&replaced);
+            true
+        }
+        Placed::Replaced(replaced) => {
+            match place(&replaced, target)? {
+                Placed::Replaced(ours) => {
+                    let _ = fs::remove_file(ours);
+                }
+                Placed::Created => {}
+                Placed::Raced(_) => {
+                    return Err(std::io::Error::other(format!(
+                        "the file that was there could not be put back; it is kept as {}",
+                        replaced.display()
+                    )));
+                }
+            }
+            false
+        }
+        Placed::Raced(displaced) => {
+            let _ = fs::remove_file(&temporary);
+            if let Some(displaced) = displaced {
+                return Err(std::io::Error::other(format!(
+                    "another file appeared while writing; the one that was there is kept as {}",
+                    displaced.display()
+                )));
+            }
+            false
+        }
+    };
+    sync_folder(folder_of(target));
+    Ok(written)
 }
 
 /// The folder of `path`, `.` for a bare name.
@@ -119,6 +186,31 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn a_guarded_write_puts_back_what_it_may_not_replace() {
+        let folder = tempfile::tempdir().expect("folder");
+        let target = folder.path().join("export.md");
+        fs::write(&target, b"the reader's").expect("write");
+        let mut seen = None;
+        let written = write_atomic_guarded(&target, b"export", |replaced| {
+            seen = Some(fs::read(replaced).expect("the replaced file is handed over"));
+            false
+        })
+        .expect("no error");
+        assert!(!written);
+        assert_eq!(seen.as_deref(), Some(b"the reader's".as_slice()));
+        assert_eq!(fs::read(&target).expect("read"), b"the reader's");
+        let names = fs::read_dir(folder.path()).expect("list").count();
+        assert_eq!(names, 1, "nothing left behind");
+
+        assert!(write_atomic_guarded(&target, b"export", |_| true).expect("written"));
+        assert_eq!(fs::read(&target).expect("read"), b"export");
+        let fresh = folder.path().join("new.md");
+        let never_asked = write_atomic_guarded(&fresh, b"new", |_| panic!("nothing replaced"));
+        assert!(never_asked.expect("written"));
+        assert_eq!(fs::read_dir(folder.path()).expect("list").count(), 2);
     }
 
     #[test]

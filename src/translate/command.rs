@@ -6,13 +6,15 @@
 //! It is given the configured time and answer size: past either, or when the reader
 //! cancels, it is killed together with everything it started (it runs in a process
 //! group of its own, so a `sleep` under `sh -c` dies too), and the engine returns at
-//! once. A non-zero exit is an error carrying the end of what it wrote to standard
+//! once. Its answer is what it wrote by the time it exited: whatever it left running
+//! in the background is ended then, after every run, so nothing outlives it (nor
+//! keeps its output open and the engine waiting). A non-zero exit is an error carrying the end of what it wrote to standard
 //! error.
 
 use std::io::{Read, Write};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
 use super::answer::check_answer;
@@ -21,6 +23,10 @@ use super::{EngineSettings, TranslateError, TranslateRequest, Translator};
 
 /// How often the command is looked at while it runs.
 const POLL: Duration = Duration::from_millis(10);
+
+/// How long the pipes are given, once the command has exited and its group has been
+/// ended, to deliver what is in them.
+const PIPE_GRACE: Duration = Duration::from_millis(500);
 
 /// How much of the command's standard error is kept.
 const STDERR_BYTES: usize = 2000;
@@ -84,49 +90,88 @@ fn shell(line: &str) -> Command {
 
 /// Kills `child` and everything it started.
 fn kill(child: &mut Child) {
+    end_group(child);
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Ends whatever is left of the process group `child` led: what it started in the
+/// background must not outlive the section (nor hold its output open). The group's
+/// id is not reused while any of it is alive, so this reaches nothing else.
+fn end_group(child: &Child) {
     #[cfg(any(target_os = "linux", target_os = "macos"))]
     {
         let group = rustix::process::Pid::from_child(child);
         let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    #[cfg(not(any(target_os = "linux", target_os = "macos")))]
+    let _ = child;
 }
 
-/// Reads `reader` to its end on a thread of its own, keeping at most `limit` bytes
-/// (and saying whether there was more).
-fn read_on_thread(
-    mut reader: impl Read + Send + 'static,
-    limit: usize,
-    keep_end: bool,
-) -> mpsc::Receiver<(Vec<u8>, bool)> {
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut kept = Vec::new();
-        let mut more = false;
-        let mut buffer = [0u8; 8192];
-        loop {
-            match reader.read(&mut buffer) {
-                Ok(0) | Err(_) => break,
-                Ok(read) => {
-                    kept.extend_from_slice(&buffer[..read]);
-                    if kept.len() > limit {
-                        more = true;
-                        if keep_end {
-                            kept.drain(..kept.len() - limit);
-                        } else {
-                            kept.truncate(limit);
-                            // Nothing after the limit is wanted: stop reading.
-                            let _ = sender.send((kept, true));
-                            return;
-                        }
+/// What a thread has read of one of the command's pipes: at most `limit` bytes, and
+/// whether there was more.
+#[derive(Default)]
+struct Collected {
+    kept: Vec<u8>,
+    more: bool,
+}
+
+/// A pipe of the command read on a thread of its own, so that what it has read so
+/// far can be taken at any time: a pipe stays open as long as anything holds it,
+/// which is not the command's business once it has exited.
+struct Pipe {
+    collected: Arc<Mutex<Collected>>,
+    closed: mpsc::Receiver<()>,
+}
+
+impl Pipe {
+    /// Reads `reader` to its end, keeping at most `limit` bytes: the first ones, or
+    /// the last with `keep_end`. Without `keep_end`, reading stops at the limit.
+    fn read(mut reader: impl Read + Send + 'static, limit: usize, keep_end: bool) -> Self {
+        let collected = Arc::new(Mutex::new(Collected::default()));
+        let (sender, closed) = mpsc::channel();
+        let shared = Arc::clone(&collected);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            loop {
+                let read = match reader.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(read) => read,
+                };
+                let mut collected = lock(&shared);
+                collected.kept.extend_from_slice(&buffer[..read]);
+                if collected.kept.len() > limit {
+                    collected.more = true;
+                    if keep_end {
+                        let excess = collected.kept.len() - limit;
+                        collected.kept.drain(..excess);
+                    } else {
+                        collected.kept.truncate(limit);
+                        // Nothing after the limit is wanted: stop reading.
+                        break;
                     }
                 }
             }
-        }
-        let _ = sender.send((kept, more));
-    });
-    receiver
+            let _ = sender.send(());
+        });
+        Self { collected, closed }
+    }
+
+    /// Whether more than the limit came.
+    fn overflowed(&self) -> bool {
+        lock(&self.collected).more
+    }
+
+    /// What was read, once the pipe has closed or `wait` has passed.
+    fn take(self, wait: Duration) -> Collected {
+        let _ = self.closed.recv_timeout(wait);
+        std::mem::take(&mut *lock(&self.collected))
+    }
+}
+
+/// The lock on `collected`; a reader thread that panicked left whole bytes behind.
+fn lock(collected: &Mutex<Collected>) -> std::sync::MutexGuard<'_, Collected> {
+    collected.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Translator for CommandEngine {
@@ -156,19 +201,15 @@ impl Translator for CommandEngine {
             let _ = stdin.write_all(&input);
             let _ = stdin.write_all(b"\n");
         });
-        let output = read_on_thread(stdout, self.max_bytes, false);
-        let errors = read_on_thread(stderr, STDERR_BYTES, true);
+        let output = Pipe::read(stdout, self.max_bytes, false);
+        let errors = Pipe::read(stderr, STDERR_BYTES, true);
         let deadline = Instant::now() + self.timeout;
-        let mut answer: Option<(Vec<u8>, bool)> = None;
         let status = loop {
             if cancelled(request.cancel) {
                 kill(&mut child);
                 return Err(TranslateError::Cancelled);
             }
-            if answer.is_none() {
-                answer = output.try_recv().ok();
-            }
-            if answer.as_ref().is_some_and(|(_, more)| *more) {
+            if output.overflowed() {
                 kill(&mut child);
                 return Err(TranslateError::AnswerTooLarge {
                     limit: self.max_bytes,
@@ -192,31 +233,26 @@ impl Translator for CommandEngine {
                 }
             }
         };
-        // The pipes close when the command has ended (unless it left something
-        // running that holds them: then whatever was read by the deadline is taken).
-        let remaining = deadline
-            .saturating_duration_since(Instant::now())
-            .max(Duration::from_millis(200));
-        let stderr = errors
-            .recv_timeout(remaining)
-            .map(|(bytes, _)| String::from_utf8_lossy(&bytes).into_owned())
-            .unwrap_or_default();
-        if !status.success() {
-            return Err(TranslateError::CommandFailed {
-                status: status.to_string(),
-                stderr: shortened(&stderr, STDERR_BYTES),
-            });
-        }
-        let (bytes, more) = match answer {
-            Some(answer) => answer,
-            None => output.recv_timeout(remaining).unwrap_or_default(),
-        };
-        if more {
+        // The command has answered by exiting. What it left running is ended now,
+        // which also closes the pipes it held; what was written is read at once (the
+        // grace only covers the reader threads catching up, or a process that left
+        // the group still holding a pipe).
+        end_group(&child);
+        let answer = output.take(PIPE_GRACE);
+        let stderr = errors.take(PIPE_GRACE);
+        // Too large first: a command whose output was cut short may fail for that.
+        if answer.more {
             return Err(TranslateError::AnswerTooLarge {
                 limit: self.max_bytes,
             });
         }
-        check_answer(request.text, &String::from_utf8_lossy(&bytes))
+        if !status.success() {
+            return Err(TranslateError::CommandFailed {
+                status: status.to_string(),
+                stderr: shortened(&String::from_utf8_lossy(&stderr.kept), STDERR_BYTES),
+            });
+        }
+        check_answer(request.text, &String::from_utf8_lossy(&answer.kept))
     }
 }
 
