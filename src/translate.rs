@@ -34,7 +34,10 @@ pub use builtin::{BuiltIn, models_dir};
 pub use chat::{ChatApi, ChatEngine};
 pub use command::CommandEngine;
 pub use error::TranslateError;
-pub use glossary::{BadLine, GLOSSARY_FILE, Glossary, GlossaryEntry, glossary_path};
+pub use glossary::{
+    BadLine, GLOSSARY_FILE, Glossary, GlossaryEntry, GlossaryError, MAX_GLOSSARY_BYTES,
+    glossary_path,
+};
 pub use http::is_loopback;
 pub use job::{
     JobEvent, JobLanguages, JobSection, Opened, Opener, TranslationJob, opener, reading_order,

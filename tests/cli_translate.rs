@@ -293,3 +293,59 @@ fn rows_a_translation_file_fills_are_left_and_another_language_is_its_own_column
         text(&output.stdout)
     );
 }
+
+/// Runs `hamish translate` like [`hamish`], but gives up (killing it) after `limit`:
+/// `None` when it had not finished by then.
+fn hamish_within(home: &Path, args: &[&str], extra: &[&Path], limit: Duration) -> Option<Output> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .arg("translate")
+        .args(args)
+        .args(extra)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if child.try_wait().expect("wait").is_some() {
+            return Some(child.wait_with_output().expect("output"));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+#[test]
+fn a_glossary_that_is_a_pipe_or_not_utf8_is_named_and_never_waited_for() {
+    let home = tempfile::tempdir().expect("home");
+    let path = article_with_note(home.path(), "001.txt");
+    let glossary = home.path().join("glossary.tsv");
+    let made = Command::new("mkfifo")
+        .arg(&glossary)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let args = ["--engine", "command", "--command", PREFIX, "--to", "en"];
+    let output = hamish_within(home.path(), &args, &[&path], Duration::from_secs(60))
+        .expect("a pipe named glossary.tsv is not opened");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("glossary.tsv could not be read (not a regular file"),
+        "{stderr}"
+    );
+
+    std::fs::remove_file(&glossary).expect("remove");
+    std::fs::write(&glossary, b"\xd8\xa3\xd9\x85\xd9\x85\tnations\n\xff\tx\n").expect("write");
+    let output = hamish(home.path(), &[&args[..], &["--again"]].concat(), &[&path]);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("glossary.tsv could not be read (not UTF-8 text: line 2"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{FFFD}'), "{stderr}");
+}
