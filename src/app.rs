@@ -138,7 +138,8 @@ impl HamishApp {
         let read = |key: &str| stored(key).or_else(|| older.clone());
         // eframe stores RON (`set_value`); the first versions read JSON.
         let preferences = read(PREFERENCES_KEY)
-            .and_then(|text| preferences::parse_stored(&text))
+            .and_then(|text| preferences::parse_stored::<Preferences>(&text))
+            .map(Preferences::checked)
             .unwrap_or_default();
         let reading = read(READING_STATE_KEY)
             .and_then(|text| preferences::parse_stored(&text))

@@ -17,13 +17,14 @@
 //! `hamish::app::translate_cli`); `--stdout` prints the column instead.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 use hamish::app::{ExportJob, HamishApp};
 use hamish::export::ExportFormat;
+use hamish::model::shown::shown_path;
 
 /// Hamish: read right-to-left articles with their translations and your notes.
 #[derive(Parser)]
@@ -201,17 +202,25 @@ fn export(format: ExportFormat, article: PathBuf, output: Option<PathBuf>) -> Ex
     ) {
         Ok(job) => job,
         Err(error) => {
-            eprintln!("hamish: {error}: {}", article.display());
+            eprintln!("hamish: {error}: {}", shown_path(&article));
             return ExitCode::FAILURE;
         }
     };
+    // A translation file left out changes what a bilingual export holds: say which.
+    let folder = article.parent().unwrap_or(Path::new(""));
+    for (name, error) in &job.unusable_translations {
+        eprintln!(
+            "hamish: this translation file is left out ({error}): {}",
+            shown_path(&folder.join(name))
+        );
+    }
     let result = match output {
         Some(target) => job
             .run()
-            .map_err(|error| format!("{error}: {}", target.display())),
+            .map_err(|error| format!("{error}: {}", shown_path(&target))),
         None => job
             .contents()
-            .map_err(|error| format!("{error}: {}", article.display()))
+            .map_err(|error| format!("{error}: {}", shown_path(&article)))
             .and_then(|contents| {
                 let mut stdout = std::io::stdout().lock();
                 stdout
@@ -238,10 +247,20 @@ fn translate(options: TranslateOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let (to, from) = match (
+        language_option(options.to, "--to"),
+        language_option(options.from, "--from"),
+    ) {
+        (Ok(to), Ok(from)) => (to, from),
+        (Err(message), _) | (_, Err(message)) => {
+            eprintln!("hamish: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let args = hamish::app::translate_cli::TranslateArgs {
         engine,
-        to: options.to,
-        from: options.from,
+        to,
+        from,
         timeout_secs: options.timeout,
         allow_other_hosts: options.allow_other_hosts,
         again: options.again,
@@ -249,6 +268,21 @@ fn translate(options: TranslateOptions) -> ExitCode {
         path: options.path,
     };
     ExitCode::from(hamish::app::translate_cli::run(&args))
+}
+
+/// The language tag given to `option`, checked (BCP 47), or why it is not one (the
+/// text quoted with its hidden characters shown).
+fn language_option(given: Option<String>, option: &str) -> Result<Option<String>, String> {
+    given
+        .map(|text| {
+            hamish::model::language_tag(&text).ok_or_else(|| {
+                format!(
+                    "{option} {}: not a language tag; give one as BCP 47 writes it, such as en, fa or pt-BR",
+                    hamish::model::shown::quoted(&text)
+                )
+            })
+        })
+        .transpose()
 }
 
 /// The window, on `path` or where the reader left off.

@@ -16,6 +16,7 @@ mod normalize;
 mod note;
 mod section;
 mod section_id;
+pub mod shown;
 mod source_span;
 mod text_map;
 pub mod translation;
@@ -29,7 +30,7 @@ pub use bidi_controls::{
 pub use diacritics::{OffsetMap, has_diacritics, is_diacritic, strip_diacritics};
 pub use direction::{Direction, base_direction};
 pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};
-pub use language::guess_language;
+pub use language::{guess_language, language_tag};
 pub use normalize::normalize;
 pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge, without_blank};
 pub use section::{Article, Block, Section, SectionKind};

@@ -365,3 +365,53 @@ fn an_export_is_never_written_onto_a_pipe_or_through_a_broken_link() {
     );
     assert!(!root.path().join("nowhere.md").exists());
 }
+
+#[test]
+fn a_translation_file_left_out_of_a_bilingual_export_is_named_with_why() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("samples");
+    let article = root.path().join("003.txt");
+    std::fs::copy(samples.join("003_2dd66c1bbdc4b7f0.txt"), &article).expect("article");
+    std::fs::copy(
+        samples.join("003_2dd66c1bbdc4b7f0.en.txt"),
+        root.path().join("003.en.txt"),
+    )
+    .expect("translation");
+    let pipe = root.path().join("003.fa.txt");
+    let made = Command::new("mkfifo").arg(&pipe).status().expect("mkfifo");
+    assert!(made.success());
+    // Too large to be read (a sparse file: nothing is written to the disk).
+    std::fs::File::create(root.path().join("003.de.txt"))
+        .and_then(|file| file.set_len(64 * 1024 * 1024))
+        .expect("a large file");
+    std::fs::write(
+        root.path().join("003.fr.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR binary",
+    )
+    .expect("binary");
+    let output = hamish(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "bilingual-md".as_ref(),
+        article.as_os_str(),
+    ]);
+    let stderr = text(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        text(&output.stdout).contains("Russian media sources"),
+        "the good translation is exported"
+    );
+    let named = |name: &str, why: &str| {
+        stderr.lines().any(|line| {
+            line.contains("translation file is left out")
+                && line.contains(why)
+                && line.ends_with(name)
+        })
+    };
+    assert!(named("003.fa.txt", "not a regular file"), "{stderr}");
+    assert!(named("003.de.txt", "too large"), "{stderr}");
+    assert!(named("003.fr.txt", "not a text file"), "{stderr}");
+    assert!(!stderr.contains("003.en.txt"), "{stderr}");
+}

@@ -349,3 +349,92 @@ fn a_glossary_that_is_a_pipe_or_not_utf8_is_named_and_never_waited_for() {
     );
     assert!(!stderr.contains('\u{FFFD}'), "{stderr}");
 }
+
+#[test]
+fn a_language_that_is_not_a_tag_is_refused_with_its_hidden_characters_shown() {
+    let home = tempfile::tempdir().expect("home");
+    let path = article_with_note(home.path(), "001.txt");
+    let before = std::fs::read(sidecar_path(&path)).expect("sidecar");
+    for (option, value) in [("--to", "en\u{202E}"), ("--from", "a r"), ("--to", "e")] {
+        let output = hamish(
+            home.path(),
+            &["--engine", "command", "--command", PREFIX, option, value],
+            &[&path],
+        );
+        let stderr = text(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{option} {value:?}: {stderr}"
+        );
+        assert!(stderr.contains("not a language tag"), "{stderr}");
+        assert!(
+            !stderr.contains('\u{202E}'),
+            "no raw bidi control: {stderr}"
+        );
+    }
+    let output = hamish(
+        home.path(),
+        &[
+            "--engine",
+            "command",
+            "--command",
+            PREFIX,
+            "--to",
+            "en\u{202E}",
+        ],
+        &[&path],
+    );
+    assert!(text(&output.stderr).contains("--to en<U+202E>: not a language tag"));
+    assert_eq!(std::fs::read(sidecar_path(&path)).expect("sidecar"), before);
+}
+
+#[test]
+fn a_notes_file_left_alone_is_explained_in_command_line_words() {
+    let home = tempfile::tempdir().expect("home");
+    let path = article_with_note(home.path(), "001.txt");
+    let newer = std::fs::read_to_string(sidecar_path(&path))
+        .expect("sidecar")
+        .replace("\"version\": 2", "\"version\": 99999999999");
+    std::fs::write(sidecar_path(&path), &newer).expect("write");
+    let output = hamish(
+        home.path(),
+        &["--engine", "command", "--command", PREFIX, "--to", "en"],
+        &[&path],
+    );
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(stderr.contains("newer version of Hamish"), "{stderr}");
+    assert!(stderr.contains("--stdout"), "{stderr}");
+    for window_word in ["›", "▸", "Save notes as", "in memory"] {
+        assert!(!stderr.contains(window_word), "{window_word}: {stderr}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(sidecar_path(&path)).expect("kept"),
+        newer
+    );
+}
+
+#[test]
+fn engine_settings_are_named_by_their_options() {
+    let home = tempfile::tempdir().expect("home");
+    let path = article_with_note(home.path(), "001.txt");
+    let model_dir = home.path().join("no model here");
+    std::fs::create_dir_all(&model_dir).expect("folder");
+    let output = hamish(
+        home.path(),
+        &[
+            "--engine",
+            "firefox",
+            "--model-dir",
+            &model_dir.display().to_string(),
+            "--to",
+            "en",
+        ],
+        &[&path],
+    );
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(stderr.contains("--model-dir"), "{stderr}");
+    assert!(!stderr.contains("engine settings"), "{stderr}");
+}

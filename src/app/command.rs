@@ -338,6 +338,7 @@ impl HamishApp {
                 .0
                 .clone(),
             target,
+            unusable_translations: Vec::new(),
         };
         let started = self.session.background.export(ctx, job);
         super::session::start(started, "export the notes", &mut self.messages);

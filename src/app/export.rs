@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 
 use crate::export::{ExportFormat, NotAFile, OwnedFile, TargetRefusal, file_uri};
+use crate::import::translation::TranslationError;
 use crate::import::{ArticleFormat, ArticleSource, ImportError, read_bytes};
 use crate::model::translation::{TranslationColumn, TranslationData};
 use crate::model::{Article, Notes, guess_language};
@@ -93,6 +94,10 @@ pub struct ExportJob {
     pub reader_translations: TranslationData,
     /// Where to write.
     pub target: PathBuf,
+    /// The translation files beside the article that were left out, by file name,
+    /// with why (too large, not a regular file, not decodable…): the command line
+    /// names them, the window shows them on the translation column already.
+    pub unusable_translations: Vec<(String, TranslationError)>,
 }
 
 impl ExportJob {
@@ -110,6 +115,7 @@ impl ExportJob {
         let contents = crate::store::load_contents(&crate::store::sidecar_path(&article_path))
             .map_err(ExportError::NotesUnreadable)?;
         let (notes, reader_translations) = (contents.notes, contents.translations);
+        let mut unusable_translations = Vec::new();
         let translations = if format.is_bilingual() {
             let bytes = read_bytes(&article_path, None, None)
                 .map_err(ExportError::ArticleUnreadable)?
@@ -117,8 +123,14 @@ impl ExportJob {
             let source = ArticleSource::from_bytes(&bytes, ArticleFormat::of(&article_path))
                 .map_err(ExportError::ArticleUnreadable)?;
             let files = super::translations::read_translations(&article_path, &[]);
-            super::translations::TranslationsOfArticle::new(files, None, &reader_translations)
-                .all_columns(&source.article, &reader_translations)
+            let of_article =
+                super::translations::TranslationsOfArticle::new(files, None, &reader_translations);
+            unusable_translations = of_article
+                .problems()
+                .into_iter()
+                .map(|(name, error)| (name.to_owned(), error.clone()))
+                .collect();
+            of_article.all_columns(&source.article, &reader_translations)
         } else {
             Vec::new()
         };
@@ -129,6 +141,7 @@ impl ExportJob {
             translations,
             reader_translations,
             target,
+            unusable_translations,
         })
     }
 
@@ -223,6 +236,7 @@ mod tests {
             translations: Vec::new(),
             reader_translations: TranslationData::default(),
             target: folder.join("out.jsonld"),
+            unusable_translations: Vec::new(),
         }
     }
 

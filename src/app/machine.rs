@@ -188,6 +188,19 @@ impl HamishApp {
             self.machine.settings_open = true;
             return;
         }
+        // Typed in the engine settings: only a language tag is sent to an engine.
+        let settings = &self.preferences.translation_engine;
+        let untagged = [&settings.target_language, &settings.source_language]
+            .into_iter()
+            .find(|text| !text.trim().is_empty() && crate::model::language_tag(text).is_none());
+        if let Some(text) = untagged {
+            self.machine.status = Some(format!(
+                "\"{}\" is not a language tag: give one as BCP 47 writes it, such as en or pt-BR, in the engine settings",
+                crate::model::shown::quoted(text)
+            ));
+            self.machine.settings_open = true;
+            return;
+        }
         // Results go to the target language's column: show it (and remember it for the
         // folder, as when the reader picks it).
         self.apply_translation(TranslationCommand::ShowLanguage(target));

@@ -62,6 +62,15 @@ impl Default for Preferences {
     }
 }
 
+impl Preferences {
+    /// These preferences with what came from a file checked: the engine's languages
+    /// are BCP 47 tags (see [`crate::translate::EngineSettings::with_checked_languages`]).
+    pub fn checked(mut self) -> Self {
+        self.translation_engine = self.translation_engine.with_checked_languages();
+        self
+    }
+}
+
 /// Reads what eframe stored under `key`: RON, as `eframe::set_value` writes it, or
 /// JSON, as the first versions were read.
 pub fn parse_stored<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
@@ -80,7 +89,8 @@ pub fn stored_preferences() -> Option<Preferences> {
     values
         .get(super::PREFERENCES_KEY)
         .or_else(|| values.get(eframe::APP_KEY))
-        .and_then(|text| parse_stored(text))
+        .and_then(|text| parse_stored::<Preferences>(text))
+        .map(Preferences::checked)
 }
 
 /// The widths the library can be given, in points.

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::model::shown::shown_path;
 use crate::store::{HoldReason, NotSaved, StoreNotice};
 
 /// Where the reader can keep notes that cannot go to their usual file. (`›`, not
@@ -39,6 +40,45 @@ pub fn hold_message(reason: &HoldReason) -> String {
             sidecar.display()
         ),
     }
+}
+
+/// Why the command line (`hamish translate`) leaves a notes file alone, in its own
+/// words: no menus, no window; what it can do instead is an option.
+pub fn hold_message_for_command_line(reason: &HoldReason) -> String {
+    match reason {
+        HoldReason::Unreadable { sidecar, error } => format!(
+            "the notes file cannot be read ({error}), so nothing was written to it; --stdout prints the translation instead: {}",
+            shown_path(sidecar)
+        ),
+        HoldReason::NotSetAside {
+            sidecar,
+            damage,
+            error,
+        } => format!(
+            "the notes file cannot be used ({damage}) nor set aside ({error}); it was left as it is and nothing was written to it: {}",
+            shown_path(sidecar)
+        ),
+        HoldReason::NewerVersion { sidecar, version } => format!(
+            "the notes file was written by a newer version of Hamish (format {version}); it was left exactly as it is and nothing was written to it (update Hamish, or print the translation with --stdout): {}",
+            shown_path(sidecar)
+        ),
+        HoldReason::ReadOnly { sidecar, error } => format!(
+            "the folder cannot be written to ({error}), so the translation was not saved; --stdout prints it instead: {}",
+            shown_path(sidecar)
+        ),
+        HoldReason::ChangedToUnusable { sidecar, error } => format!(
+            "the notes file was changed elsewhere and cannot be read now ({error}); it was not overwritten: {}",
+            shown_path(sidecar)
+        ),
+    }
+}
+
+/// The command line's message for a save that failed.
+pub fn not_saved_message_for_command_line(sidecar: &Path, error: &NotSaved) -> String {
+    format!(
+        "the translation could not be saved in the notes file ({error}): {}",
+        shown_path(sidecar)
+    )
 }
 
 /// The message for `notice`.
@@ -128,5 +168,42 @@ mod tests {
             assert!(message.ends_with("001.txt.hamish.json"), "{message}");
         }
         assert!(hold_message(&reasons[1]).contains("newer version of Hamish (format 99999999999)"));
+    }
+
+    #[test]
+    fn the_command_line_is_told_in_its_own_words() {
+        let sidecar = PathBuf::from("/notes/\u{202E}txt.exe.hamish.json");
+        let error = || Arc::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        let reasons = [
+            HoldReason::Unreadable {
+                sidecar: sidecar.clone(),
+                error: error(),
+            },
+            HoldReason::NewerVersion {
+                sidecar: sidecar.clone(),
+                version: 7u64.into(),
+            },
+            HoldReason::ReadOnly {
+                sidecar: sidecar.clone(),
+                error: error(),
+            },
+            HoldReason::ChangedToUnusable {
+                sidecar: sidecar.clone(),
+                error: Arc::new(crate::store::LoadError::Unreadable(
+                    std::io::ErrorKind::PermissionDenied.into(),
+                )),
+            },
+        ];
+        for reason in &reasons {
+            let message = hold_message_for_command_line(reason);
+            for window_word in ["›", "▸", "Save notes as", "in memory", "menu", "click"] {
+                assert!(!message.contains(window_word), "{message}");
+            }
+            assert!(
+                message.ends_with("/notes/<U+202E>txt.exe.hamish.json"),
+                "{message}"
+            );
+        }
+        assert!(hold_message_for_command_line(&reasons[0]).contains("--stdout"));
     }
 }

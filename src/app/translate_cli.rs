@@ -23,14 +23,18 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::import::{import_file, list_folder};
+use crate::model::shown::{shown_list, shown_path};
 use crate::model::translation::TranslationColumn;
 use crate::store::{ArticleNotes, SidecarReport, SidecarWorker, WorkerEvent};
 use crate::translate::{
-    EngineConfig, EngineSettings, JobEvent, JobLanguages, JobSection, TranslationJob, opener,
+    EngineConfig, EngineSettings, JobEvent, JobLanguages, JobSection, TranslateError,
+    TranslationJob, opener,
 };
 
 use super::machine::{article_language, plan};
-use super::store_messages::{hold_message, not_saved_message, notices_message};
+use super::store_messages::{
+    hold_message_for_command_line, not_saved_message_for_command_line, notices_message,
+};
 use super::translations::{TranslationsOfArticle, read_translations};
 use crate::ui::translation::TranslationCommand;
 
@@ -97,7 +101,7 @@ pub fn run(args: &TranslateArgs) -> u8 {
                 .map(|entry| entry.path)
                 .collect(),
             Err(error) => {
-                eprintln!("hamish: {} cannot be read: {error}", args.path.display());
+                eprintln!("hamish: {} cannot be read: {error}", shown_path(&args.path));
                 return 1;
             }
         }
@@ -107,7 +111,7 @@ pub fn run(args: &TranslateArgs) -> u8 {
     let mut failed = false;
     for article in &articles {
         if let Err(message) = translate_article(article, &settings, args) {
-            eprintln!("hamish: {}: {message}", article.display());
+            eprintln!("hamish: {}: {message}", shown_path(article));
             failed = true;
             // An engine that cannot be reached will not be for the next article.
             if message.starts_with("translation stopped") {
@@ -127,12 +131,12 @@ fn translate_article(
     let article = imported.article;
     let (mut store, notices) = ArticleNotes::open(path);
     if let Some(message) = notices_message(&notices) {
-        eprintln!("hamish: {}: {message}", path.display());
+        eprintln!("hamish: {}: {message}", shown_path(path));
     }
     if let crate::store::Saving::Held(reason) = store.saving()
         && !args.stdout
     {
-        return Err(hold_message(reason));
+        return Err(hold_message_for_command_line(reason));
     }
     let target = settings.target_language.trim().to_owned();
     let files = read_translations(path, &[]);
@@ -242,7 +246,7 @@ fn run_job(
             JobEvent::Opened { .. } => {}
             JobEvent::Translated { id, made, .. } => {
                 if !made.glossary_missed.is_empty() {
-                    let terms = made.glossary_missed.join(", ");
+                    let terms = shown_list(&made.glossary_missed);
                     bar.suspend(|| {
                         eprintln!("hamish: glossary terms not honoured in a section: {terms}");
                     });
@@ -253,7 +257,7 @@ fn run_job(
                 bar.inc(1);
             }
             JobEvent::Failed { row, error, .. } => {
-                failures.push(format!("section {}: {error}", row + 1));
+                failures.push(format!("section {}: {}", row + 1, cli_words(&error)));
                 bar.inc(1);
             }
             JobEvent::Finished { error, .. } => {
@@ -279,16 +283,36 @@ fn run_job(
         wait_for_saves(&worker, store, saves_sent)?;
     }
     for failure in &failures {
-        eprintln!("hamish: {}: {failure}", path.display());
+        eprintln!("hamish: {}: {failure}", shown_path(path));
     }
     Ok(match stopped {
-        Some(error) => Some(format!("translation stopped: {error}")),
+        Some(error) => Some(format!("translation stopped: {}", cli_words(&error))),
         None if !failures.is_empty() => Some(format!(
             "{} sections could not be translated",
             failures.len()
         )),
         None => None,
     })
+}
+
+/// `error` in the command line's words: what the window's engine settings hold is an
+/// option here.
+fn cli_words(error: &TranslateError) -> String {
+    match error {
+        TranslateError::NoModel { dir } => format!(
+            "there is no translation model in {}: give a Firefox Translations model folder (model, vocabulary and optional lexical shortlist files) with --model-dir",
+            shown_path(dir)
+        ),
+        TranslateError::NoModelName { engine } => {
+            format!("no model name is set for {engine}: give one with --model")
+        }
+        TranslateError::NoCommand => "no command is set: give one with --command".to_owned(),
+        TranslateError::RemoteHostRefused { host } => format!(
+            "{} is not this computer: the text would leave it. Add --allow-other-hosts if that is what you want",
+            crate::model::shown::quoted(host)
+        ),
+        other => other.to_string(),
+    }
 }
 
 /// Waits until the writer has reported on the `sent` saves.
@@ -309,7 +333,7 @@ fn wait_for_saves(
         };
         match &report {
             SidecarReport::NotSaved { reason, .. } => {
-                return Err(not_saved_message(&sidecar, reason));
+                return Err(not_saved_message_for_command_line(&sidecar, reason));
             }
             SidecarReport::Saved { .. } => reported += 1,
             SidecarReport::ChangedOnDisk(_) => {}

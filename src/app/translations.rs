@@ -50,7 +50,9 @@ pub fn read_translations(article: &Path, imported: &[PathBuf]) -> Vec<LoadedTran
         let language = path
             .file_stem()
             .and_then(|stem| Path::new(stem).extension())
-            .and_then(|language| language.to_str());
+            .and_then(|language| language.to_str())
+            // As for companions: a name part that is not a language tag is no language.
+            .filter(|language| crate::model::language_tag(language).is_some());
         Some((path.clone(), read_translation(path, format, language)))
     });
     companions

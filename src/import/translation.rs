@@ -90,6 +90,13 @@ pub enum TranslationError {
     /// Units, but none with a translation.
     #[error("the file has no translated segments")]
     NoTranslations,
+    /// A language attribute that is not a BCP 47 tag.
+    #[error("the file names a language that is not a language tag: {tag}")]
+    NotALanguage {
+        /// The attribute's value, quoted as a message shows it (hidden characters
+        /// written as code points, cut if long).
+        tag: String,
+    },
     /// The target language is named neither in the file nor in its name.
     #[error("the file does not say which language it is in")]
     NoLanguage,

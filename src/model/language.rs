@@ -15,6 +15,24 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
     counts.language()
 }
 
+/// The longest language tag taken, in bytes: real ones are a few subtags
+/// (`zh-Hant-TW`, `sr-Latn-RS`); RFC 5646 asks implementations to take at least 35.
+pub const MAX_TAG_BYTES: usize = 64;
+
+/// `text` as a BCP 47 language tag (RFC 5646): trimmed, with `_` read as `-` (as
+/// `pt_BR` is written in file names and some tools' TMX files); `None` when it is not
+/// a well-formed tag. Every tag that enters Hamish (the command line, file names,
+/// TMX and XLIFF attributes, the preferences) passes here, so a language kept or
+/// shown is always a tag and nothing else (no bidi controls, no spaces, no markup).
+pub fn language_tag(text: &str) -> Option<String> {
+    let tag = text.trim().replace('_', "-");
+    if tag.is_empty() || tag.len() > MAX_TAG_BYTES {
+        return None;
+    }
+    oxilangtag::LanguageTag::parse(tag.as_str()).ok()?;
+    Some(tag)
+}
+
 #[derive(Default)]
 struct Counts {
     hebrew: usize,
@@ -70,6 +88,30 @@ impl Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_are_bcp_47() {
+        for tag in ["en", "fa-IR", "zh-Hant-TW", "es-419", "EN-us", "ar"] {
+            assert_eq!(language_tag(tag).as_deref(), Some(tag), "{tag}");
+        }
+        assert_eq!(language_tag(" pt_BR ").as_deref(), Some("pt-BR"));
+        for text in [
+            "",
+            "e",
+            "en-",
+            "-en",
+            "2024",
+            "translation",
+            "en\u{202E}",
+            "\u{202E}ne",
+            "en us",
+            "<b>",
+            "en--US",
+        ] {
+            assert_eq!(language_tag(text), None, "{text:?}");
+        }
+        assert_eq!(language_tag(&"a".repeat(MAX_TAG_BYTES + 1)), None);
+    }
 
     #[test]
     fn scripts_and_their_languages_are_told_apart() {

@@ -149,6 +149,19 @@ impl Default for EngineSettings {
 pub const TIMEOUT_RANGE_SECS: std::ops::RangeInclusive<f32> = 0.1..=3600.0;
 
 impl EngineSettings {
+    /// These settings with languages that are BCP 47 tags (see
+    /// [`crate::model::language_tag`]): one that is not (a preferences file edited by
+    /// hand, or written before tags were checked) is set back to its default, into
+    /// English and the source told from each article's script.
+    pub fn with_checked_languages(mut self) -> Self {
+        let defaults = Self::default();
+        self.target_language =
+            crate::model::language_tag(&self.target_language).unwrap_or(defaults.target_language);
+        self.source_language =
+            crate::model::language_tag(&self.source_language).unwrap_or(defaults.source_language);
+        self
+    }
+
     /// How long one section may take.
     pub fn timeout(&self) -> Duration {
         secs(self.timeout_secs)
@@ -185,6 +198,12 @@ mod tests {
         let older: EngineSettings =
             serde_json::from_str(r#"{"target_language": "fr"}"#).expect("older");
         assert_eq!(older.target_language, "fr");
+        let hostile: EngineSettings =
+            serde_json::from_str(r#"{"target_language": "en\u202e", "source_language": "fa_IR"}"#)
+                .expect("read");
+        let checked = hostile.with_checked_languages();
+        assert_eq!(checked.target_language, "en", "not a tag: the default");
+        assert_eq!(checked.source_language, "fa-IR");
         assert_eq!(older.engine, EngineConfig::default());
         let nonsense = EngineSettings {
             timeout_secs: f32::NAN,

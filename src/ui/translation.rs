@@ -231,7 +231,8 @@ impl ColumnCells for TranslationCells<'_> {
         if let Some(row) = row.filter(|row| !row.glossary_missed.is_empty()) {
             let missed = format!(
                 "Glossary: not translated as your glossary says: {}",
-                row.glossary_missed.join(", ")
+                // Terms come from a file: bounded, and any bidi control shown, not obeyed.
+                crate::model::shown::shown_list(&row.glossary_missed)
             );
             ui.add(
                 TextBlock::new(&missed)

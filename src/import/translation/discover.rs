@@ -2,8 +2,9 @@
 //!
 //! For an article `NAME.txt` (or `NAME.md`), its companions are `NAME.LANG.txt` and
 //! `NAME.LANG.md` (aligned section by section), `NAME.tmx` and `NAME.LANG.tmx`, and
-//! `NAME.xlf`, `NAME.xliff`, `NAME.LANG.xlf`, `NAME.LANG.xliff`. `LANG` is a language
-//! tag as folder listing recognises one (2 to 8 letters, `-` or `_`: `en`, `fa-IR`).
+//! `NAME.xlf`, `NAME.xliff`, `NAME.LANG.xlf`, `NAME.LANG.xliff`. `LANG` is a BCP 47
+//! language tag (`en`, `fa-IR`, `es-419`); a name part that is not one is not a
+//! language, so no language that is not a tag enters from a file name.
 //! Names are compared with their extensions in any case. Nothing is read: the
 //! languages of a TMX or XLIFF file named without one are learnt when it is read.
 
@@ -65,13 +66,10 @@ pub(crate) fn candidates(name: &str) -> Vec<(&str, TranslationFormat, Option<&st
     found
 }
 
-/// Whether `text` can be the language part of a companion's name.
+/// Whether `text` can be the language part of a companion's name: a BCP 47 tag
+/// (`en`, `fa-IR`, `es-419`; `_` is taken for `-`, as in `zh_Hant`).
 pub(crate) fn looks_like_language(text: &str) -> bool {
-    (2..=8).contains(&text.len())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')
-        && text.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    crate::model::language_tag(text).is_some()
 }
 
 /// The stem of an article's file name (`NAME` of `NAME.txt`), if it is an article
@@ -235,5 +233,11 @@ mod tests {
         assert!(!looks_like_language("-en"));
         assert!(!looks_like_language("2024"));
         assert!(!looks_like_language("translation"));
+        assert!(looks_like_language("es-419"), "a region by its number");
+        assert!(!looks_like_language("en-"), "not BCP 47");
+        assert!(
+            !looks_like_language("en\u{202E}"),
+            "a bidi control is no language"
+        );
     }
 }

@@ -10,7 +10,7 @@
 //! `<bpt>`, `<ept>`, `<it>`, `<ph>` and `<ut>` hold the original document's codes
 //! (`&lt;b&gt;`), which are not text, so theirs is dropped.
 
-use super::xml::{Node, attribute, local_name, walk};
+use super::xml::{Node, attribute, language_attribute, local_name, walk};
 use super::{TranslationError, clean_segment, clean_source};
 use crate::model::translation::{
     Segment, TranslationFile, TranslationFormat, language_key, same_language,
@@ -42,10 +42,16 @@ impl State {
                     }
                 }
                 match name {
-                    "header" => self.source_language = attribute(element, "srclang")?,
+                    "header" => {
+                        // `*all*` is TMX's own word for "any language", not a tag.
+                        self.source_language = match attribute(element, "srclang")? {
+                            Some(all) if all == "*all*" => Some(all),
+                            _ => language_attribute(element, "srclang")?,
+                        };
+                    }
                     "tu" => self.unit = Some(Vec::new()),
                     "tuv" if self.unit.is_some() => {
-                        self.variant_language = attribute(element, "xml:lang")?;
+                        self.variant_language = language_attribute(element, "xml:lang")?;
                     }
                     "seg" if self.variant_language.is_some() => {
                         self.segment = Some(String::new());
@@ -219,6 +225,27 @@ mod tests {
             ),
             Err(TranslationError::NoTranslations)
         );
+    }
+
+    #[test]
+    fn a_language_that_is_not_a_tag_is_refused_and_quoted_visibly() {
+        let tmx = "<tmx><header srclang='ar'/><body><tu><tuv xml:lang='ar'><seg>نص</seg></tuv>\
+            <tuv xml:lang='en\u{202E}lmth.exe'><seg>Text</seg></tuv></tu></body></tmx>";
+        assert_eq!(
+            parse(tmx, "a.tmx"),
+            Err(TranslationError::NotALanguage {
+                tag: "en<U+202E>lmth.exe".to_owned()
+            })
+        );
+        let header = "<tmx><header srclang='a r'/><body/></tmx>";
+        assert!(matches!(
+            parse(header, "a.tmx"),
+            Err(TranslationError::NotALanguage { .. })
+        ));
+        let underscore = "<tmx><header srclang='ar_SA'/><body><tu><tuv xml:lang='ar_SA'><seg>نص</seg></tuv>\
+            <tuv xml:lang='en_GB'><seg>Text</seg></tuv></tu></body></tmx>";
+        let files = parse(underscore, "a.tmx").expect("read");
+        assert_eq!(files[0].language, "en-GB");
     }
 
     #[test]

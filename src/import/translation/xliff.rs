@@ -17,7 +17,7 @@
 //! `<it>` and XLIFF 1's `<ph>` are dropped. A unit without a target (untranslated)
 //! adds nothing.
 
-use super::xml::{Node, attribute, local_name, walk};
+use super::xml::{Node, attribute, language_attribute, local_name, walk};
 use super::{TranslationError, clean_segment, clean_source};
 use crate::model::translation::{Segment, TranslationFile, TranslationFormat, language_key};
 
@@ -81,8 +81,8 @@ impl State {
                     }
                     let version = attribute(element, "version")?.unwrap_or_default();
                     self.version_2 = version.starts_with('2');
-                    self.source_language = attribute(element, "srcLang")?;
-                    self.target_language = attribute(element, "trgLang")?;
+                    self.source_language = language_attribute(element, "srcLang")?;
+                    self.target_language = language_attribute(element, "trgLang")?;
                     return Ok(());
                 }
                 if self.collecting.is_some() {
@@ -104,10 +104,10 @@ impl State {
                 }
                 match name {
                     "file" if !self.version_2 => {
-                        if let Some(language) = attribute(element, "source-language")? {
+                        if let Some(language) = language_attribute(element, "source-language")? {
                             self.source_language = Some(language);
                         }
-                        self.file_target_language = attribute(element, "target-language")?;
+                        self.file_target_language = language_attribute(element, "target-language")?;
                     }
                     "trans-unit" | "unit" => self.unit = Some(Unit::default()),
                     "segment" | "ignorable" => {
@@ -119,7 +119,7 @@ impl State {
                     "source" if self.unit.is_some() => self.collecting = Some(Part::Source),
                     "target" => {
                         if let Some(unit) = self.unit.as_mut() {
-                            if let Some(language) = attribute(element, "xml:lang")? {
+                            if let Some(language) = language_attribute(element, "xml:lang")? {
                                 unit.target_language = Some(language);
                             }
                             self.collecting = Some(Part::Target);
@@ -290,6 +290,17 @@ mod tests {
                     target: "Sentence".into()
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn a_language_that_is_not_a_tag_is_refused_and_quoted_visibly() {
+        let hostile = XLIFF_20.replace("trgLang=\"fa\"", "trgLang=\"fa\u{202E}\u{1b}[2J\"");
+        assert_eq!(
+            parse(&hostile, "a.xlf", None),
+            Err(TranslationError::NotALanguage {
+                tag: "fa<U+202E><U+001B>[2J".to_owned()
+            })
         );
     }
 

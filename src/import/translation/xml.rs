@@ -32,6 +32,23 @@ pub(super) fn local_name<'s>(element: &'s BytesStart<'_>) -> &'s str {
     std::str::from_utf8(element.local_name().into_inner()).unwrap_or_default()
 }
 
+/// The language tag in the attribute `name` (see [`attribute`]), checked: `None` when
+/// there is none or it is empty, an error quoting it when it is not a BCP 47 tag.
+pub(super) fn language_attribute(
+    element: &BytesStart<'_>,
+    name: &str,
+) -> Result<Option<String>, TranslationError> {
+    match attribute(element, name)? {
+        None => Ok(None),
+        Some(value) if value.is_empty() => Ok(None),
+        Some(value) => crate::model::language_tag(&value).map(Some).ok_or_else(|| {
+            TranslationError::NotALanguage {
+                tag: crate::model::shown::quoted(&value),
+            }
+        }),
+    }
+}
+
 /// The value of the attribute `name` (matched on its qualified name first, then on
 /// its local name), unescaped.
 pub(super) fn attribute(
