@@ -149,3 +149,18 @@ fn one_article_file_can_be_searched() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains(":3: العالم واسع"));
 }
+
+#[test]
+fn an_article_too_large_to_search_is_said_in_command_line_words() {
+    let folder = tempfile::tempdir().expect("folder");
+    let huge = folder.path().join("huge.txt");
+    // Sparse: nothing is written to the disk, and it is refused before it is read.
+    std::fs::File::create(&huge)
+        .and_then(|file| file.set_len(40 * 1024 * 1024))
+        .expect("a large file");
+    let error = hamish(&["search", "علم", huge.to_str().expect("UTF-8")]);
+    assert_eq!(error.status.code(), Some(2));
+    let message = String::from_utf8(error.stderr).expect("UTF-8");
+    assert!(message.contains("a very large file (40 MB)"), "{message}");
+    assert!(!message.contains("choose it"), "no window words: {message}");
+}

@@ -11,6 +11,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{Query, SearchIndex, SearchOptions};
+use crate::import::{ImportError, MAX_ARTICLE_BYTES};
+use crate::model::shown::shown_path;
 
 /// The arguments of `hamish search`.
 #[derive(Debug, clap::Args)]
@@ -105,16 +107,30 @@ pub fn run(args: &SearchArgs) -> u8 {
 
 /// The index of the folder at `path`, or of the one article there.
 fn index_of(path: &Path) -> Result<SearchIndex, String> {
+    let shown = shown_path(path);
     let metadata = std::fs::metadata(path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => format!("there is no file or folder at {}", path.display()),
-        _ => format!("{} cannot be read ({error})", path.display()),
+        std::io::ErrorKind::NotFound => format!("there is no file or folder at {shown}"),
+        _ => format!("{shown} cannot be read ({error})"),
     })?;
     if metadata.is_file() {
-        let searchable =
-            super::read_searchable(path).map_err(|error| format!("{}: {error}", path.display()))?;
+        let searchable = super::read_searchable(path)
+            .map_err(|error| format!("{shown}: {}", import_words(&error)))?;
         let mut index = SearchIndex::default();
         index.insert(path.to_owned(), searchable);
         return Ok(index);
     }
-    SearchIndex::build(path).map_err(|error| format!("{} cannot be read ({error})", path.display()))
+    SearchIndex::build(path).map_err(|error| format!("{shown} cannot be read ({error})"))
+}
+
+/// Why an article cannot be searched, in the command line's words (the library's
+/// "choose it to open it anyway" means nothing here).
+fn import_words(error: &ImportError) -> String {
+    match error {
+        ImportError::TooLarge { bytes } => format!(
+            "a very large file ({} MB); articles over {} MB are not searched",
+            bytes / (1024 * 1024),
+            MAX_ARTICLE_BYTES / (1024 * 1024)
+        ),
+        other => other.to_string(),
+    }
 }
