@@ -8,9 +8,12 @@
 //!
 //! `hamish export --format FORMAT ARTICLE [-o FILE]`: writes the article's notes
 //! (read from its sidecar, never written) in another format, to standard output or
-//! to FILE, with the same code as the app's File ▸ Export items. Errors go to
-//! standard error, with a non-zero exit. (A folder named `export` is opened with
-//! `hamish ./export`.)
+//! to FILE, with the same code as the app's File ▸ Export items. FILE is never one
+//! of the reader's files (an article, a translation file, a notes file or a backup,
+//! however it is reached: links, `..`) nor anything but a regular file or a new name
+//! (see `hamish::export::check_target`). Errors go to standard error, with a non-zero
+//! exit; translation files a bilingual export leaves out are named there with why.
+//! (A folder named `export` is opened with `hamish ./export`.)
 //!
 //! `hamish translate [ENGINE OPTIONS] [--to LANG] ARTICLE|FOLDER`: machine-translates
 //! the sections with no translation yet into the sidecars, as the app does (see
@@ -54,7 +57,8 @@ enum Command {
         format: ExportFormat,
         /// The article (`.txt` or `.md`) whose notes are written.
         article: PathBuf,
-        /// Write to this file (replaced atomically) instead of standard output.
+        /// Write to this file (replaced atomically) instead of standard output; never
+        /// an article, a translation file, a notes file, a backup, a device or a pipe.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },

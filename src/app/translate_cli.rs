@@ -311,7 +311,8 @@ fn cli_words(error: &TranslateError) -> String {
             "{} is not this computer: the text would leave it. Add --allow-other-hosts if that is what you want",
             crate::model::shown::quoted(host)
         ),
-        other => other.to_string(),
+        // It may quote what a command or a server said: shown, never obeyed.
+        other => crate::model::shown::escaped(&other.to_string()).into_owned(),
     }
 }
 
