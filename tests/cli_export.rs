@@ -170,20 +170,31 @@ fn a_missing_article_is_an_error_on_standard_error() {
     assert!(text(&output.stderr).contains("pdf"));
 }
 
+/// The bundled sample articles.
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("samples")
+}
+
+/// Sample 003 as `003.txt` in `folder`, with its English translation beside it as
+/// `003.en.txt`; returns the article's path.
+fn sample_003_with_english(folder: &Path) -> PathBuf {
+    let article = folder.join("003.txt");
+    std::fs::copy(samples().join("003_2dd66c1bbdc4b7f0.txt"), &article).expect("article");
+    std::fs::copy(
+        samples().join("003_2dd66c1bbdc4b7f0.en.txt"),
+        folder.join("003.en.txt"),
+    )
+    .expect("translation");
+    article
+}
+
 #[test]
 fn bilingual_formats_put_the_translation_file_beside_the_article() {
     let root = tempfile::tempdir().expect("temporary folder");
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets")
-        .join("samples");
-    let article = root.path().join("003.txt");
-    std::fs::copy(samples.join("003_2dd66c1bbdc4b7f0.txt"), &article).expect("article");
-    std::fs::copy(
-        samples.join("003_2dd66c1bbdc4b7f0.en.txt"),
-        root.path().join("003.en.txt"),
-    )
-    .expect("translation");
-    let first_english = std::fs::read_to_string(samples.join("003_2dd66c1bbdc4b7f0.en.txt"))
+    let article = sample_003_with_english(root.path());
+    let first_english = std::fs::read_to_string(samples().join("003_2dd66c1bbdc4b7f0.en.txt"))
         .expect("translation")
         .lines()
         .next()
@@ -369,16 +380,7 @@ fn an_export_is_never_written_onto_a_pipe_or_through_a_broken_link() {
 #[test]
 fn a_translation_file_left_out_of_a_bilingual_export_is_named_with_why() {
     let root = tempfile::tempdir().expect("temporary folder");
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets")
-        .join("samples");
-    let article = root.path().join("003.txt");
-    std::fs::copy(samples.join("003_2dd66c1bbdc4b7f0.txt"), &article).expect("article");
-    std::fs::copy(
-        samples.join("003_2dd66c1bbdc4b7f0.en.txt"),
-        root.path().join("003.en.txt"),
-    )
-    .expect("translation");
+    let article = sample_003_with_english(root.path());
     let pipe = root.path().join("003.fa.txt");
     let made = Command::new("mkfifo").arg(&pipe).status().expect("mkfifo");
     assert!(made.success());
