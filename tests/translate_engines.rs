@@ -364,6 +364,13 @@ fn a_command_reads_the_section_and_writes_the_translation() {
         Err(TranslateError::EmptyAnswer)
     );
     assert_eq!(
+        translate(&command("cat >/dev/null; printf 'Se\\377curity'")),
+        Err(TranslateError::GarbageAnswer {
+            why: "not UTF-8 text: byte 2 is not".to_owned()
+        }),
+        "never decoded with replacement characters"
+    );
+    assert_eq!(
         translate(&command("  ")).err(),
         Some(TranslateError::NoCommand)
     );

@@ -252,7 +252,12 @@ impl Translator for CommandEngine {
                 stderr: shortened(&String::from_utf8_lossy(&stderr.kept), STDERR_BYTES),
             });
         }
-        check_answer(request.text, &String::from_utf8_lossy(&answer.kept))
+        // Kept in the sidecar as a translation: never decoded lossily.
+        let text =
+            std::str::from_utf8(&answer.kept).map_err(|error| TranslateError::GarbageAnswer {
+                why: format!("not UTF-8 text: byte {} is not", error.valid_up_to()),
+            })?;
+        check_answer(request.text, text)
     }
 }
 
