@@ -86,6 +86,10 @@ struct FileId {
 impl FileId {
     /// The identity of the file at `path` (links followed) with its `metadata`.
     #[cfg_attr(unix, expect(unused_variables, reason = "only needed without inodes"))]
+    #[cfg_attr(
+        not(unix),
+        expect(unused_variables, reason = "only needed with inodes")
+    )]
     fn of(path: &Path, metadata: &Metadata) -> Self {
         #[cfg(unix)]
         {
