@@ -99,15 +99,15 @@ pub fn write_atomic_guarded(
             true
         }
         Placed::Replaced(replaced) => {
-            match place(&replaced, target)? {
-                Placed::Replaced(ours) => {
+            match place(&replaced, target) {
+                Ok(Placed::Replaced(ours)) => {
                     let _ = fs::remove_file(ours);
                 }
-                Placed::Created => {}
-                Placed::Raced(_) => {
+                Ok(Placed::Created) => {}
+                Ok(Placed::Raced(_)) | Err(_) => {
                     return Err(std::io::Error::other(format!(
                         "the file that was there could not be put back; it is kept as {}",
-                        replaced.display()
+                        keep_visible(&replaced, target).display()
                     )));
                 }
             }
@@ -118,7 +118,7 @@ pub fn write_atomic_guarded(
             if let Some(displaced) = displaced {
                 return Err(std::io::Error::other(format!(
                     "another file appeared while writing; the one that was there is kept as {}",
-                    displaced.display()
+                    keep_visible(&displaced, target).display()
                 )));
             }
             false
@@ -126,6 +126,23 @@ pub fn write_atomic_guarded(
     };
     sync_folder(folder_of(target));
     Ok(written)
+}
+
+/// Gives the file at `hidden` (a temporary name, which a sweep would remove) a name
+/// the reader sees beside `target`, never replacing a file; returns where it is.
+fn keep_visible(hidden: &Path, target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for attempt in 0..100u32 {
+        let kept = folder_of(target).join(format!("{name}.kept-{}-{attempt}", std::process::id()));
+        if fs::hard_link(hidden, &kept).is_ok() {
+            let _ = fs::remove_file(hidden);
+            return kept;
+        }
+    }
+    hidden.to_owned()
 }
 
 /// The folder of `path`, `.` for a bare name.
