@@ -298,3 +298,68 @@ fn the_language_chosen_for_the_article_is_the_engine_s_source() {
         .expect("a row filled");
     assert_eq!(column.text(row), Some("from fa"));
 }
+
+/// The labels of the rows' machine-translation errors on screen.
+fn errors_shown(harness: &Harness<'_, HamishApp>) -> usize {
+    harness
+        .query_all_by_label_contains("Not translated:")
+        .count()
+}
+
+/// An error belongs to the row of the article it was made for: not to row 2 of every
+/// other article (in this folder or another), and it goes when the reader writes the
+/// translation themselves.
+#[test]
+fn an_engine_s_error_stays_on_its_own_article_s_row_until_a_translation_arrives() {
+    let folder = common::samples_copy();
+    let other_folder = common::samples_copy();
+    let mut preferences = preferences();
+    preferences.translation_engine.engine = EngineConfig::Command {
+        command: "exit 3".to_owned(),
+    };
+    let app = HamishApp::new(
+        preferences,
+        ReadingState::default(),
+        Some(folder.path().join(ARTICLE)),
+    );
+    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
+    harness.run();
+    harness
+        .get_all_by_label("Translate by machine")
+        .nth(2)
+        .expect("row 2's button")
+        .click();
+    step_until(&mut harness, Duration::from_secs(10), |h| {
+        h.query_by_label_contains("Translated 0 of 1 sections")
+            .is_some()
+    });
+    assert_eq!(errors_shown(&harness), 1, "on row 2");
+    let open = |harness: &mut Harness<'_, HamishApp>, path: std::path::PathBuf| {
+        harness
+            .state_mut()
+            .command(hamish::app::Command::OpenPath(path));
+        harness.run();
+        assert!(harness.state().current_article().is_some());
+    };
+
+    open(&mut harness, folder.path().join("001_d7cff7a3069428f0.txt"));
+    assert_eq!(errors_shown(&harness), 0, "another article of the folder");
+    open(&mut harness, other_folder.path().join(ARTICLE));
+    assert_eq!(errors_shown(&harness), 0, "the same name in another folder");
+    open(&mut harness, folder.path().join(ARTICLE));
+    assert_eq!(errors_shown(&harness), 1, "its own row keeps it");
+
+    // The reader writes the translation: the error goes.
+    harness
+        .state_mut()
+        .command(hamish::app::Command::Translation(
+            hamish::ui::translation::TranslationCommand::Edit(2),
+        ));
+    harness.run();
+    harness.event(egui::Event::Text("Mine".to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(sources(&harness)[2], Some(TranslationSource::Reader));
+    assert_eq!(errors_shown(&harness), 0, "a translation arrived");
+}

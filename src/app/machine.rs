@@ -11,27 +11,34 @@
 //! is only translated again after asking, and then the reader's text gives way (a
 //! tombstone, so a merge does not bring it back).
 //!
-//! Errors are kept on their rows and the outcome in the status line; a job that
-//! cannot go on (no server, no model) says why on every row it did not reach.
+//! Errors are kept on their rows (see [`marks`]: an error belongs to its article,
+//! section, language and run) and the outcome in the status line; a job that cannot
+//! go on (no server, no model) says why on every row it did not reach.
 
-use std::collections::{HashMap, HashSet};
+mod marks;
+
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::model::translation::{TranslationColumn, TranslationSource};
+use crate::model::translation::{TranslationColumn, TranslationSource, same_language};
 use crate::model::{Article, SectionId, guess_language};
 use crate::translate::{
     EngineSettings, JobEvent, JobLanguages, JobSection, TranslationJob, opener, reading_order,
 };
-use crate::ui::machine_translation::{MachineCommand, Progress, RowMark, TranslateScope};
+use crate::ui::machine_translation::{MachineCommand, Progress, TranslateScope};
 use crate::ui::translation::TranslationCommand;
 
 use super::HamishApp;
 use super::session::{Content, OpenArticle, reader_translations};
+pub use marks::RowMarks;
+use marks::Run;
 
 /// A job under way for the open article.
 struct Running {
     job: TranslationJob,
+    /// This run, whose marks its rows carry.
+    run: Run,
     article: PathBuf,
     language: String,
     /// The rows whose reader's translation gives way to the machine's.
@@ -52,8 +59,8 @@ pub struct Question {
 #[derive(Default)]
 pub struct MachineJobs {
     running: Option<Running>,
-    /// How rows of the open article stand: waiting, or failed with why.
-    pub rows: HashMap<usize, RowMark>,
+    /// How rows stand: waiting, or failed with why.
+    pub marks: RowMarks,
     /// The last outcome, for the status line.
     pub status: Option<String>,
     /// The question waiting for the reader's answer, if any.
@@ -157,14 +164,12 @@ impl HamishApp {
             MachineCommand::Cancel => {
                 if let Some(mut running) = self.machine.running.take() {
                     running.job.cancel();
+                    self.machine.marks.stopped(running.run, None);
                     let (done, total) = running.job.progress();
                     self.machine.status = Some(format!(
                         "Translation cancelled: {done} of {total} sections done"
                     ));
                 }
-                self.machine
-                    .rows
-                    .retain(|_, mark| *mark != RowMark::Waiting);
             }
             MachineCommand::ShowSettings(open) => self.machine.settings_open = open,
             MachineCommand::SetSettings(settings) => {
@@ -270,6 +275,7 @@ impl HamishApp {
     ) {
         if let Some(mut running) = self.machine.running.take() {
             running.job.cancel();
+            self.machine.marks.stopped(running.run, None);
         }
         if rows.is_empty() {
             self.machine.status = Some("Nothing to translate".to_owned());
@@ -279,12 +285,25 @@ impl HamishApp {
             path,
             content: Content::Ready(imported),
             view,
+            translations,
             ..
         }) = &self.session.open
         else {
             return;
         };
         let article = &imported.article;
+        // The column shown is the target language's (the request showed it).
+        let column = translations
+            .as_ref()
+            .filter(|translations| {
+                translations.language.as_deref().is_some_and(|shown| {
+                    same_language(
+                        shown,
+                        self.preferences.translation_engine.target_language.trim(),
+                    )
+                })
+            })
+            .and_then(|translations| translations.column());
         rows.sort_unstable();
         rows.dedup();
         let sections: Vec<JobSection> = reading_order(&rows, view.visible_sections())
@@ -328,12 +347,21 @@ impl HamishApp {
         );
         match started {
             Ok(job) => {
+                let run = self.machine.marks.new_run();
                 for row in rows {
-                    self.machine.rows.insert(row, RowMark::Waiting);
+                    if let Some(section) = article.sections.get(row) {
+                        let before = column
+                            .and_then(|column| column.text(row))
+                            .map(str::to_owned);
+                        self.machine
+                            .marks
+                            .wait(run, path, section.id, &target, before);
+                    }
                 }
                 self.machine.status = None;
                 self.machine.running = Some(Running {
                     job,
+                    run,
                     article: path.clone(),
                     language: target,
                     replace,
@@ -343,6 +371,26 @@ impl HamishApp {
             Err(error) => {
                 self.machine.status = Some(format!("Translation could not start: {error}"));
             }
+        }
+    }
+
+    /// Forgets the machine-translation failures of the open article's rows that got a
+    /// translation since (from the engine, the reader, a file): after the column was
+    /// resolved this frame.
+    pub(super) fn forget_answered_failures(&mut self) {
+        let Some(OpenArticle {
+            path,
+            content: Content::Ready(imported),
+            translations: Some(translations),
+            ..
+        }) = &self.session.open
+        else {
+            return;
+        };
+        if let (Some(language), Some(column)) = (&translations.language, translations.column()) {
+            self.machine
+                .marks
+                .forget_answered(path, &imported.article, language, column);
         }
     }
 
@@ -359,8 +407,8 @@ impl HamishApp {
             .filter(|open| open.path == running.article);
         let Some(open) = open else {
             running.job.cancel();
+            self.machine.marks.stopped(running.run, None);
             self.machine.running = None;
-            self.machine.rows.clear();
             self.machine.status =
                 Some("Translation stopped: another article was opened".to_owned());
             return;
@@ -383,8 +431,10 @@ impl HamishApp {
                         self.messages.tell(problem);
                     }
                 }
-                JobEvent::Translated { row, id, made } => {
-                    self.machine.rows.remove(&row);
+                JobEvent::Translated { id, made, .. } => {
+                    self.machine
+                        .marks
+                        .translated(running.run, &running.article, id);
                     let Some(notes) = &mut open.notes else {
                         continue;
                     };
@@ -394,10 +444,10 @@ impl HamishApp {
                         data.set_machine_translation(&language, id, made, replace);
                     });
                 }
-                JobEvent::Failed { row, error, .. } => {
+                JobEvent::Failed { id, error, .. } => {
                     self.machine
-                        .rows
-                        .insert(row, RowMark::Failed(error.to_string()));
+                        .marks
+                        .failed(running.run, &running.article, id, error.to_string());
                 }
                 JobEvent::Finished { error, .. } => finished = Some(error),
             }
@@ -408,15 +458,13 @@ impl HamishApp {
         let (done, total) = running.job.progress();
         let failed = running.job.failed();
         let engine = running.engine.clone().unwrap_or_default();
+        let run = running.run;
         self.machine.running = None;
+        // The rows it did not reach say why they stay empty.
+        let why = error.as_ref().map(ToString::to_string);
+        self.machine.marks.stopped(run, why.as_deref());
         match error {
             Some(error) => {
-                // The rows it did not reach say why they stay empty.
-                for mark in self.machine.rows.values_mut() {
-                    if *mark == RowMark::Waiting {
-                        *mark = RowMark::Failed(error.to_string());
-                    }
-                }
                 self.machine.status = Some(format!("Translation stopped: {error}"));
             }
             None => {

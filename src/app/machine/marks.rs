@@ -1,0 +1,230 @@
+//! How rows stand in machine translation (waiting, or failed with why), each mark
+//! kept with what it belongs to: the article, the section, the language translated
+//! into, and the engine run that made it. A mark is shown only on its own article's
+//! row, in the column of its language; a failure goes when a translation arrives on
+//! its row (from the engine, the reader, a file) or when the row is translated again.
+//!
+//! Rows are keyed by the section's id, not its index: row 2 of one article is not
+//! row 2 of another, and an article whose sections move keeps its marks on the
+//! sections they were made for.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::translation::{TranslationColumn, same_language};
+use crate::model::{Article, SectionId};
+use crate::ui::machine_translation::RowMark;
+
+/// One engine run: the job started by one request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run(u64);
+
+/// A row's mark and what it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+struct Mark {
+    /// The language the row was being translated into.
+    language: String,
+    /// The run that made the mark.
+    run: Run,
+    /// Waiting, or failed with why.
+    state: RowMark,
+    /// The row's translation in `language` when the run started, so a failure goes
+    /// once another arrives (`None`: the row had none).
+    before: Option<String>,
+}
+
+/// The marks of every article read this session.
+#[derive(Debug, Default)]
+pub struct RowMarks {
+    marks: HashMap<(PathBuf, SectionId), Mark>,
+    runs: u64,
+}
+
+impl RowMarks {
+    /// A new engine run, whose marks replace those of earlier runs on the same rows.
+    pub fn new_run(&mut self) -> Run {
+        self.runs += 1;
+        Run(self.runs)
+    }
+
+    /// `run` is to translate `section` of `article` into `language`; `before` is the
+    /// row's translation in that language now.
+    pub fn wait(
+        &mut self,
+        run: Run,
+        article: &Path,
+        section: SectionId,
+        language: &str,
+        before: Option<String>,
+    ) {
+        let mark = Mark {
+            language: language.to_owned(),
+            run,
+            state: RowMark::Waiting,
+            before,
+        };
+        self.marks.insert((article.to_owned(), section), mark);
+    }
+
+    /// `run` translated `section` of `article`: its row has nothing to show.
+    pub fn translated(&mut self, run: Run, article: &Path, section: SectionId) {
+        let key = (article.to_owned(), section);
+        if self.marks.get(&key).is_some_and(|mark| mark.run == run) {
+            self.marks.remove(&key);
+        }
+    }
+
+    /// `run` could not translate `section` of `article`, for `why`.
+    pub fn failed(&mut self, run: Run, article: &Path, section: SectionId, why: String) {
+        let key = (article.to_owned(), section);
+        if let Some(mark) = self.marks.get_mut(&key).filter(|mark| mark.run == run) {
+            mark.state = RowMark::Failed(why);
+        }
+    }
+
+    /// `run` stopped: the rows it did not reach fail for `why`, or, without a reason
+    /// (cancelled, another article opened), are no longer waiting.
+    pub fn stopped(&mut self, run: Run, why: Option<&str>) {
+        self.marks.retain(|_, mark| {
+            if mark.run != run || mark.state != RowMark::Waiting {
+                return true;
+            }
+            match why {
+                Some(why) => {
+                    mark.state = RowMark::Failed(why.to_owned());
+                    true
+                }
+                None => false,
+            }
+        });
+    }
+
+    /// The marks of `article`'s rows, by row, in the column of `language`.
+    pub fn on_rows(
+        &self,
+        path: &Path,
+        article: &Article,
+        language: Option<&str>,
+    ) -> HashMap<usize, RowMark> {
+        let Some(language) = language else {
+            return HashMap::new();
+        };
+        article
+            .sections
+            .iter()
+            .enumerate()
+            .filter_map(|(row, section)| {
+                let mark = self.marks.get(&(path.to_owned(), section.id))?;
+                same_language(&mark.language, language).then(|| (row, mark.state.clone()))
+            })
+            .collect()
+    }
+
+    /// Forgets the failures of `article` whose rows got a translation since: `column`
+    /// is its column in `language`, as resolved now.
+    pub fn forget_answered(
+        &mut self,
+        path: &Path,
+        article: &Article,
+        language: &str,
+        column: &TranslationColumn,
+    ) {
+        for (row, section) in article.sections.iter().enumerate() {
+            let key = (path.to_owned(), section.id);
+            let Some(mark) = self.marks.get(&key) else {
+                continue;
+            };
+            let answered = matches!(mark.state, RowMark::Failed(_))
+                && same_language(&mark.language, language)
+                && column.text(row) != mark.before.as_deref();
+            if answered {
+                self.marks.remove(&key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::translation::{Cell, ColumnRow, TranslationSource};
+
+    fn article(texts: &[&str]) -> Article {
+        crate::import::parse_article(&texts.join("\n"))
+    }
+
+    fn column(texts: &[Option<&str>]) -> TranslationColumn {
+        TranslationColumn {
+            rows: texts
+                .iter()
+                .map(|text| ColumnRow {
+                    cell: text.map(|text| Cell {
+                        text: text.into(),
+                        source: TranslationSource::Reader,
+                        how: None,
+                    }),
+                    ..ColumnRow::default()
+                })
+                .collect(),
+            ..TranslationColumn::default()
+        }
+    }
+
+    #[test]
+    fn a_failure_stays_on_its_article_row_and_language_until_answered() {
+        let one = article(&["الفقرة الأولى هنا", "الفقرة الثانية هنا"]);
+        let other = article(&["نص آخر تماما", "وفقرة أخرى كذلك"]);
+        let (a, b) = (Path::new("/one/a.txt"), Path::new("/two/a.txt"));
+        let mut marks = RowMarks::default();
+        let run = marks.new_run();
+        marks.wait(run, a, one.sections[1].id, "en", None);
+        marks.failed(run, a, one.sections[1].id, "exit 3".into());
+        let failed = HashMap::from([(1, RowMark::Failed("exit 3".into()))]);
+        assert_eq!(marks.on_rows(a, &one, Some("en")), failed);
+        assert!(
+            marks.on_rows(b, &other, Some("en")).is_empty(),
+            "another article"
+        );
+        assert!(
+            marks.on_rows(b, &one, Some("en")).is_empty(),
+            "another folder"
+        );
+        assert!(
+            marks.on_rows(a, &one, Some("fr")).is_empty(),
+            "another language"
+        );
+
+        // Nothing arrived: it stays; a translation arrives: it goes.
+        marks.forget_answered(a, &one, "en", &column(&[None, None]));
+        assert_eq!(marks.on_rows(a, &one, Some("en")), failed);
+        marks.forget_answered(a, &one, "en", &column(&[None, Some("Mine")]));
+        assert!(marks.on_rows(a, &one, Some("en")).is_empty());
+    }
+
+    #[test]
+    fn a_new_run_replaces_the_old_one_s_marks_and_a_stop_ends_its_waiting() {
+        let one = article(&["الفقرة الأولى هنا", "الفقرة الثانية هنا"]);
+        let a = Path::new("/one/a.txt");
+        let mut marks = RowMarks::default();
+        let first = marks.new_run();
+        marks.wait(first, a, one.sections[0].id, "en", None);
+        marks.failed(first, a, one.sections[0].id, "exit 3".into());
+        let second = marks.new_run();
+        marks.wait(second, a, one.sections[0].id, "en", None);
+        marks.failed(first, a, one.sections[0].id, "late".into());
+        assert_eq!(
+            marks.on_rows(a, &one, Some("en")),
+            HashMap::from([(0, RowMark::Waiting)]),
+            "re-run: the old failure is gone, and the old run no longer marks it"
+        );
+        marks.stopped(second, None);
+        assert!(marks.on_rows(a, &one, Some("en")).is_empty());
+        let third = marks.new_run();
+        marks.wait(third, a, one.sections[1].id, "en", None);
+        marks.stopped(third, Some("no server"));
+        assert_eq!(
+            marks.on_rows(a, &one, Some("en")),
+            HashMap::from([(1, RowMark::Failed("no server".into()))])
+        );
+    }
+}
