@@ -363,3 +363,40 @@ fn an_engine_s_error_stays_on_its_own_article_s_row_until_a_translation_arrives(
     assert_eq!(sources(&harness)[2], Some(TranslationSource::Reader));
     assert_eq!(errors_shown(&harness), 0, "a translation arrived");
 }
+
+/// Switching engine in the settings and back finds the first engine's address and
+/// model as the reader left them, after a restart too.
+#[test]
+fn each_engine_keeps_its_address_and_model_when_another_is_chosen() {
+    let folder = common::samples_copy();
+    let ollama = EngineConfig::Ollama {
+        url: "http://127.0.0.1:11500".to_owned(),
+        model: "qwen2.5:7b".to_owned(),
+    };
+    let mut preferences = preferences();
+    preferences.translation_engine.engine = ollama.clone();
+    let app = HamishApp::new(
+        preferences,
+        ReadingState::default(),
+        Some(folder.path().join(ARTICLE)),
+    );
+    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
+    harness.run();
+    menu(&mut harness, "Engine settings…");
+    harness.run();
+    let mut choose = |label: &str| {
+        harness
+            .get_by_role_and_label(Role::ComboBox, "Engine")
+            .click();
+        harness.run();
+        harness.get_by_label(label).click();
+        harness.run();
+    };
+    choose("A command");
+    choose("Ollama server");
+    let engine = &harness.state().preferences().translation_engine;
+    assert_eq!(engine.engine, ollama);
+    let saved = serde_json::to_string(harness.state().preferences()).expect("saves");
+    let back: Preferences = serde_json::from_str(&saved).expect("loads");
+    assert_eq!(back.translation_engine.engine, ollama);
+}
