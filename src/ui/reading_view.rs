@@ -114,6 +114,19 @@ impl ReadingView {
         (self.first_visible, (self.offset_pt - top).max(0.0))
     }
 
+    /// Where the reader is, as it is remembered: the first section on screen in the
+    /// last frame and how far into it the view starts, as a fraction of its height.
+    pub fn place(&self) -> (usize, f32) {
+        let (section, into_pt) = self.position();
+        let height = self.heights.get(section).copied().unwrap_or(0.0);
+        let fraction = if height > 0.0 {
+            (into_pt / height).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (section, fraction)
+    }
+
     /// The sections at least partly on screen in the last frame (empty before the
     /// view was first shown).
     pub fn visible_sections(&self) -> std::ops::Range<usize> {
@@ -198,6 +211,20 @@ impl ReadingView {
         self.first_visible = section;
     }
 
+    /// Brings `section` to the top with `fraction` of its height scrolled past (a
+    /// place from [`Self::place`]), held there until the section has been measured, so
+    /// a stale estimate of the rows' heights does not move the reader.
+    pub fn scroll_to_place(&mut self, section: usize, fraction: f32) {
+        let fraction = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self.pending_section = None;
+        self.anchor = Some((section, fraction));
+        self.first_visible = section;
+    }
+
     /// Shows `article`, taking all the space of `ui`, with `highlights` under the
     /// source text and `columns` beside it.
     pub fn show(
@@ -221,7 +248,10 @@ impl ReadingView {
         self.prepare(ui, article, source_width, look);
         show_header(ui, &geometry, columns);
         let mut output = ReadingOutput::default();
-        if !std::mem::replace(&mut self.shown, true) && self.pending_section.is_none() {
+        if !std::mem::replace(&mut self.shown, true)
+            && self.pending_section.is_none()
+            && self.anchor.is_none()
+        {
             self.pending_offset = Some(0.0);
         }
         if let Some(section) = self.pending_section.take() {
