@@ -198,3 +198,18 @@ fn a_place_at_the_top_of_a_section_is_restored_there() {
         assert!(at.1 < 1.0, "at its top: {at:?}");
     }
 }
+
+/// A section shown from elsewhere (a search match, the list of notes) comes to the
+/// top: the row above it, its height estimated until it is drawn, does not push it
+/// down or pull it up.
+#[test]
+fn a_section_shown_from_elsewhere_comes_to_the_top() {
+    let (_folder, mut harness) = long_article();
+    for section in [5, 17, 40, 9] {
+        harness.state_mut().command(Command::ShowSection(section));
+        harness.run();
+        let at = position(&harness);
+        assert_eq!(at.0, section, "{at:?}");
+        assert!(at.1 < 1.0, "at its top: {at:?}");
+    }
+}

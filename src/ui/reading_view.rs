@@ -350,7 +350,9 @@ impl ReadingView {
                 });
                 let delta = height - self.heights[index];
                 if delta.abs() > 0.5 || !self.measured[index] {
-                    if self.tops[index] + self.heights[index] <= viewport.min.y {
+                    // Every row above the one being read moves it: also the row just
+                    // above, whose gap alone is on screen (its estimate was stale).
+                    if index < self.first_visible {
                         correction += delta;
                     }
                     shift += delta;
