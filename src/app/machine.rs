@@ -21,7 +21,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::model::translation::{TranslationColumn, TranslationSource, same_language};
+use crate::model::translation::{TranslationColumn, TranslationSource};
 use crate::model::{Article, SectionId, guess_language};
 use crate::translate::{
     EngineSettings, JobEvent, JobLanguages, JobSection, TranslationJob, opener, reading_order,
@@ -285,25 +285,12 @@ impl HamishApp {
             path,
             content: Content::Ready(imported),
             view,
-            translations,
             ..
         }) = &self.session.open
         else {
             return;
         };
         let article = &imported.article;
-        // The column shown is the target language's (the request showed it).
-        let column = translations
-            .as_ref()
-            .filter(|translations| {
-                translations.language.as_deref().is_some_and(|shown| {
-                    same_language(
-                        shown,
-                        self.preferences.translation_engine.target_language.trim(),
-                    )
-                })
-            })
-            .and_then(|translations| translations.column());
         rows.sort_unstable();
         rows.dedup();
         let sections: Vec<JobSection> = reading_order(&rows, view.visible_sections())
@@ -350,12 +337,7 @@ impl HamishApp {
                 let run = self.machine.marks.new_run();
                 for row in rows {
                     if let Some(section) = article.sections.get(row) {
-                        let before = column
-                            .and_then(|column| column.text(row))
-                            .map(str::to_owned);
-                        self.machine
-                            .marks
-                            .wait(run, path, section.id, &target, before);
+                        self.machine.marks.wait(run, path, section.id, &target);
                     }
                 }
                 self.machine.status = None;

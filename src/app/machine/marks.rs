@@ -28,9 +28,10 @@ struct Mark {
     run: Run,
     /// Waiting, or failed with why.
     state: RowMark,
-    /// The row's translation in `language` when the run started, so a failure goes
-    /// once another arrives (`None`: the row had none).
-    before: Option<String>,
+    /// The row's translation in `language` when the mark was first seen beside that
+    /// language's column (`Some(None)`: it had none), so a failure goes once another
+    /// translation arrives; `None` until then.
+    baseline: Option<Option<String>>,
 }
 
 /// The marks of every article read this session.
@@ -47,21 +48,13 @@ impl RowMarks {
         Run(self.runs)
     }
 
-    /// `run` is to translate `section` of `article` into `language`; `before` is the
-    /// row's translation in that language now.
-    pub fn wait(
-        &mut self,
-        run: Run,
-        article: &Path,
-        section: SectionId,
-        language: &str,
-        before: Option<String>,
-    ) {
+    /// `run` is to translate `section` of `article` into `language`.
+    pub fn wait(&mut self, run: Run, article: &Path, section: SectionId, language: &str) {
         let mark = Mark {
             language: language.to_owned(),
             run,
             state: RowMark::Waiting,
-            before,
+            baseline: None,
         };
         self.marks.insert((article.to_owned(), section), mark);
     }
@@ -120,8 +113,9 @@ impl RowMarks {
             .collect()
     }
 
-    /// Forgets the failures of `article` whose rows got a translation since: `column`
-    /// is its column in `language`, as resolved now.
+    /// Forgets the failures of `article` whose rows got a translation since their
+    /// marks were made: `column` is its column in `language`, as resolved now. Called
+    /// every frame, after the column is resolved and before anything can change it.
     pub fn forget_answered(
         &mut self,
         path: &Path,
@@ -129,15 +123,21 @@ impl RowMarks {
         language: &str,
         column: &TranslationColumn,
     ) {
+        if self.marks.is_empty() {
+            return;
+        }
         for (row, section) in article.sections.iter().enumerate() {
             let key = (path.to_owned(), section.id);
-            let Some(mark) = self.marks.get(&key) else {
+            let Some(mark) = self
+                .marks
+                .get_mut(&key)
+                .filter(|mark| same_language(&mark.language, language))
+            else {
                 continue;
             };
-            let answered = matches!(mark.state, RowMark::Failed(_))
-                && same_language(&mark.language, language)
-                && column.text(row) != mark.before.as_deref();
-            if answered {
+            let now = column.text(row);
+            let baseline = mark.baseline.get_or_insert_with(|| now.map(str::to_owned));
+            if matches!(mark.state, RowMark::Failed(_)) && baseline.as_deref() != now {
                 self.marks.remove(&key);
             }
         }
@@ -177,7 +177,8 @@ mod tests {
         let (a, b) = (Path::new("/one/a.txt"), Path::new("/two/a.txt"));
         let mut marks = RowMarks::default();
         let run = marks.new_run();
-        marks.wait(run, a, one.sections[1].id, "en", None);
+        marks.wait(run, a, one.sections[1].id, "en");
+        marks.forget_answered(a, &one, "en", &column(&[None, None]));
         marks.failed(run, a, one.sections[1].id, "exit 3".into());
         let failed = HashMap::from([(1, RowMark::Failed("exit 3".into()))]);
         assert_eq!(marks.on_rows(a, &one, Some("en")), failed);
@@ -202,15 +203,33 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_run_again_stays_under_the_translation_it_did_not_replace() {
+        let one = article(&["الفقرة الأولى هنا", "الفقرة الثانية هنا"]);
+        let a = Path::new("/one/a.txt");
+        let mut marks = RowMarks::default();
+        let run = marks.new_run();
+        marks.wait(run, a, one.sections[0].id, "en");
+        marks.failed(run, a, one.sections[0].id, "timed out".into());
+        // First seen beside its column (another language's was shown meanwhile).
+        marks.forget_answered(a, &one, "fr", &column(&[Some("Autre"), None]));
+        marks.forget_answered(a, &one, "en", &column(&[Some("Old"), None]));
+        marks.forget_answered(a, &one, "en", &column(&[Some("Old"), None]));
+        let failed = HashMap::from([(0, RowMark::Failed("timed out".into()))]);
+        assert_eq!(marks.on_rows(a, &one, Some("en")), failed);
+        marks.forget_answered(a, &one, "en", &column(&[Some("New"), None]));
+        assert!(marks.on_rows(a, &one, Some("en")).is_empty());
+    }
+
+    #[test]
     fn a_new_run_replaces_the_old_one_s_marks_and_a_stop_ends_its_waiting() {
         let one = article(&["الفقرة الأولى هنا", "الفقرة الثانية هنا"]);
         let a = Path::new("/one/a.txt");
         let mut marks = RowMarks::default();
         let first = marks.new_run();
-        marks.wait(first, a, one.sections[0].id, "en", None);
+        marks.wait(first, a, one.sections[0].id, "en");
         marks.failed(first, a, one.sections[0].id, "exit 3".into());
         let second = marks.new_run();
-        marks.wait(second, a, one.sections[0].id, "en", None);
+        marks.wait(second, a, one.sections[0].id, "en");
         marks.failed(first, a, one.sections[0].id, "late".into());
         assert_eq!(
             marks.on_rows(a, &one, Some("en")),
@@ -220,7 +239,7 @@ mod tests {
         marks.stopped(second, None);
         assert!(marks.on_rows(a, &one, Some("en")).is_empty());
         let third = marks.new_run();
-        marks.wait(third, a, one.sections[1].id, "en", None);
+        marks.wait(third, a, one.sections[1].id, "en");
         marks.stopped(third, Some("no server"));
         assert_eq!(
             marks.on_rows(a, &one, Some("en")),
