@@ -342,12 +342,20 @@ fn an_engine_s_error_stays_on_its_own_article_s_row_until_a_translation_arrives(
         assert!(harness.state().current_article().is_some());
     };
 
+    let outcome = |harness: &Harness<'_, HamishApp>| {
+        harness
+            .query_by_label_contains("1 failed (see their rows)")
+            .is_some()
+    };
+    assert!(outcome(&harness), "the status line says where to look");
     open(&mut harness, folder.path().join("001_d7cff7a3069428f0.txt"));
     assert_eq!(errors_shown(&harness), 0, "another article of the folder");
+    assert!(!outcome(&harness), "not sent to this article's rows");
     open(&mut harness, other_folder.path().join(ARTICLE));
     assert_eq!(errors_shown(&harness), 0, "the same name in another folder");
     open(&mut harness, folder.path().join(ARTICLE));
     assert_eq!(errors_shown(&harness), 1, "its own row keeps it");
+    assert!(outcome(&harness));
 
     // The reader writes the translation: the error goes.
     harness

@@ -62,7 +62,9 @@ pub struct MachineJobs {
     /// How rows stand: waiting, or failed with why.
     pub marks: RowMarks,
     /// The last outcome, for the status line.
-    pub status: Option<String>,
+    status: Option<String>,
+    /// The article the outcome speaks of (its rows), when it speaks of one.
+    status_article: Option<PathBuf>,
     /// The question waiting for the reader's answer, if any.
     pub question: Option<Question>,
     /// Whether the engine settings window is open.
@@ -73,6 +75,20 @@ impl MachineJobs {
     /// Whether a job is under way.
     pub fn is_running(&self) -> bool {
         self.running.is_some()
+    }
+
+    /// Says `status` in the status line (or nothing).
+    fn say(&mut self, status: Option<String>) {
+        self.status = status;
+        self.status_article = None;
+    }
+
+    /// The last outcome, for the status line while `open` is the open article: an
+    /// outcome that speaks of another article's rows is not shown beside this one.
+    pub fn status_for(&self, open: Option<&std::path::Path>) -> Option<&str> {
+        let about = self.status_article.as_deref();
+        let shown = about.is_none() || about == open;
+        self.status.as_deref().filter(|_| shown)
     }
 
     /// The progress of the job under way.
@@ -166,9 +182,9 @@ impl HamishApp {
                     running.job.cancel();
                     self.machine.marks.stopped(running.run, None);
                     let (done, total) = running.job.progress();
-                    self.machine.status = Some(format!(
+                    self.machine.say(Some(format!(
                         "Translation cancelled: {done} of {total} sections done"
-                    ));
+                    )));
                 }
             }
             MachineCommand::ShowSettings(open) => self.machine.settings_open = open,
@@ -188,8 +204,9 @@ impl HamishApp {
             .trim()
             .to_owned();
         if target.is_empty() {
-            self.machine.status =
-                Some("Choose the language to translate into in the engine settings".to_owned());
+            self.machine.say(Some(
+                "Choose the language to translate into in the engine settings".to_owned(),
+            ));
             self.machine.settings_open = true;
             return;
         }
@@ -205,13 +222,15 @@ impl HamishApp {
             ..
         }) = &mut self.session.open
         else {
-            self.machine.status = Some("Open an article to translate it".to_owned());
+            self.machine
+                .say(Some("Open an article to translate it".to_owned()));
             return;
         };
         if notes.is_none() {
             // Results are kept in the notes file: without it they would be lost.
-            self.machine.status =
-                Some("The article's notes file is not open yet: try again in a moment".to_owned());
+            self.machine.say(Some(
+                "The article's notes file is not open yet: try again in a moment".to_owned(),
+            ));
             return;
         }
         let article = &imported.article;
@@ -220,8 +239,9 @@ impl HamishApp {
             TranslateScope::Selection => match view.selected_sections() {
                 Some(rows) => rows.collect(),
                 None => {
-                    self.machine.status =
-                        Some("Select some text first: its sections are translated".to_owned());
+                    self.machine.say(Some(
+                        "Select some text first: its sections are translated".to_owned(),
+                    ));
                     return;
                 }
             },
@@ -255,11 +275,11 @@ impl HamishApp {
             if plan.from_files > 0 {
                 why.push(format!("{} from a translation file", plan.from_files));
             }
-            self.machine.status = Some(if why.is_empty() {
+            self.machine.say(Some(if why.is_empty() {
                 "Nothing to translate".to_owned()
             } else {
                 format!("Nothing to translate: {}", why.join(", "))
-            });
+            }));
             return;
         }
         self.start_job(ctx, plan.rows, HashSet::new());
@@ -278,7 +298,7 @@ impl HamishApp {
             self.machine.marks.stopped(running.run, None);
         }
         if rows.is_empty() {
-            self.machine.status = Some("Nothing to translate".to_owned());
+            self.machine.say(Some("Nothing to translate".to_owned()));
             return;
         }
         let Some(OpenArticle {
@@ -340,7 +360,7 @@ impl HamishApp {
                         self.machine.marks.wait(run, path, section.id, &target);
                     }
                 }
-                self.machine.status = None;
+                self.machine.say(None);
                 self.machine.running = Some(Running {
                     job,
                     run,
@@ -351,7 +371,8 @@ impl HamishApp {
                 });
             }
             Err(error) => {
-                self.machine.status = Some(format!("Translation could not start: {error}"));
+                self.machine
+                    .say(Some(format!("Translation could not start: {error}")));
             }
         }
     }
@@ -391,8 +412,9 @@ impl HamishApp {
             running.job.cancel();
             self.machine.marks.stopped(running.run, None);
             self.machine.running = None;
-            self.machine.status =
-                Some("Translation stopped: another article was opened".to_owned());
+            self.machine.say(Some(
+                "Translation stopped: another article was opened".to_owned(),
+            ));
             return;
         };
         let mut finished = None;
@@ -441,13 +463,15 @@ impl HamishApp {
         let failed = running.job.failed();
         let engine = running.engine.clone().unwrap_or_default();
         let run = running.run;
+        let article = running.article.clone();
         self.machine.running = None;
         // The rows it did not reach say why they stay empty.
         let why = error.as_ref().map(ToString::to_string);
         self.machine.marks.stopped(run, why.as_deref());
         match error {
             Some(error) => {
-                self.machine.status = Some(format!("Translation stopped: {error}"));
+                self.machine
+                    .say(Some(format!("Translation stopped: {error}")));
             }
             None => {
                 let translated = done - failed;
@@ -456,9 +480,11 @@ impl HamishApp {
                 if failed > 0 {
                     status += &format!("; {failed} failed (see their rows)");
                 }
-                self.machine.status = Some(status);
+                self.machine.say(Some(status));
             }
         }
+        // The outcome is about this article's rows.
+        self.machine.status_article = Some(article);
     }
 }
 

@@ -126,7 +126,9 @@ impl HamishApp {
                 )),
                 _ => None,
             },
-            translation: self.machine.status.as_deref(),
+            translation: self
+                .machine
+                .status_for(self.session.open.as_ref().map(|open| open.path.as_path())),
         }
     }
 
