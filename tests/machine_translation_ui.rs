@@ -47,6 +47,20 @@ fn app(folder: &Path) -> Harness<'static, HamishApp> {
     harness
 }
 
+/// The app on the sample article, with `engine` translating.
+fn app_with(folder: &Path, engine: EngineConfig) -> Harness<'static, HamishApp> {
+    let mut preferences = preferences();
+    preferences.translation_engine.engine = engine;
+    let app = HamishApp::new(
+        preferences,
+        ReadingState::default(),
+        Some(folder.join(ARTICLE)),
+    );
+    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
+    harness.run();
+    harness
+}
+
 /// The rows' sources: `None` for a row with no translation.
 fn sources(harness: &Harness<'_, HamishApp>) -> Vec<Option<TranslationSource>> {
     harness
@@ -239,17 +253,12 @@ fn sections_on_screen_fill_with_progress_cancel_and_survive_a_restart() {
 #[test]
 fn an_engine_that_fails_says_why_on_the_row_and_in_the_status_line() {
     let folder = common::samples_copy();
-    let mut preferences = preferences();
-    preferences.translation_engine.engine = EngineConfig::Command {
-        command: "echo 'no model here' >&2; exit 4".to_owned(),
-    };
-    let app = HamishApp::new(
-        preferences,
-        ReadingState::default(),
-        Some(folder.path().join(ARTICLE)),
+    let mut harness = app_with(
+        folder.path(),
+        EngineConfig::Command {
+            command: "echo 'no model here' >&2; exit 4".to_owned(),
+        },
     );
-    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
-    harness.run();
     harness
         .get_all_by_label("Translate by machine")
         .next()
@@ -313,17 +322,12 @@ fn errors_shown(harness: &Harness<'_, HamishApp>) -> usize {
 fn an_engine_s_error_stays_on_its_own_article_s_row_until_a_translation_arrives() {
     let folder = common::samples_copy();
     let other_folder = common::samples_copy();
-    let mut preferences = preferences();
-    preferences.translation_engine.engine = EngineConfig::Command {
-        command: "exit 3".to_owned(),
-    };
-    let app = HamishApp::new(
-        preferences,
-        ReadingState::default(),
-        Some(folder.path().join(ARTICLE)),
+    let mut harness = app_with(
+        folder.path(),
+        EngineConfig::Command {
+            command: "exit 3".to_owned(),
+        },
     );
-    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
-    harness.run();
     harness
         .get_all_by_label("Translate by machine")
         .nth(2)
@@ -381,15 +385,7 @@ fn each_engine_keeps_its_address_and_model_when_another_is_chosen() {
         url: "http://127.0.0.1:11500".to_owned(),
         model: "qwen2.5:7b".to_owned(),
     };
-    let mut preferences = preferences();
-    preferences.translation_engine.engine = ollama.clone();
-    let app = HamishApp::new(
-        preferences,
-        ReadingState::default(),
-        Some(folder.path().join(ARTICLE)),
-    );
-    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
-    harness.run();
+    let mut harness = app_with(folder.path(), ollama.clone());
     menu(&mut harness, "Engine settings…");
     harness.run();
     let mut choose = |label: &str| {
