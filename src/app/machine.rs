@@ -357,7 +357,9 @@ impl HamishApp {
                 let run = self.machine.marks.new_run();
                 for row in rows {
                     if let Some(section) = article.sections.get(row) {
-                        self.machine.marks.wait(run, path, section.id, &target);
+                        self.machine
+                            .marks
+                            .wait(run, path, (row, section.id), &target);
                     }
                 }
                 self.machine.say(None);

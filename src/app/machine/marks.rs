@@ -22,6 +22,8 @@ pub struct Run(u64);
 /// A row's mark and what it belongs to.
 #[derive(Clone, Debug, PartialEq)]
 struct Mark {
+    /// The section's row when the mark was made: where it is looked for first.
+    row: usize,
     /// The language the row was being translated into.
     language: String,
     /// The run that made the mark.
@@ -34,10 +36,25 @@ struct Mark {
     baseline: Option<Option<String>>,
 }
 
-/// The marks of every article read this session.
+impl Mark {
+    /// The row of `section` in `article` now: where it was, or where it went.
+    fn row_in(&self, article: &Article, section: SectionId) -> Option<usize> {
+        if article
+            .sections
+            .get(self.row)
+            .is_some_and(|at| at.id == section)
+        {
+            return Some(self.row);
+        }
+        article.sections.iter().position(|at| at.id == section)
+    }
+}
+
+/// The marks of every article read this session, by article, then by section. Work
+/// per frame goes by the open article's marks, never by all its sections.
 #[derive(Debug, Default)]
 pub struct RowMarks {
-    marks: HashMap<(PathBuf, SectionId), Mark>,
+    articles: HashMap<PathBuf, HashMap<SectionId, Mark>>,
     runs: u64,
 }
 
@@ -48,29 +65,45 @@ impl RowMarks {
         Run(self.runs)
     }
 
-    /// `run` is to translate `section` of `article` into `language`.
-    pub fn wait(&mut self, run: Run, article: &Path, section: SectionId, language: &str) {
+    /// `run` is to translate `section` (at `row`) of `article` into `language`.
+    pub fn wait(
+        &mut self,
+        run: Run,
+        article: &Path,
+        (row, section): (usize, SectionId),
+        language: &str,
+    ) {
         let mark = Mark {
+            row,
             language: language.to_owned(),
             run,
             state: RowMark::Waiting,
             baseline: None,
         };
-        self.marks.insert((article.to_owned(), section), mark);
+        self.articles
+            .entry(article.to_owned())
+            .or_default()
+            .insert(section, mark);
     }
 
     /// `run` translated `section` of `article`: its row has nothing to show.
     pub fn translated(&mut self, run: Run, article: &Path, section: SectionId) {
-        let key = (article.to_owned(), section);
-        if self.marks.get(&key).is_some_and(|mark| mark.run == run) {
-            self.marks.remove(&key);
+        if let Some(marks) = self.articles.get_mut(article)
+            && marks.get(&section).is_some_and(|mark| mark.run == run)
+        {
+            marks.remove(&section);
         }
+        self.articles.retain(|_, marks| !marks.is_empty());
     }
 
     /// `run` could not translate `section` of `article`, for `why`.
     pub fn failed(&mut self, run: Run, article: &Path, section: SectionId, why: String) {
-        let key = (article.to_owned(), section);
-        if let Some(mark) = self.marks.get_mut(&key).filter(|mark| mark.run == run) {
+        let mark = self
+            .articles
+            .get_mut(article)
+            .and_then(|marks| marks.get_mut(&section))
+            .filter(|mark| mark.run == run);
+        if let Some(mark) = mark {
             mark.state = RowMark::Failed(why);
         }
     }
@@ -78,44 +111,47 @@ impl RowMarks {
     /// `run` stopped: the rows it did not reach fail for `why`, or, without a reason
     /// (cancelled, another article opened), are no longer waiting.
     pub fn stopped(&mut self, run: Run, why: Option<&str>) {
-        self.marks.retain(|_, mark| {
-            if mark.run != run || mark.state != RowMark::Waiting {
-                return true;
-            }
-            match why {
-                Some(why) => {
-                    mark.state = RowMark::Failed(why.to_owned());
-                    true
+        for marks in self.articles.values_mut() {
+            marks.retain(|_, mark| {
+                if mark.run != run || mark.state != RowMark::Waiting {
+                    return true;
                 }
-                None => false,
-            }
-        });
+                match why {
+                    Some(why) => {
+                        mark.state = RowMark::Failed(why.to_owned());
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
+        self.articles.retain(|_, marks| !marks.is_empty());
     }
 
-    /// The marks of `article`'s rows, by row, in the column of `language`.
+    /// The marks of the rows of `article` (at `path`), by row, in the column of
+    /// `language`.
     pub fn on_rows(
         &self,
         path: &Path,
         article: &Article,
         language: Option<&str>,
     ) -> HashMap<usize, RowMark> {
-        let Some(language) = language else {
+        let (Some(marks), Some(language)) = (self.articles.get(path), language) else {
             return HashMap::new();
         };
-        article
-            .sections
+        marks
             .iter()
-            .enumerate()
-            .filter_map(|(row, section)| {
-                let mark = self.marks.get(&(path.to_owned(), section.id))?;
-                same_language(&mark.language, language).then(|| (row, mark.state.clone()))
+            .filter(|(_, mark)| same_language(&mark.language, language))
+            .filter_map(|(&section, mark)| {
+                Some((mark.row_in(article, section)?, mark.state.clone()))
             })
             .collect()
     }
 
-    /// Forgets the failures of `article` whose rows got a translation since their
-    /// marks were made: `column` is its column in `language`, as resolved now. Called
-    /// every frame, after the column is resolved and before anything can change it.
+    /// Forgets the failures of `article` (at `path`) whose rows got a translation
+    /// since their marks were made: `column` is its column in `language`, as resolved
+    /// now. Called every frame, after the column is resolved and before anything can
+    /// change it.
     pub fn forget_answered(
         &mut self,
         path: &Path,
@@ -123,24 +159,21 @@ impl RowMarks {
         language: &str,
         column: &TranslationColumn,
     ) {
-        if self.marks.is_empty() {
+        let Some(marks) = self.articles.get_mut(path) else {
             return;
-        }
-        for (row, section) in article.sections.iter().enumerate() {
-            let key = (path.to_owned(), section.id);
-            let Some(mark) = self
-                .marks
-                .get_mut(&key)
-                .filter(|mark| same_language(&mark.language, language))
-            else {
-                continue;
+        };
+        marks.retain(|&section, mark| {
+            if !same_language(&mark.language, language) {
+                return true;
+            }
+            let Some(row) = mark.row_in(article, section) else {
+                return true;
             };
             let now = column.text(row);
             let baseline = mark.baseline.get_or_insert_with(|| now.map(str::to_owned));
-            if matches!(mark.state, RowMark::Failed(_)) && baseline.as_deref() != now {
-                self.marks.remove(&key);
-            }
-        }
+            !(matches!(mark.state, RowMark::Failed(_)) && baseline.as_deref() != now)
+        });
+        self.articles.retain(|_, marks| !marks.is_empty());
     }
 }
 
@@ -177,7 +210,7 @@ mod tests {
         let (a, b) = (Path::new("/one/a.txt"), Path::new("/two/a.txt"));
         let mut marks = RowMarks::default();
         let run = marks.new_run();
-        marks.wait(run, a, one.sections[1].id, "en");
+        marks.wait(run, a, (1, one.sections[1].id), "en");
         marks.forget_answered(a, &one, "en", &column(&[None, None]));
         marks.failed(run, a, one.sections[1].id, "exit 3".into());
         let failed = HashMap::from([(1, RowMark::Failed("exit 3".into()))]);
@@ -195,6 +228,13 @@ mod tests {
             "another language"
         );
 
+        // A section put before it (the article changed): the mark goes with its row.
+        let moved = article(&["فقرة جديدة قبلها", "الفقرة الأولى هنا", "الفقرة الثانية هنا"]);
+        assert_eq!(
+            marks.on_rows(a, &moved, Some("en")),
+            HashMap::from([(2, RowMark::Failed("exit 3".into()))])
+        );
+
         // Nothing arrived: it stays; a translation arrives: it goes.
         marks.forget_answered(a, &one, "en", &column(&[None, None]));
         assert_eq!(marks.on_rows(a, &one, Some("en")), failed);
@@ -208,7 +248,7 @@ mod tests {
         let a = Path::new("/one/a.txt");
         let mut marks = RowMarks::default();
         let run = marks.new_run();
-        marks.wait(run, a, one.sections[0].id, "en");
+        marks.wait(run, a, (0, one.sections[0].id), "en");
         marks.failed(run, a, one.sections[0].id, "timed out".into());
         // First seen beside its column (another language's was shown meanwhile).
         marks.forget_answered(a, &one, "fr", &column(&[Some("Autre"), None]));
@@ -226,10 +266,10 @@ mod tests {
         let a = Path::new("/one/a.txt");
         let mut marks = RowMarks::default();
         let first = marks.new_run();
-        marks.wait(first, a, one.sections[0].id, "en");
+        marks.wait(first, a, (0, one.sections[0].id), "en");
         marks.failed(first, a, one.sections[0].id, "exit 3".into());
         let second = marks.new_run();
-        marks.wait(second, a, one.sections[0].id, "en");
+        marks.wait(second, a, (0, one.sections[0].id), "en");
         marks.failed(first, a, one.sections[0].id, "late".into());
         assert_eq!(
             marks.on_rows(a, &one, Some("en")),
@@ -239,7 +279,7 @@ mod tests {
         marks.stopped(second, None);
         assert!(marks.on_rows(a, &one, Some("en")).is_empty());
         let third = marks.new_run();
-        marks.wait(third, a, one.sections[1].id, "en");
+        marks.wait(third, a, (1, one.sections[1].id), "en");
         marks.stopped(third, Some("no server"));
         assert_eq!(
             marks.on_rows(a, &one, Some("en")),
