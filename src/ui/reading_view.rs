@@ -117,6 +117,11 @@ impl ReadingView {
     /// Where the reader is, as it is remembered: the first section on screen in the
     /// last frame and how far into it the view starts, as a fraction of its height.
     pub fn place(&self) -> (usize, f32) {
+        // A place still being brought back (the article not shown yet, its section
+        // not measured yet) is the place.
+        if let Some(anchor) = self.anchor {
+            return anchor;
+        }
         let (section, into_pt) = self.position();
         let height = self.heights.get(section).copied().unwrap_or(0.0);
         let fraction = if height > 0.0 {
@@ -502,4 +507,20 @@ fn gloss_request(ui: &Ui, seen: &[RowSeen]) -> Option<SelectionInView> {
             rect: Rect::from_min_size(at, egui::Vec2::ZERO),
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_being_brought_back_is_remembered_as_it_is() {
+        // Closed before the article was shown: the place is not lost to an offset of
+        // a view never drawn.
+        let mut view = ReadingView::default();
+        view.scroll_to_place(7, 0.4);
+        assert_eq!(view.place(), (7, 0.4));
+        view.scroll_to_place(3, f32::NAN);
+        assert_eq!(view.place(), (3, 0.0));
+    }
 }
