@@ -377,6 +377,11 @@ mod tests {
         assert_eq!(actions, [KeyAction::NoteOnSection]);
         assert_eq!(left, [key_event(Key::A, Modifiers::NONE), text("a")]);
 
+        // On an Arabic layout the N key types ى: that letter is the key's too.
+        let (actions, left) = one_frame(vec![key_event(Key::N, Modifiers::NONE), text("ى")]);
+        assert_eq!(actions, [KeyAction::NoteOnSection]);
+        assert!(left.is_empty(), "{left:?}");
+
         // Keys act in the order they were pressed.
         let (actions, left) = one_frame(vec![
             key_event(Key::T, Modifiers::NONE),
