@@ -287,6 +287,7 @@ impl HamishApp {
         self.apply_look(ctx);
         // After everything that can change the article or its notes this frame.
         self.session.place_notes();
+        self.forget_answered_failures();
         self.update_search(ctx);
         self.session.autosave(ctx, false, &mut self.messages);
         if self.session.background.pending() > 0 {

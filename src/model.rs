@@ -37,4 +37,4 @@ pub use section::{Article, Block, Section, SectionKind};
 pub use section_id::SectionId;
 pub use source_span::{SourcePiece, SourceSpan};
 pub use text_map::{TextMap, normalize_mapped};
-pub use words::{WordUnit, has_letters, is_right_to_left, widen_to_words};
+pub use words::{WordUnit, has_letters, is_right_to_left, trim_to_text, widen_to_words};

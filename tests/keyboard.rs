@@ -149,6 +149,81 @@ fn t_writes_the_translation_of_the_cursor_section() {
     );
 }
 
+/// Presses a key that types `letter`, as the platform sends it: the key and its text
+/// in the same frame.
+fn press_typing_key(harness: &mut Harness<'_, HamishApp>, key: Key, letter: &str) {
+    harness.input_mut().events.extend([
+        egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        },
+        egui::Event::Text(letter.to_owned()),
+    ]);
+    harness.run();
+}
+
+/// Types `text` into whatever has the focus, then leaves it with Escape.
+fn type_and_leave(harness: &mut Harness<'_, HamishApp>, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+    press(harness, Key::Escape);
+}
+
+/// N and T open an editor and give it the focus in the frame they are pressed: the
+/// letter they type in that frame is theirs, not the editor's.
+#[test]
+fn the_key_that_opens_an_editor_is_not_typed_into_it() {
+    let folder = common::samples_copy();
+    let path = folder.path().join("001_d7cff7a3069428f0.txt");
+    let mut harness = open_article(path.clone());
+    press_typing_key(&mut harness, Key::N, "n");
+    type_and_leave(&mut harness, "keyboard note");
+    let notes = harness.state().notes_of_open_article();
+    assert_eq!(notes.len(), 1, "one note");
+    assert_eq!(notes[0].1.text, "keyboard note");
+
+    // The first j places the cursor on the first section, the second moves it on.
+    press_typing_key(&mut harness, Key::J, "j");
+    press_typing_key(&mut harness, Key::J, "j");
+    assert_eq!(harness.state().section_cursor(), Some(1));
+    press_typing_key(&mut harness, Key::T, "t");
+    type_and_leave(&mut harness, "Who incites");
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("a translation");
+    assert_eq!(column.text(0), None, "the cursor was on the second section");
+    assert_eq!(column.text(1), Some("Who incites"));
+    let second = harness
+        .state()
+        .current_article()
+        .expect("open")
+        .article
+        .sections[1]
+        .id;
+
+    // As saved.
+    drop(harness);
+    let saved = hamish::store::load_contents(&hamish::store::sidecar_path(&path)).expect("saved");
+    let notes: Vec<&str> = saved
+        .notes
+        .values()
+        .map(|note| note.text.as_str())
+        .collect();
+    assert_eq!(notes, ["keyboard note"]);
+    let written: Vec<(&hamish::model::SectionId, &str)> = saved
+        .translations
+        .reader
+        .values()
+        .flatten()
+        .map(|(id, translation)| (id, translation.text.as_str()))
+        .collect();
+    assert_eq!(written, [(&second, "Who incites")]);
+}
+
 #[test]
 fn ctrl_page_down_opens_the_next_article_and_ctrl_page_up_the_one_before() {
     let mut harness = open_samples();

@@ -47,6 +47,20 @@ fn app(folder: &Path) -> Harness<'static, HamishApp> {
     harness
 }
 
+/// The app on the sample article, with `engine` translating.
+fn app_with(folder: &Path, engine: EngineConfig) -> Harness<'static, HamishApp> {
+    let mut preferences = preferences();
+    preferences.translation_engine.engine = engine;
+    let app = HamishApp::new(
+        preferences,
+        ReadingState::default(),
+        Some(folder.join(ARTICLE)),
+    );
+    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
+    harness.run();
+    harness
+}
+
 /// The rows' sources: `None` for a row with no translation.
 fn sources(harness: &Harness<'_, HamishApp>) -> Vec<Option<TranslationSource>> {
     harness
@@ -239,17 +253,12 @@ fn sections_on_screen_fill_with_progress_cancel_and_survive_a_restart() {
 #[test]
 fn an_engine_that_fails_says_why_on_the_row_and_in_the_status_line() {
     let folder = common::samples_copy();
-    let mut preferences = preferences();
-    preferences.translation_engine.engine = EngineConfig::Command {
-        command: "echo 'no model here' >&2; exit 4".to_owned(),
-    };
-    let app = HamishApp::new(
-        preferences,
-        ReadingState::default(),
-        Some(folder.path().join(ARTICLE)),
+    let mut harness = app_with(
+        folder.path(),
+        EngineConfig::Command {
+            command: "echo 'no model here' >&2; exit 4".to_owned(),
+        },
     );
-    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
-    harness.run();
     harness
         .get_all_by_label("Translate by machine")
         .next()
@@ -297,4 +306,101 @@ fn the_language_chosen_for_the_article_is_the_engine_s_source() {
         .find(|&row| column.text(row).is_some())
         .expect("a row filled");
     assert_eq!(column.text(row), Some("from fa"));
+}
+
+/// The labels of the rows' machine-translation errors on screen.
+fn errors_shown(harness: &Harness<'_, HamishApp>) -> usize {
+    harness
+        .query_all_by_label_contains("Not translated:")
+        .count()
+}
+
+/// An error belongs to the row of the article it was made for: not to row 2 of every
+/// other article (in this folder or another), and it goes when the reader writes the
+/// translation themselves.
+#[test]
+fn an_engine_s_error_stays_on_its_own_article_s_row_until_a_translation_arrives() {
+    let folder = common::samples_copy();
+    let other_folder = common::samples_copy();
+    let mut harness = app_with(
+        folder.path(),
+        EngineConfig::Command {
+            command: "exit 3".to_owned(),
+        },
+    );
+    harness
+        .get_all_by_label("Translate by machine")
+        .nth(2)
+        .expect("row 2's button")
+        .click();
+    step_until(&mut harness, Duration::from_secs(10), |h| {
+        h.query_by_label_contains("Translated 0 of 1 sections")
+            .is_some()
+    });
+    assert_eq!(errors_shown(&harness), 1, "on row 2");
+    let open = |harness: &mut Harness<'_, HamishApp>, path: std::path::PathBuf| {
+        harness
+            .state_mut()
+            .command(hamish::app::Command::OpenPath(path));
+        harness.run();
+        assert!(harness.state().current_article().is_some());
+    };
+
+    let outcome = |harness: &Harness<'_, HamishApp>| {
+        harness
+            .query_by_label_contains("1 failed (see their rows)")
+            .is_some()
+    };
+    assert!(outcome(&harness), "the status line says where to look");
+    open(&mut harness, folder.path().join("001_d7cff7a3069428f0.txt"));
+    assert_eq!(errors_shown(&harness), 0, "another article of the folder");
+    assert!(!outcome(&harness), "not sent to this article's rows");
+    open(&mut harness, other_folder.path().join(ARTICLE));
+    assert_eq!(errors_shown(&harness), 0, "the same name in another folder");
+    open(&mut harness, folder.path().join(ARTICLE));
+    assert_eq!(errors_shown(&harness), 1, "its own row keeps it");
+    assert!(outcome(&harness));
+
+    // The reader writes the translation: the error goes.
+    harness
+        .state_mut()
+        .command(hamish::app::Command::Translation(
+            hamish::ui::translation::TranslationCommand::Edit(2),
+        ));
+    harness.run();
+    harness.event(egui::Event::Text("Mine".to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(sources(&harness)[2], Some(TranslationSource::Reader));
+    assert_eq!(errors_shown(&harness), 0, "a translation arrived");
+}
+
+/// Switching engine in the settings and back finds the first engine's address and
+/// model as the reader left them, after a restart too.
+#[test]
+fn each_engine_keeps_its_address_and_model_when_another_is_chosen() {
+    let folder = common::samples_copy();
+    let ollama = EngineConfig::Ollama {
+        url: "http://127.0.0.1:11500".to_owned(),
+        model: "qwen2.5:7b".to_owned(),
+    };
+    let mut harness = app_with(folder.path(), ollama.clone());
+    menu(&mut harness, "Engine settings…");
+    harness.run();
+    let mut choose = |label: &str| {
+        harness
+            .get_by_role_and_label(Role::ComboBox, "Engine")
+            .click();
+        harness.run();
+        harness.get_by_label(label).click();
+        harness.run();
+    };
+    choose("A command");
+    choose("Ollama server");
+    let engine = &harness.state().preferences().translation_engine;
+    assert_eq!(engine.engine, ollama);
+    let saved = serde_json::to_string(harness.state().preferences()).expect("saves");
+    let back: Preferences = serde_json::from_str(&saved).expect("loads");
+    assert_eq!(back.translation_engine.engine, ollama);
 }

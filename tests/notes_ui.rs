@@ -233,3 +233,56 @@ fn notes_added_from_outside_appear_and_merge() {
     harness.run();
     harness.get_by_role_and_label(Role::Label, other_text);
 }
+
+/// A highlight holds something the reader can see: one of white space alone (a
+/// double-click between two words, then H) is not made and the reader is told why;
+/// spaces at the ends of one are left out of it.
+#[test]
+fn a_highlight_of_spaces_alone_is_not_made_and_its_ends_are_trimmed() {
+    use hamish::app::Command;
+    use hamish::model::HighlightColor;
+    use hamish::ui::notes::NoteCommand;
+
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("spaces.txt");
+    std::fs::write(&path, "قال الرجل  كلاما حسنا\n").expect("article");
+    let mut harness = harness(path);
+    let highlight = |range: std::ops::Range<usize>| {
+        Command::Notes(NoteCommand::Highlight {
+            section: 0,
+            range,
+            color: HighlightColor::Green,
+            with_note: false,
+        })
+    };
+    let text = harness
+        .state()
+        .current_article()
+        .expect("open")
+        .article
+        .sections[0]
+        .text
+        .clone();
+    let space = text.find(' ').expect("a space");
+    harness.state_mut().command(highlight(space..space + 1));
+    harness.run();
+    let two = text.find("  ").expect("two spaces");
+    harness.state_mut().command(highlight(two..two + 2));
+    harness.run();
+    assert!(
+        harness.state().notes_of_open_article().is_empty(),
+        "no highlight of spaces"
+    );
+    assert_eq!(
+        harness.state().message(),
+        Some("Nothing to highlight: only spaces are selected")
+    );
+
+    // " الرجل  ": the word alone.
+    let word = text.find("الرجل").expect("word");
+    harness.state_mut().command(highlight(space..two + 2));
+    harness.run();
+    let notes = harness.state().notes_of_open_article();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].2, Placement::Span(0, word..word + "الرجل".len()));
+}

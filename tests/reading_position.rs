@@ -128,3 +128,88 @@ fn resizing_the_window_keeps_the_place() {
     harness.run();
     assert_eq!(before.0, position(&harness).0, "wider");
 }
+
+/// The wheel, part way into a section deep in the article.
+fn scroll_with_the_wheel(harness: &mut Harness<'_, HamishApp>, steps: usize, step_pt: f32) {
+    for _ in 0..steps {
+        harness.hover_at(egui::pos2(640.0, 500.0));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, -step_pt),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.step();
+    }
+    harness.run();
+}
+
+/// The app started again with what was remembered of `harness`.
+fn restarted(
+    harness: Harness<'_, HamishApp>,
+    path: std::path::PathBuf,
+) -> Harness<'static, HamishApp> {
+    let reading = harness.state().reading_state();
+    drop(harness);
+    let app = HamishApp::new(Preferences::default(), reading, Some(path));
+    let mut harness = common::app_harness(app, vec2(1280.0, 900.0));
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_place_saved_after_scrolling_is_restored_to_the_same_section_and_offset() {
+    let (folder, mut harness) = long_article();
+    scroll_with_the_wheel(&mut harness, 25, 173.0);
+    let before = position(&harness);
+    assert!(before.0 > 2, "deep into the article: {before:?}");
+    assert!(before.1 > 1.0, "part way into a section: {before:?}");
+    let reopened = restarted(harness, folder.path().join("long.txt"));
+    let after = position(&reopened);
+    assert_eq!(
+        before.0, after.0,
+        "the same section on top ({before:?}, {after:?})"
+    );
+    assert!(
+        (before.1 - after.1).abs() < 1.0,
+        "as far into it: {before:?} then {after:?}"
+    );
+}
+
+/// A place remembered without an offset (by an older version, or at a section's top)
+/// puts its section on top, whatever the rows above it were estimated to be.
+#[test]
+fn a_place_at_the_top_of_a_section_is_restored_there() {
+    let (folder, harness) = long_article();
+    let path = folder.path().join("long.txt");
+    drop(harness);
+    for section in [5, 17, 40] {
+        let mut reading = ReadingState::default();
+        reading
+            .reading_positions
+            .insert(std::fs::canonicalize(&path).expect("path"), section);
+        reading.reading_positions.insert(path.clone(), section);
+        let app = HamishApp::new(Preferences::default(), reading, Some(path.clone()));
+        let mut harness = common::app_harness(app, vec2(1280.0, 900.0));
+        harness.run();
+        let at = position(&harness);
+        assert_eq!(at.0, section, "{at:?}");
+        assert!(at.1 < 1.0, "at its top: {at:?}");
+    }
+}
+
+/// A section shown from elsewhere (a search match, the list of notes) comes to the
+/// top: the row above it, its height estimated until it is drawn, does not push it
+/// down or pull it up.
+#[test]
+fn a_section_shown_from_elsewhere_comes_to_the_top() {
+    let (_folder, mut harness) = long_article();
+    for section in [5, 17, 40, 9] {
+        harness.state_mut().command(Command::ShowSection(section));
+        harness.run();
+        let at = position(&harness);
+        assert_eq!(at.0, section, "{at:?}");
+        assert!(at.1 < 1.0, "at its top: {at:?}");
+    }
+}

@@ -166,6 +166,9 @@ impl HamishApp {
                     ..
                 }) = &mut self.session.open
                 {
+                    if blank_span(&imported.article, &command) {
+                        messages.tell("Nothing to highlight: only spaces are selected");
+                    }
                     notes.apply(&imported.article, command, Instant::now());
                 }
             }
@@ -343,4 +346,17 @@ impl HamishApp {
         let started = self.session.background.export(ctx, job);
         super::session::start(started, "export the notes", &mut self.messages);
     }
+}
+
+/// Whether `command` highlights a span of `article` holding nothing but white space,
+/// which the notes do not make (and the reader is told why).
+fn blank_span(article: &crate::model::Article, command: &NoteCommand) -> bool {
+    let NoteCommand::Highlight { section, range, .. } = command else {
+        return false;
+    };
+    article
+        .sections
+        .get(*section)
+        .and_then(|section| section.text.get(range.clone()))
+        .is_some_and(|text| !text.is_empty() && text.trim().is_empty())
 }

@@ -11,10 +11,13 @@
 //! is only translated again after asking, and then the reader's text gives way (a
 //! tombstone, so a merge does not bring it back).
 //!
-//! Errors are kept on their rows and the outcome in the status line; a job that
-//! cannot go on (no server, no model) says why on every row it did not reach.
+//! Errors are kept on their rows (see [`marks`]: an error belongs to its article,
+//! section, language and run) and the outcome in the status line; a job that cannot
+//! go on (no server, no model) says why on every row it did not reach.
 
-use std::collections::{HashMap, HashSet};
+mod marks;
+
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -23,15 +26,19 @@ use crate::model::{Article, SectionId, guess_language};
 use crate::translate::{
     EngineSettings, JobEvent, JobLanguages, JobSection, TranslationJob, opener, reading_order,
 };
-use crate::ui::machine_translation::{MachineCommand, Progress, RowMark, TranslateScope};
+use crate::ui::machine_translation::{MachineCommand, Progress, TranslateScope};
 use crate::ui::translation::TranslationCommand;
 
 use super::HamishApp;
 use super::session::{Content, OpenArticle, reader_translations};
+pub use marks::RowMarks;
+use marks::Run;
 
 /// A job under way for the open article.
 struct Running {
     job: TranslationJob,
+    /// This run, whose marks its rows carry.
+    run: Run,
     article: PathBuf,
     language: String,
     /// The rows whose reader's translation gives way to the machine's.
@@ -52,10 +59,12 @@ pub struct Question {
 #[derive(Default)]
 pub struct MachineJobs {
     running: Option<Running>,
-    /// How rows of the open article stand: waiting, or failed with why.
-    pub rows: HashMap<usize, RowMark>,
+    /// How rows stand: waiting, or failed with why.
+    pub marks: RowMarks,
     /// The last outcome, for the status line.
-    pub status: Option<String>,
+    status: Option<String>,
+    /// The article the outcome speaks of (its rows), when it speaks of one.
+    status_article: Option<PathBuf>,
     /// The question waiting for the reader's answer, if any.
     pub question: Option<Question>,
     /// Whether the engine settings window is open.
@@ -66,6 +75,20 @@ impl MachineJobs {
     /// Whether a job is under way.
     pub fn is_running(&self) -> bool {
         self.running.is_some()
+    }
+
+    /// Says `status` in the status line (or nothing).
+    fn say(&mut self, status: Option<String>) {
+        self.status = status;
+        self.status_article = None;
+    }
+
+    /// The last outcome, for the status line while `open` is the open article: an
+    /// outcome that speaks of another article's rows is not shown beside this one.
+    pub fn status_for(&self, open: Option<&std::path::Path>) -> Option<&str> {
+        let about = self.status_article.as_deref();
+        let shown = about.is_none() || about == open;
+        self.status.as_deref().filter(|_| shown)
     }
 
     /// The progress of the job under way.
@@ -157,14 +180,12 @@ impl HamishApp {
             MachineCommand::Cancel => {
                 if let Some(mut running) = self.machine.running.take() {
                     running.job.cancel();
+                    self.machine.marks.stopped(running.run, None);
                     let (done, total) = running.job.progress();
-                    self.machine.status = Some(format!(
+                    self.machine.say(Some(format!(
                         "Translation cancelled: {done} of {total} sections done"
-                    ));
+                    )));
                 }
-                self.machine
-                    .rows
-                    .retain(|_, mark| *mark != RowMark::Waiting);
             }
             MachineCommand::ShowSettings(open) => self.machine.settings_open = open,
             MachineCommand::SetSettings(settings) => {
@@ -183,8 +204,9 @@ impl HamishApp {
             .trim()
             .to_owned();
         if target.is_empty() {
-            self.machine.status =
-                Some("Choose the language to translate into in the engine settings".to_owned());
+            self.machine.say(Some(
+                "Choose the language to translate into in the engine settings".to_owned(),
+            ));
             self.machine.settings_open = true;
             return;
         }
@@ -213,13 +235,15 @@ impl HamishApp {
             ..
         }) = &mut self.session.open
         else {
-            self.machine.status = Some("Open an article to translate it".to_owned());
+            self.machine
+                .say(Some("Open an article to translate it".to_owned()));
             return;
         };
         if notes.is_none() {
             // Results are kept in the notes file: without it they would be lost.
-            self.machine.status =
-                Some("The article's notes file is not open yet: try again in a moment".to_owned());
+            self.machine.say(Some(
+                "The article's notes file is not open yet: try again in a moment".to_owned(),
+            ));
             return;
         }
         let article = &imported.article;
@@ -228,8 +252,9 @@ impl HamishApp {
             TranslateScope::Selection => match view.selected_sections() {
                 Some(rows) => rows.collect(),
                 None => {
-                    self.machine.status =
-                        Some("Select some text first: its sections are translated".to_owned());
+                    self.machine.say(Some(
+                        "Select some text first: its sections are translated".to_owned(),
+                    ));
                     return;
                 }
             },
@@ -263,11 +288,11 @@ impl HamishApp {
             if plan.from_files > 0 {
                 why.push(format!("{} from a translation file", plan.from_files));
             }
-            self.machine.status = Some(if why.is_empty() {
+            self.machine.say(Some(if why.is_empty() {
                 "Nothing to translate".to_owned()
             } else {
                 format!("Nothing to translate: {}", why.join(", "))
-            });
+            }));
             return;
         }
         self.start_job(ctx, plan.rows, HashSet::new());
@@ -283,9 +308,10 @@ impl HamishApp {
     ) {
         if let Some(mut running) = self.machine.running.take() {
             running.job.cancel();
+            self.machine.marks.stopped(running.run, None);
         }
         if rows.is_empty() {
-            self.machine.status = Some("Nothing to translate".to_owned());
+            self.machine.say(Some("Nothing to translate".to_owned()));
             return;
         }
         let Some(OpenArticle {
@@ -341,12 +367,18 @@ impl HamishApp {
         );
         match started {
             Ok(job) => {
+                let run = self.machine.marks.new_run();
                 for row in rows {
-                    self.machine.rows.insert(row, RowMark::Waiting);
+                    if let Some(section) = article.sections.get(row) {
+                        self.machine
+                            .marks
+                            .wait(run, path, (row, section.id), &target);
+                    }
                 }
-                self.machine.status = None;
+                self.machine.say(None);
                 self.machine.running = Some(Running {
                     job,
+                    run,
                     article: path.clone(),
                     language: target,
                     replace,
@@ -354,8 +386,29 @@ impl HamishApp {
                 });
             }
             Err(error) => {
-                self.machine.status = Some(format!("Translation could not start: {error}"));
+                self.machine
+                    .say(Some(format!("Translation could not start: {error}")));
             }
+        }
+    }
+
+    /// Forgets the machine-translation failures of the open article's rows that got a
+    /// translation since (from the engine, the reader, a file): after the column was
+    /// resolved this frame.
+    pub(super) fn forget_answered_failures(&mut self) {
+        let Some(OpenArticle {
+            path,
+            content: Content::Ready(imported),
+            translations: Some(translations),
+            ..
+        }) = &self.session.open
+        else {
+            return;
+        };
+        if let (Some(language), Some(column)) = (&translations.language, translations.column()) {
+            self.machine
+                .marks
+                .forget_answered(path, &imported.article, language, column);
         }
     }
 
@@ -372,10 +425,11 @@ impl HamishApp {
             .filter(|open| open.path == running.article);
         let Some(open) = open else {
             running.job.cancel();
+            self.machine.marks.stopped(running.run, None);
             self.machine.running = None;
-            self.machine.rows.clear();
-            self.machine.status =
-                Some("Translation stopped: another article was opened".to_owned());
+            self.machine.say(Some(
+                "Translation stopped: another article was opened".to_owned(),
+            ));
             return;
         };
         let mut finished = None;
@@ -396,8 +450,10 @@ impl HamishApp {
                         self.messages.tell(problem);
                     }
                 }
-                JobEvent::Translated { row, id, made } => {
-                    self.machine.rows.remove(&row);
+                JobEvent::Translated { id, made, .. } => {
+                    self.machine
+                        .marks
+                        .translated(running.run, &running.article, id);
                     let Some(notes) = &mut open.notes else {
                         continue;
                     };
@@ -407,10 +463,10 @@ impl HamishApp {
                         data.set_machine_translation(&language, id, made, replace);
                     });
                 }
-                JobEvent::Failed { row, error, .. } => {
+                JobEvent::Failed { id, error, .. } => {
                     self.machine
-                        .rows
-                        .insert(row, RowMark::Failed(error.to_string()));
+                        .marks
+                        .failed(running.run, &running.article, id, error.to_string());
                 }
                 JobEvent::Finished { error, .. } => finished = Some(error),
             }
@@ -421,16 +477,16 @@ impl HamishApp {
         let (done, total) = running.job.progress();
         let failed = running.job.failed();
         let engine = running.engine.clone().unwrap_or_default();
+        let run = running.run;
+        let article = running.article.clone();
         self.machine.running = None;
+        // The rows it did not reach say why they stay empty.
+        let why = error.as_ref().map(ToString::to_string);
+        self.machine.marks.stopped(run, why.as_deref());
         match error {
             Some(error) => {
-                // The rows it did not reach say why they stay empty.
-                for mark in self.machine.rows.values_mut() {
-                    if *mark == RowMark::Waiting {
-                        *mark = RowMark::Failed(error.to_string());
-                    }
-                }
-                self.machine.status = Some(format!("Translation stopped: {error}"));
+                self.machine
+                    .say(Some(format!("Translation stopped: {error}")));
             }
             None => {
                 let translated = done - failed;
@@ -439,9 +495,11 @@ impl HamishApp {
                 if failed > 0 {
                     status += &format!("; {failed} failed (see their rows)");
                 }
-                self.machine.status = Some(status);
+                self.machine.say(Some(status));
             }
         }
+        // The outcome is about this article's rows.
+        self.machine.status_article = Some(article);
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::model::{
     Anchor, Article, HighlightColor, Note, NoteId, Placement, WordUnit, has_letters, place,
-    widen_to_words,
+    trim_to_text, widen_to_words,
 };
 use crate::store::ArticleNotes;
 use crate::ui::notes::{EditingNote, NoteCommand};
@@ -111,9 +111,10 @@ impl NotesOfArticle {
                 let Some(section) = article.sections.get(section) else {
                     return;
                 };
-                if section.text.get(range.clone()).is_none_or(str::is_empty) {
+                // A highlight of white space alone could not be seen: it is not made.
+                let Some(range) = trim_to_text(&section.text, range) else {
                     return;
-                }
+                };
                 // A highlight dragged to the middle of a word takes the word, as a reader
                 // means it.
                 let range = widen_to_words(&section.text, range, WordUnit::Lexical, has_letters);
@@ -141,9 +142,9 @@ impl NotesOfArticle {
                 let Some(section) = article.sections.get(section) else {
                     return;
                 };
-                if section.text.get(range.clone()).is_none_or(str::is_empty) {
+                let Some(range) = trim_to_text(&section.text, range) else {
                     return;
-                }
+                };
                 let id = self.add(now, Anchor::span(section.id, &section.text, range), None);
                 self.change(now, &id, time, |note| note.text = text);
             }

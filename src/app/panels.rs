@@ -126,7 +126,9 @@ impl HamishApp {
                 )),
                 _ => None,
             },
-            translation: self.machine.status.as_deref(),
+            translation: self
+                .machine
+                .status_for(self.session.open.as_ref().map(|open| open.path.as_path())),
         }
     }
 
@@ -286,6 +288,10 @@ impl HamishApp {
             ),
             None => (Vec::new(), Vec::new(), None),
         };
+        let shown_language = translations
+            .as_ref()
+            .and_then(|translations| translations.language.as_deref());
+        let marks = self.machine.marks.on_rows(path, article, shown_language);
         let (column, editing) = match translations {
             Some(translations) => (translations.column.as_ref(), translations.editing.as_mut()),
             None => (None, None),
@@ -299,7 +305,7 @@ impl HamishApp {
             blurred: self.preferences.blur_translations,
             style: typography.translation_style(self.preferences.translation_size_pt),
             margin_pt: typography.translation.margin_pt,
-            marks: &self.machine.rows,
+            marks: &marks,
             commands: &mut translation_commands,
             search_highlights: &|row| search.highlights(row, SearchKind::Translation),
         };

@@ -126,6 +126,11 @@ mod tests {
                     command: "tr a-z A-Z".into(),
                 },
                 target_language: "fr".into(),
+                // The engines not in use keep their settings too.
+                other_engines: vec![crate::translate::EngineConfig::Ollama {
+                    url: "http://127.0.0.1:11500".into(),
+                    model: "qwen2.5:7b".into(),
+                }],
                 ..crate::translate::EngineSettings::default()
             },
             ..Preferences::default()

@@ -19,6 +19,10 @@ pub struct ReadingState {
     pub last_article: BTreeMap<PathBuf, PathBuf>,
     /// The first section on screen when each article was last read.
     pub reading_positions: BTreeMap<PathBuf, usize>,
+    /// How far into that section the view started, as a fraction of the section's
+    /// height (0 at its top): a fraction, so the place holds at another width or
+    /// text size. Kept apart from `reading_positions` so older state still loads.
+    pub reading_offsets: BTreeMap<PathBuf, f32>,
     /// The translation language shown in each folder.
     pub translation_languages: BTreeMap<PathBuf, String>,
     /// Translation files kept elsewhere that the reader imported for an article.
@@ -29,6 +33,30 @@ pub struct ReadingState {
 }
 
 impl ReadingState {
+    /// Remembers the place in the article at `path`: its first section on screen and
+    /// how far into it, as a fraction of its height.
+    pub fn set_place(&mut self, path: &Path, section: usize, fraction: f32) {
+        self.reading_positions.insert(path.to_owned(), section);
+        let fraction = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        if fraction > 0.0 {
+            self.reading_offsets.insert(path.to_owned(), fraction);
+        } else {
+            self.reading_offsets.remove(path);
+        }
+    }
+
+    /// The place remembered in the article at `path`, if it was read before: a
+    /// section and how far into it (0 for places remembered without).
+    pub fn place(&self, path: &Path) -> Option<(usize, f32)> {
+        let section = *self.reading_positions.get(path)?;
+        let fraction = self.reading_offsets.get(path).copied().unwrap_or(0.0);
+        Some((section, fraction))
+    }
+
     /// Records `folder` as the last one opened and first among the recent ones.
     pub fn remember_folder(&mut self, folder: &Path) {
         self.last_folder = Some(folder.to_owned());
@@ -74,5 +102,21 @@ mod tests {
         .expect("parses");
         assert_eq!(state.last_folder.as_deref(), Some(Path::new("/a")));
         assert_eq!(state.reading_positions[Path::new("/a/1.txt")], 7);
+        assert_eq!(state.place(Path::new("/a/1.txt")), Some((7, 0.0)));
+    }
+
+    #[test]
+    fn a_place_keeps_how_far_into_its_section() {
+        let mut state = ReadingState::default();
+        let path = Path::new("/a/1.txt");
+        assert_eq!(state.place(path), None);
+        state.set_place(path, 12, 0.375);
+        let json = serde_json::to_string(&state).expect("json");
+        let back: ReadingState = serde_json::from_str(&json).expect("back");
+        assert_eq!(back.place(path), Some((12, 0.375)));
+        state.set_place(path, 3, 0.0);
+        assert_eq!(state.place(path), Some((3, 0.0)), "at the top of a section");
+        state.set_place(path, 3, f32::NAN);
+        assert_eq!(state.place(path), Some((3, 0.0)));
     }
 }

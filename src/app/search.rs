@@ -692,9 +692,7 @@ impl super::HamishApp {
         }
         // The article opens where its reading position says: here.
         self.session.remember_reading_position(&mut self.reading);
-        self.reading
-            .reading_positions
-            .insert(stop.path.clone(), stop.section);
+        self.reading.set_place(&stop.path, stop.section, 0.0);
         self.session.open_article(
             ctx,
             &stop.path,

@@ -132,8 +132,8 @@ impl Session {
     ) {
         self.remember_reading_position(reading);
         let mut view = ReadingView::default();
-        if let Some(&section) = reading.reading_positions.get(path) {
-            view.scroll_to_section(section);
+        if let Some((section, fraction)) = reading.place(path) {
+            view.scroll_to_place(section, fraction);
         }
         let folder = self.library.as_ref().map(|library| library.root.clone());
         if let Some(folder) = &folder {
@@ -167,9 +167,8 @@ impl Session {
     /// Remembers where the reader is in the open article.
     pub fn remember_reading_position(&self, reading: &mut ReadingState) {
         if let Some(open) = &self.open {
-            reading
-                .reading_positions
-                .insert(open.path.clone(), open.view.first_visible_section());
+            let (section, fraction) = open.view.place();
+            reading.set_place(&open.path, section, fraction);
         }
     }
 

@@ -59,6 +59,17 @@ pub fn widen_to_words(
     start..end
 }
 
+/// `range` of `text` without the white space at its ends; `None` when nothing else is
+/// in it (or it is not a range of `text`): a highlight or a note must hold something
+/// the reader can see. Byte offsets.
+pub fn trim_to_text(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let inside = text.get(range.clone())?;
+    let trimmed = inside.trim_start();
+    let start = range.start + (inside.len() - trimmed.len());
+    let trimmed = trimmed.trim_end();
+    (!trimmed.is_empty()).then(|| start..start + trimmed.len())
+}
+
 /// True for a word with a letter or digit in it (not punctuation or space).
 pub fn has_letters(word: &str) -> bool {
     word.chars().any(char::is_alphanumeric)
@@ -113,6 +124,22 @@ mod tests {
         let inside = quoted.find("دين").expect("word");
         let range = widen_to_words(quoted, inside..inside + 2, WordUnit::Lexical, has_letters);
         assert_eq!(&quoted[range], "الدين", "quotation marks stay out");
+    }
+
+    #[test]
+    fn a_range_is_trimmed_to_what_can_be_seen() {
+        let text = "قال  الرجل\u{a0}هنا";
+        let space = text.find("  ").expect("spaces");
+        assert_eq!(trim_to_text(text, space..space + 1), None, "one space");
+        assert_eq!(trim_to_text(text, space..space + 2), None, "two spaces");
+        let nbsp = text.find('\u{a0}').expect("no-break space");
+        assert_eq!(trim_to_text(text, nbsp..nbsp + 2), None, "a no-break space");
+        let word = text.find("الرجل").expect("word");
+        let range = trim_to_text(text, space..nbsp + 2).expect("a word in it");
+        assert_eq!(range, word..word + "الرجل".len());
+        assert_eq!(trim_to_text(text, 0..text.len()), Some(0..text.len()));
+        assert_eq!(trim_to_text(text, 1..2), None, "not a range of the text");
+        assert_eq!(trim_to_text(text, 3..3), None, "empty");
     }
 
     #[test]

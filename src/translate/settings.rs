@@ -105,6 +105,11 @@ impl EngineConfig {
         }
     }
 
+    /// Whether `other` is the same kind of engine (whatever its settings).
+    pub fn same_kind(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+
     /// Whether the engine is a chat model that is given the glossary in its prompt.
     pub fn is_chat(&self) -> bool {
         matches!(self, Self::Ollama { .. } | Self::OpenAi { .. })
@@ -129,6 +134,10 @@ pub struct EngineSettings {
     pub allow_other_hosts: bool,
     /// The largest answer taken, in bytes.
     pub max_answer_bytes: usize,
+    /// The settings of the engines not in use, one per kind, so that choosing one
+    /// again finds its address, model and key as the reader left them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_engines: Vec<EngineConfig>,
 }
 
 impl Default for EngineSettings {
@@ -141,6 +150,7 @@ impl Default for EngineSettings {
             connect_timeout_secs: 5.0,
             allow_other_hosts: false,
             max_answer_bytes: 256 * 1024,
+            other_engines: Vec::new(),
         }
     }
 }
@@ -160,6 +170,23 @@ impl EngineSettings {
         self.source_language =
             crate::model::language_tag(&self.source_language).unwrap_or(defaults.source_language);
         self
+    }
+
+    /// Uses the engine of `kind`'s kind, with the settings it had when it was last
+    /// used (`kind` itself the first time); the engine in use keeps its own settings
+    /// for when it is chosen again.
+    pub fn choose_engine(&mut self, kind: EngineConfig) {
+        if self.engine.same_kind(&kind) {
+            return;
+        }
+        let kept = self
+            .other_engines
+            .iter()
+            .position(|other| other.same_kind(&kind))
+            .map(|at| self.other_engines.remove(at));
+        let left = std::mem::replace(&mut self.engine, kept.unwrap_or(kind));
+        self.other_engines.retain(|other| !other.same_kind(&left));
+        self.other_engines.push(left);
     }
 
     /// How long one section may take.
@@ -205,10 +232,50 @@ mod tests {
         assert_eq!(checked.target_language, "en", "not a tag: the default");
         assert_eq!(checked.source_language, "fa-IR");
         assert_eq!(older.engine, EngineConfig::default());
+        assert!(older.other_engines.is_empty());
         let nonsense = EngineSettings {
             timeout_secs: f32::NAN,
             ..EngineSettings::default()
         };
         assert_eq!(nonsense.timeout(), Duration::from_secs(60));
+    }
+
+    #[test]
+    fn each_engine_keeps_its_settings_when_another_is_chosen_and_back() {
+        let ollama = EngineConfig::Ollama {
+            url: "http://127.0.0.1:11500".into(),
+            model: "qwen2.5:7b".into(),
+        };
+        let mut settings = EngineSettings {
+            engine: ollama.clone(),
+            ..EngineSettings::default()
+        };
+        let [firefox, _, blank_ollama, _, command] = EngineConfig::kinds();
+        settings.choose_engine(command.clone());
+        assert_eq!(
+            settings.engine, command,
+            "the first time, its usual settings"
+        );
+        settings.engine = EngineConfig::Command {
+            command: "trans -b".into(),
+        };
+        settings.choose_engine(blank_ollama.clone());
+        assert_eq!(settings.engine, ollama, "the address and model as left");
+        settings.choose_engine(command);
+        assert_eq!(
+            settings.engine,
+            EngineConfig::Command {
+                command: "trans -b".into()
+            }
+        );
+        settings.choose_engine(firefox);
+        settings.choose_engine(blank_ollama);
+        assert_eq!(settings.engine, ollama);
+        assert_eq!(settings.other_engines.len(), 2, "one kept per kind");
+
+        // Kept with the preferences.
+        let json = serde_json::to_string(&settings).expect("json");
+        let back: EngineSettings = serde_json::from_str(&json).expect("back");
+        assert_eq!(back, settings);
     }
 }

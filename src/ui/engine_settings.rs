@@ -33,7 +33,7 @@ pub fn engine_settings(
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
             ui.label("Engine");
-            engine_choice(ui, &mut new.engine);
+            engine_choice(ui, &mut new);
             ui.end_row();
             engine_fields(ui, &mut new.engine);
             ui.label("Translate into");
@@ -90,24 +90,21 @@ pub fn engine_settings(
     (new != *settings).then_some(new)
 }
 
-fn same_kind(a: &EngineConfig, b: &EngineConfig) -> bool {
-    std::mem::discriminant(a) == std::mem::discriminant(b)
-}
-
 /// Gives a combo box drawn beside its label in the grid that label as its name.
 fn named(response: &egui::Response, name: &str) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
 }
 
-fn engine_choice(ui: &mut Ui, engine: &mut EngineConfig) {
+/// The engine picker: an engine chosen again comes back with its own settings.
+fn engine_choice(ui: &mut Ui, settings: &mut EngineSettings) {
     let shown = egui::ComboBox::from_id_salt("engine-kind")
-        .selected_text(engine.label())
+        .selected_text(settings.engine.label())
         .width(320.0)
         .show_ui(ui, |ui| {
             for kind in EngineConfig::kinds() {
-                let chosen = same_kind(engine, &kind);
+                let chosen = settings.engine.same_kind(&kind);
                 if ui.selectable_label(chosen, kind.label()).clicked() && !chosen {
-                    *engine = kind;
+                    settings.choose_engine(kind);
                 }
             }
         });

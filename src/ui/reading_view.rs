@@ -114,6 +114,24 @@ impl ReadingView {
         (self.first_visible, (self.offset_pt - top).max(0.0))
     }
 
+    /// Where the reader is, as it is remembered: the first section on screen in the
+    /// last frame and how far into it the view starts, as a fraction of its height.
+    pub fn place(&self) -> (usize, f32) {
+        // A place still being brought back (the article not shown yet, its section
+        // not measured yet) is the place.
+        if let Some(anchor) = self.anchor {
+            return anchor;
+        }
+        let (section, into_pt) = self.position();
+        let height = self.heights.get(section).copied().unwrap_or(0.0);
+        let fraction = if height > 0.0 {
+            (into_pt / height).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (section, fraction)
+    }
+
     /// The sections at least partly on screen in the last frame (empty before the
     /// view was first shown).
     pub fn visible_sections(&self) -> std::ops::Range<usize> {
@@ -198,6 +216,20 @@ impl ReadingView {
         self.first_visible = section;
     }
 
+    /// Brings `section` to the top with `fraction` of its height scrolled past (a
+    /// place from [`Self::place`]), held there until the section has been measured, so
+    /// a stale estimate of the rows' heights does not move the reader.
+    pub fn scroll_to_place(&mut self, section: usize, fraction: f32) {
+        let fraction = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self.pending_section = None;
+        self.anchor = Some((section, fraction));
+        self.first_visible = section;
+    }
+
     /// Shows `article`, taking all the space of `ui`, with `highlights` under the
     /// source text and `columns` beside it.
     pub fn show(
@@ -221,7 +253,10 @@ impl ReadingView {
         self.prepare(ui, article, source_width, look);
         show_header(ui, &geometry, columns);
         let mut output = ReadingOutput::default();
-        if !std::mem::replace(&mut self.shown, true) && self.pending_section.is_none() {
+        if !std::mem::replace(&mut self.shown, true)
+            && self.pending_section.is_none()
+            && self.anchor.is_none()
+        {
             self.pending_offset = Some(0.0);
         }
         if let Some(section) = self.pending_section.take() {
@@ -320,7 +355,9 @@ impl ReadingView {
                 });
                 let delta = height - self.heights[index];
                 if delta.abs() > 0.5 || !self.measured[index] {
-                    if self.tops[index] + self.heights[index] <= viewport.min.y {
+                    // Every row above the one being read moves it: also the row just
+                    // above, whose gap alone is on screen (its estimate was stale).
+                    if index < self.first_visible {
                         correction += delta;
                     }
                     shift += delta;
@@ -470,4 +507,20 @@ fn gloss_request(ui: &Ui, seen: &[RowSeen]) -> Option<SelectionInView> {
             rect: Rect::from_min_size(at, egui::Vec2::ZERO),
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_being_brought_back_is_remembered_as_it_is() {
+        // Closed before the article was shown: the place is not lost to an offset of
+        // a view never drawn.
+        let mut view = ReadingView::default();
+        view.scroll_to_place(7, 0.4);
+        assert_eq!(view.place(), (7, 0.4));
+        view.scroll_to_place(3, f32::NAN);
+        assert_eq!(view.place(), (3, 0.0));
+    }
 }

@@ -233,10 +233,15 @@ pub fn key_label(ctx: &egui::Context, key: &KeyboardShortcut) -> String {
     }
 }
 
-/// The actions whose keys were pressed this frame, their key presses taken out of the
-/// input so nothing else acts on them. `typing` is whether a text field has the
-/// focus. Keys with more modifiers are tried first, so Ctrl+Shift+T is not taken for
-/// Ctrl+T.
+/// The actions whose keys were pressed this frame, in the order they were pressed,
+/// their key presses taken out of the input so nothing else acts on them. `typing` is
+/// whether a text field has the focus. Keys with more modifiers are tried first, so
+/// Ctrl+Shift+T is not taken for Ctrl+T.
+///
+/// A key that types (N, T, J…) comes as two events in the same frame: the key, then
+/// the text it typed. Both belong to the shortcut: were the text left in the input, the
+/// field the shortcut opens (a note, a translation) would take the focus in this very
+/// frame and type the shortcut's own letter into itself.
 pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<KeyAction> {
     let mut keys: Vec<(KeyboardShortcut, KeyAction)> = SHORTCUTS
         .iter()
@@ -247,25 +252,49 @@ pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<KeyAction> {
     keys.sort_by_key(|(key, _)| std::cmp::Reverse(modifier_count(key.modifiers)));
     let mut actions = Vec::new();
     ctx.input_mut(|input| {
-        for (key, action) in keys {
-            // Like egui's `consume_shortcut`, extra Shift is let through (some keys
-            // need it), but not an extra Alt: Alt+J is not J.
-            input.events.retain(|event| {
-                let hit = matches!(
-                    event,
-                    egui::Event::Key { key: pressed, modifiers, pressed: true, .. }
-                        if *pressed == key.logical_key
-                            && modifiers.matches_logically(key.modifiers)
-                            && (key.modifiers.alt || !modifiers.alt)
-                );
-                if hit {
-                    actions.push(action);
-                }
-                !hit
-            });
+        let mut events = std::mem::take(&mut input.events).into_iter().peekable();
+        let mut kept = Vec::with_capacity(events.len());
+        while let Some(event) = events.next() {
+            let Some((key, action)) = shortcut_hit(&keys, &event) else {
+                kept.push(event);
+                continue;
+            };
+            actions.push(action);
+            // The platform sends a typing key's text right after the key itself
+            // (egui-winit pushes both for one key press); a key with Ctrl or a
+            // function key types nothing, so nothing after it is taken.
+            if !Shortcut::works_while_typing(&key)
+                && matches!(events.peek(), Some(egui::Event::Text(_)))
+            {
+                events.next();
+            }
         }
+        input.events = kept;
     });
     actions
+}
+
+/// The shortcut among `keys` (most modifiers first) that `event` presses, if any.
+fn shortcut_hit(
+    keys: &[(KeyboardShortcut, KeyAction)],
+    event: &egui::Event,
+) -> Option<(KeyboardShortcut, KeyAction)> {
+    let egui::Event::Key {
+        key: pressed,
+        modifiers,
+        pressed: true,
+        ..
+    } = event
+    else {
+        return None;
+    };
+    // Like egui's `consume_shortcut`, extra Shift is let through (some keys need it),
+    // but not an extra Alt: Alt+J is not J.
+    keys.iter().copied().find(|(key, _)| {
+        *pressed == key.logical_key
+            && modifiers.matches_logically(key.modifiers)
+            && (key.modifiers.alt || !modifiers.alt)
+    })
 }
 
 fn modifier_count(modifiers: Modifiers) -> usize {
@@ -303,5 +332,75 @@ mod tests {
         assert!(Shortcut::works_while_typing(&ctrl(Key::D)));
         assert!(Shortcut::works_while_typing(&key(Key::F1)));
         assert_eq!(shortcut_of(KeyAction::ToggleDiacritics), Some(ctrl(Key::D)));
+    }
+
+    /// The events of one frame, as the platform sends them, through [`pressed`]:
+    /// the actions, and what is left in the input for the widgets.
+    fn one_frame(events: Vec<egui::Event>) -> (Vec<KeyAction>, Vec<egui::Event>) {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            events,
+            ..egui::RawInput::default()
+        };
+        let mut result = (Vec::new(), Vec::new());
+        let mut output = ctx.run_ui(input, |ui| {
+            let actions = pressed(ui.ctx(), false);
+            result = (actions, ui.input(|input| input.events.clone()));
+        });
+        // No renderer takes the font atlas here.
+        output.textures_delta.clear();
+        result
+    }
+
+    fn key_event(key: Key, modifiers: Modifiers) -> egui::Event {
+        egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        }
+    }
+
+    fn text(text: &str) -> egui::Event {
+        egui::Event::Text(text.to_owned())
+    }
+
+    #[test]
+    fn a_typing_key_takes_its_own_text_and_nothing_more() {
+        let (actions, left) = one_frame(vec![
+            key_event(Key::N, Modifiers::NONE),
+            text("n"),
+            key_event(Key::A, Modifiers::NONE),
+            text("a"),
+        ]);
+        assert_eq!(actions, [KeyAction::NoteOnSection]);
+        assert_eq!(left, [key_event(Key::A, Modifiers::NONE), text("a")]);
+
+        // On an Arabic layout the N key types ى: that letter is the key's too.
+        let (actions, left) = one_frame(vec![key_event(Key::N, Modifiers::NONE), text("ى")]);
+        assert_eq!(actions, [KeyAction::NoteOnSection]);
+        assert!(left.is_empty(), "{left:?}");
+
+        // Keys act in the order they were pressed.
+        let (actions, left) = one_frame(vec![
+            key_event(Key::T, Modifiers::NONE),
+            text("t"),
+            key_event(Key::J, Modifiers::NONE),
+            text("j"),
+        ]);
+        assert_eq!(
+            actions,
+            [KeyAction::EditTranslation, KeyAction::NextSection]
+        );
+        assert!(left.is_empty(), "{left:?}");
+
+        // Ctrl+Shift+T types nothing: text after it is not its own.
+        let (actions, left) = one_frame(vec![
+            key_event(Key::T, Modifiers::COMMAND | Modifiers::SHIFT),
+            text("x"),
+        ]);
+        assert_eq!(actions, [KeyAction::ToggleTranslationColumn]);
+        assert_eq!(left, [text("x")]);
     }
 }
