@@ -352,6 +352,8 @@ impl TranslationsOfArticle {
             .and_then(|column| column.rows.get(row))
             .and_then(|row| row.cell.clone());
         let (text, edited_from) = match cell {
+            // Too long for an editor, which lays its text out whole (see `long_text`).
+            Some(cell) if crate::ui::long_text::is_long(&cell.text) => return,
             Some(cell) => {
                 let from = (cell.source != TranslationSource::Reader).then_some(cell.source);
                 (cell.text, from)

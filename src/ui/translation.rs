@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use egui::{Color32, Rect, Ui};
+use egui::{Color32, Id, Rect, Ui};
 
 use crate::model::Section;
 use crate::model::translation::{AlignmentFix, RowFlag, TranslationColumn, TranslationSource};
@@ -15,7 +15,7 @@ use crate::text::{TextEditor, TextStyle};
 
 use super::columns::ColumnCells;
 use super::machine_translation::RowMark;
-use super::{TextBlock, TextField};
+use super::{TextBlock, TextField, long_text};
 
 /// What the reader did to the translations.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,23 +193,45 @@ impl ColumnCells for TranslationCells<'_> {
             return;
         };
         let found = (self.search_highlights)(index);
-        let text = TextBlock::new(&cell.text)
+        // A segment of megabytes is shown a part at a time (laid out whole, it took
+        // the window down), and is not put into an editor.
+        let part = long_text::shown_part(
+            ui.ctx(),
+            Id::unique("hamish-translation-part").with(index),
+            &cell.text,
+        );
+        let (shown_text, found) = match &part {
+            Some(part) => (
+                &cell.text[part.range.clone()],
+                long_text::ranges_in_part(&found, &part.range),
+            ),
+            None => (cell.text.as_str(), found),
+        };
+        let text = TextBlock::new(shown_text)
             .style(self.style)
             .selectable(false)
             .highlights(&found)
             .id_salt(("translation", index))
             .show(ui);
         let shown = text.response.rect;
-        let response = ui
-            .interact(
-                shown,
-                ui.scope_id().with(("translation-cell", index)),
-                egui::Sense::click(),
-            )
-            .on_hover_cursor(egui::CursorIcon::Text)
-            .on_hover_text("Click to edit");
-        if response.clicked() {
-            self.commands.push(TranslationCommand::Edit(index));
+        let response = ui.interact(
+            shown,
+            ui.scope_id().with(("translation-cell", index)),
+            egui::Sense::click(),
+        );
+        let response = if part.is_some() {
+            response.on_hover_text("Too long to edit here: page through it below")
+        } else {
+            let response = response
+                .on_hover_cursor(egui::CursorIcon::Text)
+                .on_hover_text("Click to edit");
+            if response.clicked() {
+                self.commands.push(TranslationCommand::Edit(index));
+            }
+            response
+        };
+        if let Some(part) = &part {
+            long_text::pager(ui, &cell.text, part);
         }
         let revealed = response.hovered() || ui.input(|input| input.modifiers.alt);
         if self.blurred && !revealed {
