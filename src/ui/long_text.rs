@@ -3,7 +3,7 @@
 //! A translation file can hold a segment of megabytes; laid out whole it asked for
 //! gigabytes and took the window down. Such a text is cut as the import cuts a long
 //! article line ([`crate::import::part_end`]: at a space, within
-//! [`crate::import::MAX_SECTION_BYTES`]), one part is shown, and buttons under it page
+//! [`crate::import::MAX_SECTION_BYTES`]), one part is shown, and buttons over it page
 //! through the rest, so every part can be read and no frame lays out more than one.
 
 use std::ops::Range;
@@ -77,8 +77,7 @@ pub fn ranges_in_part(
         .collect()
 }
 
-/// Under the part shown: how much of the text it is, and buttons to the previous and
-/// the next part.
+/// Over the part shown: which part it is, and buttons to the previous and the next.
 pub fn pager(ui: &mut Ui, text: &str, shown: &ShownPart) {
     let starts = ui
         .data(|data| data.get_temp::<Paging>(shown.id))
@@ -98,7 +97,7 @@ pub fn pager(ui: &mut Ui, text: &str, shown: &ShownPart) {
                 .color(ui.visuals().weak_text_color()),
         )
         .on_hover_text("Too long to show whole: it is shown a part at a time");
-        let previous = ui.add_enabled(shown.index > 0, egui::Button::new("◀ Previous part").small());
+        let previous = ui.add_enabled(shown.index > 0, egui::Button::new("Previous part").small());
         if previous.clicked() {
             let mut starts = starts.clone();
             starts.pop();
@@ -106,7 +105,7 @@ pub fn pager(ui: &mut Ui, text: &str, shown: &ShownPart) {
         }
         let next = ui.add_enabled(
             shown.range.end < text.len(),
-            egui::Button::new("Next part ▶").small(),
+            egui::Button::new("Next part").small(),
         );
         if next.clicked() {
             let mut starts = starts.clone();
@@ -134,9 +133,9 @@ pub fn size_words(bytes: usize) -> String {
     if bytes < KB {
         format!("{bytes} bytes")
     } else if bytes < MB {
-        format!("{} KB", bytes / KB)
+        format!("{} KB", (bytes + KB / 2) / KB)
     } else {
-        let tenths = bytes * 10 / MB;
+        let tenths = (bytes * 10 + MB / 2) / MB;
         format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
@@ -177,5 +176,7 @@ mod tests {
         assert_eq!(size_words(912), "912 bytes");
         assert_eq!(size_words(48 * 1024), "48 KB");
         assert_eq!(size_words(25 * 1024 * 1024), "25.0 MB");
+        assert_eq!(size_words(25 * 1024 * 1024 - 1), "25.0 MB");
+        assert_eq!(size_words(128 * 1024 - 1), "128 KB");
     }
 }

@@ -207,6 +207,11 @@ impl ColumnCells for TranslationCells<'_> {
             ),
             None => (cell.text.as_str(), found),
         };
+        if let Some(part) = &part {
+            // Above the part: a part is as tall as a long article line's, and the way
+            // to the rest must be in sight.
+            long_text::pager(ui, &cell.text, part);
+        }
         let text = TextBlock::new(shown_text)
             .style(self.style)
             .selectable(false)
@@ -220,7 +225,7 @@ impl ColumnCells for TranslationCells<'_> {
             egui::Sense::click(),
         );
         let response = if part.is_some() {
-            response.on_hover_text("Too long to edit here: page through it below")
+            response.on_hover_text("Too long to edit here: page through it above")
         } else {
             let response = response
                 .on_hover_cursor(egui::CursorIcon::Text)
@@ -230,9 +235,6 @@ impl ColumnCells for TranslationCells<'_> {
             }
             response
         };
-        if let Some(part) = &part {
-            long_text::pager(ui, &cell.text, part);
-        }
         let revealed = response.hovered() || ui.input(|input| input.modifiers.alt);
         if self.blurred && !revealed {
             cover(ui, shown);
