@@ -320,6 +320,20 @@ impl TranslationsOfArticle {
                 });
             }
             TranslationCommand::FinishEditing => self.editing = None,
+            TranslationCommand::KeepVersion(row, text) => {
+                let key = self
+                    .column
+                    .as_ref()
+                    .and_then(|column| column.rows.get(row))
+                    .and_then(|row| row.reader_key);
+                let (Some(language), Some(key), Some(store)) = (self.language.clone(), key, store)
+                else {
+                    return;
+                };
+                store.edit_translations(now, |data| {
+                    data.resolve_conflict(&language, key, &text, now_ms());
+                });
+            }
             // Machine translation is the app's (`machine`), not the column's.
             TranslationCommand::MachineTranslate(_) => return,
             TranslationCommand::Fix(fix) => {

@@ -34,6 +34,9 @@ pub enum TranslationCommand {
     UndoFix,
     /// Machine-translate a row (again, if it was).
     MachineTranslate(usize),
+    /// Settle a row's conflict: keep this version of the reader's translation (the
+    /// one shown, or one of the others kept in the sidecar) and let the others go.
+    KeepVersion(usize, String),
 }
 
 /// The editor of a translation being written.
@@ -252,6 +255,9 @@ impl ColumnCells for TranslationCells<'_> {
             }
         });
         machine_mark(ui, mark);
+        if let Some(row) = row.filter(|row| !row.conflicts.is_empty()) {
+            conflict(ui, index, &cell.text, &row.conflicts, self.commands);
+        }
         if let Some(row) = row.filter(|row| !row.glossary_missed.is_empty()) {
             let missed = format!(
                 "Glossary: not translated as your glossary says: {}",
@@ -321,6 +327,55 @@ fn cover(ui: &Ui, rect: Rect) {
         egui::FontId::proportional(11.0),
         hint,
     );
+}
+
+/// A row whose translation was changed differently in two places: the other
+/// versions, each with a way to keep it, and a way to keep the one shown.
+fn conflict(
+    ui: &mut Ui,
+    row: usize,
+    shown: &str,
+    others: &[String],
+    commands: &mut Vec<TranslationCommand>,
+) {
+    let warn = ui.visuals().warn_fg_color;
+    ui.colored_label(
+        warn,
+        egui::RichText::new(format!(
+            "Changed in two places: {} kept. Keep one:",
+            match others.len() {
+                1 => "another version is".to_owned(),
+                count => format!("{count} other versions are"),
+            }
+        ))
+        .small(),
+    );
+    let keep_shown = ui
+        .small_button("Keep the version above")
+        .on_hover_text("Keep the translation shown and let the other versions go");
+    if keep_shown.clicked() {
+        commands.push(TranslationCommand::KeepVersion(row, shown.to_owned()));
+    }
+    for (index, other) in others.iter().enumerate() {
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(1.0, warn))
+            .corner_radius(4.0)
+            .inner_margin(4.0)
+            .show(ui, |ui| {
+                ui.add(
+                    TextBlock::new(other)
+                        .style(super::theme::SMALL)
+                        .selectable(false)
+                        .id_salt(("conflict", row, index)),
+                );
+                let keep = ui
+                    .small_button("Keep this version")
+                    .on_hover_text("Make this your translation of the section");
+                if keep.clicked() {
+                    commands.push(TranslationCommand::KeepVersion(row, other.clone()));
+                }
+            });
+    }
 }
 
 /// A flagged row: why, and the fixes.
