@@ -36,7 +36,7 @@ mod translations;
 
 pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};
-pub use preferences::{Preferences, stored_preferences};
+pub use preferences::{Preferences, stored_preferences, stored_reading_state};
 pub use reading_state::ReadingState;
 pub use search::Stop as SearchStop;
 

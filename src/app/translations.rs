@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::import::translation::{
-    Companion, ImportedTranslation, TranslationError, find_companions, format_of, read_companion,
-    read_translation,
+    Companion, ImportedTranslation, TranslationError, find_companions, imported_companion,
+    read_companion,
 };
 use crate::model::Article;
 use crate::model::translation::{
@@ -46,12 +46,8 @@ pub fn read_translations(article: &Path, imported: &[PathBuf]) -> Vec<LoadedTran
             .map(|companion: &Companion| (companion.path.clone(), read_companion(companion)))
             .collect();
     let imports = imported.iter().filter_map(|path| {
-        let format = format_of(path)?;
-        let language = path
-            .file_stem()
-            .and_then(|stem| Path::new(stem).extension())
-            .and_then(|language| language.to_str());
-        Some((path.clone(), read_translation(path, format, language)))
+        let companion = imported_companion(path)?;
+        Some((path.clone(), read_companion(&companion)))
     });
     companions
         .into_iter()
