@@ -268,12 +268,12 @@ fn parse_normalized(text: &str, format: ArticleFormat) -> Article {
     match format {
         ArticleFormat::PlainText => {
             // Lines of normalised text, cut at line ends and spaces, stay normalised.
-            let blocks = split_plain_text(&text);
+            let blocks = split_plain_text(text);
             Article::from_normalized_blocks(title_of(&blocks), blocks)
         }
         ArticleFormat::Markdown => {
             // Removing Markdown can join what was apart: normalised again.
-            let blocks = split_markdown(&text);
+            let blocks = split_markdown(text);
             Article::from_blocks(title_of(&blocks), blocks)
         }
     }

@@ -13,7 +13,11 @@ fn copy_section(file_text: &str, shown: &str) -> Option<String> {
     let folder = tempfile::tempdir().expect("folder");
     let article = folder.path().join("a.txt");
     std::fs::write(&article, format!("عنوان المقال\n{file_text}\n")).expect("article");
-    let app = HamishApp::new(Preferences::default(), ReadingState::default(), Some(article));
+    let app = HamishApp::new(
+        Preferences::default(),
+        ReadingState::default(),
+        Some(article),
+    );
     let mut harness = common::app_harness(app, vec2(1200.0, 800.0));
     harness.run();
     let node = harness.get_by_label(shown);

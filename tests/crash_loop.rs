@@ -76,7 +76,10 @@ fn an_article_shown_is_reopened_at_the_next_start() {
     while marker.exists() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    assert!(!marker.exists(), "the marker of an article shown is removed");
+    assert!(
+        !marker.exists(),
+        "the marker of an article shown is removed"
+    );
     let mut harness = common::app_harness(restart(&reading, data.path()), vec2(1200.0, 800.0));
     harness.run();
     assert_eq!(harness.state().open_article_path(), Some(article.as_path()));

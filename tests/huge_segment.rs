@@ -7,11 +7,12 @@ mod common;
 use egui::vec2;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use hamish::app::{Command, HamishApp, Preferences, ReadingState};
-use hamish::ui::translation::TranslationCommand;
 use hamish::import::MAX_SECTION_BYTES;
+use hamish::ui::translation::TranslationCommand;
 
 /// The article's one paragraph (its first line is its title).
-const PARAGRAPH: &str = "ذكر موقع IA 24.KG في 9 تشرين الأول/أكتوبر، نقلاً عن وزارة الدفاع في قرغيزستان.";
+const PARAGRAPH: &str =
+    "ذكر موقع IA 24.KG في 9 تشرين الأول/أكتوبر، نقلاً عن وزارة الدفاع في قرغيزستان.";
 
 /// The target segment: 25 MB of English.
 fn huge_segment() -> String {
@@ -115,5 +116,3 @@ fn a_long_translation_is_not_put_into_an_editor() {
     harness.run();
     harness.get_by_label_contains("This translation is too long to edit here (128 KB)");
 }
-
-

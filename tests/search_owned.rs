@@ -69,7 +69,11 @@ fn store_reading_state(data: &Path, reading: &ReadingState) {
     )]
     .into_iter()
     .collect();
-    std::fs::write(folder.join("app.ron"), ron::to_string(&values).expect("ron")).expect("write");
+    std::fs::write(
+        folder.join("app.ron"),
+        ron::to_string(&values).expect("ron"),
+    )
+    .expect("write");
 }
 
 #[test]
@@ -142,7 +146,9 @@ fn the_folder_search_finds_an_orphan_note_and_shows_it_in_the_notes_list() {
         harness.state().search_status().as_deref(),
         Some("1 match in 1 article")
     );
-    harness.get_by_label_contains("note whose section is gone").click();
+    harness
+        .get_by_label_contains("note whose section is gone")
+        .click();
     harness.run();
     assert_eq!(
         harness.state().open_article_path(),

@@ -57,7 +57,13 @@ fn open(article: &Path) -> Harness<'static, HamishApp> {
 /// The reader's translation of the paragraph and its other versions, on disk.
 fn on_disk(article: &Path) -> Option<(String, Vec<String>)> {
     let contents = load_contents(&sidecar_path(article)).ok()?;
-    let entry = contents.translations.reader.get("en")?.values().next()?.clone();
+    let entry = contents
+        .translations
+        .reader
+        .get("en")?
+        .values()
+        .next()?
+        .clone();
     Some((entry.text, entry.conflict_texts))
 }
 
@@ -71,10 +77,17 @@ fn the_other_version_is_shown_and_keeping_it_makes_it_the_translation() {
     harness.get_by_label_contains("Changed in two places");
     harness.get_by_label("Keep this version").click();
     harness.run();
-    let column = harness.state().translation_of_open_article().expect("column");
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("column");
     assert_eq!(column.text(1), Some(THEIRS));
     assert!(column.rows[1].conflicts.is_empty());
-    assert!(harness.query_by_label_contains("Changed in two places").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("Changed in two places")
+            .is_none()
+    );
     // Saved as any edit is: through autosave.
     let until = Instant::now() + Duration::from_secs(15);
     while on_disk(&article) != Some((THEIRS.to_owned(), Vec::new())) && Instant::now() < until {

@@ -285,11 +285,10 @@ impl Session {
                 if asked_for.is_none()
                     && let Some(suspect) = article.take_if(|path| self.guard.is_suspect(path))
                 {
-                    let name = suspect
-                        .file_name()
-                        .map_or_else(|| suspect.display().to_string(), |name| {
-                            name.to_string_lossy().into_owned()
-                        });
+                    let name = suspect.file_name().map_or_else(
+                        || suspect.display().to_string(),
+                        |name| name.to_string_lossy().into_owned(),
+                    );
                     messages.tell(format!(
                         "Hamish closed while it was showing {name} last time, so it was not opened again; pick it in the library to try again: {}",
                         suspect.display()

@@ -210,13 +210,7 @@ impl TextEngine {
                 .filter(|span| span.range.end <= bounded.len())
                 .cloned()
                 .collect();
-            return self.layout_emphasized(
-                bounded,
-                &emphasis,
-                style,
-                width_pt,
-                pixels_per_point,
-            );
+            return self.layout_emphasized(bounded, &emphasis, style, width_pt, pixels_per_point);
         }
         let width_px = Self::width_px(width_pt, pixels_per_point);
         let key = LayoutKey::new(text, emphasis, style, width_px, pixels_per_point);
@@ -240,7 +234,8 @@ impl TextEngine {
     pub fn estimate_height(&self, text: &str, style: &TextStyle, width_pt: f32) -> f32 {
         let line_width = (width_pt - EDGE_PADDING_PT).max(1.0);
         // What a layout would hold, so the guess is the height it will have.
-        let text_width = laid_out_part(text).chars().count() as f32 * self.advance_per_char_em * style.size_pt;
+        let text_width =
+            laid_out_part(text).chars().count() as f32 * self.advance_per_char_em * style.size_pt;
         let lines = (text_width / line_width).ceil().max(1.0);
         lines * style.size_pt * style.line_height
     }

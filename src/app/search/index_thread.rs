@@ -58,8 +58,9 @@ impl IndexThread {
                         Request::Changed { paths, rescan } => {
                             match (&root, rescan) {
                                 (Some((folder, imported)), true) => {
-                                    index = SearchIndex::build_with_imported(folder, imported.clone())
-                                        .unwrap_or_default();
+                                    index =
+                                        SearchIndex::build_with_imported(folder, imported.clone())
+                                            .unwrap_or_default();
                                 }
                                 _ => index.refresh(&paths),
                             }

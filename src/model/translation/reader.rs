@@ -341,7 +341,10 @@ mod tests {
             .and_then(|entries| entries.get_mut(&SectionId(3)))
             .expect("entry");
         entry.conflict_texts = vec!["Theirs".into()];
-        assert!(!data.resolve_conflict("EN", SectionId(4), "Theirs", 5), "no such row");
+        assert!(
+            !data.resolve_conflict("EN", SectionId(4), "Theirs", 5),
+            "no such row"
+        );
         assert!(data.resolve_conflict("EN", SectionId(3), "Theirs", 5));
         let entry = &data.reader["en"][&SectionId(3)];
         assert_eq!(entry.text, "Theirs");
