@@ -30,6 +30,7 @@ pub struct ShownPart {
     pub range: Range<usize>,
     /// Which part it is, from 0.
     pub index: usize,
+    /// The widget whose part it is: where the paging is kept.
     id: Id,
 }
 

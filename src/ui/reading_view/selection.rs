@@ -1,6 +1,7 @@
 //! The reader's selection in the reading view: from a point in one section to a point
-//! in another, made by dragging across rows or with Shift+click, copied as the
-//! sections' text with a blank line between them.
+//! in another, made by dragging across rows or with Shift+click, copied as the file
+//! spells the sections (see [`crate::model::FileSpelling`]) with a blank line between
+//! them.
 //!
 //! The view owns it rather than any one text block, since a drag starts in one row and
 //! ends in another; each block is told its part, to paint.
