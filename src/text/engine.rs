@@ -273,6 +273,30 @@ mod tests {
     }
 
     #[test]
+    fn a_text_past_the_bound_is_laid_out_only_to_it() {
+        let mut engine = TextEngine::new();
+        let style = TextStyle::body(16.0);
+        // A megabyte: laid out whole it asked for hundreds of megabytes.
+        let huge = "segment ".repeat(128 * 1024);
+        let layout = engine.layout(&huge, &style, 400.0, 1.0);
+        assert!(
+            layout.glyphs.len() <= MAX_LAYOUT_BYTES,
+            "{} glyphs",
+            layout.glyphs.len()
+        );
+        assert!(layout.glyphs.len() > MAX_LAYOUT_BYTES / 2, "the start is shown");
+        // Cut on a character boundary, whatever the script.
+        let arabic = "كلمة ".repeat(MAX_LAYOUT_BYTES);
+        assert!(laid_out_part(&arabic).len() <= MAX_LAYOUT_BYTES);
+        assert!(arabic.starts_with(laid_out_part(&arabic)));
+        // The estimate is of what will be laid out.
+        assert_eq!(
+            engine.estimate_height(&huge, &style, 400.0),
+            engine.estimate_height(laid_out_part(&huge), &style, 400.0)
+        );
+    }
+
+    #[test]
     fn estimates_grow_with_the_text_and_shrink_with_the_width() {
         let engine = TextEngine::new();
         let style = TextStyle::body(20.0);
