@@ -1,6 +1,7 @@
 //! A translation file whose segment is megabytes long (issue 25, item 6): the window
 //! shows it a part at a time, within a memory bound, instead of asking for gigabytes
-//! and aborting.
+//! and aborting; a note of megabytes is read the same way. Neither goes into an
+//! editor, which lays its whole text out.
 
 mod common;
 
@@ -115,4 +116,37 @@ fn a_long_translation_is_not_put_into_an_editor() {
         .command(Command::Translation(TranslationCommand::Edit(1)));
     harness.run();
     harness.get_by_label_contains("This translation is too long to edit here (128 KB)");
+}
+
+#[test]
+fn a_note_of_a_megabyte_is_read_a_part_at_a_time_and_not_put_into_an_editor() {
+    use hamish::model::{Anchor, Note, NoteId};
+    let folder = folder_with_segment("A short translation.");
+    let path = folder.path().join("a.txt");
+    let article = hamish::import::read_article(&path).expect("article");
+    let section = &article.sections[1];
+    let mut note = Note::new(Anchor::section(section.id, &section.text), 1);
+    note.text = "ملاحظة ".repeat(1024 * 1024 / 13);
+    let notes = [(NoteId::new(1, 1), note)].into_iter().collect();
+    std::fs::write(
+        hamish::store::sidecar_path(&path),
+        hamish::store::encode("a.txt", &notes).expect("encode"),
+    )
+    .expect("sidecar");
+    let app = HamishApp::new(Preferences::default(), ReadingState::default(), Some(path));
+    let mut harness = common::app_harness(app, vec2(1400.0, 900.0));
+    harness.run();
+    harness.get_by_label_contains("Part 1 of a 1.0 MB text");
+    let shown = harness.get_by_label_contains("ملاحظة ملاحظة");
+    let label = shown.accesskit_node().value().unwrap_or_default();
+    assert!(label.len() <= MAX_SECTION_BYTES, "{} bytes", label.len());
+    harness.get_by_label("Next part").click();
+    harness.run();
+    harness.get_by_label_contains("Part 2 of a 1.0 MB text");
+    assert!(
+        harness
+            .query_by_label("Edit")
+            .is_some_and(|edit| edit.accesskit_node().is_disabled()),
+        "no editor for it"
+    );
 }

@@ -284,7 +284,10 @@ mod tests {
             "{} glyphs",
             layout.glyphs.len()
         );
-        assert!(layout.glyphs.len() > MAX_LAYOUT_BYTES / 2, "the start is shown");
+        assert!(
+            layout.glyphs.len() > MAX_LAYOUT_BYTES / 2,
+            "the start is shown"
+        );
         // Cut on a character boundary, whatever the script.
         let arabic = "كلمة ".repeat(MAX_LAYOUT_BYTES);
         assert!(laid_out_part(&arabic).len() <= MAX_LAYOUT_BYTES);

@@ -131,10 +131,11 @@ pub fn pager(ui: &mut Ui, text: &str, shown: &ShownPart) {
 pub fn size_words(bytes: usize) -> String {
     const KB: usize = 1024;
     const MB: usize = 1024 * 1024;
+    let kilobytes = (bytes + KB / 2) / KB;
     if bytes < KB {
         format!("{bytes} bytes")
-    } else if bytes < MB {
-        format!("{} KB", (bytes + KB / 2) / KB)
+    } else if kilobytes < 1024 {
+        format!("{kilobytes} KB")
     } else {
         let tenths = (bytes * 10 + MB / 2) / MB;
         format!("{}.{} MB", tenths / 10, tenths % 10)
@@ -179,5 +180,6 @@ mod tests {
         assert_eq!(size_words(25 * 1024 * 1024), "25.0 MB");
         assert_eq!(size_words(25 * 1024 * 1024 - 1), "25.0 MB");
         assert_eq!(size_words(128 * 1024 - 1), "128 KB");
+        assert_eq!(size_words(1024 * 1024 - 100), "1.0 MB");
     }
 }
