@@ -23,6 +23,7 @@ mod gloss;
 mod machine;
 mod messages;
 mod notes;
+mod opening_guard;
 mod panels;
 mod preferences;
 mod reading_state;
@@ -35,7 +36,7 @@ mod translations;
 
 pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};
-pub use preferences::{Preferences, stored_preferences};
+pub use preferences::{Preferences, stored_preferences, stored_reading_state};
 pub use reading_state::ReadingState;
 pub use search::Stop as SearchStop;
 
@@ -144,7 +145,19 @@ impl HamishApp {
         let reading = read(READING_STATE_KEY)
             .and_then(|text| preferences::parse_stored(&text))
             .unwrap_or_default();
-        Self::new(preferences, reading, path)
+        let app = Self::new(preferences, reading, path);
+        match eframe::storage_dir("hamish") {
+            Some(folder) => app.with_opening_guard(&folder),
+            None => app,
+        }
+    }
+
+    /// Keeps the marker of the article being opened in `folder` (the app's data
+    /// folder), and holds back the article the last run left marked: see
+    /// `opening_guard`.
+    pub fn with_opening_guard(mut self, folder: &Path) -> Self {
+        self.session.guard = opening_guard::OpeningGuard::in_folder(folder);
+        self
     }
 
     /// The preferences, as they would be saved now.
@@ -252,6 +265,11 @@ impl HamishApp {
     /// writes no file.
     pub fn logic(&mut self, ctx: &egui::Context) {
         TextEngine::lock(&TextEngine::shared(ctx)).begin_frame();
+        // The last frame was drawn and handed on whole: what it showed is safe to
+        // reopen.
+        if let Some(shown) = self.session.shown_in_last_frame.take() {
+            self.session.guard.shown(&shown);
+        }
         self.session.ensure_worker(ctx, &mut self.messages);
         self.gloss.poll(ctx);
         if let Some(command) = self.dialogs.answer() {

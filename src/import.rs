@@ -28,7 +28,7 @@ pub use decode::{Decoded, DetectedEncoding, clean_mapped, decode, decode_verbati
 pub use folder::{is_article_path, list_folder};
 pub use library::{EntrySummary, Library, LibraryEntry, summarize};
 pub use markdown::split_markdown;
-pub use sections::{MAX_SECTION_BYTES, split_plain_text};
+pub use sections::{MAX_SECTION_BYTES, part_end, split_plain_text};
 pub use source::ArticleSource;
 pub use title::infer_title;
 pub use watch::{FolderChange, FolderWatcher};
@@ -37,7 +37,7 @@ use std::fmt;
 use std::io::Read as _;
 use std::path::Path;
 
-use crate::model::{Article, Block, normalize};
+use crate::model::{Article, Block, FileSpelling, normalize, normalize_mapped};
 
 /// Files larger than this are not opened unless the reader asks: articles are a few
 /// kilobytes, and a 200 MB log file named `.txt` would take the app's memory with it.
@@ -250,19 +250,30 @@ pub fn parse_article(text: &str) -> Article {
 
 /// Splits decoded text in `format` into a titled [`Article`], in NFC.
 pub fn parse(text: &str, format: ArticleFormat) -> Article {
-    let text = normalize(text);
+    let normalized = normalize(text);
+    let mut article = parse_normalized(&normalized, format);
+    if let std::borrow::Cow::Owned(_) = normalized {
+        // The file spells some words otherwise: what is copied must be its spelling.
+        let (_, map) = normalize_mapped(text);
+        article.spelling = FileSpelling::new(text, &map);
+    }
+    article
+}
+
+/// [`parse`] for text in NFC already.
+fn parse_normalized(text: &str, format: ArticleFormat) -> Article {
     // Normalising can lengthen a title (Markdown removed between marks can make a run
     // of marks that needs a grapheme joiner), so the title is bounded after it.
     let title_of = |blocks: &[Block]| title::bounded(&normalize(&infer_title(blocks)));
     match format {
         ArticleFormat::PlainText => {
             // Lines of normalised text, cut at line ends and spaces, stay normalised.
-            let blocks = split_plain_text(&text);
+            let blocks = split_plain_text(text);
             Article::from_normalized_blocks(title_of(&blocks), blocks)
         }
         ArticleFormat::Markdown => {
             // Removing Markdown can join what was apart: normalised again.
-            let blocks = split_markdown(&text);
+            let blocks = split_markdown(text);
             Article::from_blocks(title_of(&blocks), blocks)
         }
     }

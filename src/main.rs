@@ -28,6 +28,7 @@ use clap::{Parser, Subcommand};
 use hamish::app::{ExportJob, HamishApp};
 use hamish::export::ExportFormat;
 use hamish::model::shown::shown_path;
+use hamish::search::ImportedTranslations;
 
 /// Hamish: read right-to-left articles with their translations and your notes.
 #[derive(Parser)]
@@ -185,7 +186,13 @@ fn main() -> ExitCode {
             output,
         }) => export(format, article, output),
         Some(Command::Gloss(gloss)) => ExitCode::from(hamish::gloss::cli::run(&gloss)),
-        Some(Command::Search(search)) => ExitCode::from(hamish::search::cli::run(&search)),
+        Some(Command::Search(search)) => {
+            // Translation files the reader imported in the window are searched too.
+            let imported = hamish::app::stored_reading_state()
+                .map(|reading| ImportedTranslations::new(&reading.imported_translations))
+                .unwrap_or_default();
+            ExitCode::from(hamish::search::cli::run(&search, &imported))
+        }
         Some(Command::Translate(options)) => translate(options),
         None => match run_window(args.path) {
             Ok(()) => ExitCode::SUCCESS,

@@ -10,6 +10,7 @@ mod bidi_controls;
 mod diacritics;
 mod direction;
 mod emphasis;
+mod file_spelling;
 pub mod fold;
 mod language;
 mod normalize;
@@ -30,6 +31,7 @@ pub use bidi_controls::{
 pub use diacritics::{OffsetMap, has_diacritics, is_diacritic, strip_diacritics};
 pub use direction::{Direction, base_direction};
 pub use emphasis::{Emphasis, EmphasisSpan, sanitize_spans};
+pub use file_spelling::FileSpelling;
 pub use language::{guess_language, language_tag};
 pub use normalize::normalize;
 pub use note::{HighlightColor, Merged, Note, NoteId, Notes, merge, without_blank};

@@ -12,10 +12,12 @@
 
 pub mod cli;
 pub mod document;
+mod imported;
 pub mod index;
 pub mod matcher;
 pub mod prefixes;
 
 pub use document::{Entry, Kind, Searchable, read_searchable, searchable, with_columns};
+pub use imported::ImportedTranslations;
 pub use index::{ArticleHits, Hit, SearchIndex, SearchResults};
 pub use matcher::{Match, Query, SearchOptions};

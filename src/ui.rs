@@ -5,6 +5,7 @@ mod columns;
 pub mod engine_settings;
 mod gloss_card;
 mod library_panel;
+pub mod long_text;
 pub mod machine_translation;
 pub mod menu_bar;
 pub mod notes;

@@ -307,6 +307,19 @@ impl HamishApp {
                 .translation_languages
                 .insert(folder, language.clone());
         }
+        if let TranslationCommand::Edit(row) = command
+            && let Some(cell) = translations
+                .column()
+                .and_then(|column| column.rows.get(row))
+                .and_then(|row| row.cell.as_ref())
+                .filter(|cell| crate::ui::long_text::is_long(&cell.text))
+        {
+            self.messages.tell(format!(
+                "This translation is too long to edit here ({}): it is shown a part at a time.",
+                crate::ui::long_text::size_words(cell.text.len())
+            ));
+            return;
+        }
         let store = notes.as_mut().map(|notes| &mut notes.store);
         translations.apply(&imported.article, command, store);
     }

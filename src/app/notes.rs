@@ -239,6 +239,10 @@ impl NotesOfArticle {
         let Some(note) = self.store.notes().get(&id) else {
             return;
         };
+        // Too long for an editor, which lays its text out whole (see `long_text`).
+        if crate::ui::long_text::is_long(&note.text) {
+            return;
+        }
         self.editing = Some(EditingNote::new(id, note));
     }
 }

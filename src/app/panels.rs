@@ -56,6 +56,14 @@ impl HamishApp {
             }
         }
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
+        self.session.shown_in_last_frame = self.session.open.as_ref().and_then(|open| {
+            let whole = match &open.content {
+                Content::Ready(_) => open.translations.is_some(),
+                Content::Failed(_) => true,
+                Content::Loading => false,
+            };
+            whole.then(|| open.path.clone())
+        });
         if let Some(command) = self.dialogs.show_prompt(ui.ctx()) {
             self.commands.push(command);
         }

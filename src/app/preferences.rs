@@ -83,14 +83,26 @@ pub fn parse_stored<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
 /// data directory), for the command line; `None` when there are none or they cannot
 /// be read.
 pub fn stored_preferences() -> Option<Preferences> {
+    stored::<Preferences>(super::PREFERENCES_KEY).map(Preferences::checked)
+}
+
+/// The reading state the app stored when it last closed, for the command line (the
+/// translation files the reader imported for articles); `None` when there is none or
+/// it cannot be read.
+pub fn stored_reading_state() -> Option<super::ReadingState> {
+    stored(super::READING_STATE_KEY)
+}
+
+/// What the app stored under `key` (or, from the first versions, under eframe's own
+/// key) in eframe's `app.ron`.
+fn stored<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     let file = eframe::storage_dir("hamish")?.join("app.ron");
     let text = std::fs::read_to_string(file).ok()?;
     let values: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
     values
-        .get(super::PREFERENCES_KEY)
+        .get(key)
         .or_else(|| values.get(eframe::APP_KEY))
-        .and_then(|text| parse_stored::<Preferences>(text))
-        .map(Preferences::checked)
+        .and_then(|text| parse_stored(text))
 }
 
 /// The widths the library can be given, in points.

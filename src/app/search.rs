@@ -67,6 +67,9 @@ pub struct Search {
     thread: Option<IndexThread>,
     /// The folder the index thread was asked to index.
     indexed_root: Option<PathBuf>,
+    /// The translation files imported for articles from elsewhere that the index was
+    /// asked to search with them.
+    imported: std::collections::BTreeMap<PathBuf, Vec<PathBuf>>,
     /// How many articles it holds (and left out), once built.
     index_size: Option<(usize, usize)>,
     /// The last query sent to the thread, and the results of the last answered.
@@ -79,6 +82,9 @@ pub struct Search {
     /// top again: the view scrolls by estimated heights, and rows measured on the way
     /// can leave it a row short.
     jump: Option<(PathBuf, usize, u8)>,
+    /// Whether the jump under way is to an orphan: the notes list, which lists them,
+    /// opens when the article is on screen.
+    list_orphans: bool,
 }
 
 impl Default for Search {
@@ -92,12 +98,14 @@ impl Default for Search {
             current: None,
             thread: None,
             indexed_root: None,
+            imported: std::collections::BTreeMap::new(),
             index_size: None,
             ticket: 0,
             folder_results: None,
             article: OpenArticleMatches::default(),
             error: None,
             jump: None,
+            list_orphans: false,
         }
     }
 }
@@ -173,6 +181,16 @@ impl Search {
         }
     }
 
+    /// Searches the translation files in `imported` (article → files imported for it
+    /// from elsewhere) with their articles: the folder is indexed again when they
+    /// changed.
+    pub fn follow_imports(&mut self, imported: &std::collections::BTreeMap<PathBuf, Vec<PathBuf>>) {
+        if &self.imported != imported {
+            self.imported = imported.clone();
+            self.indexed_root = None;
+        }
+    }
+
     /// Makes sure the index is of the folder at `root` (once the reader has searched
     /// the folder: until then no index is built).
     pub fn follow_folder(&mut self, ctx: &egui::Context, root: Option<&Path>) {
@@ -191,7 +209,8 @@ impl Search {
         }
         let query = self.query();
         if let Some(thread) = &mut self.thread {
-            thread.send(Request::Build(root.to_owned()));
+            let imported = crate::search::ImportedTranslations::new(&self.imported);
+            thread.send(Request::Build(root.to_owned(), imported));
             self.indexed_root = Some(root.to_owned());
             self.index_size = None;
             self.folder_results = None;
@@ -551,6 +570,8 @@ impl super::HamishApp {
     /// taken, and the open article is searched if the query or its texts changed.
     pub(super) fn update_search(&mut self, ctx: &egui::Context) {
         self.search.poll();
+        self.search
+            .follow_imports(&self.reading.imported_translations);
         if self.search.open && self.search.scope == SearchScope::Folder {
             let root = self
                 .session
@@ -668,6 +689,13 @@ impl super::HamishApp {
             self.search.jump = Some((path, section, frames));
             return;
         }
+        // An orphan note is found in the notes list, where orphans are kept.
+        if self.search.list_orphans
+            && let Some(notes) = &mut open.notes
+        {
+            notes.list_open = true;
+            self.search.list_orphans = false;
+        }
         // Checked again over the next frames, each drawn with the rows measured in
         // the one before.
         if frames > 0 {
@@ -682,6 +710,7 @@ impl super::HamishApp {
     /// Brings the section of `stop` to the top, opening its article if needed.
     fn show_stop(&mut self, ctx: &egui::Context, stop: &Stop) {
         self.search.jump = Some((stop.path.clone(), stop.section, 4));
+        self.search.list_orphans = stop.kind == Kind::Orphan;
         let on_screen = self.session.next_article.is_none()
             && self.session.open.as_ref().map(|open| open.path.as_path()) == Some(&stop.path);
         if on_screen {

@@ -83,6 +83,12 @@ pub struct Session {
     /// True while the open article is being read again because it changed on disk.
     reloading: bool,
     watcher: Option<FolderWatcher>,
+    /// Marks the article being opened until it has been shown, so one that takes the
+    /// app down is not reopened by itself at the next start.
+    pub(super) guard: super::opening_guard::OpeningGuard,
+    /// The article drawn whole (with its translations) in the last frame, to be
+    /// cleared of its marker once that frame is done.
+    pub(super) shown_in_last_frame: Option<PathBuf>,
 }
 
 impl Session {
@@ -131,6 +137,9 @@ impl Session {
         messages: &mut Messages,
     ) {
         self.remember_reading_position(reading);
+        // Asked for: opened even if it ended the last run.
+        self.guard.forgive(path);
+        self.guard.opening(path);
         let mut view = ReadingView::default();
         if let Some((section, fraction)) = reading.place(path) {
             view.scroll_to_place(section, fraction);
@@ -263,16 +272,27 @@ impl Session {
             Listing::Open { article } => {
                 self.opening_folder = None;
                 let folder = listing.root.clone();
-                let article = article
-                    .filter(|path| listing.position(path).is_some())
-                    .or_else(|| {
-                        reading
-                            .last_article
-                            .get(&folder)
-                            .cloned()
-                            .filter(|path| listing.position(path).is_some())
-                    })
-                    .or_else(|| listing.entries.first().map(|entry| entry.path.clone()));
+                let asked_for = article.filter(|path| listing.position(path).is_some());
+                let mut article = asked_for.clone().or_else(|| {
+                    reading
+                        .last_article
+                        .get(&folder)
+                        .cloned()
+                        .filter(|path| listing.position(path).is_some())
+                        .or_else(|| listing.entries.first().map(|entry| entry.path.clone()))
+                });
+                if asked_for.is_none()
+                    && let Some(suspect) = article.take_if(|path| self.guard.is_suspect(path))
+                {
+                    let name = suspect.file_name().map_or_else(
+                        || suspect.display().to_string(),
+                        |name| name.to_string_lossy().into_owned(),
+                    );
+                    messages.tell(format!(
+                        "Hamish closed while it was showing {name} last time, so it was not opened again; pick it in the library to try again: {}",
+                        suspect.display()
+                    ));
+                }
                 let paths = listing
                     .entries
                     .iter()

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::import::translation::{
-    Companion, ImportedTranslation, TranslationError, find_companions, format_of, read_companion,
-    read_translation,
+    Companion, ImportedTranslation, TranslationError, find_companions, imported_companion,
+    read_companion,
 };
 use crate::model::Article;
 use crate::model::translation::{
@@ -46,14 +46,8 @@ pub fn read_translations(article: &Path, imported: &[PathBuf]) -> Vec<LoadedTran
             .map(|companion: &Companion| (companion.path.clone(), read_companion(companion)))
             .collect();
     let imports = imported.iter().filter_map(|path| {
-        let format = format_of(path)?;
-        let language = path
-            .file_stem()
-            .and_then(|stem| Path::new(stem).extension())
-            .and_then(|language| language.to_str())
-            // As for companions: a name part that is not a language tag is no language.
-            .filter(|language| crate::model::language_tag(language).is_some());
-        Some((path.clone(), read_translation(path, format, language)))
+        let companion = imported_companion(path)?;
+        Some((path.clone(), read_companion(&companion)))
     });
     companions
         .into_iter()
@@ -322,6 +316,20 @@ impl TranslationsOfArticle {
                 });
             }
             TranslationCommand::FinishEditing => self.editing = None,
+            TranslationCommand::KeepVersion(row, text) => {
+                let key = self
+                    .column
+                    .as_ref()
+                    .and_then(|column| column.rows.get(row))
+                    .and_then(|row| row.reader_key);
+                let (Some(language), Some(key), Some(store)) = (self.language.clone(), key, store)
+                else {
+                    return;
+                };
+                store.edit_translations(now, |data| {
+                    data.resolve_conflict(&language, key, &text, now_ms());
+                });
+            }
             // Machine translation is the app's (`machine`), not the column's.
             TranslationCommand::MachineTranslate(_) => return,
             TranslationCommand::Fix(fix) => {
@@ -354,6 +362,8 @@ impl TranslationsOfArticle {
             .and_then(|column| column.rows.get(row))
             .and_then(|row| row.cell.clone());
         let (text, edited_from) = match cell {
+            // Too long for an editor, which lays its text out whole (see `long_text`).
+            Some(cell) if crate::ui::long_text::is_long(&cell.text) => return,
             Some(cell) => {
                 let from = (cell.source != TranslationSource::Reader).then_some(cell.source);
                 (cell.text, from)

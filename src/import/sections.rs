@@ -132,7 +132,7 @@ pub(super) fn split_long_blocks(blocks: Vec<Block>) -> Vec<Block> {
         };
         let mut start = 0;
         while start < block.text.len() {
-            let end = cut_point(&block.text, start);
+            let end = part_end(&block.text, start);
             let emphasis = block
                 .emphasis
                 .iter()
@@ -158,8 +158,9 @@ pub(super) fn split_long_blocks(blocks: Vec<Block>) -> Vec<Block> {
 }
 
 /// Where the part of `text` that starts at `start` ends: after the last space within
-/// the limit, else at the last character boundary within it.
-fn cut_point(text: &str, start: usize) -> usize {
+/// [`MAX_SECTION_BYTES`], else at the last character boundary within it. Long
+/// translation segments are shown a part at a time with the same cuts.
+pub fn part_end(text: &str, start: usize) -> usize {
     let limit = start + MAX_SECTION_BYTES;
     if limit >= text.len() {
         return text.len();

@@ -48,8 +48,10 @@ impl ArticleSource {
     /// `format`.
     pub fn new(text: String, format: ArticleFormat) -> Self {
         let (clean, line_ends) = clean_mapped(&text);
-        let (nfc, canonical) = normalize_mapped(&clean);
-        let article = parse(&nfc, format);
+        let (_, canonical) = normalize_mapped(&clean);
+        // Parsed from the clean text, as when it is opened: the article then has the
+        // file's spelling of what NFC changes too.
+        let article = parse(&clean, format);
         Self {
             text,
             article,

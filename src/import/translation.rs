@@ -144,6 +144,25 @@ pub fn format_of(path: &Path) -> Option<TranslationFormat> {
     }
 }
 
+/// A translation file kept elsewhere that the reader imported for an article, as a
+/// companion: its format from its extension, its language from its name
+/// (`book.en.tmx`) if it gives one. `None` when it is no translation file.
+pub fn imported_companion(path: &Path) -> Option<Companion> {
+    let format = format_of(path)?;
+    let language = path
+        .file_stem()
+        .and_then(|stem| Path::new(stem).extension())
+        .and_then(|language| language.to_str())
+        // As for companions: a name part that is not a language tag is no language.
+        .filter(|language| crate::model::language_tag(language).is_some())
+        .map(str::to_owned);
+    Some(Companion {
+        path: path.to_owned(),
+        format,
+        language,
+    })
+}
+
 /// Reads a companion found beside an article.
 pub fn read_companion(companion: &Companion) -> Result<ImportedTranslation, TranslationError> {
     read_translation(

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::direction::{Direction, base_direction};
 use super::emphasis::{EmphasisSpan, sanitize_spans};
+use super::file_spelling::FileSpelling;
 use super::normalize::normalize;
 use super::section_id::{SectionId, section_ids};
 use super::source_span::{SourcePiece, SourceSpan};
@@ -85,6 +86,9 @@ pub struct Article {
     pub title: String,
     /// The sections, in reading order.
     pub sections: Vec<Section>,
+    /// How the file spells what its sections show in NFC, for copies of the file's
+    /// own text; empty for an article not parsed from a file, or one in NFC.
+    pub spelling: FileSpelling,
 }
 
 impl Article {
@@ -148,7 +152,11 @@ impl Article {
                 }
             })
             .collect();
-        Self { title, sections }
+        Self {
+            title,
+            sections,
+            spelling: FileSpelling::default(),
+        }
     }
 }
 

@@ -40,6 +40,12 @@ impl TextMap {
         self.changed.push((original, edited));
     }
 
+    /// The pieces the edit changed, in order: their bytes in the original and in the
+    /// edited text.
+    pub fn changes(&self) -> &[(Range<usize>, Range<usize>)] {
+        &self.changed
+    }
+
     /// True when the edit changed nothing.
     pub fn is_identity(&self) -> bool {
         self.changed.is_empty()

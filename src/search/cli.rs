@@ -1,5 +1,6 @@
 //! `hamish search QUERY [FOLDER]`: every match in a folder's articles, translations
-//! and notes, one line per text as `path:section: text`, or as JSON.
+//! and notes, one line per text as `path:section: text` (`path:orphan: text` for a
+//! note or translation whose section is gone), or as JSON.
 //!
 //! Matching is the app's ([`super::matcher`]). Sections are numbered from 1, as a
 //! reader counts them (the title is section 1). Lines come in path order, then in
@@ -10,7 +11,8 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{Query, SearchIndex, SearchOptions};
+use super::{ImportedTranslations, Kind, Query, SearchIndex, SearchOptions};
+use crate::import::translation::find_companions;
 use crate::import::{ImportError, MAX_ARTICLE_BYTES};
 use crate::model::shown::shown_path;
 
@@ -36,7 +38,8 @@ pub struct SearchArgs {
 #[derive(Debug, serde::Serialize)]
 struct JsonMatch<'a> {
     path: String,
-    section: usize,
+    /// From 1; `null` for an orphan, whose section is gone.
+    section: Option<usize>,
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'a str>,
@@ -44,7 +47,9 @@ struct JsonMatch<'a> {
 }
 
 /// Runs `hamish search` and returns its exit status.
-pub fn run(args: &SearchArgs) -> u8 {
+/// `imported`: translation files the reader imported for articles from elsewhere,
+/// searched with them.
+pub fn run(args: &SearchArgs, imported: &ImportedTranslations) -> u8 {
     let options = SearchOptions {
         prefixes: args.prefixes,
     };
@@ -53,7 +58,7 @@ pub fn run(args: &SearchArgs) -> u8 {
         return 2;
     };
     let folder = args.folder.clone().unwrap_or_else(|| PathBuf::from("."));
-    let index = match index_of(&folder) {
+    let index = match index_of(&folder, imported) {
         Ok(index) => index,
         Err(message) => {
             eprintln!("hamish search: {message}");
@@ -68,7 +73,7 @@ pub fn run(args: &SearchArgs) -> u8 {
         .flat_map(|article| {
             article.hits.iter().map(|hit| JsonMatch {
                 path: article.path.display().to_string(),
-                section: hit.section + 1,
+                section: (hit.kind != Kind::Orphan).then_some(hit.section + 1),
                 kind: hit.kind.name(),
                 language: hit.language.as_deref(),
                 text: &hit.text,
@@ -86,7 +91,10 @@ pub fn run(args: &SearchArgs) -> u8 {
     } else {
         matches
             .iter()
-            .map(|found| format!("{}:{}: {}\n", found.path, found.section, found.text))
+            .map(|found| match found.section {
+                Some(section) => format!("{}:{section}: {}\n", found.path, found.text),
+                None => format!("{}:{}: {}\n", found.path, found.kind, found.text),
+            })
             .collect()
     };
     let mut stdout = std::io::stdout().lock();
@@ -106,20 +114,23 @@ pub fn run(args: &SearchArgs) -> u8 {
 }
 
 /// The index of the folder at `path`, or of the one article there.
-fn index_of(path: &Path) -> Result<SearchIndex, String> {
+fn index_of(path: &Path, imported: &ImportedTranslations) -> Result<SearchIndex, String> {
     let shown = shown_path(path);
     let metadata = std::fs::metadata(path).map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => format!("there is no file or folder at {shown}"),
         _ => format!("{shown} cannot be read ({error})"),
     })?;
     if metadata.is_file() {
-        let searchable = super::read_searchable(path)
+        let mut companions = find_companions(path);
+        companions.extend(imported.of(path));
+        let searchable = super::document::read_searchable_with(path, &companions)
             .map_err(|error| format!("{shown}: {}", import_words(&error)))?;
         let mut index = SearchIndex::default();
         index.insert(path.to_owned(), searchable);
         return Ok(index);
     }
-    SearchIndex::build(path).map_err(|error| format!("{shown} cannot be read ({error})"))
+    SearchIndex::build_with_imported(path, imported.clone())
+        .map_err(|error| format!("{shown} cannot be read ({error})"))
 }
 
 /// Why an article cannot be searched, in the command line's words (the library's

@@ -3,8 +3,9 @@
 //! shows them) and its notes (text and tags), each tied to a section.
 //!
 //! Read only: nothing is written, and a sidecar that cannot be read leaves the article
-//! searchable without its notes and reader's translations. Notes whose section is gone
-//! (orphans) have no section to jump to and are not searched.
+//! searchable without its notes and reader's translations. Notes and the reader's
+//! translations whose section is gone (orphans) are kept, and searched: they come
+//! last, as the notes list shows them.
 
 use std::path::Path;
 
@@ -25,6 +26,10 @@ pub enum Kind {
     Translation,
     /// A note on a section: its text and tags.
     Note,
+    /// A note, or a translation of the reader's, whose section is gone (an orphan,
+    /// listed with the notes): kept, so found too. Its `section` is the article's
+    /// last, where it is listed.
+    Orphan,
 }
 
 impl Kind {
@@ -34,6 +39,7 @@ impl Kind {
             Self::Article => "article",
             Self::Translation => "translation",
             Self::Note => "note",
+            Self::Orphan => "orphan",
         }
     }
 }
@@ -133,10 +139,9 @@ pub fn with_columns(
     notes: &Notes,
 ) -> Searchable {
     let mut notes_by_section: Vec<Vec<String>> = vec![Vec::new(); article.sections.len()];
+    let mut orphans: Vec<(Option<String>, String)> = Vec::new();
     for note in notes.values().filter(|note| !note.deleted) {
-        let Some(section) = place(&note.anchor, article).section_index() else {
-            continue;
-        };
+        let section = place(&note.anchor, article).section_index();
         let mut text = note.text.trim().to_owned();
         for tag in &note.tags {
             if !text.is_empty() {
@@ -145,11 +150,24 @@ pub fn with_columns(
             text.push('#');
             text.push_str(tag);
         }
-        if !text.is_empty()
-            && let Some(list) = notes_by_section.get_mut(section)
-        {
-            list.push(normalize(&text).into_owned());
+        if text.is_empty() {
+            continue;
         }
+        let text = normalize(&text).into_owned();
+        match section.and_then(|section| notes_by_section.get_mut(section)) {
+            Some(list) => list.push(text),
+            None => orphans.push((None, text)),
+        }
+    }
+    for column in columns {
+        let language = Some(column.language.clone());
+        orphans.extend(
+            column
+                .orphans
+                .iter()
+                .filter(|(_, entry)| !entry.deleted && !entry.text.trim().is_empty())
+                .map(|(_, entry)| (language.clone(), normalize(&entry.text).into_owned())),
+        );
     }
     let mut entries = Vec::new();
     for (index, section) in article.sections.iter().enumerate() {
@@ -178,6 +196,13 @@ pub fn with_columns(
             });
         }
     }
+    let last = article.sections.len().saturating_sub(1);
+    entries.extend(orphans.into_iter().map(|(language, text)| Entry {
+        section: last,
+        kind: Kind::Orphan,
+        language,
+        text,
+    }));
     Searchable {
         title: article.title.clone(),
         entries,

@@ -24,9 +24,12 @@ use std::path::{Path, PathBuf};
 
 use memchr::memmem;
 
-use super::document::{Entry, Kind, Searchable, read_searchable, read_searchable_with};
+use super::document::{Entry, Kind, Searchable, read_searchable_with};
+use super::imported::ImportedTranslations;
 use super::matcher::{Query, ends_a_word};
-use crate::import::translation::{Companion, article_stem, companion_index, is_companion_of};
+use crate::import::translation::{
+    Companion, article_stem, companion_index, find_companions, is_companion_of,
+};
 use crate::import::{is_article_path, list_folder};
 use crate::model::fold::fold_str;
 
@@ -128,6 +131,8 @@ pub struct SearchIndex {
     bytes: usize,
     limit: usize,
     left_out: BTreeSet<PathBuf>,
+    /// Translation files imported for articles from elsewhere, searched with them.
+    imported: ImportedTranslations,
 }
 
 impl Default for SearchIndex {
@@ -144,6 +149,7 @@ impl SearchIndex {
             bytes: 0,
             limit,
             left_out: BTreeSet::new(),
+            imported: ImportedTranslations::default(),
         }
     }
 
@@ -151,8 +157,20 @@ impl SearchIndex {
     /// article that cannot be read is left out; only a root that cannot be listed is
     /// an error.
     pub fn build(root: &Path) -> std::io::Result<Self> {
+        Self::build_with_imported(root, ImportedTranslations::default())
+    }
+
+    /// Like [`Self::build`], searching each article's `imported` translation files
+    /// (kept elsewhere) with it, and with those beside it.
+    pub fn build_with_imported(
+        root: &Path,
+        imported: ImportedTranslations,
+    ) -> std::io::Result<Self> {
         let library = list_folder(root)?;
-        let mut index = Self::default();
+        let mut index = Self {
+            imported,
+            ..Self::default()
+        };
         // Each folder's names are read once for the companions of all its articles
         // (finding them article by article would list a folder of n articles n times).
         let mut companions: HashMap<PathBuf, HashMap<String, Vec<Companion>>> = HashMap::new();
@@ -171,6 +189,7 @@ impl SearchIndex {
                 .map(|list| list.iter().filter(|c| &c.path != path).cloned().collect())
                 .unwrap_or_default();
             own.sort_by(|a, b| a.path.cmp(&b.path));
+            own.extend(index.imported.of(path));
             if let Ok(searchable) = read_searchable_with(path, &own) {
                 index.insert(path.clone(), searchable);
             }
@@ -235,8 +254,10 @@ impl SearchIndex {
     /// Reads the article at `path` again (with its translations and notes), or
     /// forgets it if it is gone or no longer an article.
     pub fn update_article(&mut self, path: &Path) {
+        let mut companions = find_companions(path);
+        companions.extend(self.imported.of(path));
         match is_article_path(path)
-            .then(|| read_searchable(path))
+            .then(|| read_searchable_with(path, &companions))
             .and_then(Result::ok)
         {
             Some(searchable) => {

@@ -38,6 +38,26 @@ use shaped::ShapedParagraphs;
 /// much room (in points) so it is not clipped.
 const EDGE_PADDING_PT: f32 = 2.0;
 
+/// The most text, in bytes, one layout holds; the rest of a longer text is not laid
+/// out. Shaping costs hundreds of bytes per glyph and a mesh a hundred more, so a
+/// 25 MB translation segment laid out whole asked for gigabytes. Widgets show long
+/// texts a part at a time, in parts well under this; this bound is what holds when
+/// one does not.
+pub const MAX_LAYOUT_BYTES: usize = 32 * 1024;
+
+/// The start of `text` that one layout holds: at most [`MAX_LAYOUT_BYTES`], cut on a
+/// character boundary.
+pub fn laid_out_part(text: &str) -> &str {
+    if text.len() <= MAX_LAYOUT_BYTES {
+        return text;
+    }
+    let mut end = MAX_LAYOUT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Counters for tests and benchmarks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EngineStats {
@@ -183,6 +203,15 @@ impl TextEngine {
         width_pt: f32,
         pixels_per_point: f32,
     ) -> Arc<ParagraphLayout> {
+        let bounded = laid_out_part(text);
+        if bounded.len() < text.len() {
+            let emphasis: Vec<EmphasisSpan> = emphasis
+                .iter()
+                .filter(|span| span.range.end <= bounded.len())
+                .cloned()
+                .collect();
+            return self.layout_emphasized(bounded, &emphasis, style, width_pt, pixels_per_point);
+        }
         let width_px = Self::width_px(width_pt, pixels_per_point);
         let key = LayoutKey::new(text, emphasis, style, width_px, pixels_per_point);
         if let Some(layout) = self.cached(&key, text, emphasis, style) {
@@ -204,7 +233,9 @@ impl TextEngine {
     /// shaping it. Used for paragraphs that are not on screen yet.
     pub fn estimate_height(&self, text: &str, style: &TextStyle, width_pt: f32) -> f32 {
         let line_width = (width_pt - EDGE_PADDING_PT).max(1.0);
-        let text_width = text.chars().count() as f32 * self.advance_per_char_em * style.size_pt;
+        // What a layout would hold, so the guess is the height it will have.
+        let text_width =
+            laid_out_part(text).chars().count() as f32 * self.advance_per_char_em * style.size_pt;
         let lines = (text_width / line_width).ceil().max(1.0);
         lines * style.size_pt * style.line_height
     }
@@ -239,6 +270,33 @@ mod tests {
         };
         assert!((advance(&at_2) - 2.0 * advance(&at_1)).abs() < 2.0);
         assert_eq!(at_2.glyphs[0].cache_key.font_size_bits, 40.0_f32.to_bits());
+    }
+
+    #[test]
+    fn a_text_past_the_bound_is_laid_out_only_to_it() {
+        let mut engine = TextEngine::new();
+        let style = TextStyle::body(16.0);
+        // A megabyte: laid out whole it asked for hundreds of megabytes.
+        let huge = "segment ".repeat(128 * 1024);
+        let layout = engine.layout(&huge, &style, 400.0, 1.0);
+        assert!(
+            layout.glyphs.len() <= MAX_LAYOUT_BYTES,
+            "{} glyphs",
+            layout.glyphs.len()
+        );
+        assert!(
+            layout.glyphs.len() > MAX_LAYOUT_BYTES / 2,
+            "the start is shown"
+        );
+        // Cut on a character boundary, whatever the script.
+        let arabic = "كلمة ".repeat(MAX_LAYOUT_BYTES);
+        assert!(laid_out_part(&arabic).len() <= MAX_LAYOUT_BYTES);
+        assert!(arabic.starts_with(laid_out_part(&arabic)));
+        // The estimate is of what will be laid out.
+        assert_eq!(
+            engine.estimate_height(&huge, &style, 400.0),
+            engine.estimate_height(laid_out_part(&huge), &style, 400.0)
+        );
     }
 
     #[test]

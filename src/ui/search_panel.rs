@@ -228,7 +228,7 @@ fn hit_row(ui: &mut Ui, hit: &Hit, number: usize, current: bool) -> bool {
     let style = match hit.kind {
         Kind::Article => theme::SEARCH_CONTEXT,
         Kind::Translation => theme::translation(14.0),
-        Kind::Note => theme::NOTE_QUOTE,
+        Kind::Note | Kind::Orphan => theme::NOTE_QUOTE,
     };
     let shown = TextBlock::new(&snippet)
         .style(style)
@@ -270,7 +270,8 @@ fn hit_row(ui: &mut Ui, hit: &Hit, number: usize, current: bool) -> bool {
     response.clicked()
 }
 
-/// "Section 3", "Section 3 · translation (en)", "Section 3 · note".
+/// "Section 3", "Section 3 · translation (en)", "Section 3 · note", or where an orphan
+/// is kept.
 fn place_words(hit: &Hit) -> String {
     let section = format!("Section {}", hit.section + 1);
     match (hit.kind, &hit.language) {
@@ -278,6 +279,10 @@ fn place_words(hit: &Hit) -> String {
         (Kind::Translation, Some(language)) => format!("{section} · translation ({language})"),
         (Kind::Translation, None) => format!("{section} · translation"),
         (Kind::Note, _) => format!("{section} · note"),
+        (Kind::Orphan, Some(language)) => {
+            format!("translation ({language}) whose section is gone")
+        }
+        (Kind::Orphan, None) => "note whose section is gone (in Notes > All notes)".to_owned(),
     }
 }
 

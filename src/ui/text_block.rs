@@ -177,7 +177,10 @@ impl Widget for TextBlock<'_> {
 
 impl TextBlock<'_> {
     /// Adds the block to `ui`, reporting its selection too.
-    pub fn show(self, ui: &mut Ui) -> TextBlockOutput {
+    pub fn show(mut self, ui: &mut Ui) -> TextBlockOutput {
+        // What one layout holds, so selection, copies and the screen reader's label
+        // never reach past what is drawn (nor cost more than it).
+        self.text = crate::text::laid_out_part(self.text);
         let engine = TextEngine::shared(ui.ctx());
         let mut engine = TextEngine::lock(&engine);
 

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use egui::{Color32, Rect, Ui};
+use egui::{Color32, Id, Rect, Ui};
 
 use crate::model::Section;
 use crate::model::translation::{AlignmentFix, RowFlag, TranslationColumn, TranslationSource};
@@ -15,7 +15,7 @@ use crate::text::{TextEditor, TextStyle};
 
 use super::columns::ColumnCells;
 use super::machine_translation::RowMark;
-use super::{TextBlock, TextField};
+use super::{TextBlock, TextField, long_text};
 
 /// What the reader did to the translations.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +34,9 @@ pub enum TranslationCommand {
     UndoFix,
     /// Machine-translate a row (again, if it was).
     MachineTranslate(usize),
+    /// Settle a row's conflict: keep this version of the reader's translation (the
+    /// one shown, or one of the others kept in the sidecar) and let the others go.
+    KeepVersion(usize, String),
 }
 
 /// The editor of a translation being written.
@@ -193,24 +196,48 @@ impl ColumnCells for TranslationCells<'_> {
             return;
         };
         let found = (self.search_highlights)(index);
-        let text = TextBlock::new(&cell.text)
+        // A segment of megabytes is shown a part at a time (laid out whole, it took
+        // the window down), and is not put into an editor.
+        let part = long_text::shown_part(
+            ui.ctx(),
+            Id::unique("hamish-translation-part").with(index),
+            &cell.text,
+        );
+        let (shown_text, found) = match &part {
+            Some(part) => (
+                &cell.text[part.range.clone()],
+                long_text::ranges_in_part(&found, &part.range),
+            ),
+            None => (cell.text.as_str(), found),
+        };
+        if let Some(part) = &part {
+            // Above the part: a part is as tall as a long article line's, and the way
+            // to the rest must be in sight.
+            long_text::pager(ui, &cell.text, part);
+        }
+        let text = TextBlock::new(shown_text)
             .style(self.style)
             .selectable(false)
             .highlights(&found)
             .id_salt(("translation", index))
             .show(ui);
         let shown = text.response.rect;
-        let response = ui
-            .interact(
-                shown,
-                ui.scope_id().with(("translation-cell", index)),
-                egui::Sense::click(),
-            )
-            .on_hover_cursor(egui::CursorIcon::Text)
-            .on_hover_text("Click to edit");
-        if response.clicked() {
-            self.commands.push(TranslationCommand::Edit(index));
-        }
+        let response = ui.interact(
+            shown,
+            ui.scope_id().with(("translation-cell", index)),
+            egui::Sense::click(),
+        );
+        let response = if part.is_some() {
+            response.on_hover_text("Too long to edit here: page through it above")
+        } else {
+            let response = response
+                .on_hover_cursor(egui::CursorIcon::Text)
+                .on_hover_text("Click to edit");
+            if response.clicked() {
+                self.commands.push(TranslationCommand::Edit(index));
+            }
+            response
+        };
         let revealed = response.hovered() || ui.input(|input| input.modifiers.alt);
         if self.blurred && !revealed {
             cover(ui, shown);
@@ -228,6 +255,9 @@ impl ColumnCells for TranslationCells<'_> {
             }
         });
         machine_mark(ui, mark);
+        if let Some(row) = row.filter(|row| !row.conflicts.is_empty()) {
+            conflict(ui, index, &cell.text, &row.conflicts, self.commands);
+        }
         if let Some(row) = row.filter(|row| !row.glossary_missed.is_empty()) {
             let missed = format!(
                 "Glossary: not translated as your glossary says: {}",
@@ -298,6 +328,55 @@ fn cover(ui: &Ui, rect: Rect) {
         egui::FontId::proportional(11.0),
         hint,
     );
+}
+
+/// A row whose translation was changed differently in two places: the other
+/// versions, each with a way to keep it, and a way to keep the one shown.
+fn conflict(
+    ui: &mut Ui,
+    row: usize,
+    shown: &str,
+    others: &[String],
+    commands: &mut Vec<TranslationCommand>,
+) {
+    let warn = ui.visuals().warn_fg_color;
+    ui.colored_label(
+        warn,
+        egui::RichText::new(format!(
+            "Changed in two places: {} kept. Keep one:",
+            match others.len() {
+                1 => "another version is".to_owned(),
+                count => format!("{count} other versions are"),
+            }
+        ))
+        .small(),
+    );
+    let keep_shown = ui
+        .small_button("Keep the version above")
+        .on_hover_text("Keep the translation shown and let the other versions go");
+    if keep_shown.clicked() {
+        commands.push(TranslationCommand::KeepVersion(row, shown.to_owned()));
+    }
+    for (index, other) in others.iter().enumerate() {
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(1.0, warn))
+            .corner_radius(4.0)
+            .inner_margin(4.0)
+            .show(ui, |ui| {
+                ui.add(
+                    TextBlock::new(other)
+                        .style(super::theme::SMALL)
+                        .selectable(false)
+                        .id_salt(("conflict", row, index)),
+                );
+                let keep = ui
+                    .small_button("Keep this version")
+                    .on_hover_text("Make this your translation of the section");
+                if keep.clicked() {
+                    commands.push(TranslationCommand::KeepVersion(row, other.clone()));
+                }
+            });
+    }
 }
 
 /// A flagged row: why, and the fixes.

@@ -5,15 +5,16 @@
 use std::path::PathBuf;
 use std::sync::mpsc;
 
-use crate::search::{Query, SearchIndex, SearchResults};
+use crate::search::{ImportedTranslations, Query, SearchIndex, SearchResults};
 
 /// How many articles the folder's results list.
 const LISTED_ARTICLES: usize = 200;
 
 /// What the index thread is asked.
 pub(super) enum Request {
-    /// Index this folder (instead of any other).
-    Build(PathBuf),
+    /// Index this folder (instead of any other), with the translation files
+    /// imported for its articles from elsewhere.
+    Build(PathBuf, ImportedTranslations),
     /// These files changed on disk (everything may have, with `rescan`).
     Changed { paths: Vec<PathBuf>, rescan: bool },
     /// Run this query, numbered.
@@ -45,18 +46,21 @@ impl IndexThread {
             .name("search-index".to_owned())
             .spawn(move || {
                 let mut index = SearchIndex::default();
-                let mut root: Option<PathBuf> = None;
+                let mut root: Option<(PathBuf, ImportedTranslations)> = None;
                 while let Ok(request) = inbox.recv() {
                     let reply = match request {
-                        Request::Build(folder) => {
-                            index = SearchIndex::build(&folder).unwrap_or_default();
-                            root = Some(folder);
+                        Request::Build(folder, imported) => {
+                            index = SearchIndex::build_with_imported(&folder, imported.clone())
+                                .unwrap_or_default();
+                            root = Some((folder, imported));
                             indexed(&index)
                         }
                         Request::Changed { paths, rescan } => {
                             match (&root, rescan) {
-                                (Some(folder), true) => {
-                                    index = SearchIndex::build(folder).unwrap_or_default();
+                                (Some((folder, imported)), true) => {
+                                    index =
+                                        SearchIndex::build_with_imported(folder, imported.clone())
+                                            .unwrap_or_default();
                                 }
                                 _ => index.refresh(&paths),
                             }

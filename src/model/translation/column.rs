@@ -44,6 +44,12 @@ pub struct ColumnRow {
     pub flags: Vec<RowFlag>,
     /// For a machine-made cell, the reader's glossary terms its text does not use.
     pub glossary_missed: Vec<String>,
+    /// Other versions of the reader's translation of the row, kept when it was
+    /// changed differently in two places: shown so the reader can pick one.
+    pub conflicts: Vec<String>,
+    /// Where the reader's translation shown in the row is kept (its key in the
+    /// sidecar: the id its section had when it was written).
+    pub reader_key: Option<SectionId>,
 }
 
 /// The translation column of an article in one language.
@@ -173,9 +179,16 @@ pub fn resolve_column(
         }
     }
     for (row, placed) in rows.iter_mut().zip(placed) {
-        let Some((_, entry, _)) = placed else {
+        let Some((key, entry, _)) = placed else {
             continue;
         };
+        row.reader_key = Some(key);
+        row.conflicts = entry
+            .conflict_texts
+            .iter()
+            .filter(|text| **text != entry.text)
+            .cloned()
+            .collect();
         let previous = row.cell.replace(Cell {
             text: entry.text.clone(),
             source: TranslationSource::Reader,
@@ -220,6 +233,25 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn the_other_versions_of_a_conflict_are_on_the_row() {
+        let a = article(&["واحد", "اثنان"]);
+        let mut data = TranslationData::default();
+        let second = &a.sections[1];
+        data.set_reader_translation("en", second.id, &second.text, "Mine", None, 1);
+        if let Some(entry) = data
+            .reader
+            .get_mut("en")
+            .and_then(|entries| entries.get_mut(&second.id))
+        {
+            entry.conflict_texts = vec!["Theirs".into(), "Mine".into()];
+        }
+        let column = resolve_column(&a, "en", &data, None);
+        assert_eq!(column.rows[1].conflicts, ["Theirs"]);
+        assert_eq!(column.rows[1].reader_key, Some(second.id));
+        assert!(column.rows[0].conflicts.is_empty());
     }
 
     #[test]

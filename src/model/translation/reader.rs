@@ -154,6 +154,34 @@ impl TranslationData {
         }
     }
 
+    /// Settles a conflict: the reader's translation kept under `key` in `language`
+    /// becomes `chosen` (the text shown, or one of its other versions) and its other
+    /// versions go, at `time_ms`. False when there is no such translation.
+    pub fn resolve_conflict(
+        &mut self,
+        language: &str,
+        key: SectionId,
+        chosen: &str,
+        time_ms: u64,
+    ) -> bool {
+        let wanted = super::language_key(language);
+        let entry = self
+            .reader
+            .iter_mut()
+            .filter(|(spelled, _)| super::language_key(spelled) == wanted)
+            .find_map(|(_, entries)| entries.get_mut(&key));
+        let Some(entry) = entry else {
+            return false;
+        };
+        if entry.text != chosen {
+            entry.text = chosen.to_owned();
+            entry.deleted = chosen.trim().is_empty();
+        }
+        entry.conflict_texts.clear();
+        entry.modified_ms = time_ms;
+        true
+    }
+
     /// Keeps a machine translation of `section` in `language`. With `replace_reader`,
     /// the reader's own translation of the section gives way to it (a tombstone, so a
     /// merge with an older copy does not bring it back), as when the reader asked for
@@ -301,6 +329,27 @@ mod tests {
         let json = serde_json::to_string(&data).expect("json");
         let back: TranslationData = serde_json::from_str(&json).expect("back");
         assert_eq!(back, data);
+    }
+
+    #[test]
+    fn a_conflict_is_settled_with_the_version_picked() {
+        let mut data = TranslationData::default();
+        data.set_reader_translation("en", SectionId(3), "نص", "Mine", None, 1);
+        let entry = data
+            .reader
+            .get_mut("en")
+            .and_then(|entries| entries.get_mut(&SectionId(3)))
+            .expect("entry");
+        entry.conflict_texts = vec!["Theirs".into()];
+        assert!(
+            !data.resolve_conflict("EN", SectionId(4), "Theirs", 5),
+            "no such row"
+        );
+        assert!(data.resolve_conflict("EN", SectionId(3), "Theirs", 5));
+        let entry = &data.reader["en"][&SectionId(3)];
+        assert_eq!(entry.text, "Theirs");
+        assert!(entry.conflict_texts.is_empty());
+        assert_eq!(entry.modified_ms, 5);
     }
 
     #[test]

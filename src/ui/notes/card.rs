@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use crate::model::{HighlightColor, Note, NoteId};
-use crate::ui::{TextBlock, TextField, theme};
+use crate::ui::{TextBlock, TextField, long_text, theme};
 
 use super::{EditingNote, NoteCommand};
 
@@ -95,11 +95,18 @@ fn shown(
     commands: &mut Vec<NoteCommand>,
 ) {
     if !note.text.is_empty() {
-        ui.add(
-            TextBlock::new(&note.text)
-                .style(style)
-                .id_salt(("note", &id.0)),
+        // A note of megabytes (a sidecar can hold anything) is read a part at a time,
+        // as a long translation is.
+        let part = long_text::shown_part(
+            ui.ctx(),
+            egui::Id::unique("hamish-note-part").with(&id.0),
+            &note.text,
         );
+        if let Some(part) = &part {
+            long_text::pager(ui, &note.text, part);
+        }
+        let text = part.map_or(note.text.as_str(), |part| &note.text[part.range]);
+        ui.add(TextBlock::new(text).style(style).id_salt(("note", &id.0)));
     }
     if !note.tags.is_empty() {
         let tags = note
@@ -131,7 +138,12 @@ fn shown(
         } else {
             "Edit"
         };
-        if ui.small_button(label).clicked() {
+        // An editor lays its whole text out: a note too long to show whole is not
+        // put into one.
+        let editable = !long_text::is_long(&note.text);
+        let edit = ui.add_enabled(editable, egui::Button::new(label).small());
+        let edit = edit.on_disabled_hover_text("Too long to edit here: read it a part at a time");
+        if edit.clicked() {
             commands.push(NoteCommand::Edit(id.clone()));
         }
         if ui.small_button("Delete").clicked() {

@@ -1,6 +1,7 @@
 //! The reader's selection in the reading view: from a point in one section to a point
-//! in another, made by dragging across rows or with Shift+click, copied as the
-//! sections' text with a blank line between them.
+//! in another, made by dragging across rows or with Shift+click, copied as the file
+//! spells the sections (see [`crate::model::FileSpelling`]) with a blank line between
+//! them.
 //!
 //! The view owns it rather than any one text block, since a drag starts in one row and
 //! ends in another; each block is told its part, to paint.
@@ -76,15 +77,15 @@ impl ArticleSelection {
         (start.section == end.section).then_some((start.section, start.offset..end.offset))
     }
 
-    /// The selected text as it reads: each section's part, with a blank line between
-    /// sections.
+    /// The selected text as the file has it (its marks in its own order, not NFC's):
+    /// each section's part, with a blank line between sections.
     pub fn text(&self, article: &Article) -> String {
         let (start, end) = self.ends();
         (start.section..=end.section)
             .filter_map(|index| {
-                let text = &article.sections.get(index)?.text;
-                let part = self.part_in(index, text.len())?;
-                text.get(part)
+                let section = article.sections.get(index)?;
+                let part = self.part_in(index, section.text.len())?;
+                Some(article.spelling.section_text(section, part))
             })
             .collect::<Vec<_>>()
             .join("\n\n")
