@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::files::{FileError, read_checked};
 use crate::model::Notes;
 
 use super::contents::SidecarContents;
@@ -19,12 +20,21 @@ pub fn sidecar_path(article: &Path) -> PathBuf {
     article.with_file_name(format!("{name}.hamish.json"))
 }
 
-/// The bytes of the file at `path`; `None` if there is none.
+/// Sidecars larger than this are not read. A sidecar holds what one reader wrote
+/// about one article, with a machine translation of each section cached: a
+/// 100,000-section book translated in full is about 40 MB. A larger file is not a
+/// sidecar Hamish wrote, and reading it could take the app's memory with it.
+pub const MAX_SIDECAR_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bytes of the sidecar (or swap file) at `path`, checked by
+/// [`crate::files::read_checked`] first; `None` if there is none. A link to nothing
+/// is an error, not "none": a save would otherwise replace the reader's link with a
+/// file of its own (and leave the link behind under a swap file's name).
 pub fn read_bytes(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(error),
+    match read_checked(path, Some(MAX_SIDECAR_BYTES), None) {
+        Ok((bytes, _)) => Ok(Some(bytes)),
+        Err(FileError::Missing) => Ok(None),
+        Err(error) => Err(error.into_io()),
     }
 }
 
