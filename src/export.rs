@@ -30,7 +30,7 @@ pub use tmx::tmx;
 pub use web_annotation::web_annotations;
 
 use crate::import::ArticleSource;
-use crate::model::{Article, CONTEXT_CHARS, Note, NoteId, Notes, Placement, place};
+use crate::model::{Article, CONTEXT_CHARS, Note, NoteId, Notes, Placement, Placer};
 
 /// The formats notes can be written in.
 ///
@@ -123,13 +123,14 @@ pub(crate) fn placed<'a>(source: &ArticleSource, notes: &'a Notes) -> Vec<Placed
 /// [`placed`], for an article as shown (the bilingual exports show its sections'
 /// text rather than quote its file).
 pub(crate) fn placed_in<'a>(article: &Article, notes: &'a Notes) -> Vec<Placed<'a>> {
+    let placer = Placer::new(article);
     let mut placed: Vec<Placed<'a>> = notes
         .iter()
         .filter(|(_, note)| !note.deleted)
         .map(|(id, note)| Placed {
             id,
             note,
-            placement: place(&note.anchor, article),
+            placement: placer.place(&note.anchor),
         })
         .collect();
     placed.sort_by_key(|placed| match &placed.placement {

@@ -13,7 +13,7 @@ use crate::import::{ImportError, MAX_ARTICLE_BYTES, import_file};
 use crate::model::translation::{
     TranslationColumn, TranslationData, TranslationFile, align, resolve_column, same_language,
 };
-use crate::model::{Article, Notes, normalize, place};
+use crate::model::{Article, Notes, Placer, normalize};
 use crate::store::{load_contents, sidecar_path};
 
 /// What a piece of searched text is.
@@ -133,8 +133,9 @@ pub fn with_columns(
     notes: &Notes,
 ) -> Searchable {
     let mut notes_by_section: Vec<Vec<String>> = vec![Vec::new(); article.sections.len()];
+    let placer = Placer::new(article);
     for note in notes.values().filter(|note| !note.deleted) {
-        let Some(section) = place(&note.anchor, article).section_index() else {
+        let Some(section) = placer.place(&note.anchor).section_index() else {
             continue;
         };
         let mut text = note.text.trim().to_owned();

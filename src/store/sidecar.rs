@@ -22,9 +22,9 @@ pub fn sidecar_path(article: &Path) -> PathBuf {
 
 /// Sidecars larger than this are not read. A sidecar holds what one reader wrote
 /// about one article, with a machine translation of each section cached: a
-/// 100,000-section book translated in full is about 40 MB. A larger file is not a
+/// 100,000-section book translated in full is about 100 MB. A larger file is not a
 /// sidecar Hamish wrote, and reading it could take the app's memory with it.
-pub const MAX_SIDECAR_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_SIDECAR_BYTES: u64 = 128 * 1024 * 1024;
 
 /// The bytes of the sidecar (or swap file) at `path`, checked by
 /// [`crate::files::read_checked`] first; `None` if there is none. A link to nothing
