@@ -8,7 +8,7 @@ use crate::model::Notes;
 
 use super::contents::SidecarContents;
 use super::error::{Damage, LoadError};
-use super::format::decode_contents;
+use super::format::decode_contents_dropping;
 
 /// The sidecar of the article at `article`: `NAME.EXT.hamish.json` beside it (the
 /// extension stays in the name, so `a.txt` and `a.md` never share notes).
@@ -41,10 +41,16 @@ pub fn read_bytes(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
 /// Everything in the sidecar bytes `bytes`. Bytes that are not UTF-8 are damage:
 /// nothing is ever decoded lossily.
 pub fn decode_contents_bytes(bytes: &[u8]) -> Result<SidecarContents, LoadError> {
+    decode_contents_bytes_dropping(bytes).map(|(contents, _)| contents)
+}
+
+/// [`decode_contents_bytes`], with how many unreadable machine translations (a cache)
+/// were dropped rather than the whole file set aside.
+pub fn decode_contents_bytes_dropping(bytes: &[u8]) -> Result<(SidecarContents, usize), LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|error| Damage::NotUtf8 {
         valid_up_to: error.valid_up_to(),
     })?;
-    decode_contents(text)
+    decode_contents_dropping(text)
 }
 
 /// The notes in the sidecar bytes `bytes` (see [`decode_contents_bytes`]).
