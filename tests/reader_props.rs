@@ -44,7 +44,10 @@ fn read_translation(bytes: &[u8]) {
                     segment.target.len() + segment.source.as_ref().map_or(0, String::len)
                 })
                 .sum();
-            assert!(text <= output_bound(bytes.len()), "{format:?}: {text} bytes");
+            assert!(
+                text <= output_bound(bytes.len()),
+                "{format:?}: {text} bytes"
+            );
             assert!(
                 imported
                     .files
