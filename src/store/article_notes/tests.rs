@@ -592,7 +592,7 @@ fn a_fifo_or_a_device_in_the_sidecar_s_place_is_never_read_nor_replaced() {
         std::fs::read_link(&sidecar).expect("still the link"),
         Path::new("/dev/zero")
     );
-    assert_eq!(files_in(folder.path()), [sidecar.clone()]);
+    assert_eq!(files_in(folder.path()), std::slice::from_ref(&sidecar));
 }
 
 #[cfg(unix)]
