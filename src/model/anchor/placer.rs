@@ -8,6 +8,7 @@
 //! each section once and indexes it (by id, by folded text, by word), so an anchor
 //! costs about its own length plus the sections that share its words.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::{Anchor, Placement, SECTION_TEXT_CHARS, SIMILAR_SECTION, place_quote};
@@ -15,56 +16,80 @@ use crate::model::fold::{Folded, fold};
 use crate::model::section::Article;
 use crate::model::section_id::SectionId;
 
-/// An article made ready for placing anchors in it; see the module doc.
+/// An article made ready for placing anchors in it; see the module doc. Only the ids
+/// are indexed at once: most anchors are found by theirs, and an article whose notes
+/// all are never folds a word.
 pub struct Placer<'a> {
     article: &'a Article,
     /// Each id's first section.
     by_id: HashMap<SectionId, usize>,
+    /// The sections' texts folded and indexed, made when an anchor first needs them.
+    folded: OnceCell<FoldedSections>,
+    /// Each section's text folded with the way back, made when a quote first needs it.
+    folded_with_map: OnceCell<Vec<Folded>>,
+}
+
+/// The sections' folded texts, indexed.
+struct FoldedSections {
     /// Each section's folded text.
-    folded: Vec<String>,
+    texts: Vec<String>,
     /// Each folded text's first section.
-    by_folded: HashMap<String, usize>,
+    by_text: HashMap<String, usize>,
     /// The sections in the order of their folded texts, for finding a prefix.
     sorted: Vec<usize>,
     /// How many distinct words each section has.
     word_counts: Vec<usize>,
     /// Each word → the sections that have it, in order, each once.
     by_word: HashMap<String, Vec<usize>>,
-    /// Each section's text folded with the way back, made when a quote first needs it.
-    folded_with_map: std::cell::OnceCell<Vec<Folded>>,
 }
 
-impl<'a> Placer<'a> {
-    /// Folds and indexes `article`'s sections.
-    pub fn new(article: &'a Article) -> Self {
-        let mut by_id = HashMap::with_capacity(article.sections.len());
-        let mut by_folded = HashMap::with_capacity(article.sections.len());
+impl FoldedSections {
+    fn new(article: &Article) -> Self {
+        let count = article.sections.len();
+        let mut by_text = HashMap::with_capacity(count);
         let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut folded = Vec::with_capacity(article.sections.len());
-        let mut word_counts = Vec::with_capacity(article.sections.len());
+        let mut texts = Vec::with_capacity(count);
+        let mut word_counts = Vec::with_capacity(count);
         for (index, section) in article.sections.iter().enumerate() {
-            by_id.entry(section.id).or_insert(index);
             let text = fold(&section.text).as_string();
             let words = word_set(&text);
             word_counts.push(words.len());
             for word in words {
                 by_word.entry(word.to_owned()).or_default().push(index);
             }
-            by_folded.entry(text.clone()).or_insert(index);
-            folded.push(text);
+            by_text.entry(text.clone()).or_insert(index);
+            texts.push(text);
         }
-        let mut sorted: Vec<usize> = (0..folded.len()).collect();
-        sorted.sort_by(|&a, &b| folded[a].cmp(&folded[b]).then(a.cmp(&b)));
+        let mut sorted: Vec<usize> = (0..texts.len()).collect();
+        sorted.sort_by(|&a, &b| texts[a].cmp(&texts[b]).then(a.cmp(&b)));
         Self {
-            article,
-            by_id,
-            folded,
-            by_folded,
+            texts,
+            by_text,
             sorted,
             word_counts,
             by_word,
-            folded_with_map: std::cell::OnceCell::new(),
         }
+    }
+}
+
+impl<'a> Placer<'a> {
+    /// Indexes `article`'s sections by id (the rest when first needed).
+    pub fn new(article: &'a Article) -> Self {
+        let mut by_id = HashMap::with_capacity(article.sections.len());
+        for (index, section) in article.sections.iter().enumerate() {
+            by_id.entry(section.id).or_insert(index);
+        }
+        Self {
+            article,
+            by_id,
+            folded: OnceCell::new(),
+            folded_with_map: OnceCell::new(),
+        }
+    }
+
+    fn folded(&self) -> &FoldedSections {
+        self.folded
+            .get_or_init(|| FoldedSections::new(self.article))
     }
 
     /// Finds `anchor` in the article, as [`super::place`] does.
@@ -88,21 +113,22 @@ impl<'a> Placer<'a> {
         if let Some(index) = same_id {
             return Placement::Section(index);
         }
+        let sections = self.folded();
         let stored = fold(&anchor.section_text).as_string();
         let truncated = anchor.section_text.chars().count() >= SECTION_TEXT_CHARS;
         let same_text = if truncated {
             // The sections whose folded text starts with the stored text sit together
             // in sorted order, from the first one not less than it.
-            let from = self
+            let from = sections
                 .sorted
-                .partition_point(|&index| self.folded[index].as_str() < stored.as_str());
-            self.sorted[from..]
+                .partition_point(|&index| sections.texts[index].as_str() < stored.as_str());
+            sections.sorted[from..]
                 .iter()
-                .take_while(|&&index| self.folded[index].starts_with(&stored))
+                .take_while(|&&index| sections.texts[index].starts_with(&stored))
                 .min()
                 .copied()
         } else {
-            self.by_folded.get(&stored).copied()
+            sections.by_text.get(&stored).copied()
         };
         if let Some(index) = same_text {
             return Placement::Section(index);
@@ -115,6 +141,7 @@ impl<'a> Placer<'a> {
     /// [`SIMILAR_SECTION`]; the last of equals, as the scan over all sections chose.
     /// Only sections sharing a word can score above zero, so only those are counted.
     fn most_similar(&self, words: &HashSet<&str>) -> Option<usize> {
+        let sections = self.folded();
         let mut best: Option<(f32, usize)> = None;
         let mut consider = |index: usize, score: f32| {
             if score >= SIMILAR_SECTION && best.is_none_or(|(top, _)| score >= top) {
@@ -123,7 +150,7 @@ impl<'a> Placer<'a> {
         };
         if words.is_empty() {
             // Two empty sets are alike (1.0); anything else scores 0.
-            for (index, &count) in self.word_counts.iter().enumerate() {
+            for (index, &count) in sections.word_counts.iter().enumerate() {
                 if count == 0 {
                     consider(index, 1.0);
                 }
@@ -132,14 +159,14 @@ impl<'a> Placer<'a> {
         }
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for word in words {
-            for &index in self.by_word.get(*word).map_or(&[][..], Vec::as_slice) {
+            for &index in sections.by_word.get(*word).map_or(&[][..], Vec::as_slice) {
                 *shared.entry(index).or_default() += 1;
             }
         }
         let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
         candidates.sort_unstable();
         for (index, common) in candidates {
-            let score = 2.0 * common as f32 / (words.len() + self.word_counts[index]) as f32;
+            let score = 2.0 * common as f32 / (words.len() + sections.word_counts[index]) as f32;
             consider(index, score);
         }
         best.map(|(_, index)| index)
