@@ -39,7 +39,7 @@ pub enum FileError {
     #[error("it is not a regular file, so it is not read")]
     NotAFile,
     /// Larger than the caller's budget.
-    #[error("it is too large ({bytes} bytes; at most {max_bytes} are read)")]
+    #[error("it is too large ({}; at most {} are read)", size(*bytes), size(*max_bytes))]
     TooLarge {
         /// Its size when it was checked (or the bytes read before it outgrew the budget).
         bytes: u64,
@@ -55,6 +55,16 @@ pub enum FileError {
         /// What the operating system said.
         message: String,
     },
+}
+
+/// `bytes` for a message: in bytes, kilobytes or megabytes, whichever reads best.
+fn size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    match bytes {
+        0..KB => format!("{bytes} bytes"),
+        KB..=1_048_575 => format!("{} KB", bytes / KB),
+        _ => format!("{} MB", bytes / (KB * KB)),
+    }
 }
 
 impl FileError {
@@ -209,6 +219,14 @@ mod tests {
             Ok((b"hello".to_vec(), true))
         );
         assert_eq!(check_file(&path, None), Ok(5));
+        let too_large = FileError::TooLarge {
+            bytes: 242_777_973,
+            max_bytes: 128 * 1024 * 1024,
+        };
+        assert_eq!(
+            too_large.to_string(),
+            "it is too large (231 MB; at most 128 MB are read)"
+        );
     }
 
     #[test]
