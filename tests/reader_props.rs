@@ -219,3 +219,113 @@ const FIXTURES: [&[u8]; 4] = [
     include_bytes!("fixtures/translation/003_2dd66c1bbdc4b7f0.en.txt"),
     r#"{"format": "hamish-notes", "version": 2, "article": "a.txt", "notes": {"0000000000001-00000001": {"anchor": {"section": "0000000000000001", "section_text": "نص", "quote": {"exact": "ن", "prefix": "", "suffix": "ص", "start": 0}}, "color": "yellow", "text": "n", "tags": ["t"], "created_ms": 1, "modified_ms": 2}}, "translations": {"reader": {"en": {"0000000000000001": {"anchor": {"section": "0000000000000001", "section_text": "نص"}, "text": "r", "created_ms": 1, "modified_ms": 1}}}, "fixes": [{"file": "a.en.txt", "language": "en", "fingerprint": "0", "fixes": [{"op": "shift_down", "row": 1}]}], "machine": {"en": {"0000000000000001": {"section_text": "نص", "text": "m", "engine": "command", "model": "", "made_ms": 1}}}, "shown_language": "en"}}"#.as_bytes(),
 ];
+
+/// Tokens the stable driver splices into inputs: the syntax the readers care about.
+const TOKENS: [&str; 24] = [
+    "<tu>",
+    "</tu>",
+    "<tuv xml:lang=\"en\">",
+    "</tuv>",
+    "<seg>",
+    "</seg>",
+    "<trans-unit>",
+    "</trans-unit>",
+    "<target xml:lang=\"fr\">",
+    "</target>",
+    "<source>",
+    "</source>",
+    "<!DOCTYPE x [<!ENTITY e \"e\">]>",
+    "&e;",
+    "&#x10FFFF;",
+    "\"machine\": {",
+    "\"fixes\": [",
+    "{\"op\": \"split\", \"row\": 0, \"at_char\": 1}",
+    "\"version\": 2",
+    "\u{FEFF}",
+    "\t",
+    "\n",
+    "\u{202E}",
+    "null",
+];
+
+/// The fuzz targets' bodies through a stable driver, for machines without a nightly
+/// compiler (or without the time to build the fuzz crate): random and mutated inputs
+/// from the fixtures for `HAMISH_FUZZ_SECONDS` seconds (default 30), every reader on
+/// each. Run with `cargo test --test reader_props -- --ignored --nocapture`.
+#[test]
+#[ignore = "runs for as long as HAMISH_FUZZ_SECONDS says"]
+fn stable_fuzz_driver() {
+    let seconds: u64 = std::env::var("HAMISH_FUZZ_SECONDS")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(30);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut rng = fastrand::Rng::with_seed(
+        std::env::var("HAMISH_FUZZ_SEED")
+            .ok()
+            .and_then(|text| text.parse().ok())
+            .unwrap_or(25),
+    );
+    let mut seeds: Vec<Vec<u8>> = FIXTURES.iter().map(|fixture| fixture.to_vec()).collect();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    for entry in std::fs::read_dir(samples).expect("samples").flatten() {
+        seeds.push(std::fs::read(entry.path()).expect("sample"));
+    }
+    let (mut runs, mut crashes) = (0u64, 0u64);
+    while Instant::now() < deadline {
+        let mut input = if rng.u8(..8) == 0 {
+            (0..rng.usize(..512)).map(|_| rng.u8(..)).collect()
+        } else {
+            seeds[rng.usize(..seeds.len())].clone()
+        };
+        for _ in 0..rng.usize(1..9) {
+            let at = rng.usize(..=input.len());
+            match rng.u8(..6) {
+                0 if at < input.len() => input[at] ^= 1 << rng.u8(..8),
+                1 => input.insert(at, rng.u8(..)),
+                2 => {
+                    let end = (at + rng.usize(..64)).min(input.len());
+                    input.drain(at..end);
+                }
+                3 => {
+                    let end = (at + rng.usize(..256)).min(input.len());
+                    let copy = input[at..end].to_vec();
+                    let to = rng.usize(..=input.len());
+                    input.splice(to..to, copy);
+                }
+                4 => {
+                    let other = &seeds[rng.usize(..seeds.len())];
+                    let from = rng.usize(..=other.len());
+                    let end = (from + rng.usize(..512)).min(other.len());
+                    input.splice(at..at, other[from..end].iter().copied());
+                }
+                _ => {
+                    let token = TOKENS[rng.usize(..TOKENS.len())].as_bytes();
+                    input.splice(at..at, token.iter().copied());
+                }
+            }
+        }
+        let outcome = std::panic::catch_unwind(|| {
+            read_translation(&input);
+            read_sidecar(&input);
+            if let Ok(text) = std::str::from_utf8(&input) {
+                read_glossary(text);
+            }
+            if let Ok(decoded) = hamish::import::decode(&input, true) {
+                let _ = hamish::import::import_decoded(decoded, ArticleFormat::Markdown);
+            }
+        });
+        runs += 1;
+        if outcome.is_err() {
+            crashes += 1;
+            let path = std::env::temp_dir().join(format!("hamish-fuzz-crash-{runs}"));
+            let _ = std::fs::write(&path, &input);
+            eprintln!("crash kept at {}", path.display());
+        }
+        if rng.u8(..16) == 0 && input.len() < 1 << 16 {
+            seeds.push(input);
+        }
+    }
+    eprintln!("stable driver: {runs} runs in {seconds} s, {crashes} crashes");
+    assert_eq!(crashes, 0);
+}
