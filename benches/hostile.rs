@@ -10,6 +10,9 @@
 //!   from the files to the text written: the sidecar read, its columns resolved, the
 //!   export made. Budget: ≤ 1 s each.
 //! - `open_sidecar`: the window's share of the same, `ArticleNotes::open`.
+//! - `export_orphans_long_article`: `hamish export --format markdown` of a 1,000-
+//!   section article whose sidecar holds 100,000 notes on sections that are gone: each
+//!   note is looked for in every section.
 //!
 //! The figures before and after the fix are in BENCHMARKS.md. `cargo test --benches`
 //! runs each once with 2,000 entries.
@@ -93,6 +96,27 @@ fn export_sidecar(bencher: divan::Bencher, flood: Flood) {
     bencher.bench(|| {
         let job = match ExportJob::for_article_file(
             ExportFormat::BilingualMarkdown,
+            article.clone(),
+            PathBuf::from("unused.md"),
+        ) {
+            Ok(job) => job,
+            Err(error) => panic!("the export is made: {error}"),
+        };
+        job.contents().map(|text| text.len())
+    });
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn export_orphans_long_article(bencher: divan::Bencher) {
+    let folder = match tempfile::tempdir() {
+        Ok(folder) => folder,
+        Err(error) => panic!("no temporary folder: {error}"),
+    };
+    let sections = if support::full_run() { 1_000 } else { 100 };
+    let article = hostile::write_long_folder(folder.path(), sections, entries());
+    bencher.bench(|| {
+        let job = match ExportJob::for_article_file(
+            ExportFormat::Markdown,
             article.clone(),
             PathBuf::from("unused.md"),
         ) {

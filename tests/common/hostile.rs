@@ -202,3 +202,25 @@ pub fn xliff_languages(count: usize) -> String {
     xliff.push_str("</body></file></xliff>\n");
     xliff
 }
+
+/// Writes an article of `sections` sections (that share no word with the orphans)
+/// and a sidecar of `orphans` notes on sections that are gone into `folder`; returns
+/// the article's path. Every orphan is compared with every section unless the
+/// sections are indexed once.
+pub fn write_long_folder(folder: &Path, sections: usize, orphans: usize) -> std::path::PathBuf {
+    let article = folder.join(ARTICLE_NAME);
+    let text: String = (0..sections)
+        .map(|index| format!("فقرة طويلة {index} من كتاب كبير، alpha{index} beta{index}.\n"))
+        .collect();
+    let write = |path: &Path, bytes: &[u8]| {
+        if let Err(error) = std::fs::write(path, bytes) {
+            panic!("cannot write {}: {error}", path.display());
+        }
+    };
+    write(&article, text.as_bytes());
+    write(
+        &folder.join(format!("{ARTICLE_NAME}.hamish.json")),
+        sidecar(Flood::OrphanNotes, orphans).as_bytes(),
+    );
+    article
+}
