@@ -115,6 +115,26 @@ pub(crate) struct Placed<'a> {
     pub(crate) placement: Placement,
 }
 
+/// The placed notes of each of `sections` sections, in their order: one pass, where
+/// filtering all the notes for each section cost sections × notes (a sidecar of
+/// 100,000 notes on a 1,000-section article: 10⁸ comparisons).
+pub(crate) fn by_section<'p, 'a>(
+    placed: &'p [Placed<'a>],
+    sections: usize,
+) -> Vec<Vec<&'p Placed<'a>>> {
+    let mut by_section: Vec<Vec<&Placed<'a>>> = vec![Vec::new(); sections];
+    for placed in placed {
+        if let Some(here) = placed
+            .placement
+            .section_index()
+            .and_then(|index| by_section.get_mut(index))
+        {
+            here.push(placed);
+        }
+    }
+    by_section
+}
+
 /// The notes that are not deleted, in reading order; orphans last.
 pub(crate) fn placed<'a>(source: &ArticleSource, notes: &'a Notes) -> Vec<Placed<'a>> {
     placed_in(&source.article, notes)
