@@ -14,8 +14,7 @@ pub fn markdown(source: &ArticleSource, notes: &Notes) -> String {
     let placed = placed(source, notes);
     let notes_by_section = by_section(&placed, article.sections.len());
     let mut out = format!("# {}\n", article.title);
-    for index in 0..article.sections.len() {
-        let here = &notes_by_section[index];
+    for (index, here) in notes_by_section.iter().enumerate() {
         if here.is_empty() {
             continue;
         }
