@@ -34,9 +34,9 @@ pub use title::infer_title;
 pub use watch::{FolderChange, FolderWatcher};
 
 use std::fmt;
-use std::io::Read as _;
 use std::path::Path;
 
+use crate::files::FileError;
 use crate::model::{Article, Block, FileSpelling, normalize, normalize_mapped};
 
 /// Files larger than this are not opened unless the reader asks: articles are a few
@@ -73,6 +73,18 @@ pub enum ImportError {
         /// What the operating system said.
         message: String,
     },
+}
+
+impl From<FileError> for ImportError {
+    fn from(error: FileError) -> Self {
+        match error {
+            FileError::Missing | FileError::BrokenLink => Self::Gone,
+            FileError::NotAFile => Self::NotAFile,
+            FileError::TooLarge { bytes, .. } => Self::TooLarge { bytes },
+            FileError::PermissionDenied => Self::PermissionDenied,
+            FileError::Unreadable { message } => Self::Unreadable { message },
+        }
+    }
 }
 
 impl From<std::io::Error> for ImportError {
@@ -177,32 +189,14 @@ pub fn import_file(path: &Path, max_bytes: Option<u64>) -> Result<ImportedArticl
 }
 
 /// Reads the file at `path`, at most `prefix` bytes of it if given. Returns the bytes
-/// and whether they are the whole file.
+/// and whether they are the whole file. The one check every file read goes through:
+/// see [`crate::files`].
 pub(crate) fn read_bytes(
     path: &Path,
     max_bytes: Option<u64>,
     prefix: Option<usize>,
 ) -> Result<(Vec<u8>, bool), ImportError> {
-    let metadata = std::fs::metadata(path)?;
-    if !metadata.is_file() {
-        return Err(ImportError::NotAFile);
-    }
-    if let Some(max_bytes) = max_bytes
-        && metadata.len() > max_bytes
-    {
-        return Err(ImportError::TooLarge {
-            bytes: metadata.len(),
-        });
-    }
-    let file = std::fs::File::open(path)?;
-    let limit = prefix.map_or(u64::MAX, |prefix| prefix as u64);
-    let capacity = metadata.len().min(limit).min(MAX_ARTICLE_BYTES);
-    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
-    // Read one byte past the prefix to learn whether there is more.
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
-    let complete = bytes.len() as u64 <= limit;
-    bytes.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok((bytes, complete))
+    crate::files::read_checked(path, max_bytes, prefix).map_err(ImportError::from)
 }
 
 /// Sections decoded text in `format`, noting what had to be repaired.

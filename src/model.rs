@@ -24,7 +24,7 @@ pub mod translation;
 mod two_halves;
 mod words;
 
-pub use anchor::{Anchor, CONTEXT_CHARS, Placement, TextQuote, place};
+pub use anchor::{Anchor, CONTEXT_CHARS, Placement, Placer, TextQuote, place};
 pub use bidi_controls::{
     Revealed, has_bidi_controls, is_bidi_control, is_direction_mark, reveal_bidi_controls,
 };

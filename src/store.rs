@@ -45,6 +45,7 @@ pub use format::{
 };
 pub use save::{Leftovers, NotSaved, SaveRequest, Saved, recover_leftovers};
 pub use sidecar::{
-    decode_bytes, decode_contents_bytes, load, load_contents, move_aside, read_bytes, sidecar_path,
+    MAX_SIDECAR_BYTES, decode_bytes, decode_contents_bytes, load, load_contents, move_aside,
+    read_bytes, sidecar_path,
 };
 pub use worker::{SidecarReport, SidecarWorker, WorkerEvent};

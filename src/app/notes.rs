@@ -5,7 +5,7 @@
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::model::{
-    Anchor, Article, HighlightColor, Note, NoteId, Placement, WordUnit, has_letters, place,
+    Anchor, Article, HighlightColor, Note, NoteId, Placement, Placer, WordUnit, has_letters,
     trim_to_text, widen_to_words,
 };
 use crate::store::ArticleNotes;
@@ -58,12 +58,13 @@ impl NotesOfArticle {
         if self.placed_generation == Some(self.store.revision()) {
             return;
         }
+        let placer = Placer::new(article);
         let mut placements: Vec<(NoteId, Placement)> = self
             .store
             .notes()
             .iter()
             .filter(|(_, note)| !note.deleted)
-            .map(|(id, note)| (id.clone(), place(&note.anchor, article)))
+            .map(|(id, note)| (id.clone(), placer.place(&note.anchor)))
             .collect();
         placements.sort_by_key(|(_, placement)| match placement {
             Placement::Section(index) => (0, *index, 0),

@@ -79,11 +79,20 @@ pub fn parse_stored<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
         .or_else(|| serde_json::from_str(text).ok())
 }
 
+/// eframe's `app.ron` larger than this is not read: it holds the preferences and the
+/// reading position of each article opened, a few KB for a reader of thousands.
+pub const MAX_STORED_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The preferences the app stored when it last closed (eframe's `app.ron` in the
 /// data directory), for the command line; `None` when there are none or they cannot
 /// be read.
 pub fn stored_preferences() -> Option<Preferences> {
-    stored::<Preferences>(super::PREFERENCES_KEY).map(Preferences::checked)
+    stored_preferences_in(&eframe::storage_dir("hamish")?.join("app.ron"))
+}
+
+/// The preferences stored in eframe's `app.ron` at `file`.
+fn stored_preferences_in(file: &std::path::Path) -> Option<Preferences> {
+    stored_in::<Preferences>(file, super::PREFERENCES_KEY).map(Preferences::checked)
 }
 
 /// The reading state the app stored when it last closed, for the command line (the
@@ -96,8 +105,15 @@ pub fn stored_reading_state() -> Option<super::ReadingState> {
 /// What the app stored under `key` (or, from the first versions, under eframe's own
 /// key) in eframe's `app.ron`.
 fn stored<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    let file = eframe::storage_dir("hamish")?.join("app.ron");
-    let text = std::fs::read_to_string(file).ok()?;
+    stored_in(&eframe::storage_dir("hamish")?.join("app.ron"), key)
+}
+
+/// What is stored under `key` in eframe's `app.ron` at `file`, read only once it is
+/// known to be a regular file within [`MAX_STORED_BYTES`] (a FIFO there would hang
+/// every command, `/dev/zero` would never end).
+fn stored_in<T: serde::de::DeserializeOwned>(file: &std::path::Path, key: &str) -> Option<T> {
+    let bytes = crate::files::read_whole(file, MAX_STORED_BYTES).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let values: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
     values
         .get(key)
@@ -128,6 +144,48 @@ mod tests {
                 .expect("parses");
         assert_eq!(preferences.body_size_pt, 24.0);
         assert_eq!(preferences.columns, Columns::default());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn stored_preferences_that_are_not_a_file_are_not_read() {
+        let folder = tempfile::tempdir().expect("folder");
+        let zero = folder.path().join("zero.ron");
+        std::os::unix::fs::symlink("/dev/zero", &zero).expect("link");
+        let fifo = folder.path().join("fifo.ron");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .expect("mkfifo");
+        // On the old code the FIFO waited for a writer forever and /dev/zero filled
+        // the memory: each is read on a thread whose hang fails the test.
+        for file in [zero, fifo] {
+            let (sender, receiver) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = sender.send(stored_preferences_in(&file));
+            });
+            let read = receiver
+                .recv_timeout(std::time::Duration::from_secs(10))
+                .expect("returns at once");
+            assert_eq!(read, None);
+        }
+        let good = folder.path().join("app.ron");
+        let values: std::collections::HashMap<String, String> = [(
+            crate::app::PREFERENCES_KEY.to_owned(),
+            ron::ser::to_string(&Preferences {
+                zoom: 1.5,
+                ..Preferences::default()
+            })
+            .expect("ron"),
+        )]
+        .into_iter()
+        .collect();
+        std::fs::write(&good, ron::ser::to_string(&values).expect("ron")).expect("write");
+        assert_eq!(stored_preferences_in(&good).map(|p| p.zoom), Some(1.5));
     }
 
     #[test]

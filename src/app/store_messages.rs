@@ -99,6 +99,16 @@ pub fn notice_message(notice: &StoreNotice) -> String {
         StoreNotice::Recovered { files } => format!(
             "Notes from a save that was cut short were found ({files} files) and merged in; where they differed from the notes file, both versions are kept."
         ),
+        StoreNotice::MachineEntriesDropped { sidecar, count } => format!(
+            "{} in the notes file could not be read and {} left out; your notes and translations were read as they are. Translate those sections again to make them anew: {}",
+            if *count == 1 {
+                "One saved machine translation".to_owned()
+            } else {
+                format!("{count} saved machine translations")
+            },
+            if *count == 1 { "was" } else { "were" },
+            sidecar.display()
+        ),
         StoreNotice::DamagedFilesSetAside { aside } => {
             let mut message = "A damaged file was found in place of this article's notes; it was kept, renamed, and your notes were saved:".to_owned();
             for path in aside {

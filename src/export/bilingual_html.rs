@@ -11,7 +11,7 @@
 use crate::model::translation::{TranslationColumn, TranslationSource};
 use crate::model::{Article, Direction, Notes, Placement, SectionKind, base_direction};
 
-use super::placed_in;
+use super::{by_section, placed_in};
 
 const STYLE: &str = "body{font-family:'Amiri','Noto Naskh Arabic','Noto Sans',serif;margin:2em auto;max-width:80em;padding:0 1em;line-height:1.6;color:#222;background:#fdfcf8}\
 h1{font-size:1.6em}\
@@ -36,6 +36,7 @@ pub fn bilingual_html(
     notes: &Notes,
 ) -> String {
     let placed = placed_in(article, notes);
+    let notes_by_section = by_section(&placed, article.sections.len());
     let source_language = escape(source_language);
     let target_language = escape(&column.language);
     let title = escape(&article.title);
@@ -96,10 +97,7 @@ pub fn bilingual_html(
                 "<div class=\"translation empty\" lang=\"{target_language}\"></div>\n"
             )),
         }
-        let here: Vec<_> = placed
-            .iter()
-            .filter(|p| p.placement.section_index() == Some(index))
-            .collect();
+        let here = &notes_by_section[index];
         out.push_str("<div class=\"notes\">");
         if !here.is_empty() {
             out.push_str("<ul>");

@@ -10,11 +10,12 @@ use crate::model::translation::{Cell, TranslationColumn, TranslationSource};
 use crate::model::{Article, Notes, Placement, SectionKind};
 
 use super::markdown::markdown_note;
-use super::placed_in;
+use super::{by_section, placed_in};
 
 /// The article, its translation in `column` and its `notes`, as Markdown.
 pub fn bilingual_markdown(article: &Article, column: &TranslationColumn, notes: &Notes) -> String {
     let placed = placed_in(article, notes);
+    let notes_by_section = by_section(&placed, article.sections.len());
     let mut out = format!("# {}\n", one_line(&article.title));
     out.push_str(&format!("\nTranslation: {}", column.language));
     if let Some(file) = &column.file {
@@ -34,10 +35,7 @@ pub fn bilingual_markdown(article: &Article, column: &TranslationColumn, notes: 
             out.push('\n');
             out.push_str(&translation_paragraph(cell));
         }
-        let here: Vec<_> = placed
-            .iter()
-            .filter(|p| p.placement.section_index() == Some(index))
-            .collect();
+        let here = &notes_by_section[index];
         if !here.is_empty() {
             out.push('\n');
         }

@@ -4,7 +4,7 @@
 //! markup, a plain line as it is), as a block quote, then its notes, each with its
 //! quote from the file.
 
-use super::{Placed, file_quote, placed};
+use super::{Placed, by_section, file_quote, placed};
 use crate::import::ArticleSource;
 use crate::model::{Note, Notes, Placement};
 
@@ -12,12 +12,9 @@ use crate::model::{Note, Notes, Placement};
 pub fn markdown(source: &ArticleSource, notes: &Notes) -> String {
     let article = &source.article;
     let placed = placed(source, notes);
+    let notes_by_section = by_section(&placed, article.sections.len());
     let mut out = format!("# {}\n", article.title);
-    for index in 0..article.sections.len() {
-        let here: Vec<&Placed<'_>> = placed
-            .iter()
-            .filter(|p| p.placement.section_index() == Some(index))
-            .collect();
+    for (index, here) in notes_by_section.iter().enumerate() {
         if here.is_empty() {
             continue;
         }

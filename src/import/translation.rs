@@ -11,10 +11,12 @@
 //! entity (see `xml.rs`). Files over [`MAX_TRANSLATION_BYTES`] are not read.
 //!
 //! One file per format: `discover.rs` (which files are companions), `aligned.rs`,
-//! `tmx.rs`, `xliff.rs`, and `xml.rs` (the safe XML walk both XML formats share).
+//! `tmx.rs`, `xliff.rs`, `xml.rs` (the safe XML walk both XML formats share) and
+//! `languages.rs` (their translations grouped by language).
 
 mod aligned;
 mod discover;
+mod languages;
 mod tmx;
 mod xliff;
 mod xml;
@@ -23,6 +25,7 @@ pub use discover::{Companion, companions_among, find_companions, is_companion_of
 pub(crate) use discover::{
     article_stem, candidates as candidates_of, index as companion_index, looks_like_language,
 };
+pub use languages::MAX_LANGUAGES;
 
 use std::path::Path;
 
@@ -96,6 +99,12 @@ pub enum TranslationError {
         /// The attribute's value, quoted as a message shows it (hidden characters
         /// written as code points, cut if long).
         tag: String,
+    },
+    /// More target languages than any translation file has (see [`MAX_LANGUAGES`]).
+    #[error("the file names more than {max} target languages, more than any translation file has")]
+    TooManyLanguages {
+        /// The most a file may have.
+        max: usize,
     },
     /// The target language is named neither in the file nor in its name.
     #[error("the file does not say which language it is in")]

@@ -12,6 +12,10 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+mod placer;
+
+pub use placer::Placer;
+
 use super::fold::{Folded, fold};
 use super::section::Article;
 use super::section_id::SectionId;
@@ -122,61 +126,10 @@ impl Placement {
     }
 }
 
-/// Finds `anchor` in `article`.
+/// Finds `anchor` in `article`. To place many anchors in one article, make a
+/// [`Placer`] once and ask it: it does the work on the article only once.
 pub fn place(anchor: &Anchor, article: &Article) -> Placement {
-    let same_id = article
-        .sections
-        .iter()
-        .position(|section| section.id == anchor.section);
-    match &anchor.quote {
-        None => place_section(anchor, article, same_id),
-        Some(quote) => place_quote(quote, article, same_id),
-    }
-}
-
-fn place_section(anchor: &Anchor, article: &Article, same_id: Option<usize>) -> Placement {
-    if let Some(index) = same_id {
-        return Placement::Section(index);
-    }
-    let stored = fold(&anchor.section_text).as_string();
-    let truncated = anchor.section_text.chars().count() >= SECTION_TEXT_CHARS;
-    let same_text = article.sections.iter().position(|section| {
-        let folded = fold(&section.text).as_string();
-        if truncated {
-            folded.starts_with(&stored)
-        } else {
-            folded == stored
-        }
-    });
-    if let Some(index) = same_text {
-        return Placement::Section(index);
-    }
-    let stored_words = word_set(&stored);
-    article
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(index, section)| {
-            (
-                index,
-                similarity(&stored_words, &word_set(&fold(&section.text).as_string())),
-            )
-        })
-        .filter(|(_, score)| *score >= SIMILAR_SECTION)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map_or(Placement::Orphan, |(index, _)| Placement::Section(index))
-}
-
-fn word_set(folded: &str) -> std::collections::HashSet<&str> {
-    folded.split(' ').filter(|word| !word.is_empty()).collect()
-}
-
-/// Dice similarity of two sets of words.
-fn similarity(a: &std::collections::HashSet<&str>, b: &std::collections::HashSet<&str>) -> f32 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    2.0 * a.intersection(b).count() as f32 / (a.len() + b.len()) as f32
+    Placer::new(article).place(anchor)
 }
 
 /// A candidate position for a quote, and how well it fits.
@@ -186,19 +139,28 @@ struct Candidate {
     score: i64,
 }
 
-fn place_quote(quote: &TextQuote, article: &Article, same_id: Option<usize>) -> Placement {
+/// Places a quote; `folded_sections` gives each section's folded text, made once for
+/// all the quotes placed in the article.
+fn place_quote<'f>(
+    quote: &TextQuote,
+    article: &Article,
+    same_id: Option<usize>,
+    folded_sections: impl FnOnce() -> &'f [Folded],
+) -> Placement {
     if quote.exact.is_empty() {
         return same_id.map_or(Placement::Orphan, Placement::Section);
     }
     // Exact text first; folded text only when the exact text is nowhere.
-    let exact = best_candidate(article, same_id, |text| exact_matches(text, quote));
+    let exact = best_candidate(article, same_id, |_, text| Some(exact_matches(text, quote)));
     let best = exact.or_else(|| {
         let folded_quote = fold(&quote.exact);
         if folded_quote.chars.is_empty() {
             return None;
         }
-        best_candidate(article, same_id, |text| {
-            folded_matches(text, quote, &folded_quote)
+        let folded_sections = folded_sections();
+        best_candidate(article, same_id, |index, text| {
+            let folded_text = folded_sections.get(index)?;
+            Some(folded_matches(text, folded_text, quote, &folded_quote))
         })
     });
     best.map_or(Placement::Orphan, |candidate| {
@@ -211,11 +173,11 @@ fn place_quote(quote: &TextQuote, article: &Article, same_id: Option<usize>) -> 
 fn best_candidate(
     article: &Article,
     same_id: Option<usize>,
-    matches: impl Fn(&str) -> Vec<(Range<usize>, i64)>,
+    matches: impl Fn(usize, &str) -> Option<Vec<(Range<usize>, i64)>>,
 ) -> Option<Candidate> {
     let mut best: Option<Candidate> = None;
     for (index, section) in article.sections.iter().enumerate() {
-        for (range, mut score) in matches(&section.text) {
+        for (range, mut score) in matches(index, &section.text).unwrap_or_default() {
             if Some(index) == same_id {
                 score += 1_000_000;
             } else if let Some(home) = same_id {
@@ -249,10 +211,10 @@ fn exact_matches(text: &str, quote: &TextQuote) -> Vec<(Range<usize>, i64)> {
 /// Every occurrence of the folded quote in the folded text.
 fn folded_matches(
     text: &str,
+    folded_text: &Folded,
     quote: &TextQuote,
     folded_quote: &Folded,
 ) -> Vec<(Range<usize>, i64)> {
-    let folded_text = fold(text);
     let needle = &folded_quote.chars;
     let haystack = &folded_text.chars;
     if needle.len() > haystack.len() {

@@ -14,7 +14,7 @@ use crate::import::{ImportError, MAX_ARTICLE_BYTES, import_file};
 use crate::model::translation::{
     TranslationColumn, TranslationData, TranslationFile, align, resolve_column, same_language,
 };
-use crate::model::{Article, Notes, normalize, place};
+use crate::model::{Article, Notes, Placer, normalize};
 use crate::store::{load_contents, sidecar_path};
 
 /// What a piece of searched text is.
@@ -140,8 +140,9 @@ pub fn with_columns(
 ) -> Searchable {
     let mut notes_by_section: Vec<Vec<String>> = vec![Vec::new(); article.sections.len()];
     let mut orphans: Vec<(Option<String>, String)> = Vec::new();
+    let placer = Placer::new(article);
     for note in notes.values().filter(|note| !note.deleted) {
-        let section = place(&note.anchor, article).section_index();
+        let section = placer.place(&note.anchor).section_index();
         let mut text = note.text.trim().to_owned();
         for tag in &note.tags {
             if !text.is_empty() {

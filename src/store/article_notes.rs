@@ -29,7 +29,7 @@ use super::contents::{SidecarContents, merge_contents};
 use super::error::LoadError;
 use super::format::{encode_contents, readable_contents};
 use super::save::{NotSaved, SaveRequest, recover_leftovers};
-use super::sidecar::{decode_contents_bytes, move_aside, read_bytes, sidecar_path};
+use super::sidecar::{decode_contents_bytes_dropping, move_aside, read_bytes, sidecar_path};
 use super::worker::SidecarReport;
 
 /// Whether the sidecar can be written.
@@ -128,6 +128,14 @@ pub enum StoreNotice {
         /// Where they are now.
         aside: Vec<PathBuf>,
     },
+    /// Cached machine translations in the sidecar could not be read and were left
+    /// out; everything else in it was read. The next save writes it without them.
+    MachineEntriesDropped {
+        /// The sidecar.
+        sidecar: PathBuf,
+        /// How many entries were left out.
+        count: usize,
+    },
 }
 
 /// A snapshot handed to the writer and not reported on yet.
@@ -183,8 +191,16 @@ impl ArticleNotes {
                     error: Arc::new(error),
                 }),
             ),
-            Ok(Some(bytes)) => match decode_contents_bytes(&bytes) {
-                Ok(contents) => (contents, Saving::Enabled),
+            Ok(Some(bytes)) => match decode_contents_bytes_dropping(&bytes) {
+                Ok((contents, dropped)) => {
+                    if dropped > 0 {
+                        notices.push(StoreNotice::MachineEntriesDropped {
+                            sidecar: sidecar.clone(),
+                            count: dropped,
+                        });
+                    }
+                    (contents, Saving::Enabled)
+                }
                 Err(LoadError::NewerVersion(version)) => {
                     // Kept where it is, byte for byte; shown as far as it can be.
                     let readable = std::str::from_utf8(&bytes)

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::atomic::write_atomic;
+use super::sidecar::read_bytes;
 
 /// How many backups of each sidecar are kept.
 pub const BACKUPS_KEPT: usize = 10;
@@ -18,10 +19,8 @@ pub fn backup_folder(article_folder: &Path) -> PathBuf {
 /// the time, and removes the oldest backups beyond [`BACKUPS_KEPT`]. Returns the
 /// backup's path.
 pub fn backup_now(sidecar: &Path) -> std::io::Result<Option<PathBuf>> {
-    let contents = match fs::read(sidecar) {
-        Ok(contents) => contents,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(error),
+    let Some(contents) = read_bytes(sidecar)? else {
+        return Ok(None);
     };
     let folder = backup_folder(sidecar.parent().unwrap_or(Path::new(".")));
     fs::create_dir_all(&folder)?;

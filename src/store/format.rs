@@ -60,6 +60,8 @@
 //! A version 3 adds a `SidecarV3`, becomes [`FORMAT_VERSION`], and gives version 2 an
 //! arm that fills what it did not have with defaults.
 
+mod machine_cache;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::translation::TranslationData;
@@ -120,8 +122,14 @@ pub fn encode(article_name: &str, notes: &Notes) -> serde_json::Result<String> {
     encode_contents(article_name, &SidecarContents::from_notes(notes.clone()))
 }
 
-/// Everything in sidecar `text`, brought up to the current version.
+/// Everything in sidecar `text`, brought up to the current version. Machine
+/// translations that cannot be read are dropped (see `machine_cache`).
 pub fn decode_contents(text: &str) -> Result<SidecarContents, LoadError> {
+    decode_contents_dropping(text).map(|(contents, _)| contents)
+}
+
+/// [`decode_contents`], with how many unreadable machine translations were dropped.
+pub fn decode_contents_dropping(text: &str) -> Result<(SidecarContents, usize), LoadError> {
     let version = read_version(text)?;
     upgrade(version, text)
 }
@@ -153,19 +161,26 @@ pub fn read_version(text: &str) -> Result<u32, LoadError> {
     }
 }
 
-/// Reads the body of a version-`version` file into the current model.
-fn upgrade(version: u32, text: &str) -> Result<SidecarContents, LoadError> {
+/// Reads the body of a version-`version` file into the current model; with it, how
+/// many unreadable machine translations were dropped.
+fn upgrade(version: u32, text: &str) -> Result<(SidecarContents, usize), LoadError> {
     match version {
         1 => {
             let file: SidecarV1 = serde_json::from_str(text).map_err(Damage::Json)?;
-            Ok(SidecarContents::from_notes(without_blank(&file.notes)))
+            Ok((SidecarContents::from_notes(without_blank(&file.notes)), 0))
         }
         2 => {
-            let file: SidecarV2 = serde_json::from_str(text).map_err(Damage::Json)?;
-            Ok(SidecarContents {
+            let (file, dropped) = match serde_json::from_str::<SidecarV2>(text) {
+                Ok(file) => (file, 0),
+                Err(error) => {
+                    machine_cache::without_unreadable_entries(text).ok_or(Damage::Json(error))?
+                }
+            };
+            let contents = SidecarContents {
                 notes: without_blank(&file.notes),
                 translations: file.translations,
-            })
+            };
+            Ok((contents, dropped))
         }
         // `read_version` lets through only versions listed above.
         _ => Err(LoadError::NewerVersion(version.into())),

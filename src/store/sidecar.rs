@@ -3,11 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::files::{FileError, read_checked};
 use crate::model::Notes;
 
 use super::contents::SidecarContents;
 use super::error::{Damage, LoadError};
-use super::format::decode_contents;
+use super::format::decode_contents_dropping;
 
 /// The sidecar of the article at `article`: `NAME.EXT.hamish.json` beside it (the
 /// extension stays in the name, so `a.txt` and `a.md` never share notes).
@@ -19,22 +20,37 @@ pub fn sidecar_path(article: &Path) -> PathBuf {
     article.with_file_name(format!("{name}.hamish.json"))
 }
 
-/// The bytes of the file at `path`; `None` if there is none.
+/// Sidecars larger than this are not read. A sidecar holds what one reader wrote
+/// about one article, with a machine translation of each section cached: a
+/// 100,000-section book translated in full is about 100 MB. A larger file is not a
+/// sidecar Hamish wrote, and reading it could take the app's memory with it.
+pub const MAX_SIDECAR_BYTES: u64 = 128 * 1024 * 1024;
+
+/// The bytes of the sidecar (or swap file) at `path`, checked by
+/// [`crate::files::read_checked`] first; `None` if there is none. A link to nothing
+/// is an error, not "none": a save would otherwise replace the reader's link with a
+/// file of its own (and leave the link behind under a swap file's name).
 pub fn read_bytes(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(error),
+    match read_checked(path, Some(MAX_SIDECAR_BYTES), None) {
+        Ok((bytes, _)) => Ok(Some(bytes)),
+        Err(FileError::Missing) => Ok(None),
+        Err(error) => Err(error.into_io()),
     }
 }
 
 /// Everything in the sidecar bytes `bytes`. Bytes that are not UTF-8 are damage:
 /// nothing is ever decoded lossily.
 pub fn decode_contents_bytes(bytes: &[u8]) -> Result<SidecarContents, LoadError> {
+    decode_contents_bytes_dropping(bytes).map(|(contents, _)| contents)
+}
+
+/// [`decode_contents_bytes`], with how many unreadable machine translations (a cache)
+/// were dropped rather than the whole file set aside.
+pub fn decode_contents_bytes_dropping(bytes: &[u8]) -> Result<(SidecarContents, usize), LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|error| Damage::NotUtf8 {
         valid_up_to: error.valid_up_to(),
     })?;
-    decode_contents(text)
+    decode_contents_dropping(text)
 }
 
 /// The notes in the sidecar bytes `bytes` (see [`decode_contents_bytes`]).

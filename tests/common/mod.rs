@@ -4,6 +4,7 @@
 
 pub mod export_cases;
 pub mod generate;
+pub mod hostile;
 pub mod test_server;
 
 use std::path::{Path, PathBuf};

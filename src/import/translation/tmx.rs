@@ -10,11 +10,10 @@
 //! `<bpt>`, `<ept>`, `<it>`, `<ph>` and `<ut>` hold the original document's codes
 //! (`&lt;b&gt;`), which are not text, so theirs is dropped.
 
+use super::languages::Languages;
 use super::xml::{Node, attribute, language_attribute, local_name, walk};
 use super::{TranslationError, clean_segment, clean_source};
-use crate::model::translation::{
-    Segment, TranslationFile, TranslationFormat, language_key, same_language,
-};
+use crate::model::translation::{Segment, TranslationFile, TranslationFormat, same_language};
 
 /// Elements whose content is native code, not text.
 const CODES: [&str; 5] = ["bpt", "ept", "it", "ph", "ut"];
@@ -113,7 +112,7 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Vec<TranslationFile>, Tran
                 .find_map(|unit| unit.first().map(|(language, _)| language.clone()))
         })
         .ok_or(TranslationError::NoLanguage)?;
-    let mut files: Vec<TranslationFile> = Vec::new();
+    let mut languages = Languages::default();
     for unit in &state.units {
         let Some((_, source)) = unit
             .iter()
@@ -130,29 +129,20 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Vec<TranslationFile>, Tran
             if target.is_empty() {
                 continue;
             }
-            let key = language_key(language);
-            let index = match files
-                .iter()
-                .position(|file| language_key(&file.language) == key)
-            {
-                Some(index) => index,
-                None => {
-                    files.push(TranslationFile {
-                        file: file.to_owned(),
-                        format: Some(TranslationFormat::Tmx),
-                        source_language: Some(source_language.clone()),
-                        language: language.clone(),
-                        segments: Vec::new(),
-                    });
-                    files.len() - 1
-                }
-            };
-            files[index].segments.push(Segment {
+            let translation = languages.file(language, || TranslationFile {
+                file: file.to_owned(),
+                format: Some(TranslationFormat::Tmx),
+                source_language: Some(source_language.clone()),
+                language: language.clone(),
+                segments: Vec::new(),
+            })?;
+            translation.segments.push(Segment {
                 source: Some(source.clone()),
                 target,
             });
         }
     }
+    let files = languages.into_files();
     if files.is_empty() {
         return Err(TranslationError::NoTranslations);
     }

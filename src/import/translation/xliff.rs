@@ -17,9 +17,10 @@
 //! `<it>` and XLIFF 1's `<ph>` are dropped. A unit without a target (untranslated)
 //! adds nothing.
 
+use super::languages::Languages;
 use super::xml::{Node, attribute, language_attribute, local_name, walk};
 use super::{TranslationError, clean_segment, clean_source};
-use crate::model::translation::{Segment, TranslationFile, TranslationFormat, language_key};
+use crate::model::translation::{Segment, TranslationFile, TranslationFormat};
 
 /// Elements whose content is native code, not text.
 const CODES: [&str; 5] = ["bpt", "ept", "it", "ph", "ut"];
@@ -205,34 +206,24 @@ pub(super) fn parse(
     if state.units.is_empty() {
         return Err(TranslationError::NoTranslations);
     }
-    let mut files: Vec<TranslationFile> = Vec::new();
+    let mut languages = Languages::default();
     for (language, source, target) in state.units {
         let language = language
             .or_else(|| language_hint.map(str::to_owned))
             .ok_or(TranslationError::NoLanguage)?;
-        let key = language_key(&language);
-        let index = match files
-            .iter()
-            .position(|file| language_key(&file.language) == key)
-        {
-            Some(index) => index,
-            None => {
-                files.push(TranslationFile {
-                    file: file.to_owned(),
-                    format: Some(TranslationFormat::Xliff),
-                    source_language: state.source_language.clone(),
-                    language,
-                    segments: Vec::new(),
-                });
-                files.len() - 1
-            }
-        };
-        files[index].segments.push(Segment {
+        let translation = languages.file(&language.clone(), || TranslationFile {
+            file: file.to_owned(),
+            format: Some(TranslationFormat::Xliff),
+            source_language: state.source_language.clone(),
+            language,
+            segments: Vec::new(),
+        })?;
+        translation.segments.push(Segment {
             source: Some(source),
             target,
         });
     }
-    Ok(files)
+    Ok(languages.into_files())
 }
 
 #[cfg(test)]

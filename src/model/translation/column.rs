@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::align::{Alignment, AlignmentProblem, FileCell, MatchKind, RowFlag};
 use super::reader::{ReaderTranslation, TranslationData};
 use super::{TranslationFile, TranslationSource, language_key};
-use crate::model::{Article, Placement, SectionId, place};
+use crate::model::{Article, Placement, Placer, SectionId};
 
 /// What a row's cell shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,11 +149,12 @@ pub fn resolve_column(
 
     // The reader's translations, each placed as a note on its section would be.
     let mut placed: Vec<Option<(SectionId, &ReaderTranslation, bool)>> = vec![None; sections];
+    let placer = Placer::new(article);
     for (_, entries) in data.reader.iter().filter(|(k, _)| language_key(k) == key) {
         for (id, entry) in entries.iter().filter(|(_, entry)| !entry.deleted) {
             let found = match index_of.get(&entry.anchor.section) {
                 Some(&index) => Some(index),
-                None => match place(&entry.anchor, article) {
+                None => match placer.place(&entry.anchor) {
                     Placement::Section(index) | Placement::Span(index, _) => Some(index),
                     Placement::Orphan => None,
                 },

@@ -12,8 +12,11 @@
 //! No fix loses text: shifting up only removes an empty row, merging joins two texts,
 //! splitting cuts one in two.
 
+mod rows;
+
 use serde::{Deserialize, Serialize};
 
+use self::rows::Rows;
 use super::Segment;
 use super::align::{FileCell, MatchKind};
 
@@ -112,18 +115,25 @@ pub fn segments_fingerprint(segments: &[Segment]) -> String {
 
 /// Applies `fix` to `column`, or says why it cannot be and leaves it as it was.
 pub fn apply_fix(column: &mut Vec<Option<FileCell>>, fix: &AlignmentFix) -> Result<(), FixError> {
+    let mut rows = Rows::from_vec(std::mem::take(column));
+    let applied = apply_to_rows(&mut rows, fix);
+    *column = rows.into_vec();
+    applied
+}
+
+/// [`apply_fix`] on the rows in chunks, so that many fixes cost near-linear time.
+fn apply_to_rows(column: &mut Rows<Option<FileCell>>, fix: &AlignmentFix) -> Result<(), FixError> {
     match *fix {
         AlignmentFix::ShiftDown { row } => {
-            if row > column.len() {
+            if !column.insert(row, None) {
                 return Err(FixError::NoSuchRow { row });
             }
-            column.insert(row, None);
         }
         AlignmentFix::ShiftUp { row } => {
             if row == 0 || row > column.len() {
                 return Err(FixError::NoSuchRow { row });
             }
-            if column[row - 1].is_some() {
+            if column.get(row - 1).is_some_and(Option::is_some) {
                 return Err(FixError::RowAboveNotEmpty { row });
             }
             column.remove(row - 1);
@@ -135,19 +145,22 @@ pub fn apply_fix(column: &mut Vec<Option<FileCell>>, fix: &AlignmentFix) -> Resu
                     row: row.saturating_add(1),
                 });
             }
-            let next = column.remove(row + 1);
-            let joined = match (column[row].take(), next) {
+            let next = column.remove(row + 1).flatten();
+            let Some(slot) = column.get_mut(row) else {
+                return Err(FixError::NoSuchRow { row });
+            };
+            let joined = match (slot.take(), next) {
                 (Some(first), Some(second)) => Some(join(&first.text, &second.text)),
                 (Some(only), None) | (None, Some(only)) => Some(only.text),
                 (None, None) => None,
             };
-            column[row] = joined.map(|text| FileCell {
+            *slot = joined.map(|text| FileCell {
                 text,
                 how: MatchKind::Fixed,
             });
         }
         AlignmentFix::Split { row, at_char } => {
-            let Some(slot) = column.get(row) else {
+            let Some(slot) = column.get_mut(row) else {
                 return Err(FixError::NoSuchRow { row });
             };
             let text = slot.as_ref().map_or("", |cell| cell.text.as_str());
@@ -168,7 +181,7 @@ pub fn apply_fix(column: &mut Vec<Option<FileCell>>, fix: &AlignmentFix) -> Resu
                     how: MatchKind::Fixed,
                 })
             };
-            column[row] = cell(first);
+            *slot = cell(first);
             column.insert(row + 1, cell(second));
         }
     }
@@ -176,12 +189,15 @@ pub fn apply_fix(column: &mut Vec<Option<FileCell>>, fix: &AlignmentFix) -> Resu
 }
 
 /// Applies `fixes` in order; a fix that cannot be applied is skipped. Returns how many
-/// were skipped.
+/// were skipped. Near-linear in the fixes and the rows, whatever the fixes.
 pub fn apply_fixes(column: &mut Vec<Option<FileCell>>, fixes: &[AlignmentFix]) -> usize {
-    fixes
+    let mut rows = Rows::from_vec(std::mem::take(column));
+    let failed = fixes
         .iter()
-        .filter(|fix| apply_fix(column, fix).is_err())
-        .count()
+        .filter(|fix| apply_to_rows(&mut rows, fix).is_err())
+        .count();
+    *column = rows.into_vec();
+    failed
 }
 
 fn join(first: &str, second: &str) -> String {

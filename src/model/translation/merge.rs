@@ -25,7 +25,7 @@
 //! The merge is pure and deterministic; merging a copy with itself, or with the base,
 //! changes nothing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::fix::FileFixes;
 use super::reader::{MachineTranslation, ReaderTranslation, TranslationData};
@@ -149,27 +149,39 @@ fn merge_machine(
 }
 
 /// The fixes of every (file, language), ours first in our order, then the ones only
-/// theirs has, in theirs.
+/// theirs has, in theirs. Each list is found by a map, not a scan: a sidecar can hold
+/// hundreds of thousands of lists.
 fn merge_fixes(base: &[FileFixes], ours: &[FileFixes], theirs: &[FileFixes]) -> Vec<FileFixes> {
-    let find = |list: &[FileFixes], key: &FileFixes| {
-        list.iter()
-            .find(|fixes| fixes.file == key.file && fixes.language == key.language)
-            .cloned()
-    };
+    let (base_index, theirs_index) = (fixes_by_key(base), fixes_by_key(theirs));
+    let ours_keys: HashSet<(&str, &str)> = ours.iter().map(fixes_key).collect();
     let mut merged: Vec<FileFixes> = ours
         .iter()
-        .map(|ours| match find(theirs, ours) {
-            Some(theirs) if find(base, ours).as_ref() == Some(ours) => theirs,
+        .map(|ours| match theirs_index.get(&fixes_key(ours)) {
+            Some(theirs) if base_index.get(&fixes_key(ours)) == Some(&ours) => (*theirs).clone(),
             // Unchanged on their side, changed on both (ours kept), or ours only.
             _ => ours.clone(),
         })
         .collect();
     for theirs in theirs {
-        if find(ours, theirs).is_none() {
+        if !ours_keys.contains(&fixes_key(theirs)) {
             merged.push(theirs.clone());
         }
     }
     merged
+}
+
+/// The (file, language) a list of fixes is for.
+fn fixes_key(fixes: &FileFixes) -> (&str, &str) {
+    (fixes.file.as_str(), fixes.language.as_str())
+}
+
+/// Each (file, language)'s first list of fixes in `list`: the one a scan would find.
+fn fixes_by_key(list: &[FileFixes]) -> HashMap<(&str, &str), &FileFixes> {
+    let mut by_key = HashMap::with_capacity(list.len());
+    for fixes in list {
+        by_key.entry(fixes_key(fixes)).or_insert(fixes);
+    }
+    by_key
 }
 
 #[cfg(test)]

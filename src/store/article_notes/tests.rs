@@ -539,3 +539,194 @@ fn a_sidecar_that_cannot_be_read_is_never_written_with_translations() {
     );
     assert!(sidecar_path(&article).is_dir(), "untouched");
 }
+
+/// Opens `article` on a thread: a sidecar that makes the read wait (a FIFO) fails the
+/// test instead of hanging it.
+fn open_within_seconds(article: &Path) -> (ArticleNotes, Vec<StoreNotice>) {
+    let article = article.to_path_buf();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(ArticleNotes::open(&article));
+    });
+    receiver
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the sidecar is opened without waiting")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fifo_or_a_device_in_the_sidecar_s_place_is_never_read_nor_replaced() {
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("001.txt");
+    let sidecar = sidecar_path(&article);
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &sidecar,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .expect("mkfifo");
+    let (_, notices) = open_within_seconds(&article);
+    assert!(
+        matches!(
+            notices.as_slice(),
+            [StoreNotice::Held(HoldReason::Unreadable { .. })]
+        ),
+        "{notices:?}"
+    );
+    std::fs::remove_file(&sidecar).expect("remove");
+    // A link to /dev/zero: the old code read it until the memory ran out.
+    std::os::unix::fs::symlink("/dev/zero", &sidecar).expect("link");
+    let (mut notes, notices) = open_within_seconds(&article);
+    let [StoreNotice::Held(HoldReason::Unreadable { error, .. })] = notices.as_slice() else {
+        panic!("held: {notices:?}");
+    };
+    assert!(error.to_string().contains("not a regular file"), "{error}");
+    let worker = SidecarWorker::spawn(|| {}).expect("worker");
+    notes.edit(Instant::now(), |all| {
+        all.insert(NoteId::new(5, 5), note("kept in memory"));
+    });
+    save_through(&worker, &mut notes);
+    assert_eq!(
+        std::fs::read_link(&sidecar).expect("still the link"),
+        Path::new("/dev/zero")
+    );
+    assert_eq!(files_in(folder.path()), std::slice::from_ref(&sidecar));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_sidecar_linked_to_nothing_is_kept_and_leaves_no_swap_file() {
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("001.txt");
+    std::fs::write(&article, "نص\n").expect("article");
+    let sidecar = sidecar_path(&article);
+    let target = folder.path().join("unmounted").join("001.txt.hamish.json");
+    std::os::unix::fs::symlink(&target, &sidecar).expect("link");
+    let (mut notes, notices) = ArticleNotes::open(&article);
+    assert!(
+        matches!(
+            notices.as_slice(),
+            [StoreNotice::Held(HoldReason::Unreadable { .. })]
+        ),
+        "{notices:?}"
+    );
+    let worker = SidecarWorker::spawn(|| {}).expect("worker");
+    notes.edit(Instant::now(), |all| {
+        all.insert(NoteId::new(5, 5), note("kept in memory"));
+    });
+    save_through(&worker, &mut notes);
+    // The old code took the link for "no notes yet", wrote a new sidecar in its place
+    // and left the link behind under a `.swap-` name.
+    assert_eq!(files_in(folder.path()), [article, sidecar.clone()]);
+    assert_eq!(std::fs::read_link(&sidecar).expect("the link"), target);
+}
+
+/// A version-2 sidecar with a note, a reader's translation and two cached machine
+/// translations, the second of which `bad_entry` makes unreadable.
+fn sidecar_with_machine_entry(bad_entry: &str) -> String {
+    format!(
+        r#"{{
+  "format": "hamish-notes",
+  "version": 2,
+  "article": "001.txt",
+  "notes": {{
+    "0000000000001-00000001": {{
+      "anchor": {{ "section": "0000000000000001", "section_text": "نص" }},
+      "text": "a note to keep",
+      "created_ms": 1,
+      "modified_ms": 1
+    }}
+  }},
+  "translations": {{
+    "reader": {{ "en": {{ "0000000000000001": {{
+      "anchor": {{ "section": "0000000000000001", "section_text": "نص" }},
+      "text": "the reader's own", "created_ms": 1, "modified_ms": 1 }} }} }},
+    "fixes": [],
+    "machine": {{ "en": {{
+      "0000000000000001": {{ "section_text": "نص", "text": "text", "engine": "command", "model": "", "made_ms": 1 }},
+      {bad_entry}
+    }} }}
+  }}
+}}
+"#
+    )
+}
+
+#[test]
+fn an_unreadable_machine_translation_is_dropped_with_a_notice_and_nothing_else() {
+    for bad_entry in [
+        r#""0000000000000002": { "section_text": "نص", "text": 42 }"#,
+        r#""not-a-section": { "text": "x" }"#,
+        r#""0000000000000003": "a string, not an entry""#,
+    ] {
+        let folder = tempfile::tempdir().expect("folder");
+        let article = folder.path().join("001.txt");
+        let sidecar = sidecar_path(&article);
+        let text = sidecar_with_machine_entry(bad_entry);
+        std::fs::write(&sidecar, &text).expect("write");
+        let (mut notes, notices) = ArticleNotes::open(&article);
+        assert!(
+            matches!(
+                notices.as_slice(),
+                [StoreNotice::MachineEntriesDropped { count: 1, .. }]
+            ),
+            "{bad_entry}: {notices:?}"
+        );
+        assert!(notes.saving().is_enabled());
+        assert_eq!(notes.notes().len(), 1);
+        let translations = notes.translations();
+        assert_eq!(translations.reader["en"].len(), 1);
+        assert_eq!(translations.machine["en"].len(), 1);
+        assert_eq!(
+            std::fs::read_to_string(&sidecar).expect("read"),
+            text,
+            "opening changes nothing on disk"
+        );
+        // The next save keeps everything but the entry that could not be read.
+        let worker = SidecarWorker::spawn(|| {}).expect("worker");
+        notes.edit(Instant::now(), |all| {
+            all.insert(NoteId::new(5, 5), note("a new note"));
+        });
+        save_through(&worker, &mut notes);
+        let backups = folder.path().join(".hamish-backups");
+        assert_eq!(
+            files_in(folder.path()),
+            [backups.clone(), sidecar.clone()],
+            "nothing set aside"
+        );
+        // The file as it was, bad entry included, is in the backups.
+        let backup = files_in(&backups);
+        assert_eq!(
+            std::fs::read_to_string(&backup[0]).expect("backup"),
+            text,
+            "{bad_entry}"
+        );
+        let saved = crate::store::load_contents(&sidecar).expect("reads");
+        assert_eq!(saved.notes.len(), 2);
+        assert_eq!(saved.notes[&NoteId::new(1, 1)].text, "a note to keep");
+        assert_eq!(
+            saved.translations.reader["en"][&SectionId(1)].text,
+            "the reader's own"
+        );
+        assert_eq!(saved.translations.machine["en"].len(), 1);
+        assert_eq!(saved.translations.machine["en"][&SectionId(1)].text, "text");
+    }
+}
+
+#[test]
+fn anything_else_unreadable_still_sets_the_whole_sidecar_aside() {
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("001.txt");
+    let sidecar = sidecar_path(&article);
+    // A bad machine entry *and* a bad note: not a cache miss, damage.
+    let text = sidecar_with_machine_entry(r#""0000000000000002": { "text": 42 }"#)
+        .replace("\"modified_ms\": 1\n", "\"modified_ms\": \"yesterday\"\n");
+    std::fs::write(&sidecar, &text).expect("write");
+    let (_, notices) = ArticleNotes::open(&article);
+    let [StoreNotice::SetAside { aside, .. }] = notices.as_slice() else {
+        panic!("set aside: {notices:?}");
+    };
+    assert_eq!(std::fs::read_to_string(aside).expect("kept"), text);
+}

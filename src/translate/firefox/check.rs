@@ -15,6 +15,18 @@ use fxtranslate::spm::SpmVocab;
 use fxtranslate::trace::DType;
 
 use super::{FirefoxError, ModelFolder};
+use crate::files::{check_file, read_whole};
+
+/// A model file larger than this is not a Firefox model (theirs are 17–43 MB, the
+/// largest "base" models a few hundred): it is not mapped or loaded.
+pub const MAX_MODEL_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// A SentencePiece vocabulary larger than this is not one (theirs are about 1 MB): it
+/// is not read.
+pub const MAX_VOCABULARY_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A shortlist larger than this is not one (theirs are 5–30 MB): it is not read.
+pub const MAX_SHORTLIST_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The architecture read from the model's `special:model.yml`, with the defaults
 /// fxtranslate uses for a key that is absent.
@@ -51,6 +63,20 @@ pub fn check_model(folder: &ModelFolder) -> Result<Architecture, FirefoxError> {
         path: path.to_path_buf(),
         reason,
     };
+    // Each file is a regular file within its budget before anything opens it: a link
+    // to a device or a FIFO named like a model must not hang or fill the memory, here
+    // or in the engine's own loading after this check.
+    let files = [
+        (Some(&folder.model), MAX_MODEL_BYTES),
+        (Some(&folder.source_vocab), MAX_VOCABULARY_BYTES),
+        (Some(&folder.target_vocab), MAX_VOCABULARY_BYTES),
+        (folder.shortlist.as_ref(), MAX_SHORTLIST_BYTES),
+    ];
+    for (path, max_bytes) in files {
+        if let Some(path) = path {
+            check_file(path, Some(max_bytes)).map_err(|error| bad(path, error.to_string()))?;
+        }
+    }
     let model = Model::load_mmapped(&folder.model).map_err(|error| {
         bad(
             &folder.model,
@@ -216,7 +242,9 @@ fn check_tensors(model: &Model) -> Result<Architecture, String> {
 }
 
 fn check_vocabulary(path: &Path, rows: usize) -> Result<(), String> {
-    let vocab = SpmVocab::load(path).map_err(|error| format!("it cannot be read ({error})"))?;
+    let bytes = read_whole(path, MAX_VOCABULARY_BYTES)
+        .map_err(|error| format!("it cannot be read ({error})"))?;
+    let vocab = SpmVocab::from_bytes(&bytes);
     if vocab.is_empty() || vocab.piece(vocab.eos_id()) != "</s>" {
         return Err("it is not a SentencePiece vocabulary with an end-of-sentence piece".into());
     }
@@ -232,7 +260,8 @@ fn check_vocabulary(path: &Path, rows: usize) -> Result<(), String> {
 /// The shortlist's layout (fxtranslate's `shortlist` module): six `u64`s (magic,
 /// checksum, first, best, offsets, lists), the offsets as `u64`, the lists as `u32`.
 fn check_shortlist(path: &Path, rows: usize) -> Result<(), String> {
-    let bytes = std::fs::read(path).map_err(|error| format!("it cannot be read ({error})"))?;
+    let bytes = read_whole(path, MAX_SHORTLIST_BYTES)
+        .map_err(|error| format!("it cannot be read ({error})"))?;
     let u64_at = |i: usize| -> Option<u64> {
         Some(u64::from_le_bytes(
             bytes.get(i * 8..i * 8 + 8)?.try_into().ok()?,
