@@ -1,0 +1,517 @@
+//! Sentence alignment: which sentences of a translation translate which sentences of
+//! the article, however the translator cut, joined, dropped or added them.
+//!
+//! A service like `translate/` and `search/`: no egui, no file system. It takes the
+//! article's sections and the translation's lines (or segments) as text and returns
+//! an [`Alignment`]: both texts cut into [`Sentence`]s (exact byte ranges of their
+//! section or line, see [`sentences`]) and the [`Link`]s between them, each with a
+//! confidence.
+//!
+//! # How
+//!
+//! 1. Both texts are cut into sentences, and each sentence is read for what can be
+//!    compared across scripts (`features.rs`): its length in characters; numbers in
+//!    any digit system (`٢٠٢٣` = `۲۰۲۳` = `2023`); Latin-script tokens inside a
+//!    non-Latin text (`ISSI`, `S-300`, `IA 24.KG`), looked for among the other
+//!    side's words; quotation marks and brackets; with a [`Dictionary`], the words
+//!    its words may translate to; with machine translations of the article's
+//!    sentences, their character trigrams (bleualign's idea: the machine output is
+//!    compared with the human translation in the translation's own language).
+//! 2. A bead is a group of article sentences and the translation sentences that
+//!    translate them: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3, 3-1. Its cost (`score.rs`)
+//!    is Gale and Church's length cost (`length.rs`) plus the bead's prior, minus the
+//!    evidence: shared numbers and Latin tokens, quotes on both sides, a
+//!    log-likelihood ratio for the translation words the dictionary finds in the
+//!    article sentence (against how often it finds them in a random sentence), the
+//!    trigram overlap with the machine translation above chance; a bead ending where
+//!    a section and a line both end costs less, one joining two sections' sentences
+//!    more.
+//! 3. Dynamic programming (`dp.rs`) finds the cheapest monotonic path of beads in a
+//!    band around the diagonal the texts' lengths draw; a path touching the band's
+//!    edge runs again in a band four times as wide. Nothing is fixed per language:
+//!    a first pass with the texts' length ratio and generic priors is followed by a
+//!    second with the length ratio and variance, the bead priors and the
+//!    dictionary's hit rate re-estimated from the first pass's links.
+//! 4. A link's confidence compares its cost with leaving its sentences unlinked:
+//!    `1 / (1 + e^(cost − cost unlinked))`.
+//!
+//! # Memory
+//!
+//! For `n` article and `m` translation sentences and a band of half-width `w` (30 to
+//! start with), the path costs one byte per point of the band, about
+//! `n · (2w + 2m/n)` bytes, and the rows a few `f64`s per point of four rows: linear
+//! in `n + m`, never `n · m` (a text small enough, `n · m` under 200,000, is aligned
+//! in a full band, which is then also small). The sentences' features are linear in
+//! the texts.
+//!
+//! # Pins (to come)
+//!
+//! A pin ("this translation sentence goes with this article sentence") is a point
+//! `(i, j)` every path must pass through. The DP takes them as they come: the band's
+//! windows are cut so that row `i` of a pin holds only `j` (and rows between two pins
+//! only the points between them), and the diagonal is drawn between pins rather than
+//! across the whole texts; the pieces between pins are then aligned independently,
+//! which is also what makes re-aligning after one correction cheap.
+
+mod dictionary;
+mod dp;
+mod features;
+mod length;
+mod score;
+mod sentences;
+
+pub use dictionary::{Dictionary, TableDictionary};
+pub use sentences::sentences;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use features::{Anchors, arabic_words, trigrams, word_key, word_keys};
+use length::LengthModel;
+use score::{BEADS, Parameters, Scorer, SentenceFeatures};
+
+/// More sentences than this on one side are not aligned (about a 3,000-page book).
+pub const MAX_SENTENCES: usize = 1_000_000;
+
+/// The half-width of the first band, in sentences.
+const FIRST_HALF_WIDTH: usize = 30;
+
+/// Texts with fewer points than this are aligned in a full band.
+const FULL_BAND_POINTS: usize = 200_000;
+
+/// A sentence of a text: a byte range of one of its blocks (an article's section, a
+/// translation's line or segment).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The block it is in, from 0.
+    pub block: usize,
+    /// Its bytes in the block's text.
+    pub range: Range<usize>,
+}
+
+/// A group of article sentences and the translation sentences that translate them.
+/// One side may be empty: article sentences the translation leaves out, or
+/// translation sentences with nothing in the article (a translator's note, a title).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// Article sentences, as indices into [`Alignment::article`].
+    pub article: Range<usize>,
+    /// Translation sentences, as indices into [`Alignment::translation`].
+    pub translation: Range<usize>,
+    /// How sure the aligner is, from 0 to 1: for a link with both sides, that they
+    /// belong together; for a one-sided one, that its sentences have no counterpart.
+    pub confidence: f32,
+}
+
+impl Link {
+    /// Whether both sides have sentences.
+    pub fn is_two_sided(&self) -> bool {
+        !self.article.is_empty() && !self.translation.is_empty()
+    }
+}
+
+/// Two texts aligned sentence by sentence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alignment {
+    /// The article's sentences, in order.
+    pub article: Vec<Sentence>,
+    /// The translation's sentences, in order.
+    pub translation: Vec<Sentence>,
+    /// Every sentence of both in exactly one link, in order.
+    pub links: Vec<Link>,
+}
+
+impl Alignment {
+    /// For each of the article's `sections` blocks, the translation sentences linked
+    /// to its sentences, in order (a link spanning two sections goes to the first).
+    pub fn translation_by_section(&self, sections: usize) -> Vec<Vec<usize>> {
+        let mut by_section = vec![Vec::new(); sections];
+        for link in self.links.iter().filter(|link| link.is_two_sided()) {
+            if let Some(list) = self
+                .article
+                .get(link.article.start)
+                .and_then(|sentence| by_section.get_mut(sentence.block))
+            {
+                list.extend(link.translation.clone());
+            }
+        }
+        by_section
+    }
+}
+
+/// Evidence the aligner may use besides the texts.
+#[derive(Clone, Copy, Default)]
+pub struct Evidence<'a> {
+    /// A bilingual dictionary from the article's language to the translation's.
+    pub dictionary: Option<&'a dyn Dictionary>,
+    /// Machine translations of the article's sentences (one per sentence of
+    /// [`split`]`(article)`, in order); ignored when the count differs.
+    pub machine: Option<&'a [String]>,
+}
+
+/// Why two texts cannot be aligned.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AlignError {
+    /// The article has no sentence.
+    #[error("the article has no text to align")]
+    EmptyArticle,
+    /// The translation has no sentence.
+    #[error("the translation has no text to align")]
+    EmptyTranslation,
+    /// One side has more than [`MAX_SENTENCES`] sentences.
+    #[error("too long to align ({sentences} sentences)")]
+    TooLong {
+        /// How many sentences it has.
+        sentences: usize,
+    },
+}
+
+/// The sentences of `blocks`, in order.
+pub fn split(blocks: &[&str]) -> Vec<Sentence> {
+    blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(block, text)| {
+            sentences(text)
+                .into_iter()
+                .map(move |range| Sentence { block, range })
+        })
+        .collect()
+}
+
+/// Aligns the article's `sections` with the translation's `lines`.
+pub fn align(
+    sections: &[&str],
+    lines: &[&str],
+    evidence: Evidence<'_>,
+) -> Result<Alignment, AlignError> {
+    let article = split(sections);
+    let translation = split(lines);
+    if article.is_empty() {
+        return Err(AlignError::EmptyArticle);
+    }
+    if translation.is_empty() {
+        return Err(AlignError::EmptyTranslation);
+    }
+    let longest = article.len().max(translation.len());
+    if longest > MAX_SENTENCES {
+        return Err(AlignError::TooLong { sentences: longest });
+    }
+    let text = |blocks: &[&str], sentence: &Sentence| -> String {
+        blocks[sentence.block][sentence.range.clone()].to_owned()
+    };
+    let article_texts: Vec<String> = article.iter().map(|s| text(sections, s)).collect();
+    let translation_texts: Vec<String> = translation.iter().map(|s| text(lines, s)).collect();
+    let scorer = Scorer::new(
+        article_features(&article, &article_texts, evidence),
+        translation_features(&translation, &translation_texts, evidence),
+    );
+    let links = align_sentences(&scorer, evidence);
+    Ok(Alignment {
+        article,
+        translation,
+        links,
+    })
+}
+
+/// Whether the first letter of `text` is not a Latin one: its Latin tokens are then
+/// anchors.
+fn has_foreign_latin(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| !(c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}')))
+}
+
+/// The features of the article's sentences.
+fn article_features(
+    sentences: &[Sentence],
+    texts: &[String],
+    evidence: Evidence<'_>,
+) -> Vec<SentenceFeatures> {
+    let mut translations_of: HashMap<&str, Vec<u64>> = HashMap::new();
+    let machine = evidence
+        .machine
+        .filter(|machine| machine.len() == sentences.len());
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(index, sentence)| {
+            let text = texts[index].as_str();
+            let mut dictionary = Vec::new();
+            if let Some(lexicon) = evidence.dictionary {
+                for word in article_words(text) {
+                    let keys = translations_of.entry(word).or_insert_with(|| {
+                        lexicon
+                            .translations_of_word(word)
+                            .iter()
+                            .flat_map(|gloss| gloss_keys(gloss))
+                            .collect()
+                    });
+                    dictionary.extend_from_slice(keys);
+                }
+                for term in lexicon.translations_of_terms(text) {
+                    dictionary.extend(gloss_keys(&term));
+                }
+                dictionary.sort_unstable();
+                dictionary.dedup();
+            }
+            SentenceFeatures {
+                chars: text.chars().count() as f64,
+                anchors: Anchors::of(text, has_foreign_latin(text)),
+                latin_words: Anchors::latin_words(text),
+                dictionary,
+                trigrams: machine.map(|m| trigrams(&m[index])).unwrap_or_default(),
+                ends_block: sentences
+                    .get(index + 1)
+                    .is_none_or(|next| next.block != sentence.block),
+            }
+        })
+        .collect()
+}
+
+/// The words of an article sentence the dictionary is asked about.
+fn article_words(text: &str) -> Vec<&str> {
+    let arabic: Vec<&str> = arabic_words(text).collect();
+    if !arabic.is_empty() {
+        return arabic;
+    }
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// The keys of the words of one dictionary translation (a gloss may hold several
+/// words and senses: `armed forces;military`).
+fn gloss_keys(gloss: &str) -> impl Iterator<Item = u64> + '_ {
+    gloss
+        .split(|c: char| !c.is_alphabetic())
+        .filter_map(word_key)
+}
+
+/// The features of the translation's sentences.
+fn translation_features(
+    sentences: &[Sentence],
+    texts: &[String],
+    evidence: Evidence<'_>,
+) -> Vec<SentenceFeatures> {
+    let machine = evidence.machine.is_some();
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(index, sentence)| {
+            let text = texts[index].as_str();
+            SentenceFeatures {
+                chars: text.chars().count() as f64,
+                anchors: Anchors::of(text, has_foreign_latin(text)),
+                latin_words: Anchors::latin_words(text),
+                dictionary: if evidence.dictionary.is_some() {
+                    word_keys(text)
+                } else {
+                    Vec::new()
+                },
+                trigrams: if machine { trigrams(text) } else { Vec::new() },
+                ends_block: sentences
+                    .get(index + 1)
+                    .is_none_or(|next| next.block != sentence.block),
+            }
+        })
+        .collect()
+}
+
+/// The translation point on the length diagonal at each article point.
+fn diagonal(scorer: &Scorer) -> Vec<usize> {
+    let (n, m) = (scorer.article.len(), scorer.translation.len());
+    let (total_a, total_t) = scorer.total_chars();
+    let mut centre = Vec::with_capacity(n + 1);
+    let (mut j, mut done_t) = (0, 0.0);
+    let mut done_a = 0.0;
+    for i in 0..=n {
+        if i > 0 {
+            done_a += scorer.article[i - 1].chars;
+        }
+        let share = if total_a > 0.0 { done_a / total_a } else { 0.0 };
+        while j < m && (done_t + scorer.translation[j].chars / 2.0) / total_t.max(1.0) < share {
+            done_t += scorer.translation[j].chars;
+            j += 1;
+        }
+        centre.push(if i == n { m } else { j });
+    }
+    centre
+}
+
+/// The best path of beads for the current parameters, widening the band until the
+/// path stays inside it.
+fn best_path(scorer: &Scorer, parameters: &Parameters, centre: &[usize]) -> Vec<dp::Step> {
+    let (n, m) = (scorer.article.len(), scorer.translation.len());
+    let mut half_width = if (n + 1).saturating_mul(m + 1) <= FULL_BAND_POINTS {
+        m
+    } else {
+        FIRST_HALF_WIDTH
+    };
+    loop {
+        let band = dp::windows(centre, m, half_width);
+        match dp::best_path(scorer, parameters, &band) {
+            Some(path) if !path.touches_edge || half_width >= m => return path.steps,
+            Some(_) => half_width = half_width.saturating_mul(4).min(m),
+            // Not reachable with a band from `windows`; a one-sided path is the
+            // honest answer if it ever were.
+            None => {
+                return (1..=n)
+                    .map(|i| dp::Step {
+                        bead: 1,
+                        end: (i, 0),
+                    })
+                    .chain((1..=m).map(|j| dp::Step {
+                        bead: 2,
+                        end: (n, j),
+                    }))
+                    .collect();
+            }
+        }
+    }
+}
+
+/// Aligns the sentences `scorer` holds: two passes, the second with parameters
+/// estimated from the first.
+fn align_sentences(scorer: &Scorer, evidence: Evidence<'_>) -> Vec<Link> {
+    let (total_a, total_t) = scorer.total_chars();
+    let centre = diagonal(scorer);
+    let mut parameters = Parameters::initial(LengthModel::initial(total_a, total_t));
+    let chance = chance_rates(scorer, &centre);
+    if evidence.dictionary.is_some() {
+        parameters.dictionary = chance
+            .dictionary
+            .map(|random| ((3.0 * random).clamp(0.25, 0.9), random));
+    }
+    if evidence.machine.is_some() {
+        parameters.machine_chance = chance.trigrams;
+    }
+    let first = best_path(scorer, &parameters, &centre);
+    let parameters = reestimate(scorer, parameters, &first);
+    let steps = best_path(scorer, &parameters, &centre);
+    links_of(scorer, &parameters, &steps)
+}
+
+/// What a random pair of sentences shares, on average.
+struct Chance {
+    /// The share of translation words found among a random article sentence's
+    /// dictionary translations; `None` when no word has a key.
+    dictionary: Option<f64>,
+    /// The Dice trigram overlap of a random pair; `None` without trigrams.
+    trigrams: Option<f64>,
+}
+
+/// Estimates [`Chance`] from pairs far off the diagonal (half the translation away).
+fn chance_rates(scorer: &Scorer, centre: &[usize]) -> Chance {
+    let (n, m) = (scorer.article.len(), scorer.translation.len());
+    let step = (n / 400).max(1);
+    let (mut hits, mut words, mut dice, mut dice_count) = (0.0, 0.0, 0.0, 0.0);
+    for a in (0..n).step_by(step) {
+        let t = (centre[a] + m / 2) % m;
+        let pair = scorer.pair(a, t);
+        hits += f64::from(pair.dictionary);
+        words += scorer.translation[t].dictionary.len() as f64;
+        let grams =
+            (scorer.article[a].trigrams.len() + scorer.translation[t].trigrams.len()) as f64;
+        if grams > 0.0 {
+            dice += 2.0 * f64::from(pair.trigrams) / grams;
+            dice_count += 1.0;
+        }
+    }
+    Chance {
+        dictionary: (words > 0.0).then(|| (hits / words).clamp(0.01, 0.5)),
+        trigrams: (dice_count > 0.0).then(|| dice / dice_count),
+    }
+}
+
+/// The parameters re-estimated from a first pass's `steps`.
+fn reestimate(scorer: &Scorer, parameters: Parameters, steps: &[dp::Step]) -> Parameters {
+    let mut counts = [0; 8];
+    let mut lengths = Vec::new();
+    let (mut hits, mut words) = (0.0, 0.0);
+    for step in steps {
+        counts[step.bead] += 1;
+        if BEADS[step.bead] == (1, 1) {
+            let (a, t) = (step.end.0 - 1, step.end.1 - 1);
+            lengths.push((scorer.article[a].chars, scorer.translation[t].chars));
+            hits += f64::from(scorer.pair(a, t).dictionary);
+            words += scorer.translation[t].dictionary.len() as f64;
+        }
+    }
+    let mut estimated = parameters.with_bead_counts(&counts);
+    estimated.length = parameters.length.estimate(&lengths);
+    if let Some((hit, chance)) = parameters.dictionary
+        && words >= 20.0
+    {
+        let measured = hits / words;
+        let hit = if measured > chance * 1.5 {
+            measured.min(0.95)
+        } else {
+            hit
+        };
+        estimated.dictionary = Some((hit, chance));
+    }
+    estimated
+}
+
+/// The links of a path, with their confidences.
+fn links_of(scorer: &Scorer, parameters: &Parameters, steps: &[dp::Step]) -> Vec<Link> {
+    let pair = |a: usize, t: usize| scorer.pair(a, t);
+    let alone_a = |a: usize| scorer.bead_cost(parameters, 1, a..a + 1, 0..0, pair);
+    let alone_t = |t: usize| scorer.bead_cost(parameters, 2, 0..0, t..t + 1, pair);
+    let sigmoid = |x: f64| (1.0 / (1.0 + (-x).exp())) as f32;
+    steps
+        .iter()
+        .map(|step| {
+            let (k, l) = BEADS[step.bead];
+            let (i, j) = step.end;
+            let article = i - k..i;
+            let translation = j - l..j;
+            let cost = scorer.bead_cost(
+                parameters,
+                step.bead,
+                article.clone(),
+                translation.clone(),
+                pair,
+            );
+            let confidence = if k > 0 && l > 0 {
+                let unlinked: f64 = article.clone().map(alone_a).sum::<f64>()
+                    + translation.clone().map(alone_t).sum::<f64>();
+                sigmoid(unlinked - cost)
+            } else {
+                // Alone, against the likeliest one-to-one link with a neighbour.
+                let neighbours: Vec<(usize, usize)> = if k == 0 {
+                    [i.checked_sub(1), (i < scorer.article.len()).then_some(i)]
+                        .into_iter()
+                        .flatten()
+                        .map(|a| (a, j - 1))
+                        .collect()
+                } else {
+                    [
+                        j.checked_sub(1),
+                        (j < scorer.translation.len()).then_some(j),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| (i - 1, t))
+                    .collect()
+                };
+                neighbours
+                    .into_iter()
+                    .map(|(a, t)| {
+                        let linked = scorer.bead_cost(parameters, 0, a..a + 1, t..t + 1, pair);
+                        sigmoid(alone_a(a) + alone_t(t) - linked)
+                    })
+                    .fold(1.0_f32, |sure, linked| sure.min(1.0 - linked))
+            };
+            Link {
+                article,
+                translation,
+                confidence,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
