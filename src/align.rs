@@ -32,8 +32,8 @@
 //!    a first pass with the texts' length ratio and generic priors is followed by a
 //!    second with the length ratio and variance, the bead priors and the
 //!    dictionary's hit rate re-estimated from the first pass's links.
-//! 4. A link's confidence compares its cost with leaving its sentences unlinked:
-//!    `1 / (1 + e^(cost − cost unlinked))`.
+//! 4. A link's confidence is how much the path would lose by moving one of the
+//!    link's ends by a sentence (`1 / (1 + e^−Δ)` for the cheapest move `Δ`).
 //!
 //! # Memory
 //!
@@ -98,8 +98,9 @@ pub struct Link {
     pub article: Range<usize>,
     /// Translation sentences, as indices into [`Alignment::translation`].
     pub translation: Range<usize>,
-    /// How sure the aligner is, from 0 to 1: for a link with both sides, that they
-    /// belong together; for a one-sided one, that its sentences have no counterpart.
+    /// How sure the aligner is of it, from 0 to 1: 0.5 when moving one of its ends
+    /// by a sentence would cost as little, near 1 when every such move costs much
+    /// more.
     pub confidence: f32,
 }
 
@@ -455,59 +456,74 @@ fn reestimate(scorer: &Scorer, parameters: Parameters, steps: &[dp::Step]) -> Pa
 }
 
 /// The links of a path, with their confidences.
+///
+/// A link's confidence is how much worse the next best place for its ends is: each
+/// point between two beads is moved by one sentence on either side or both (when the
+/// two beads it joins stay beads), and the cheapest move's extra cost `Δ` gives
+/// `1 / (1 + e^−Δ)`, 0.5 for a tie; a link is as sure as the less sure of its two
+/// ends.
 fn links_of(scorer: &Scorer, parameters: &Parameters, steps: &[dp::Step]) -> Vec<Link> {
     let pair = |a: usize, t: usize| scorer.pair(a, t);
-    let alone_a = |a: usize| scorer.bead_cost(parameters, 1, a..a + 1, 0..0, pair);
-    let alone_t = |t: usize| scorer.bead_cost(parameters, 2, 0..0, t..t + 1, pair);
+    let cost_between = |from: (usize, usize), to: (usize, usize)| -> Option<f64> {
+        let shape = (to.0.checked_sub(from.0)?, to.1.checked_sub(from.1)?);
+        let bead = BEADS.iter().position(|&bead| bead == shape)?;
+        Some(scorer.bead_cost(parameters, bead, from.0..to.0, from.1..to.1, pair))
+    };
+    let points: Vec<(usize, usize)> = std::iter::once((0, 0))
+        .chain(steps.iter().map(|step| step.end))
+        .collect();
+    let margins: Vec<f64> = (0..points.len())
+        .map(|index| {
+            let (Some(&before), Some(&after)) = (
+                index.checked_sub(1).and_then(|before| points.get(before)),
+                points.get(index + 1),
+            ) else {
+                // The texts' starts and ends are where they are.
+                return f64::INFINITY;
+            };
+            let here = points[index];
+            let through = |point: (usize, usize)| -> Option<f64> {
+                Some(
+                    cost_between(before, point)?
+                        + cost_between(point, after)?
+                        + scorer.boundary_cost(point.0, point.1),
+                )
+            };
+            let Some(current) = through(here) else {
+                return f64::INFINITY;
+            };
+            [
+                (0, 1),
+                (0, -1),
+                (1, 0),
+                (-1, 0),
+                (1, 1),
+                (-1, -1),
+                (1, -1),
+                (-1, 1),
+            ]
+            .into_iter()
+            .filter_map(|(di, dj): (isize, isize)| {
+                let moved = (
+                    here.0.checked_add_signed(di)?,
+                    here.1.checked_add_signed(dj)?,
+                );
+                through(moved)
+            })
+            .fold(f64::INFINITY, |least, cost| least.min(cost - current))
+        })
+        .collect();
     let sigmoid = |x: f64| (1.0 / (1.0 + (-x).exp())) as f32;
     steps
         .iter()
-        .map(|step| {
+        .enumerate()
+        .map(|(index, step)| {
             let (k, l) = BEADS[step.bead];
             let (i, j) = step.end;
-            let article = i - k..i;
-            let translation = j - l..j;
-            let cost = scorer.bead_cost(
-                parameters,
-                step.bead,
-                article.clone(),
-                translation.clone(),
-                pair,
-            );
-            let confidence = if k > 0 && l > 0 {
-                let unlinked: f64 = article.clone().map(alone_a).sum::<f64>()
-                    + translation.clone().map(alone_t).sum::<f64>();
-                sigmoid(unlinked - cost)
-            } else {
-                // Alone, against the likeliest one-to-one link with a neighbour.
-                let neighbours: Vec<(usize, usize)> = if k == 0 {
-                    [i.checked_sub(1), (i < scorer.article.len()).then_some(i)]
-                        .into_iter()
-                        .flatten()
-                        .map(|a| (a, j - 1))
-                        .collect()
-                } else {
-                    [
-                        j.checked_sub(1),
-                        (j < scorer.translation.len()).then_some(j),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .map(|t| (i - 1, t))
-                    .collect()
-                };
-                neighbours
-                    .into_iter()
-                    .map(|(a, t)| {
-                        let linked = scorer.bead_cost(parameters, 0, a..a + 1, t..t + 1, pair);
-                        sigmoid(alone_a(a) + alone_t(t) - linked)
-                    })
-                    .fold(1.0_f32, |sure, linked| sure.min(1.0 - linked))
-            };
             Link {
-                article,
-                translation,
-                confidence,
+                article: i - k..i,
+                translation: j - l..j,
+                confidence: sigmoid(margins[index].min(margins[index + 1])),
             }
         })
         .collect()

@@ -254,15 +254,23 @@ impl Scorer {
         if a.is_empty() || t.is_empty() {
             return cost;
         }
+        // For each translation sentence, what the article sentence closest to it
+        // shares: summing over every pair would count a word found in two article
+        // sentences twice, and make joining sentences pay.
         let mut shared = Pair::default();
-        for article in a.clone() {
-            for translation in t.clone() {
+        for translation in t.clone() {
+            let mut best = Pair::default();
+            for article in a.clone() {
                 let p = pair(article, translation);
-                shared.numbers = shared.numbers.saturating_add(p.numbers);
-                shared.latin = shared.latin.saturating_add(p.latin);
-                shared.dictionary = shared.dictionary.saturating_add(p.dictionary);
-                shared.trigrams = shared.trigrams.saturating_add(p.trigrams);
+                best.numbers = best.numbers.max(p.numbers);
+                best.latin = best.latin.max(p.latin);
+                best.dictionary = best.dictionary.max(p.dictionary);
+                best.trigrams = best.trigrams.max(p.trigrams);
             }
+            shared.numbers = shared.numbers.saturating_add(best.numbers);
+            shared.latin = shared.latin.saturating_add(best.latin);
+            shared.dictionary = shared.dictionary.saturating_add(best.dictionary);
+            shared.trigrams = shared.trigrams.saturating_add(best.trigrams);
         }
         let numbers =
             (sa.numbers[a.end] - sa.numbers[a.start]).min(st.numbers[t.end] - st.numbers[t.start]);
