@@ -508,7 +508,10 @@ fn links_of(scorer: &Scorer, parameters: &Parameters, steps: &[dp::Step]) -> Vec
                     here.0.checked_add_signed(di)?,
                     here.1.checked_add_signed(dj)?,
                 );
-                through(moved)
+                // Between the points before and after (so inside the texts).
+                let between = (before.0..=after.0).contains(&moved.0)
+                    && (before.1..=after.1).contains(&moved.1);
+                if between { through(moved) } else { None }
             })
             .fold(f64::INFINITY, |least, cost| least.min(cost - current))
         })

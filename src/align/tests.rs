@@ -108,6 +108,21 @@ fn the_dictionary_and_machine_translations_tell_which_sentence_is_added() {
     // Without them, the length alone pairs the first sentences.
     let alignment = align(&article, &translation, Evidence::default()).expect("aligns");
     assert_ne!(two_sided(&alignment), expected);
+    // ...and is not sure of it, where the dictionary was.
+    let least_sure = |alignment: &Alignment| {
+        alignment
+            .links
+            .iter()
+            .map(|link| link.confidence)
+            .fold(1.0_f32, f32::min)
+    };
+    let sure = align(&article, &translation, with_dictionary).expect("aligns");
+    assert!(
+        least_sure(&alignment) < 0.8 && least_sure(&sure) > least_sure(&alignment),
+        "{} without evidence, {} with the dictionary",
+        least_sure(&alignment),
+        least_sure(&sure)
+    );
 }
 
 #[test]
