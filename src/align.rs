@@ -378,14 +378,17 @@ fn align_sentences(scorer: &Scorer, evidence: Evidence<'_>) -> Vec<Link> {
     let (total_a, total_t) = scorer.total_chars();
     let centre = diagonal(scorer);
     let mut parameters = Parameters::initial(LengthModel::initial(total_a, total_t));
-    let chance = chance_rates(scorer, &centre);
+    let rates = rates(scorer, &centre);
     if evidence.dictionary.is_some() {
-        parameters.dictionary = chance
+        parameters.dictionary = rates
             .dictionary
-            .map(|random| ((3.0 * random).clamp(0.25, 0.9), random));
+            .and_then(|(near, chance)| dictionary_rates(near, chance));
     }
     if evidence.machine.is_some() {
-        parameters.machine_chance = chance.trigrams;
+        parameters.machine_chance = rates
+            .trigrams
+            .filter(|(near, chance)| *near > 1.3 * chance)
+            .map(|(_, chance)| chance);
     }
     let first = best_path(scorer, &parameters, &centre);
     let parameters = reestimate(scorer, parameters, &first);
@@ -393,36 +396,76 @@ fn align_sentences(scorer: &Scorer, evidence: Evidence<'_>) -> Vec<Link> {
     links_of(scorer, &parameters, &steps)
 }
 
-/// What a random pair of sentences shares, on average.
-struct Chance {
-    /// The share of translation words found among a random article sentence's
-    /// dictionary translations; `None` when no word has a key.
-    dictionary: Option<f64>,
-    /// The Dice trigram overlap of a random pair; `None` without trigrams.
-    trigrams: Option<f64>,
+/// What sentences share, on average, near the diagonal (where translations are)
+/// and far from it (by chance).
+struct Rates {
+    /// The share of translation words found among an article sentence's dictionary
+    /// translations: (near, by chance); `None` when no word has a key.
+    dictionary: Option<(f64, f64)>,
+    /// The Dice trigram overlap with the machine translation: (near, by chance);
+    /// `None` without trigrams.
+    trigrams: Option<(f64, f64)>,
 }
 
-/// Estimates [`Chance`] from pairs far off the diagonal (half the translation away).
-fn chance_rates(scorer: &Scorer, centre: &[usize]) -> Chance {
+/// Estimates [`Rates`]: near, the best of the three translation sentences around the
+/// diagonal; by chance, the one half the translation away.
+fn rates(scorer: &Scorer, centre: &[usize]) -> Rates {
     let (n, m) = (scorer.article.len(), scorer.translation.len());
     let step = (n / 400).max(1);
-    let (mut hits, mut words, mut dice, mut dice_count) = (0.0, 0.0, 0.0, 0.0);
+    let dice = |a: usize, t: usize, shared: u16| -> Option<f64> {
+        let grams =
+            (scorer.article[a].trigrams.len() + scorer.translation[t].trigrams.len()) as f64;
+        (grams > 0.0).then(|| 2.0 * f64::from(shared) / grams)
+    };
+    let words = |t: usize| scorer.translation[t].dictionary.len() as f64;
+    let mut near = [0.0; 4];
+    let mut far = [0.0; 4];
     for a in (0..n).step_by(step) {
         let t = (centre[a] + m / 2) % m;
         let pair = scorer.pair(a, t);
-        hits += f64::from(pair.dictionary);
-        words += scorer.translation[t].dictionary.len() as f64;
-        let grams =
-            (scorer.article[a].trigrams.len() + scorer.translation[t].trigrams.len()) as f64;
-        if grams > 0.0 {
-            dice += 2.0 * f64::from(pair.trigrams) / grams;
-            dice_count += 1.0;
+        far[0] += f64::from(pair.dictionary);
+        far[1] += words(t);
+        if let Some(dice) = dice(a, t, pair.trigrams) {
+            far[2] += dice;
+            far[3] += 1.0;
+        }
+        let around = centre[a].saturating_sub(1)..(centre[a] + 2).min(m);
+        let best = around
+            .clone()
+            .max_by(|&x, &y| {
+                let rate = |t: usize| f64::from(scorer.pair(a, t).dictionary) / words(t).max(1.0);
+                rate(x).total_cmp(&rate(y))
+            })
+            .unwrap_or(t);
+        near[0] += f64::from(scorer.pair(a, best).dictionary);
+        near[1] += words(best);
+        if let Some(best_dice) = around
+            .filter_map(|t| dice(a, t, scorer.pair(a, t).trigrams))
+            .max_by(f64::total_cmp)
+        {
+            near[2] += best_dice;
+            near[3] += 1.0;
         }
     }
-    Chance {
-        dictionary: (words > 0.0).then(|| (hits / words).clamp(0.01, 0.5)),
-        trigrams: (dice_count > 0.0).then(|| dice / dice_count),
+    let rate = |sums: [f64; 4], at: usize| (sums[at + 1] > 0.0).then(|| sums[at] / sums[at + 1]);
+    // By chance, pulled toward a prior (a hit in twenty words, a Dice of 0.1) by a
+    // few observations' weight: in a short text the sentence half the text away may
+    // well be a translation too.
+    let chance = |sums: [f64; 4], at: usize, prior: f64, weight: f64| {
+        (sums[at + 1] > 0.0).then(|| (sums[at] + prior * weight) / (sums[at + 1] + weight))
+    };
+    Rates {
+        dictionary: rate(near, 0).zip(chance(far, 0, 0.05, 20.0)),
+        trigrams: rate(near, 2).zip(chance(far, 2, 0.1, 2.0)),
     }
+}
+
+/// The dictionary's hit rates (in a translation, by chance) for the bead cost, or
+/// `None` when the dictionary does not tell translations from chance (a translation
+/// in another language than the dictionary's, a dictionary that knows no word).
+fn dictionary_rates(near: f64, chance: f64) -> Option<(f64, f64)> {
+    let chance = chance.clamp(0.005, 0.5);
+    (near >= 1.5 * chance + 0.02).then(|| (near.clamp(1.5 * chance, 0.9), chance))
 }
 
 /// The parameters re-estimated from a first pass's `steps`.
@@ -441,16 +484,10 @@ fn reestimate(scorer: &Scorer, parameters: Parameters, steps: &[dp::Step]) -> Pa
     }
     let mut estimated = parameters.with_bead_counts(&counts);
     estimated.length = parameters.length.estimate(&lengths);
-    if let Some((hit, chance)) = parameters.dictionary
+    if let Some((_, chance)) = parameters.dictionary
         && words >= 20.0
     {
-        let measured = hits / words;
-        let hit = if measured > chance * 1.5 {
-            measured.min(0.95)
-        } else {
-            hit
-        };
-        estimated.dictionary = Some((hit, chance));
+        estimated.dictionary = dictionary_rates(hits / words, chance);
     }
     estimated
 }

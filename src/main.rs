@@ -63,6 +63,26 @@ enum Command {
     Search(hamish::search::cli::SearchArgs),
     /// Machine-translate an article, or every article of a folder, into its sidecar.
     Translate(TranslateOptions),
+    /// Print how a translation lines up with an article, sentence by sentence.
+    Align(AlignOptions),
+}
+
+/// `hamish align`'s options.
+#[derive(clap::Args, Debug)]
+struct AlignOptions {
+    /// One JSON object a line per link: `{"article": [[section, start, end], …],
+    /// "translation": [[line, start, end], …], "confidence": …}`, offsets in
+    /// characters of the section's and the line's text.
+    #[arg(long)]
+    json: bool,
+    /// The companion's language (as `en`); without it, the one last shown.
+    #[arg(long)]
+    language: Option<String>,
+    /// The article (`.txt` or `.md`).
+    article: PathBuf,
+    /// The translation (`.txt`, `.md`, `.tmx`, `.xlf`); without it, the article's
+    /// companion.
+    translation: Option<PathBuf>,
 }
 
 /// The engines `--engine` names.
@@ -182,6 +202,7 @@ fn main() -> ExitCode {
         Some(Command::Gloss(gloss)) => ExitCode::from(hamish::gloss::cli::run(&gloss)),
         Some(Command::Search(search)) => ExitCode::from(hamish::search::cli::run(&search)),
         Some(Command::Translate(options)) => translate(options),
+        Some(Command::Align(options)) => align(options),
         None => match run_window(args.path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -249,6 +270,17 @@ fn translate(options: TranslateOptions) -> ExitCode {
         path: options.path,
     };
     ExitCode::from(hamish::app::translate_cli::run(&args))
+}
+
+/// `hamish align`: exit 0 when something aligned, 1 when nothing did, 2 on error.
+fn align(options: AlignOptions) -> ExitCode {
+    let args = hamish::app::align_cli::AlignArgs {
+        json: options.json,
+        language: options.language,
+        article: options.article,
+        translation: options.translation,
+    };
+    ExitCode::from(hamish::app::align_cli::run(&args))
 }
 
 /// The window, on `path` or where the reader left off.
