@@ -41,7 +41,9 @@
 //! start with), the path costs one byte per point of the band, about
 //! `n · (2w + 2m/n)` bytes, and the rows a few `f64`s per point of four rows: linear
 //! in `n + m`, never `n · m` (a text small enough, `n · m` under 200,000, is aligned
-//! in a full band, which is then also small). The sentences' features are linear in
+//! in a full band, which is then also small; so is one side of at most 64 sentences
+//! against a long other, up to 64 million points, where every window of a band is as
+//! wide as the long side's share of a row anyway). The sentences' features are linear in
 //! the texts.
 //!
 //! # Pins (to come)
@@ -78,6 +80,16 @@ const FIRST_HALF_WIDTH: usize = 30;
 
 /// Texts with fewer points than this are aligned in a full band.
 const FULL_BAND_POINTS: usize = 200_000;
+
+/// A text with at most this many sentences against a much longer one (a paragraph
+/// against a book, 100,000 one-word lines) is aligned in a full band at once, up to
+/// [`FULL_BAND_MAX_POINTS`]: every window of a band is then as wide as the long
+/// text's share of a row anyway, and the path, mostly sentences left unlinked,
+/// would touch the edges of every narrower band tried before it.
+const SHORT_SIDE_SENTENCES: usize = 64;
+
+/// The most points a full band is given (one byte each for the way back).
+const FULL_BAND_MAX_POINTS: usize = 64_000_000;
 
 /// A sentence of a text: a byte range of one of its blocks (an article's section, a
 /// translation's line or segment).
@@ -344,7 +356,10 @@ fn diagonal(scorer: &Scorer) -> Vec<usize> {
 /// path stays inside it.
 fn best_path(scorer: &Scorer, parameters: &Parameters, centre: &[usize]) -> Vec<dp::Step> {
     let (n, m) = (scorer.article.len(), scorer.translation.len());
-    let mut half_width = if (n + 1).saturating_mul(m + 1) <= FULL_BAND_POINTS {
+    let points = (n + 1).saturating_mul(m + 1);
+    let mut half_width = if points <= FULL_BAND_POINTS
+        || n.min(m) <= SHORT_SIDE_SENTENCES && points <= FULL_BAND_MAX_POINTS
+    {
         m
     } else {
         FIRST_HALF_WIDTH
