@@ -235,16 +235,32 @@ fn the_aligner_beats_gale_church_on_every_case_of_the_test_set() {
     };
     let cases = cases();
     assert_eq!(cases.len(), 12, "six cases of two samples");
+    let run = |case: &Case, evidence: Evidence<'_>| {
+        let sections: Vec<&str> = case.sections.iter().map(String::as_str).collect();
+        let lines: Vec<&str> = case.lines.iter().map(String::as_str).collect();
+        align(&sections, &lines, evidence).expect("aligns")
+    };
     let alignments: Vec<Alignment> = cases
         .iter()
         .map(|case| {
-            let sections: Vec<&str> = case.sections.iter().map(String::as_str).collect();
-            let lines: Vec<&str> = case.lines.iter().map(String::as_str).collect();
             let evidence = Evidence {
                 dictionary: Some(&dictionary),
                 machine: None,
             };
-            align(&sections, &lines, evidence).expect("aligns")
+            run(case, evidence)
+        })
+        .collect();
+    // Without the dictionary, for the record (what lengths and anchors do alone).
+    let mut total_alone = [0; 5];
+    let alone: Vec<Scores> = cases
+        .iter()
+        .map(|case| {
+            let alignment = run(case, Evidence::default());
+            let scores = score(case, &alignment, &links_of(&alignment));
+            for (sum, count) in total_alone.iter_mut().zip(scores.counts) {
+                *sum += count;
+            }
+            scores
         })
         .collect();
     let baseline = match baseline(&cases, &alignments) {
@@ -260,8 +276,8 @@ fn the_aligner_beats_gale_church_on_every_case_of_the_test_set() {
     let mut total = [0; 5];
     let mut total_baseline = [0; 5];
     println!(
-        "{:<20} {:>6} {:>6} {:>6} {:>7} | nltk {:>6} {:>6} {:>6} {:>7}",
-        "case", "P", "R", "F1", "own %", "P", "R", "F1", "own %"
+        "{:<20} {:>6} {:>6} {:>6} {:>7} | no dictionary {:>6} | nltk {:>6} {:>6} {:>6} {:>7}",
+        "case", "P", "R", "F1", "own %", "F1", "P", "R", "F1", "own %"
     );
     let mut worse = Vec::new();
     for (index, (case, alignment)) in cases.iter().zip(&alignments).enumerate() {
@@ -283,12 +299,13 @@ fn the_aligner_beats_gale_church_on_every_case_of_the_test_set() {
         }
         let theirs = theirs.unwrap_or_default();
         println!(
-            "{:<20} {:>6.3} {:>6.3} {:>6.3} {:>6.1}% | nltk {:>6.3} {:>6.3} {:>6.3} {:>6.1}%",
+            "{:<20} {:>6.3} {:>6.3} {:>6.3} {:>6.1}% | no dictionary {:>6.3} | nltk {:>6.3} {:>6.3} {:>6.3} {:>6.1}%",
             case.name,
             ours.precision,
             ours.recall,
             ours.f1,
             100.0 * ours.own_section,
+            alone[index].f1,
             theirs.precision,
             theirs.recall,
             theirs.f1,
@@ -298,12 +315,13 @@ fn the_aligner_beats_gale_church_on_every_case_of_the_test_set() {
     let overall = Scores::of(total);
     let overall_baseline = Scores::of(total_baseline);
     println!(
-        "{:<20} {:>6.3} {:>6.3} {:>6.3} {:>6.1}% | nltk {:>6.3} {:>6.3} {:>6.3} {:>6.1}%",
+        "{:<20} {:>6.3} {:>6.3} {:>6.3} {:>6.1}% | no dictionary {:>6.3} | nltk {:>6.3} {:>6.3} {:>6.3} {:>6.1}%",
         "overall",
         overall.precision,
         overall.recall,
         overall.f1,
         100.0 * overall.own_section,
+        Scores::of(total_alone).f1,
         overall_baseline.precision,
         overall_baseline.recall,
         overall_baseline.f1,
