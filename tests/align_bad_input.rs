@@ -104,3 +104,63 @@ fn lines_of_only_digits_align() {
     let alignment = run(&sample_003(), &digits_only).expect("aligns");
     assert_whole(&alignment);
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of words of several scripts, digits, stops, quotes and spaces.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("كلمة"),
+                Just("ٱلرَّحْمَٰنِ"),
+                Just("word"),
+                Just("Mr."),
+                Just("U.S."),
+                Just("שלום"),
+                Just("۲۰۲۳"),
+                Just("24.KG"),
+                Just("."),
+                Just("؟"),
+                Just("!"),
+                Just("…"),
+                Just("\""),
+                Just("»"),
+                Just(" "),
+                Just("\n"),
+                Just("1."),
+            ],
+            0..40,
+        )
+        .prop_map(|pieces| pieces.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_texts_align_whole_or_say_why(
+            article in proptest::collection::vec(text(), 0..12),
+            translation in proptest::collection::vec(text(), 0..12),
+        ) {
+            match run(&article, &translation) {
+                Ok(alignment) => {
+                    assert_whole(&alignment);
+                    for (sentences, blocks) in [
+                        (&alignment.article, &article),
+                        (&alignment.translation, &translation),
+                    ] {
+                        for sentence in sentences {
+                            let text = &blocks[sentence.block][sentence.range.clone()];
+                            prop_assert!(!text.is_empty());
+                            prop_assert_eq!(text.trim(), text);
+                        }
+                    }
+                }
+                Err(AlignError::EmptyArticle | AlignError::EmptyTranslation) => {}
+                Err(error) => prop_assert!(false, "{error}"),
+            }
+        }
+    }
+}
