@@ -9,9 +9,9 @@
 //!
 //! # How
 //!
-//! 1. Both texts are cut into sentences, and each sentence is read for what can be
-//!    compared across scripts (`features.rs`): its length in characters; numbers in
-//!    any digit system (`٢٠٢٣` = `۲۰۲۳` = `2023`); Latin-script tokens inside a
+//! 1. Both texts are cut into sentences (`sentences.rs`), and each sentence is read
+//!    for what can be compared across scripts (`features.rs`, `prepare.rs`): its
+//!    length in characters; numbers in any digit system (`٢٠٢٣` = `۲۰۲۳` = `2023`); Latin-script tokens inside a
 //!    non-Latin text (`ISSI`, `S-300`, `IA 24.KG`), looked for among the other
 //!    side's words; quotation marks and brackets; with a [`Dictionary`], the words
 //!    its words may translate to; with machine translations of the article's
@@ -31,9 +31,12 @@
 //!    edge runs again in a band four times as wide. Nothing is fixed per language:
 //!    a first pass with the texts' length ratio and generic priors is followed by a
 //!    second with the length ratio and variance, the bead priors and the
-//!    dictionary's hit rate re-estimated from the first pass's links.
+//!    dictionary's hit rate re-estimated from the first pass's links (`estimate.rs`;
+//!    a dictionary or machine translation that finds no more near the diagonal than
+//!    by chance is left out).
 //! 4. A link's confidence is how much the path would lose by moving one of the
-//!    link's ends by a sentence (`1 / (1 + e^−Δ)` for the cheapest move `Δ`).
+//!    link's ends by a sentence (`1 / (1 + e^−Δ)` for the cheapest move `Δ`,
+//!    `confidence.rs`).
 //!
 //! # Memory
 //!
@@ -55,22 +58,26 @@
 //! across the whole texts; the pieces between pins are then aligned independently,
 //! which is also what makes re-aligning after one correction cheap.
 
+mod confidence;
 mod dictionary;
 mod dp;
+mod estimate;
 mod features;
 mod length;
+mod prepare;
 mod score;
 mod sentences;
 
 pub use dictionary::{Dictionary, TableDictionary};
 pub use sentences::sentences;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use features::{Anchors, arabic_words, trigrams, word_key, word_keys};
+use confidence::links_of;
+use estimate::{dictionary_rates, rates, reestimate};
 use length::LengthModel;
-use score::{BEADS, Parameters, Scorer, SentenceFeatures};
+use prepare::{article_features, translation_features};
+use score::{Parameters, Scorer};
 
 /// More sentences than this on one side are not aligned (about a 3,000-page book).
 pub const MAX_SENTENCES: usize = 1_000_000;
@@ -227,110 +234,6 @@ pub fn align(
     })
 }
 
-/// Whether the first letter of `text` is not a Latin one: its Latin tokens are then
-/// anchors.
-fn has_foreign_latin(text: &str) -> bool {
-    text.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(|c| !(c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}')))
-}
-
-/// The features of the article's sentences.
-fn article_features(
-    sentences: &[Sentence],
-    texts: &[String],
-    evidence: Evidence<'_>,
-) -> Vec<SentenceFeatures> {
-    let mut translations_of: HashMap<&str, Vec<u64>> = HashMap::new();
-    let machine = evidence
-        .machine
-        .filter(|machine| machine.len() == sentences.len());
-    sentences
-        .iter()
-        .enumerate()
-        .map(|(index, sentence)| {
-            let text = texts[index].as_str();
-            let mut dictionary = Vec::new();
-            if let Some(lexicon) = evidence.dictionary {
-                for word in article_words(text) {
-                    let keys = translations_of.entry(word).or_insert_with(|| {
-                        lexicon
-                            .translations_of_word(word)
-                            .iter()
-                            .flat_map(|gloss| gloss_keys(gloss))
-                            .collect()
-                    });
-                    dictionary.extend_from_slice(keys);
-                }
-                for term in lexicon.translations_of_terms(text) {
-                    dictionary.extend(gloss_keys(&term));
-                }
-                dictionary.sort_unstable();
-                dictionary.dedup();
-            }
-            SentenceFeatures {
-                chars: text.chars().count() as f64,
-                anchors: Anchors::of(text, has_foreign_latin(text)),
-                latin_words: Anchors::latin_words(text),
-                dictionary,
-                trigrams: machine.map(|m| trigrams(&m[index])).unwrap_or_default(),
-                ends_block: sentences
-                    .get(index + 1)
-                    .is_none_or(|next| next.block != sentence.block),
-            }
-        })
-        .collect()
-}
-
-/// The words of an article sentence the dictionary is asked about.
-fn article_words(text: &str) -> Vec<&str> {
-    let arabic: Vec<&str> = arabic_words(text).collect();
-    if !arabic.is_empty() {
-        return arabic;
-    }
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|word| !word.is_empty())
-        .collect()
-}
-
-/// The keys of the words of one dictionary translation (a gloss may hold several
-/// words and senses: `armed forces;military`).
-fn gloss_keys(gloss: &str) -> impl Iterator<Item = u64> + '_ {
-    gloss
-        .split(|c: char| !c.is_alphabetic())
-        .filter_map(word_key)
-}
-
-/// The features of the translation's sentences.
-fn translation_features(
-    sentences: &[Sentence],
-    texts: &[String],
-    evidence: Evidence<'_>,
-) -> Vec<SentenceFeatures> {
-    let machine = evidence.machine.is_some();
-    sentences
-        .iter()
-        .enumerate()
-        .map(|(index, sentence)| {
-            let text = texts[index].as_str();
-            SentenceFeatures {
-                chars: text.chars().count() as f64,
-                anchors: Anchors::of(text, has_foreign_latin(text)),
-                latin_words: Anchors::latin_words(text),
-                dictionary: if evidence.dictionary.is_some() {
-                    word_keys(text)
-                } else {
-                    Vec::new()
-                },
-                trigrams: if machine { trigrams(text) } else { Vec::new() },
-                ends_block: sentences
-                    .get(index + 1)
-                    .is_none_or(|next| next.block != sentence.block),
-            }
-        })
-        .collect()
-}
-
 /// The translation point on the length diagonal at each article point.
 fn diagonal(scorer: &Scorer) -> Vec<usize> {
     let (n, m) = (scorer.article.len(), scorer.translation.len());
@@ -409,179 +312,6 @@ fn align_sentences(scorer: &Scorer, evidence: Evidence<'_>) -> Vec<Link> {
     let parameters = reestimate(scorer, parameters, &first);
     let steps = best_path(scorer, &parameters, &centre);
     links_of(scorer, &parameters, &steps)
-}
-
-/// What sentences share, on average, near the diagonal (where translations are)
-/// and far from it (by chance).
-struct Rates {
-    /// The share of translation words found among an article sentence's dictionary
-    /// translations: (near, by chance); `None` when no word has a key.
-    dictionary: Option<(f64, f64)>,
-    /// The Dice trigram overlap with the machine translation: (near, by chance);
-    /// `None` without trigrams.
-    trigrams: Option<(f64, f64)>,
-}
-
-/// Estimates [`Rates`]: near, the best of the three translation sentences around the
-/// diagonal; by chance, the one half the translation away.
-fn rates(scorer: &Scorer, centre: &[usize]) -> Rates {
-    let (n, m) = (scorer.article.len(), scorer.translation.len());
-    let step = (n / 400).max(1);
-    let dice = |a: usize, t: usize, shared: u16| -> Option<f64> {
-        let grams =
-            (scorer.article[a].trigrams.len() + scorer.translation[t].trigrams.len()) as f64;
-        (grams > 0.0).then(|| 2.0 * f64::from(shared) / grams)
-    };
-    let words = |t: usize| scorer.translation[t].dictionary.len() as f64;
-    let mut near = [0.0; 4];
-    let mut far = [0.0; 4];
-    for a in (0..n).step_by(step) {
-        let t = (centre[a] + m / 2) % m;
-        let pair = scorer.pair(a, t);
-        far[0] += f64::from(pair.dictionary);
-        far[1] += words(t);
-        if let Some(dice) = dice(a, t, pair.trigrams) {
-            far[2] += dice;
-            far[3] += 1.0;
-        }
-        let around = centre[a].saturating_sub(1)..(centre[a] + 2).min(m);
-        let best = around
-            .clone()
-            .max_by(|&x, &y| {
-                let rate = |t: usize| f64::from(scorer.pair(a, t).dictionary) / words(t).max(1.0);
-                rate(x).total_cmp(&rate(y))
-            })
-            .unwrap_or(t);
-        near[0] += f64::from(scorer.pair(a, best).dictionary);
-        near[1] += words(best);
-        if let Some(best_dice) = around
-            .filter_map(|t| dice(a, t, scorer.pair(a, t).trigrams))
-            .max_by(f64::total_cmp)
-        {
-            near[2] += best_dice;
-            near[3] += 1.0;
-        }
-    }
-    let rate = |sums: [f64; 4], at: usize| (sums[at + 1] > 0.0).then(|| sums[at] / sums[at + 1]);
-    // By chance, pulled toward a prior (a hit in twenty words, a Dice of 0.1) by a
-    // few observations' weight: in a short text the sentence half the text away may
-    // well be a translation too.
-    let chance = |sums: [f64; 4], at: usize, prior: f64, weight: f64| {
-        (sums[at + 1] > 0.0).then(|| (sums[at] + prior * weight) / (sums[at + 1] + weight))
-    };
-    Rates {
-        dictionary: rate(near, 0).zip(chance(far, 0, 0.05, 20.0)),
-        trigrams: rate(near, 2).zip(chance(far, 2, 0.1, 2.0)),
-    }
-}
-
-/// The dictionary's hit rates (in a translation, by chance) for the bead cost, or
-/// `None` when the dictionary does not tell translations from chance (a translation
-/// in another language than the dictionary's, a dictionary that knows no word).
-fn dictionary_rates(near: f64, chance: f64) -> Option<(f64, f64)> {
-    let chance = chance.clamp(0.005, 0.5);
-    (near >= 1.5 * chance + 0.02).then(|| (near.clamp(1.5 * chance, 0.9), chance))
-}
-
-/// The parameters re-estimated from a first pass's `steps`.
-fn reestimate(scorer: &Scorer, parameters: Parameters, steps: &[dp::Step]) -> Parameters {
-    let mut counts = [0; 8];
-    let mut lengths = Vec::new();
-    let (mut hits, mut words) = (0.0, 0.0);
-    for step in steps {
-        counts[step.bead] += 1;
-        if BEADS[step.bead] == (1, 1) {
-            let (a, t) = (step.end.0 - 1, step.end.1 - 1);
-            lengths.push((scorer.article[a].chars, scorer.translation[t].chars));
-            hits += f64::from(scorer.pair(a, t).dictionary);
-            words += scorer.translation[t].dictionary.len() as f64;
-        }
-    }
-    let mut estimated = parameters.with_bead_counts(&counts);
-    estimated.length = parameters.length.estimate(&lengths);
-    if let Some((_, chance)) = parameters.dictionary
-        && words >= 20.0
-    {
-        estimated.dictionary = dictionary_rates(hits / words, chance);
-    }
-    estimated
-}
-
-/// The links of a path, with their confidences.
-///
-/// A link's confidence is how much worse the next best place for its ends is: each
-/// point between two beads is moved by one sentence on either side or both (when the
-/// two beads it joins stay beads), and the cheapest move's extra cost `Δ` gives
-/// `1 / (1 + e^−Δ)`, 0.5 for a tie; a link is as sure as the less sure of its two
-/// ends.
-fn links_of(scorer: &Scorer, parameters: &Parameters, steps: &[dp::Step]) -> Vec<Link> {
-    let pair = |a: usize, t: usize| scorer.pair(a, t);
-    let cost_between = |from: (usize, usize), to: (usize, usize)| -> Option<f64> {
-        let shape = (to.0.checked_sub(from.0)?, to.1.checked_sub(from.1)?);
-        let bead = BEADS.iter().position(|&bead| bead == shape)?;
-        Some(scorer.bead_cost(parameters, bead, from.0..to.0, from.1..to.1, pair))
-    };
-    let points: Vec<(usize, usize)> = std::iter::once((0, 0))
-        .chain(steps.iter().map(|step| step.end))
-        .collect();
-    let margins: Vec<f64> = (0..points.len())
-        .map(|index| {
-            let (Some(&before), Some(&after)) = (
-                index.checked_sub(1).and_then(|before| points.get(before)),
-                points.get(index + 1),
-            ) else {
-                // The texts' starts and ends are where they are.
-                return f64::INFINITY;
-            };
-            let here = points[index];
-            let through = |point: (usize, usize)| -> Option<f64> {
-                Some(
-                    cost_between(before, point)?
-                        + cost_between(point, after)?
-                        + scorer.boundary_cost(point.0, point.1),
-                )
-            };
-            let Some(current) = through(here) else {
-                return f64::INFINITY;
-            };
-            [
-                (0, 1),
-                (0, -1),
-                (1, 0),
-                (-1, 0),
-                (1, 1),
-                (-1, -1),
-                (1, -1),
-                (-1, 1),
-            ]
-            .into_iter()
-            .filter_map(|(di, dj): (isize, isize)| {
-                let moved = (
-                    here.0.checked_add_signed(di)?,
-                    here.1.checked_add_signed(dj)?,
-                );
-                // Between the points before and after (so inside the texts).
-                let between = (before.0..=after.0).contains(&moved.0)
-                    && (before.1..=after.1).contains(&moved.1);
-                if between { through(moved) } else { None }
-            })
-            .fold(f64::INFINITY, |least, cost| least.min(cost - current))
-        })
-        .collect();
-    let sigmoid = |x: f64| (1.0 / (1.0 + (-x).exp())) as f32;
-    steps
-        .iter()
-        .enumerate()
-        .map(|(index, step)| {
-            let (k, l) = BEADS[step.bead];
-            let (i, j) = step.end;
-            Link {
-                article: i - k..i,
-                translation: j - l..j,
-                confidence: sigmoid(margins[index].min(margins[index + 1])),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
