@@ -41,11 +41,12 @@
 //! # Memory
 //!
 //! For `n` article and `m` translation sentences and a band of half-width `w` (30 to
-//! start with), the path costs one byte per point of the band, about
-//! `n · (2w + 2m/n)` bytes, and the rows a few `f64`s per point of four rows: linear
+//! start with), the path costs nine bytes per point of the band (one for the way
+//! back, eight for what the two sentences share, kept for the second pass), about
+//! `9 · n · (2w + 2m/n)` bytes, and the rows a few `f64`s per point of four rows: linear
 //! in `n + m`, never `n · m` (a text small enough, `n · m` under 200,000, is aligned
 //! in a full band, which is then also small; so is one side of at most 64 sentences
-//! against a long other, up to 64 million points, where every window of a band is as
+//! against a long other, up to 16 million points, where every window of a band is as
 //! wide as the long side's share of a row anyway). The sentences' features are linear in
 //! the texts.
 //!
@@ -95,8 +96,8 @@ const FULL_BAND_POINTS: usize = 200_000;
 /// would touch the edges of every narrower band tried before it.
 const SHORT_SIDE_SENTENCES: usize = 64;
 
-/// The most points a full band is given (one byte each for the way back).
-const FULL_BAND_MAX_POINTS: usize = 64_000_000;
+/// The most points a full band is given (nine bytes each, see the module doc).
+const FULL_BAND_MAX_POINTS: usize = 16_000_000;
 
 /// A sentence of a text: a byte range of one of its blocks (an article's section, a
 /// translation's line or segment).
@@ -257,21 +258,21 @@ fn diagonal(scorer: &Scorer) -> Vec<usize> {
 
 /// The best path of beads for the current parameters, widening the band until the
 /// path stays inside it.
-fn best_path(scorer: &Scorer, parameters: &Parameters, centre: &[usize]) -> Vec<dp::Step> {
+/// `half_width` is the band's half-width to start with, and becomes the one the path
+/// fitted in (so the second pass starts there, with `cache` still valid).
+fn best_path(
+    scorer: &Scorer,
+    parameters: &Parameters,
+    centre: &[usize],
+    half_width: &mut usize,
+    cache: &mut dp::PairCache,
+) -> Vec<dp::Step> {
     let (n, m) = (scorer.article.len(), scorer.translation.len());
-    let points = (n + 1).saturating_mul(m + 1);
-    let mut half_width = if points <= FULL_BAND_POINTS
-        || n.min(m) <= SHORT_SIDE_SENTENCES && points <= FULL_BAND_MAX_POINTS
-    {
-        m
-    } else {
-        FIRST_HALF_WIDTH
-    };
     loop {
-        let band = dp::windows(centre, m, half_width);
-        match dp::best_path(scorer, parameters, &band) {
-            Some(path) if !path.touches_edge || half_width >= m => return path.steps,
-            Some(_) => half_width = half_width.saturating_mul(4).min(m),
+        let band = dp::windows(centre, m, *half_width);
+        match dp::best_path(scorer, parameters, &band, cache) {
+            Some(path) if !path.touches_edge || *half_width >= m => return path.steps,
+            Some(_) => *half_width = half_width.saturating_mul(4).min(m),
             // Not reachable with a band from `windows`; a one-sided path is the
             // honest answer if it ever were.
             None => {
@@ -308,9 +309,19 @@ fn align_sentences(scorer: &Scorer, evidence: Evidence<'_>) -> Vec<Link> {
             .filter(|(near, chance)| *near > 1.3 * chance)
             .map(|(_, chance)| chance);
     }
-    let first = best_path(scorer, &parameters, &centre);
+    let (n, m) = (scorer.article.len(), scorer.translation.len());
+    let points = (n + 1).saturating_mul(m + 1);
+    let mut half_width = if points <= FULL_BAND_POINTS
+        || n.min(m) <= SHORT_SIDE_SENTENCES && points <= FULL_BAND_MAX_POINTS
+    {
+        m
+    } else {
+        FIRST_HALF_WIDTH
+    };
+    let mut cache = dp::PairCache::default();
+    let first = best_path(scorer, &parameters, &centre, &mut half_width, &mut cache);
     let parameters = reestimate(scorer, parameters, &first);
-    let steps = best_path(scorer, &parameters, &centre);
+    let steps = best_path(scorer, &parameters, &centre, &mut half_width, &mut cache);
     links_of(scorer, &parameters, &steps)
 }
 

@@ -6,8 +6,8 @@
 //! `lo(i)..=hi(i)`, around the diagonal the texts' lengths draw (where the same share
 //! of both texts' characters is behind); the windows never shrink backwards, so every
 //! row can be reached from the one before. Memory: the costs of the last four rows
-//! (`f64`), what two sentences share for the last three rows, and one byte per point
-//! of the band for the way back; for `n` article and `m` translation sentences and a
+//! (`f64`), what two sentences share for every point of the band (8 bytes, kept for
+//! the second pass), and one byte per point of the band for the way back; for `n` article and `m` translation sentences and a
 //! half-width `w`, about `(n + m) + 2·w·n` bytes plus `O(w + m/n)` for the rows.
 //! A path that touches the band's edge means the band was too narrow: the caller
 //! widens it and runs again.
@@ -53,20 +53,35 @@ pub(crate) fn windows(centre: &[usize], m: usize, half_width: usize) -> Vec<(usi
 
 /// The pairs of one article sentence with the translation sentences `start..`.
 struct PairRow {
-    article: usize,
     start: usize,
     pairs: Vec<Pair>,
 }
 
+/// What two sentences share, for every point of a band: computed by the first pass
+/// through a band and read again by the second (the parameters change between
+/// passes, what sentences share does not). One `Pair` (8 bytes) per point of the
+/// band, plus three a row.
+#[derive(Default)]
+pub(crate) struct PairCache {
+    band: Vec<(usize, usize)>,
+    rows: Vec<PairRow>,
+}
+
 /// The best path through `band` (see [`windows`]), or `None` when nothing reaches the
-/// end (which a band from [`windows`] never causes).
+/// end (which a band from [`windows`] never causes). `cache` keeps what sentences
+/// share for the next pass through the same band.
 pub(crate) fn best_path(
     scorer: &Scorer,
     parameters: &Parameters,
     band: &[(usize, usize)],
+    cache: &mut PairCache,
 ) -> Option<Path> {
     let n = band.len() - 1;
     let m = band[n].1;
+    if cache.band != band {
+        cache.band = band.to_vec();
+        cache.rows.clear();
+    }
     // The way back, row after row.
     let mut row_offsets = Vec::with_capacity(n + 2);
     let mut total = 0;
@@ -77,27 +92,21 @@ pub(crate) fn best_path(
     let mut back = vec![UNREACHED; total];
     // The costs of the last four rows (a bead spans up to three).
     let mut costs: [Vec<f64>; 4] = Default::default();
-    let mut pair_rows: [Option<PairRow>; 3] = [None, None, None];
     for i in 0..=n {
         let (low, high) = band[i];
-        if i > 0 {
+        if i > 0 && cache.rows.len() < i {
             // Article sentence i - 1 with the translation sentences this row and the
             // next three can pair it with.
             let start = low.saturating_sub(3);
             let end = (high + 3).min(m);
-            let row = PairRow {
-                article: i - 1,
+            cache.rows.push(PairRow {
                 start,
                 pairs: (start..end).map(|t| scorer.pair(i - 1, t)).collect(),
-            };
-            pair_rows.rotate_right(1);
-            pair_rows[0] = Some(row);
+            });
         }
+        let rows = &cache.rows;
         let pair = |a: usize, t: usize| -> Pair {
-            pair_rows
-                .iter()
-                .flatten()
-                .find(|row| row.article == a)
+            rows.get(a)
                 .and_then(|row| row.pairs.get(t.checked_sub(row.start)?))
                 .copied()
                 .unwrap_or_else(|| scorer.pair(a, t))
