@@ -14,6 +14,8 @@
 //! message for the reader (`messages`) and the file dialog (`dialogs`). `panels` lays
 //! the frame out.
 
+pub mod align_cli;
+pub mod align_dictionary;
 mod background;
 mod comfort;
 mod command;

@@ -7,6 +7,7 @@
 //! morphological analyser), [`text`] (the cosmic-text engine drawing into egui), [`ui`] (widgets and
 //! panels) and [`app`] (the eframe application). A lower layer never uses a higher one.
 
+pub mod align;
 pub mod app;
 pub mod export;
 pub mod files;

@@ -69,6 +69,26 @@ enum Command {
     Search(hamish::search::cli::SearchArgs),
     /// Machine-translate an article, or every article of a folder, into its sidecar.
     Translate(TranslateOptions),
+    /// Print how a translation lines up with an article, sentence by sentence.
+    Align(AlignOptions),
+}
+
+/// `hamish align`'s options.
+#[derive(clap::Args, Debug)]
+struct AlignOptions {
+    /// One JSON object a line per link: `{"article": [[section, start, end], …],
+    /// "translation": [[line, start, end], …], "confidence": …}`, offsets in
+    /// characters of the section's and the line's text.
+    #[arg(long)]
+    json: bool,
+    /// The companion's language (as `en`); without it, the one last shown.
+    #[arg(long)]
+    language: Option<String>,
+    /// The article (`.txt` or `.md`).
+    article: PathBuf,
+    /// The translation (`.txt`, `.md`, `.tmx`, `.xlf`); without it, the article's
+    /// companion.
+    translation: Option<PathBuf>,
 }
 
 /// The engines `--engine` names.
@@ -194,6 +214,7 @@ fn main() -> ExitCode {
             ExitCode::from(hamish::search::cli::run(&search, &imported))
         }
         Some(Command::Translate(options)) => translate(options),
+        Some(Command::Align(options)) => align(options),
         None => match run_window(args.path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -294,6 +315,23 @@ fn language_option(given: Option<String>, option: &str) -> Result<Option<String>
             })
         })
         .transpose()
+}
+
+/// `hamish align`: exit 0 when something aligned, 1 when nothing did, 2 on error.
+fn align(options: AlignOptions) -> ExitCode {
+    let args = hamish::app::align_cli::AlignArgs {
+        json: options.json,
+        language: match language_option(options.language, "--language") {
+            Ok(language) => language,
+            Err(message) => {
+                eprintln!("hamish: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        article: options.article,
+        translation: options.translation,
+    };
+    ExitCode::from(hamish::app::align_cli::run(&args))
 }
 
 /// The window, on `path` or where the reader left off.
