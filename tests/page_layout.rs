@@ -179,6 +179,13 @@ fn each_layout_shows_what_it_says() {
                 // The first section's Arabic is not on the page, its English is.
                 assert!(harness.query_by_label_contains("Russian media").is_some());
                 assert!(harness.query_by_label_contains("سيتضمن جدول").is_none());
+                // Pointing at a row shows its article beside it.
+                assert!(harness.query_by_label_contains("بيلاروسيا").is_none());
+                common::point_at_first_row(&mut harness);
+                assert!(harness.query_by_label_contains("بيلاروسيا").is_some());
+                harness.hover_at(Pos2::new(5.0, 5.0));
+                harness.run();
+                assert!(harness.query_by_label_contains("بيلاروسيا").is_none());
             }
         }
     }

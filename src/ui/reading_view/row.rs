@@ -372,32 +372,6 @@ pub(super) fn show_row(
             look.body_size_pt,
         );
     }
-    let (response, selection_rect, pointer_offset, pointer_word) = match source {
-        Some(source) => (
-            source.response,
-            source.selection_rect,
-            source.pointer_offset,
-            source.pointer_word,
-        ),
-        None => {
-            // The translation alone: the article is there on hover.
-            let response = ui
-                .interact(
-                    row_rect,
-                    ui.scope_id().with(("hamish-row", section.id)),
-                    egui::Sense::hover(),
-                )
-                .on_hover_ui(|ui| {
-                    ui.set_max_width(480.0);
-                    TextBlock::new(&section.text)
-                        .style(look.section_style(section))
-                        .selectable(false)
-                        .id_salt(("article-on-hover", section.id))
-                        .show(ui);
-                });
-            (response, None, None, None)
-        }
-    };
     let pointed = ui
         .input(|input| input.pointer.hover_pos())
         .is_some_and(|pos| {
@@ -406,6 +380,36 @@ pub(super) fn show_row(
                     .with_max_y(row_rect.bottom() + theme::ROW_GAP_PT)
                     .contains(pos)
         });
+    let (response, selection_rect, pointer_offset, pointer_word) = match source {
+        Some(source) => (
+            source.response,
+            source.selection_rect,
+            source.pointer_offset,
+            source.pointer_word,
+        ),
+        None => {
+            // The translation alone: the article is shown beside the row pointed at.
+            let id = ui.scope_id().with(("hamish-row", section.id));
+            let response = ui.interact(row_rect, id, egui::Sense::hover());
+            if pointed {
+                egui::containers::Tooltip::always_open(
+                    ui.ctx().clone(),
+                    ui.layer_id(),
+                    id,
+                    row_rect,
+                )
+                .show(|ui| {
+                    ui.set_max_width(row_rect.width().min(560.0));
+                    TextBlock::new(&section.text)
+                        .style(look.section_style(section))
+                        .selectable(false)
+                        .id_salt(("article-on-hover", section.id))
+                        .show(ui);
+                });
+            }
+            (response, None, None, None)
+        }
+    };
     if pointed || under_cursor {
         show_actions(ui, index, geometry, at, row_rect.bottom(), rtl, page);
     }
