@@ -354,3 +354,27 @@ fn the_layout_is_remembered_per_folder() {
     );
     assert_eq!(shown(&back).layout, Layout::ArticleOnly);
 }
+
+#[test]
+fn ctrl_shift_n_opens_and_closes_the_notes_panel() {
+    let folder = folder();
+    let mut harness = harness_at(1280.0, folder.path().join(ARTICLE), ReadingState::default());
+    harness
+        .state_mut()
+        .command(Command::Notes(NoteCommand::AddToSection(2)));
+    harness.run();
+    harness.event(egui::Event::Text("ملاحظة".to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("All notes").is_none());
+    let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    harness.key_press_modifiers(ctrl_shift, egui::Key::N);
+    harness.run();
+    assert!(harness.query_by_label("All notes").is_some(), "opened");
+    // The count of notes is said under the article's title.
+    harness.get_by_label_contains("1 note");
+    harness.key_press_modifiers(ctrl_shift, egui::Key::N);
+    harness.run();
+    assert!(harness.query_by_label("All notes").is_none(), "closed");
+}
