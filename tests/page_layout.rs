@@ -378,3 +378,53 @@ fn ctrl_shift_n_opens_and_closes_the_notes_panel() {
     harness.run();
     assert!(harness.query_by_label("All notes").is_none(), "closed");
 }
+
+/// Drags across the first line of the article's first paragraph on screen, from its
+/// start on the right.
+fn select_in_first_row(harness: &mut Harness<'_, HamishApp>) {
+    let article = shown(harness).article.expect("article");
+    let y = article.top() + 45.0;
+    let start = Pos2::new(article.right() - 20.0, y);
+    let end = Pos2::new(article.right() - 160.0, y);
+    harness.drag_at(start);
+    harness.step();
+    harness.hover_at(Pos2::new(start.x - 40.0, y));
+    harness.step();
+    harness.hover_at(end);
+    harness.step();
+    harness.drop_at(end);
+    harness.step();
+}
+
+#[test]
+fn the_selection_toolbar_offers_the_translation_where_it_is_shown() {
+    let folder = folder();
+    let mut harness = harness_at(
+        1280.0,
+        folder.path().join(UNTRANSLATED),
+        ReadingState::default(),
+    );
+    select_in_first_row(&mut harness);
+    harness.get_by_label("Note");
+    // The toolbar's own, while the pointer is over no row's actions.
+    let toolbar = harness.get_by_label("Write a translation…");
+    assert!(toolbar.rect().bottom() < shown(&harness).article.expect("article").top() + 45.0);
+    toolbar.click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Write a translation").is_some(),
+        "the editor opens"
+    );
+
+    // The article alone: the toolbar has no translation to offer.
+    let mut harness = harness_at(
+        1280.0,
+        folder.path().join(UNTRANSLATED),
+        ReadingState::default(),
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Num3);
+    harness.run();
+    select_in_first_row(&mut harness);
+    harness.get_by_label("Note");
+    assert!(harness.query_by_label("Translate by machine").is_none());
+}

@@ -392,6 +392,10 @@ impl HamishApp {
                     selection,
                     self.preferences.highlight_color,
                     &mut note_commands,
+                    page_layout
+                        .layout
+                        .shows_translation()
+                        .then_some(&mut translation_commands),
                 );
             }
             if notes.list_open {
