@@ -203,6 +203,20 @@ impl HamishApp {
         self.session.open.as_ref().map(|open| open.view.position())
     }
 
+    /// How the open article's page was laid out in the last frame: the layout drawn
+    /// and where its columns were on screen.
+    pub fn page_shown(&self) -> Option<crate::ui::ColumnsShown> {
+        self.session
+            .open
+            .as_ref()
+            .and_then(|open| open.view.columns_shown())
+    }
+
+    /// How the open folder's pages are laid out, as the reader chose.
+    pub fn page_layout_chosen(&self) -> crate::ui::PageLayout {
+        self.page_layout()
+    }
+
     /// The translation column of the open article, in the language shown.
     pub fn translation_of_open_article(
         &self,

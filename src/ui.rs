@@ -23,13 +23,18 @@ pub mod theme;
 pub mod translation;
 pub mod typography;
 
-pub use columns::{ColumnCells, Columns, EmptyColumn, SideColumn};
+pub use columns::{
+    ARTICLE_SHARE_RANGE, ColumnCells, Columns, EmptyColumn, Layout, Page, PageLayout,
+    balanced_share, readable_measure_pt,
+};
 pub use gloss_card::{GlossAction, GlossCardContent, gloss_card};
 pub use library_panel::{LibraryAction, library_panel};
 pub use menu_bar::{MenuAction, MenuState, menu_bar};
 pub use notes::{notes_list_window, selection_toolbar};
 pub use path_prompt::{PromptAction, path_prompt};
-pub use reading_view::{Highlights, ReadingOutput, ReadingView, SelectionInView, ShownAs};
+pub use reading_view::{
+    ColumnsShown, Highlights, ReadingOutput, ReadingView, SelectionInView, ShownAs,
+};
 pub use shortcut_sheet::shortcut_sheet;
 pub use status_bar::{Status, count, status_bar};
 pub use text_block::{TextBlock, TextBlockOutput, TextSelection};

@@ -259,11 +259,10 @@ fn an_engine_that_fails_says_why_on_the_row_and_in_the_status_line() {
             command: "echo 'no model here' >&2; exit 4".to_owned(),
         },
     );
-    harness
-        .get_all_by_label("Translate by machine")
-        .next()
-        .expect("a row's button")
-        .click();
+    // The row's actions are on the row under the section cursor.
+    harness.key_press(egui::Key::J);
+    harness.run();
+    harness.get_by_label("Translate by machine").click();
     step_until(&mut harness, Duration::from_secs(10), |h| {
         h.query_by_label_contains("Not translated: the command failed")
             .is_some()
@@ -328,11 +327,12 @@ fn an_engine_s_error_stays_on_its_own_article_s_row_until_a_translation_arrives(
             command: "exit 3".to_owned(),
         },
     );
-    harness
-        .get_all_by_label("Translate by machine")
-        .nth(2)
-        .expect("row 2's button")
-        .click();
+    // The section cursor on row 2 (the first J puts it on row 0): its actions.
+    for _ in 0..3 {
+        harness.key_press(egui::Key::J);
+        harness.run();
+    }
+    harness.get_by_label("Translate by machine").click();
     step_until(&mut harness, Duration::from_secs(10), |h| {
         h.query_by_label_contains("Translated 0 of 1 sections")
             .is_some()

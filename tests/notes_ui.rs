@@ -118,11 +118,8 @@ fn a_section_note_can_be_deleted_and_restored() {
     let folder = common::samples_copy();
     let article = article_001(folder.path());
     let mut harness = harness(article.clone());
-    harness
-        .get_all_by_label("+ Note")
-        .next()
-        .expect("a + Note button")
-        .click();
+    common::point_at_first_row(&mut harness);
+    harness.get_by_label("+ Note").click();
     harness.run();
     harness.get_by_label("Write a note").click();
     harness.run();

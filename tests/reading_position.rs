@@ -8,7 +8,7 @@ use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hamish::app::{Command, HamishApp, Preferences, ReadingState};
-use hamish::ui::Columns;
+use hamish::ui::{Columns, Layout, PageLayout};
 
 const TITLE_001: &str = "من الذي يُحرّض قرغيزستان للابتعاد عن نفوذ بوتين؟";
 
@@ -93,13 +93,21 @@ fn an_article_never_read_starts_at_its_top() {
 fn hiding_a_column_keeps_the_place() {
     let (_folder, mut harness) = long_article();
     let before = read_into(&mut harness, 8);
-    harness.state_mut().command(Command::SetColumns(Columns {
-        translation: false,
-        notes: false,
-    }));
+    harness
+        .state_mut()
+        .command(Command::SetPageLayout(PageLayout {
+            layout: Layout::ArticleOnly,
+            ..PageLayout::default()
+        }));
+    harness
+        .state_mut()
+        .command(Command::SetColumns(Columns { notes: false }));
     harness.run();
     assert_same_place(before, position(&harness), "columns hidden");
     let before = position(&harness);
+    harness
+        .state_mut()
+        .command(Command::SetPageLayout(PageLayout::default()));
     harness
         .state_mut()
         .command(Command::SetColumns(Columns::default()));

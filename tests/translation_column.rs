@@ -294,6 +294,11 @@ fn a_shifted_file_is_flagged_and_fixed() {
             "row {index}"
         );
     }
+    // The section cursor on row 1 (the first J puts it on row 0).
+    harness.key_press(egui::Key::J);
+    harness.run();
+    harness.key_press(egui::Key::J);
+    harness.run();
     assert!(
         harness.query_by_label("Write a translation…").is_some(),
         "the empty row invites"
@@ -307,6 +312,7 @@ fn an_article_with_no_translation_invites_one() {
     std::fs::copy(common::samples().join("001_d7cff7a3069428f0.txt"), &article).expect("copy");
     let mut harness = harness(article);
     harness.get_by_label_contains("No translation yet");
+    common::point_at_first_row(&mut harness);
     harness
         .get_all_by_label("Write a translation…")
         .next()

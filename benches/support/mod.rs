@@ -97,6 +97,40 @@ pub fn reading_frame(
     reading_frame_with(ctx, view, article, input, 20.0)
 }
 
+/// A translation column that shows each section's own text again, in the translation's
+/// size: a translation as long as its article, to measure the page with two texts.
+struct EchoColumn;
+
+impl hamish::ui::ColumnCells for EchoColumn {
+    fn title(&self) -> &str {
+        "Translation"
+    }
+
+    fn status(&self) -> String {
+        String::new()
+    }
+
+    fn cell(&mut self, ui: &mut egui::Ui, _index: usize, section: &hamish::model::Section) {
+        hamish::ui::TextBlock::new(&section.text)
+            .style(hamish::text::TextStyle::body(16.0))
+            .selectable(false)
+            .id_salt(("echo", section.id))
+            .show(ui);
+    }
+}
+
+/// The layout the reading view is measured in: `HAMISH_BENCH_LAYOUT` (`side-by-side`,
+/// `interleaved`, `article-only`, `translation-only`), side by side when unset.
+pub fn bench_layout() -> hamish::ui::Layout {
+    use hamish::ui::Layout;
+    match std::env::var("HAMISH_BENCH_LAYOUT").as_deref() {
+        Ok("interleaved") => Layout::Interleaved,
+        Ok("article-only") => Layout::ArticleOnly,
+        Ok("translation-only") => Layout::TranslationOnly,
+        _ => Layout::SideBySide,
+    }
+}
+
 /// The same pass with this `input` (window size, events) and body text of
 /// `body_size_pt`.
 pub fn reading_frame_with(
@@ -106,30 +140,30 @@ pub fn reading_frame_with(
     input: egui::RawInput,
     body_size_pt: f32,
 ) -> usize {
-    use hamish::ui::{EmptyColumn, SideColumn, theme};
+    use hamish::ui::{EmptyColumn, Page, PageLayout};
+    let layout = bench_layout();
     let mut output = ctx.run_ui(input, |ui| {
         hamish::text::TextEngine::lock(&hamish::text::TextEngine::shared(ui.ctx())).begin_frame();
         egui::CentralPanel::default().show(ui, |ui| {
-            // The columns of a reader with neither translation nor notes.
-            let mut translation = EmptyColumn {
-                title: "Translation",
-                status: "",
-            };
+            // A translation as long as the article (its own text again), and no notes.
+            let mut translation = EchoColumn;
             let mut notes = EmptyColumn {
                 title: "Notes",
                 status: "",
             };
-            let mut sides = [
-                SideColumn {
-                    weight: theme::TRANSLATION_COLUMN_WEIGHT,
-                    cells: &mut translation,
+            let mut page = Page {
+                layout: PageLayout {
+                    layout,
+                    ..PageLayout::default()
                 },
-                SideColumn {
-                    weight: theme::NOTES_COLUMN_WEIGHT,
-                    cells: &mut notes,
-                },
-            ];
-            view.show(ui, article, body_size_pt, &|_| Vec::new(), &mut sides);
+                translation: layout
+                    .shows_translation()
+                    .then_some(&mut translation as &mut dyn hamish::ui::ColumnCells),
+                notes: Some(&mut notes),
+                notes_shown: true,
+                translation_measure_pt: hamish::ui::readable_measure_pt(16.0),
+            };
+            view.show(ui, article, body_size_pt, &|_| Vec::new(), &mut page);
         });
     });
     // No renderer here: the glyph uploads are dropped.

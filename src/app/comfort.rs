@@ -9,7 +9,7 @@ use crate::ui::notes::NoteCommand;
 use crate::ui::settings::{LookPage, LookSettings, SettingsAction, TypographyPage, ZOOM_RANGE};
 use crate::ui::shortcuts::{self, KeyAction};
 use crate::ui::translation::TranslationCommand;
-use crate::ui::{Columns, TextSelection};
+use crate::ui::{Layout, PageLayout, TextSelection};
 
 use super::command::Command;
 use super::preferences::BODY_SIZE_RANGE_PT;
@@ -71,7 +71,7 @@ impl HamishApp {
     pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
         let typing = ctx.memory(|memory| memory.focused().is_some());
         for action in shortcuts::pressed(ctx, typing) {
-            let columns = self.preferences.columns;
+            let page = self.page_layout();
             let command = match action {
                 KeyAction::NextSection => Command::MoveSectionCursor(1),
                 KeyAction::PreviousSection => Command::MoveSectionCursor(-1),
@@ -80,14 +80,16 @@ impl HamishApp {
                 KeyAction::NoteOnSection => Command::NoteOnCursorSection,
                 KeyAction::EditTranslation => Command::TranslateCursorSection,
                 KeyAction::HighlightSelection => Command::HighlightSelection,
-                KeyAction::ToggleTranslationColumn => Command::SetColumns(Columns {
-                    translation: !columns.translation,
-                    ..columns
+                KeyAction::ToggleTranslationColumn => Command::SetPageLayout(PageLayout {
+                    layout: page.layout.toggled_translation(),
+                    ..page
                 }),
-                KeyAction::ToggleNotesColumn => Command::SetColumns(Columns {
-                    notes: !columns.notes,
-                    ..columns
-                }),
+                KeyAction::SetLayout(layout) => {
+                    Command::SetPageLayout(PageLayout { layout, ..page })
+                }
+                KeyAction::ToggleNotesPanel => {
+                    Command::Notes(NoteCommand::ShowList(!self.notes_list_open()))
+                }
                 KeyAction::ToggleLibrary => Command::ToggleLibrary,
                 KeyAction::ToggleDiacritics => {
                     Command::HideDiacritics(!self.preferences.hide_diacritics)
@@ -138,7 +140,15 @@ impl HamishApp {
             }
             Command::TranslateCursorSection => {
                 if let Some(section) = self.cursor_section() {
-                    self.preferences.columns.translation = true;
+                    let page = self.page_layout();
+                    if !page.layout.shows_translation() {
+                        let folder = self.page_folder();
+                        let shown = PageLayout {
+                            layout: Layout::SideBySide,
+                            ..page
+                        };
+                        self.reading.set_page_layout(&folder, shown);
+                    }
                     self.apply(ctx, Command::Translation(TranslationCommand::Edit(section)));
                 }
             }
@@ -184,6 +194,29 @@ impl HamishApp {
             },
             _ => {}
         }
+    }
+
+    /// The folder whose page layout applies: the open one, or none (the empty path).
+    pub(super) fn page_folder(&self) -> PathBuf {
+        self.session
+            .library
+            .as_ref()
+            .map(|library| library.root.clone())
+            .unwrap_or_default()
+    }
+
+    /// How the open folder's pages are laid out.
+    pub(super) fn page_layout(&self) -> PageLayout {
+        self.reading.page_layout(&self.page_folder())
+    }
+
+    /// Whether the notes panel (the list of the article's notes) is open.
+    fn notes_list_open(&self) -> bool {
+        self.session
+            .open
+            .as_ref()
+            .and_then(|open| open.notes.as_ref())
+            .is_some_and(|notes| notes.list_open)
     }
 
     /// The section under the cursor, or the first on screen when the cursor has not

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::export::ExportFormat;
-use crate::ui::Columns;
 use crate::ui::machine_translation::{MachineCommand, TranslateScope};
 use crate::ui::notes::NoteCommand;
 use crate::ui::search_panel::SearchCommand;
 use crate::ui::theme::Theme;
 use crate::ui::translation::TranslationCommand;
+use crate::ui::{Columns, PageLayout};
 
 use super::preferences::{BODY_SIZE_RANGE_PT, LIBRARY_WIDTH_RANGE_PT};
 use super::session::{Content, OpenArticle};
@@ -41,6 +41,8 @@ pub enum Command {
     DismissMessage,
     /// Show these columns beside the article.
     SetColumns(Columns),
+    /// Lay the open folder's pages out so (remembered for the folder).
+    SetPageLayout(PageLayout),
     /// Mark explicit bidi controls in the text, or not.
     ShowBidiControls(bool),
     /// Set the body text size, in points.
@@ -179,6 +181,10 @@ impl HamishApp {
             }
             Command::DismissMessage => self.messages.dismiss(),
             Command::SetColumns(columns) => self.preferences.columns = columns,
+            Command::SetPageLayout(page) => {
+                let folder = self.page_folder();
+                self.reading.set_page_layout(&folder, page);
+            }
             Command::ShowBidiControls(show) => self.preferences.show_bidi_controls = show,
             Command::ToggleLibrary => {
                 if self.window_is_narrow {

@@ -10,11 +10,12 @@ use crate::store::Saving;
 use crate::ui::machine_translation::{edited_rows_question, engine_settings_window, progress_bar};
 use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
 use crate::ui::translation::TranslationCells;
-use crate::ui::{GlossAction, GlossCardContent, gloss_card};
 use crate::ui::{
-    LibraryAction, MenuAction, MenuState, SideColumn, Status, TextBlock, library_panel, menu_bar,
-    notes_list_window, selection_toolbar, status_bar, theme,
+    ColumnCells, LibraryAction, MenuAction, MenuState, Page, PageLayout, Status, TextBlock,
+    balanced_share, library_panel, menu_bar, notes_list_window, readable_measure_pt,
+    selection_toolbar, status_bar, theme,
 };
+use crate::ui::{GlossAction, GlossCardContent, gloss_card};
 
 use super::HamishApp;
 use super::comfort::ComfortWindow;
@@ -86,6 +87,7 @@ impl HamishApp {
             has_notes: self.session.ready_article().is_some(),
             notes_list_open: notes.is_some_and(|notes| notes.list_open),
             columns: self.preferences.columns,
+            page: self.page_layout(),
             show_bidi_controls: self.preferences.show_bidi_controls,
             body_size_pt: self.preferences.body_size_pt,
             body_size_range_pt: BODY_SIZE_RANGE_PT,
@@ -304,6 +306,23 @@ impl HamishApp {
             Some(translations) => (translations.column.as_ref(), translations.editing.as_mut()),
             None => (None, None),
         };
+        let translation_style = typography.translation_style(self.preferences.translation_size_pt);
+        let translation_measure_pt = readable_measure_pt(translation_style.size_pt);
+        let mut page_layout = self.reading.page_layout(
+            &self
+                .session
+                .library
+                .as_ref()
+                .map(|library| library.root.clone())
+                .unwrap_or_default(),
+        );
+        if page_layout.balance
+            && let Some(column) = column
+        {
+            let article_style = typography.article.apply(crate::text::TextStyle::body(size));
+            page_layout.article_share =
+                balanced_share(article, column, (article_style, translation_style));
+        }
         let mut translation = TranslationCells {
             column,
             languages: &languages,
@@ -311,7 +330,7 @@ impl HamishApp {
             editing,
             split,
             blurred: self.preferences.blur_translations,
-            style: typography.translation_style(self.preferences.translation_size_pt),
+            style: translation_style,
             margin_pt: typography.translation.margin_pt,
             marks: &marks,
             commands: &mut translation_commands,
@@ -333,33 +352,40 @@ impl HamishApp {
                     style: typography.note_style(),
                     margin_pt: typography.notes.margin_pt,
                 };
-                let mut sides = Vec::new();
-                if columns.translation {
-                    sides.push(SideColumn {
-                        weight: theme::TRANSLATION_COLUMN_WEIGHT,
-                        cells: &mut translation,
-                    });
-                }
-                if columns.notes {
-                    sides.push(SideColumn {
-                        weight: theme::NOTES_COLUMN_WEIGHT,
-                        cells: &mut notes_column,
-                    });
-                }
-                view.show(ui, article, size, &highlights, &mut sides)
+                let mut page = Page {
+                    layout: page_layout,
+                    translation: page_layout
+                        .layout
+                        .shows_translation()
+                        .then_some(&mut translation as &mut dyn ColumnCells),
+                    notes: Some(&mut notes_column as &mut dyn ColumnCells),
+                    notes_shown: columns.notes,
+                    translation_measure_pt,
+                };
+                view.show(ui, article, size, &highlights, &mut page)
             }
             None => {
-                let mut sides = Vec::new();
-                if columns.translation {
-                    sides.push(SideColumn {
-                        weight: theme::TRANSLATION_COLUMN_WEIGHT,
-                        cells: &mut translation,
-                    });
-                }
+                let mut page = Page {
+                    layout: page_layout,
+                    translation: page_layout
+                        .layout
+                        .shows_translation()
+                        .then_some(&mut translation as &mut dyn ColumnCells),
+                    notes: None,
+                    notes_shown: false,
+                    translation_measure_pt,
+                };
                 let highlights = |index| search.highlights(index, SearchKind::Article);
-                view.show(ui, article, size, &highlights, &mut sides)
+                view.show(ui, article, size, &highlights, &mut page)
             }
         };
+        if let Some(share) = output.article_share {
+            self.commands.push(Command::SetPageLayout(PageLayout {
+                article_share: share,
+                balance: false,
+                ..page_layout
+            }));
+        }
         if let Some(word) = output.gloss_word {
             self.commands.push(Command::Gloss {
                 section: word.section,
@@ -374,6 +400,10 @@ impl HamishApp {
                     selection,
                     self.preferences.highlight_color,
                     &mut note_commands,
+                    page_layout
+                        .layout
+                        .shows_translation()
+                        .then_some(&mut translation_commands),
                 );
             }
             if notes.list_open {
@@ -433,6 +463,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::ShowNotesList(open) => Command::Notes(NoteCommand::ShowList(open)),
         MenuAction::Export(format) => Command::ExportNotes(format),
         MenuAction::SetColumns(columns) => Command::SetColumns(columns),
+        MenuAction::SetPageLayout(page) => Command::SetPageLayout(page),
         MenuAction::ShowBidiControls(show) => Command::ShowBidiControls(show),
         MenuAction::SetBodySize(size) => Command::SetBodySize(size),
         MenuAction::ToggleLibrary => Command::ToggleLibrary,

@@ -125,8 +125,8 @@ fn stored_in<T: serde::de::DeserializeOwned>(file: &std::path::Path, key: &str) 
 pub const LIBRARY_WIDTH_RANGE_PT: std::ops::RangeInclusive<f32> = 160.0..=600.0;
 
 /// In a window narrower than this, in points, the library hides itself so the article
-/// keeps room to be read; the reader can still show it.
-pub const LIBRARY_HIDES_BELOW_PT: f32 = 720.0;
+/// and its translation keep room to be read side by side; the reader can still show it.
+pub const LIBRARY_HIDES_BELOW_PT: f32 = 960.0;
 
 /// The smallest and largest body text size, in points.
 pub const BODY_SIZE_RANGE_PT: std::ops::RangeInclusive<f32> = 12.0..=36.0;

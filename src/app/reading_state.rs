@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::ui::PageLayout;
+
 /// How many folders the File ▸ Recent folders menu keeps.
 const RECENT_FOLDERS: usize = 10;
 
@@ -30,6 +32,10 @@ pub struct ReadingState {
     /// The language the reader chose for an article (`ar`, `fa`, `ur`…), where the
     /// guess from its letters was not what they wanted.
     pub article_languages: BTreeMap<PathBuf, String>,
+    /// How the pages of each folder are laid out, where the reader chose; the entry
+    /// under the empty path is for articles read outside a folder, and the default
+    /// for folders not yet laid out.
+    pub page_layouts: BTreeMap<PathBuf, PageLayout>,
 }
 
 impl ReadingState {
@@ -55,6 +61,23 @@ impl ReadingState {
         let section = *self.reading_positions.get(path)?;
         let fraction = self.reading_offsets.get(path).copied().unwrap_or(0.0);
         Some((section, fraction))
+    }
+
+    /// How the pages of `folder` are laid out: as the reader left them there, else as
+    /// they were last laid out anywhere, else the default.
+    pub fn page_layout(&self, folder: &Path) -> PageLayout {
+        self.page_layouts
+            .get(folder)
+            .or_else(|| self.page_layouts.get(Path::new("")))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Remembers how the pages of `folder` are laid out; the last choice is also the
+    /// default of folders not laid out yet.
+    pub fn set_page_layout(&mut self, folder: &Path, page: PageLayout) {
+        self.page_layouts.insert(folder.to_owned(), page);
+        self.page_layouts.insert(PathBuf::new(), page);
     }
 
     /// Records `folder` as the last one opened and first among the recent ones.

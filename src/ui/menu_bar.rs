@@ -14,6 +14,7 @@ use super::search_panel::{
     FIND_IN_ARTICLE, FIND_IN_FOLDER, FIND_NEXT, FIND_PREVIOUS, SearchCommand, SearchScope,
 };
 
+use super::columns::{Layout, PageLayout};
 use super::theme::Theme;
 use super::{Columns, TextButton};
 
@@ -29,6 +30,8 @@ pub struct MenuState<'a> {
     pub notes_list_open: bool,
     /// Which columns are shown.
     pub columns: Columns,
+    /// How the open folder's pages are laid out.
+    pub page: PageLayout,
     /// Whether bidi controls are marked.
     pub show_bidi_controls: bool,
     /// The body text size, in points.
@@ -73,6 +76,8 @@ pub enum MenuAction {
     ShowNotesList(bool),
     /// Export the notes in this format.
     Export(ExportFormat),
+    /// Lay the pages out so.
+    SetPageLayout(PageLayout),
     /// Show these columns.
     SetColumns(Columns),
     /// Mark bidi controls, or not.
@@ -235,31 +240,26 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
         }
     }
     ui.separator();
+    ui.menu_button("Layout", |ui| layout_menu(ui, state.page, actions));
+    let page = state.page;
+    let translation = egui::Button::selectable(page.layout.shows_translation(), "Translation")
+        .shortcut_text(label_of(ui.ctx(), KeyAction::ToggleTranslationColumn));
+    if ui.add(translation).clicked() {
+        let layout = page.layout.toggled_translation();
+        actions.push(MenuAction::SetPageLayout(PageLayout { layout, ..page }));
+    }
     let columns = state.columns;
-    for (label, shown, key, toggled) in [
-        (
-            "Translation column",
-            columns.translation,
-            KeyAction::ToggleTranslationColumn,
-            Columns {
-                translation: !columns.translation,
-                ..columns
-            },
-        ),
-        (
-            "Notes column",
-            columns.notes,
-            KeyAction::ToggleNotesColumn,
-            Columns {
-                notes: !columns.notes,
-                ..columns
-            },
-        ),
-    ] {
-        let button = egui::Button::selectable(shown, label).shortcut_text(label_of(ui.ctx(), key));
-        if ui.add(button).clicked() {
-            actions.push(MenuAction::SetColumns(toggled));
-        }
+    let notes = egui::Button::selectable(columns.notes, "Notes in the margin");
+    if ui
+        .add(notes)
+        .on_hover_text(
+            "The notes of a section under it; a row with notes is marked in the gutter either way",
+        )
+        .clicked()
+    {
+        actions.push(MenuAction::SetColumns(Columns {
+            notes: !columns.notes,
+        }));
     }
     let mut show = state.show_bidi_controls;
     let bidi = ui.checkbox(&mut show, "Show bidi controls").on_hover_text(
@@ -326,6 +326,53 @@ const ARTICLE_LANGUAGES: [(&str, &str); 4] = [
     ("ur", "Urdu (Nastaliq)"),
     ("he", "Hebrew"),
 ];
+
+/// View ▸ Layout: the four layouts, which side the translation goes, and the balance.
+fn layout_menu(ui: &mut Ui, page: PageLayout, actions: &mut Vec<MenuAction>) {
+    for layout in Layout::ALL {
+        let key = label_of(ui.ctx(), KeyAction::SetLayout(layout));
+        let button =
+            egui::Button::selectable(page.layout == layout, layout.name()).shortcut_text(key);
+        if ui.add(button).clicked() {
+            actions.push(MenuAction::SetPageLayout(PageLayout { layout, ..page }));
+        }
+    }
+    ui.separator();
+    let before =
+        egui::Button::selectable(page.translation_before, "Translation before the article");
+    if ui
+        .add(before)
+        .on_hover_text("Side by side, the translation on the side the article's lines start from")
+        .clicked()
+    {
+        actions.push(MenuAction::SetPageLayout(PageLayout {
+            translation_before: !page.translation_before,
+            ..page
+        }));
+    }
+    let balance = egui::Button::selectable(page.balance, "Balance the two texts");
+    if ui
+        .add(balance)
+        .on_hover_text("Side by side, split the width by the two texts' lengths, so a section and its translation end near each other")
+        .clicked()
+    {
+        actions.push(MenuAction::SetPageLayout(PageLayout {
+            balance: !page.balance,
+            ..page
+        }));
+    }
+    if ui
+        .button("Even split")
+        .on_hover_text("Put the divider back in the middle")
+        .clicked()
+    {
+        actions.push(MenuAction::SetPageLayout(PageLayout {
+            article_share: 0.5,
+            balance: false,
+            ..page
+        }));
+    }
+}
 
 fn article_language_menu(
     ui: &mut Ui,

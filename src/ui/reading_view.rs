@@ -1,6 +1,7 @@
-//! The reading view: an article as a column of rows, one per section, with the source
-//! text on the right and the side columns (translation, notes: see [`super::columns`])
-//! beside it.
+//! The reading view: an article as a column of rows, one per section, with its
+//! translation beside or under each section (or alone) as the reader's
+//! [`Layout`](super::columns::Layout) says, and the notes in the margin under the rows
+//! that have some (see [`super::columns`]).
 //!
 //! Only the rows on screen (plus a margin) are laid out. The others have an estimated
 //! height, replaced by the real one when they are first laid out; when a row above the
@@ -18,10 +19,10 @@ use egui::{Key, Rect, ScrollArea, Ui, vec2};
 use crate::model::Article;
 use crate::text::TextEngine;
 
-use super::columns::SideColumn;
+use super::columns::{ARTICLE_SHARE_RANGE, Page, readable_measure_pt};
 use super::text_block::{TextSelection, copy_requested};
 use super::theme;
-use row::{RowMarks, RowSetting, row_geometry, show_header, show_row};
+use row::{Divider, PageShape, RowMarks, RowSetting, row_geometry, show_header, show_row};
 
 use super::typography::{ArticleLook, ColumnTypography};
 use selection::ArticleSelection;
@@ -76,6 +77,22 @@ pub struct ReadingView {
     /// Whether the cursor moved since the last frame, so its row is to be brought
     /// into view.
     cursor_moved: bool,
+    /// The layout drawn in the last frame (a narrow window interleaves), and where
+    /// its columns were.
+    columns_shown: Option<ColumnsShown>,
+}
+
+/// Where the columns of the reading view were in a frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ColumnsShown {
+    /// The layout drawn: the reader's, or Interleaved in a window too narrow for two
+    /// columns.
+    pub layout: super::columns::Layout,
+    /// The article's column on screen (its x range; its y range is the view's), if
+    /// drawn.
+    pub article: Option<Rect>,
+    /// The translation's, if drawn.
+    pub translation: Option<Rect>,
 }
 
 /// The highlighted spans of a section, by its index, with their colours.
@@ -99,6 +116,8 @@ pub struct ReadingOutput {
     pub selection: Option<SelectionInView>,
     /// A word the reader asked to gloss (Alt+click, or G over it).
     pub gloss_word: Option<SelectionInView>,
+    /// The article's share of the width, where the reader dragged the divider to.
+    pub article_share: Option<f32>,
 }
 
 impl ReadingView {
@@ -170,6 +189,12 @@ impl ReadingView {
         self.shown_as.hide_diacritics = hide;
     }
 
+    /// The layout drawn in the last frame and where its columns were; `None` before
+    /// the view was shown.
+    pub fn columns_shown(&self) -> Option<ColumnsShown> {
+        self.columns_shown
+    }
+
     /// The section under the cursor, if the reader has moved it.
     pub fn cursor(&self) -> Option<usize> {
         self.cursor
@@ -231,19 +256,31 @@ impl ReadingView {
     }
 
     /// Shows `article`, taking all the space of `ui`, with `highlights` under the
-    /// source text and `columns` beside it.
+    /// source text and the translation and notes of `page` as its layout says.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         article: &Article,
         body_size_pt: f32,
         highlights: Highlights<'_>,
-        columns: &mut [SideColumn<'_>],
+        page: &mut Page<'_>,
     ) -> ReadingOutput {
         let width = ui.available_width();
-        let weights: Vec<f32> = columns.iter().map(|column| column.weight).collect();
-        let geometry = row_geometry(width, &weights);
-        let source_width = geometry.source.width();
+        let shape = PageShape {
+            page: page.layout,
+            has_translation: page.translation.is_some(),
+            article_rtl: article
+                .sections
+                .first()
+                .is_none_or(|section| section.direction.is_rtl()),
+            article_revealed: ui.input(|input| input.modifiers.alt),
+            measures_pt: (
+                readable_measure_pt(body_size_pt),
+                page.translation_measure_pt,
+            ),
+        };
+        let geometry = row_geometry(width, &shape);
+        let source_width = geometry.text_width();
         let look = ArticleLook {
             column: self.typography,
             body_size_pt,
@@ -251,7 +288,12 @@ impl ReadingView {
         };
         let source_width = source_width - 2.0 * look.column.margin_in(source_width);
         self.prepare(ui, article, source_width, look);
-        show_header(ui, &geometry, columns);
+        show_header(
+            ui,
+            &geometry,
+            page.translation.as_deref_mut(),
+            page.notes.as_deref(),
+        );
         let mut output = ReadingOutput::default();
         if !std::mem::replace(&mut self.shown, true)
             && self.pending_section.is_none()
@@ -341,7 +383,7 @@ impl ReadingView {
                         highlights,
                         selected,
                     },
-                    columns,
+                    page,
                 );
                 let height = row.height;
                 seen.push(RowSeen {
@@ -368,6 +410,21 @@ impl ReadingView {
                 index += 1;
             }
         });
+        let on_screen = |rect: Rect| {
+            Rect::from_x_y_ranges(
+                (rect.left() + scrolled.inner_rect.left())
+                    ..=(rect.right() + scrolled.inner_rect.left()),
+                scrolled.inner_rect.y_range(),
+            )
+        };
+        self.columns_shown = Some(ColumnsShown {
+            layout: geometry.layout,
+            article: geometry.source.map(on_screen),
+            translation: geometry.translation.map(on_screen),
+        });
+        if let Some(divider) = geometry.divider {
+            output.article_share = drag_divider(ui, divider, scrolled.inner_rect);
+        }
         self.select(ui, &seen, selection_id);
         output.gloss_word = gloss_request(ui, &seen);
         if let Some(selection) = self.selection.filter(|selection| !selection.is_empty()) {
@@ -489,6 +546,40 @@ fn keyboard_scroll(ui: &Ui, viewport_height: f32) -> Option<f32> {
         .find(|(key, _)| input.key_pressed(*key))
         .map(|(_, step)| step.clamp(-1.0e9, 1.0e9))
     })
+}
+
+/// The divider between the article and its translation side by side, in the gap
+/// between them over the whole `view`: dragged, it returns the article's new share of
+/// the width.
+fn drag_divider(ui: &Ui, divider: Divider, view: Rect) -> Option<f32> {
+    let x = view.left() + divider.x;
+    let rect = Rect::from_x_y_ranges(
+        (x - theme::COLUMN_GAP_PT / 3.0)..=(x + theme::COLUMN_GAP_PT / 3.0),
+        view.y_range(),
+    );
+    let response = ui
+        .interact(
+            rect,
+            ui.scope_id().with("hamish-divider"),
+            egui::Sense::drag(),
+        )
+        .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+    if response.hovered() || response.dragged() {
+        let stroke = ui.visuals().widgets.hovered.fg_stroke;
+        ui.painter()
+            .vline(x, view.y_range(), egui::Stroke::new(1.0, stroke.color));
+    }
+    if !response.dragged() || divider.shared <= 1.0 {
+        return None;
+    }
+    let pointer_x = response.interact_pointer_pos()?.x - view.left();
+    let first = pointer_x - divider.left - theme::COLUMN_GAP_PT / 2.0;
+    let article = if divider.article_on_right {
+        divider.shared - first
+    } else {
+        first
+    };
+    Some((article / divider.shared).clamp(*ARTICLE_SHARE_RANGE.start(), *ARTICLE_SHARE_RANGE.end()))
 }
 
 /// The word the reader asks to gloss this frame: Alt+click on it, or G with the

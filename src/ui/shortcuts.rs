@@ -31,10 +31,12 @@ pub enum KeyAction {
     EditTranslation,
     /// Highlight the selected text.
     HighlightSelection,
-    /// Show or hide the translation column.
+    /// Show or hide the translation (the article alone, or side by side again).
     ToggleTranslationColumn,
-    /// Show or hide the notes column.
-    ToggleNotesColumn,
+    /// Open or close the notes panel, which lists the article's notes.
+    ToggleNotesPanel,
+    /// Lay the page out so.
+    SetLayout(crate::ui::columns::Layout),
     /// Show or hide the library.
     ToggleLibrary,
     /// Hide diacritics, or show them again.
@@ -138,6 +140,7 @@ const fn row(
     }
 }
 
+use crate::ui::columns::Layout as L;
 use Group::{App, Notes, Reading, Search, View};
 use KeyAction as A;
 
@@ -164,8 +167,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[key(Key::H)], "Highlight the selected text (in the colour picked last)", Notes, Some(A::HighlightSelection)),
     row(&[ctrl(Key::Z)], "Undo the last change to a note", Notes, None),
     row(&[ctrl(Key::B)], "Show or hide the library", View, Some(A::ToggleLibrary)),
-    row(&[ctrl_shift(Key::T)], "Show or hide the translation column", View, Some(A::ToggleTranslationColumn)),
-    row(&[ctrl_shift(Key::N)], "Show or hide the notes column", View, Some(A::ToggleNotesColumn)),
+    row(&[ctrl(Key::Num1)], "Layout: article and translation side by side", View, Some(A::SetLayout(L::SideBySide))),
+    row(&[ctrl(Key::Num2)], "Layout: each section followed by its translation", View, Some(A::SetLayout(L::Interleaved))),
+    row(&[ctrl(Key::Num3)], "Layout: the article only", View, Some(A::SetLayout(L::ArticleOnly))),
+    row(&[ctrl(Key::Num4)], "Layout: the translation only (hold Alt or point at a row for the article)", View, Some(A::SetLayout(L::TranslationOnly))),
+    row(&[ctrl_shift(Key::T)], "Show or hide the translation", View, Some(A::ToggleTranslationColumn)),
+    row(&[ctrl_shift(Key::N)], "Open or close the notes panel (every note, in reading order)", Notes, Some(A::ToggleNotesPanel)),
     row(&[ctrl(Key::D)], "Hide or show diacritics (display only)", View, Some(A::ToggleDiacritics)),
     row(&[ctrl(Key::Equals), ctrl(Key::Plus)], "Zoom in", View, None),
     row(&[ctrl(Key::Minus)], "Zoom out", View, None),

@@ -77,6 +77,10 @@ pub struct TranslationCells<'a> {
     pub search_highlights: super::Highlights<'a>,
 }
 
+/// What the header of a column without any translation says: the three ways to fill it.
+const NO_TRANSLATION: &str = "No translation yet: add a file (File > Import translation…), \
+     translate by machine (Translate menu), or write one (T, or point at a section)";
+
 /// A word for where a cell comes from.
 fn source_label(source: &TranslationSource) -> String {
     match source {
@@ -113,12 +117,10 @@ impl ColumnCells for TranslationCells<'_> {
     fn status(&self) -> String {
         let mut parts = Vec::new();
         match self.column {
-            None if self.problems.is_empty() => {
-                parts.push("No translation yet: click a row to write one".to_owned());
-            }
+            None if self.problems.is_empty() => parts.push(NO_TRANSLATION.to_owned()),
             None => {}
             Some(column) if column.rows.iter().all(|row| row.cell.is_none()) => {
-                parts.push("No translation yet: click a row to write one".to_owned());
+                parts.push(NO_TRANSLATION.to_owned());
             }
             Some(column) => {
                 let flagged = column.flagged();
@@ -169,6 +171,30 @@ impl ColumnCells for TranslationCells<'_> {
         }
     }
 
+    fn actions(&mut self, ui: &mut Ui, index: usize) {
+        let editing = self.editing.as_deref().is_some_and(|e| e.row == index);
+        let translated = self
+            .column
+            .and_then(|column| column.rows.get(index))
+            .is_some_and(|row| row.cell.is_some());
+        if editing || translated {
+            return;
+        }
+        let invite = ui
+            .add(
+                egui::Button::new("Write a translation…")
+                    .small()
+                    .frame(false),
+            )
+            .on_hover_text("Write your translation of this section (T)");
+        if invite.clicked() {
+            self.commands.push(TranslationCommand::Edit(index));
+        }
+        if self.marks.get(&index) != Some(&RowMark::Waiting) {
+            machine_button(ui, index, "Translate by machine", self.commands);
+        }
+    }
+
     fn cell(&mut self, ui: &mut Ui, index: usize, _section: &Section) {
         if let Some(editing) = self.editing.as_deref_mut().filter(|e| e.row == index) {
             editor(ui, editing, self.split.clone(), self.commands);
@@ -177,21 +203,8 @@ impl ColumnCells for TranslationCells<'_> {
         let row = self.column.and_then(|column| column.rows.get(index));
         let mark = self.marks.get(&index);
         let Some(cell) = row.and_then(|row| row.cell.as_ref()) else {
-            ui.horizontal_wrapped(|ui| {
-                let invite = ui
-                    .add(
-                        egui::Button::new("Write a translation…")
-                            .small()
-                            .frame(false),
-                    )
-                    .on_hover_text("Write your translation of this section");
-                if invite.clicked() {
-                    self.commands.push(TranslationCommand::Edit(index));
-                }
-                if mark != Some(&RowMark::Waiting) {
-                    machine_button(ui, index, "Translate by machine", self.commands);
-                }
-            });
+            // A row without a translation is empty: what can fill it is offered on the
+            // row pointed at (see `actions`), and said once in the header.
             machine_mark(ui, mark);
             return;
         };

@@ -127,3 +127,15 @@ pub fn copy<S>(harness: &mut egui_kittest::Harness<'_, S>) -> Option<String> {
             _ => None,
         })
 }
+
+/// Points at the first row on screen of the open article, so its actions ("+ Note",
+/// "Write a translation…") are shown.
+pub fn point_at_first_row(harness: &mut egui_kittest::Harness<'_, hamish::app::HamishApp>) {
+    let article = harness
+        .state()
+        .page_shown()
+        .and_then(|page| page.article.or(page.translation))
+        .expect("an article is shown");
+    harness.hover_at(egui::pos2(article.center().x, article.top() + 40.0));
+    harness.run();
+}

@@ -1,5 +1,6 @@
-//! The notes column: beside each section, the cards of its notes and "+ Note"; and
-//! the highlights the notes paint under the source text.
+//! The notes margin: under each section that has notes, their cards; "+ Note" on the
+//! row pointed at; a marker in the gutter of rows with notes; and the highlights the
+//! notes paint under the source text.
 
 use std::ops::Range;
 
@@ -100,12 +101,24 @@ impl ColumnCells for NotesColumn<'_> {
             );
             ui.add_space(4.0);
         }
+    }
+
+    fn actions(&mut self, ui: &mut Ui, index: usize) {
         if ui
             .add(egui::Button::new("+ Note").small().frame(false))
-            .on_hover_text("Add a note on this section")
+            .on_hover_text("Add a note on this section (N)")
             .clicked()
         {
             self.commands.push(NoteCommand::AddToSection(index));
         }
+    }
+
+    fn marked(&self, index: usize) -> bool {
+        self.placements
+            .iter()
+            .any(|(_, placement)| match placement {
+                Placement::Section(at) | Placement::Span(at, _) => *at == index,
+                Placement::Orphan => false,
+            })
     }
 }

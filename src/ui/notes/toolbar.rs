@@ -1,5 +1,6 @@
 //! The bar over a selection: highlight it in a colour, or highlight it and write a
-//! note on it.
+//! note on it; and, when the translation is shown, write or machine-translate the
+//! translation of its section.
 
 use egui::{Response, Role, Sense, Ui, WidgetInfo, vec2};
 
@@ -7,6 +8,7 @@ use crate::model::HighlightColor;
 use crate::ui::{SelectionInView, TextSelection, theme};
 
 use super::NoteCommand;
+use crate::ui::translation::TranslationCommand;
 
 /// A round colour button named `label` (for screen readers and as its tooltip);
 /// `chosen` rings it.
@@ -29,12 +31,15 @@ pub(super) fn color_button(
 }
 
 /// The toolbar over `selection`; what is chosen goes to `commands`. `last` (the
-/// colour H highlights in) is ringed, and a note is highlighted in it.
+/// colour H highlights in) is ringed, and a note is highlighted in it. With
+/// `translation` (when the translation is on the page), the section's translation
+/// can be written or machine-made from here too.
 pub fn selection_toolbar(
     ctx: &egui::Context,
     selection: &SelectionInView,
     last: HighlightColor,
     commands: &mut Vec<NoteCommand>,
+    translation: Option<&mut Vec<TranslationCommand>>,
 ) {
     let position = selection.rect.left_top() - vec2(0.0, 34.0);
     egui::Area::new(egui::Id::unique("hamish-selection-toolbar"))
@@ -67,6 +72,22 @@ pub fn selection_toolbar(
                             with_note: true,
                         });
                         TextSelection::clear(ctx);
+                    }
+                    if let Some(translation) = translation {
+                        ui.separator();
+                        let write = ui
+                            .button("Write a translation…")
+                            .on_hover_text("Write the translation of this section (T)");
+                        if write.clicked() {
+                            translation.push(TranslationCommand::Edit(selection.section));
+                        }
+                        let machine = ui
+                            .button("Translate by machine")
+                            .on_hover_text("Machine-translate this section, again if it was");
+                        if machine.clicked() {
+                            translation
+                                .push(TranslationCommand::MachineTranslate(selection.section));
+                        }
                     }
                 });
             });
