@@ -6,12 +6,13 @@
 use std::ops::Range;
 
 use cosmic_text::{
-    Attrs, AttrsList, Buffer, Ellipsize, Family, Hinting, LineIter, Metrics, Shaping, Style,
+    Attrs, AttrsList, Buffer, Family, LineIter, Metrics, ShapeBuffer, ShapeLine, Shaping, Style,
     Weight, Wrap,
 };
 
 use super::TextEngine;
 use super::shaped::ShapedLine;
+use super::wrap::wrap;
 use crate::model::{EmphasisSpan, WordUnit, is_right_to_left, widen_to_words};
 use crate::text::fonts::family_name;
 use crate::text::layout::{LineRun, ParagraphLayout};
@@ -39,44 +40,17 @@ impl TextEngine {
                 self.shaped.insert(text, emphasis, style, lines)
             }
         };
-        // Each line wrapped by cosmic-text, placed one under the other as its `Buffer`
-        // places them: the line box's height, the glyphs centred in it.
-        let mut wrapped = Vec::with_capacity(lines.len());
-        let mut places = Vec::new();
-        let mut top = 0.0;
-        for line in lines {
-            let mut layout = Vec::new();
-            line.shape.layout_to_buffer(
-                &mut self.scratch,
-                size_px,
-                Some(width_px),
-                Wrap::WordOrGlyph,
-                Ellipsize::None,
-                None,
-                &mut layout,
-                None,
-                Hinting::Disabled,
-            );
-            for layout_line in &layout {
-                let line_height = layout_line.line_height_opt.unwrap_or(line_height_px);
-                let glyph_height = layout_line.max_ascent + layout_line.max_descent;
-                let line_y = top + (line_height - glyph_height) / 2.0 + layout_line.max_ascent;
-                places.push((line.start, line.shape.rtl, top, line_y, line_height));
-                top += line_height;
-            }
-            wrapped.push(layout);
-        }
-        let runs = wrapped.iter().flatten().zip(places).map(
-            |(layout_line, (paragraph_start, rtl, line_top, line_y, line_height))| LineRun {
-                paragraph_start,
-                rtl,
-                glyphs: &layout_line.glyphs,
-                line_top,
-                line_y,
-                line_height,
-            },
-        );
-        ParagraphLayout::from_runs(runs, text, width_px, pixels_per_point)
+        place(
+            lines
+                .iter()
+                .map(|line| (line.start, &line.shape, &text[line.start..line.end])),
+            &mut self.scratch,
+            text,
+            size_px,
+            line_height_px,
+            width_px,
+            pixels_per_point,
+        )
     }
 
     /// Shapes each line of `text` (split at line breaks as cosmic-text's `Buffer`
@@ -109,6 +83,7 @@ impl TextEngine {
                 .shape(&mut self.fonts, &text[range.clone()], &attrs_list);
             lines.push(ShapedLine {
                 start: range.start,
+                end: range.end,
                 shape,
             });
             ends_with_break = ending != cosmic_text::LineEnding::None;
@@ -121,14 +96,16 @@ impl TextEngine {
                 .shape(&mut self.fonts, "", &AttrsList::new(&attrs));
             lines.push(ShapedLine {
                 start: text.len(),
+                end: text.len(),
                 shape,
             });
         }
         lines
     }
 
-    /// Lays `text` out as cosmic-text alone lays it out: a new `Buffer` shaping every
-    /// word itself (its `ShapeLine::build`), no kept shaping or word used or kept. The
+    /// Lays `text` out as cosmic-text alone shapes it: a new `Buffer` shaping every
+    /// word itself (its `ShapeLine::build`), no kept shaping or word used or kept, then
+    /// wrapped as the engine wraps (cosmic-text's wrapping kept to UAX #14). The
     /// reference that tests compare the engine's own shaping and caches with.
     #[doc(hidden)]
     pub fn layout_fresh(
@@ -147,7 +124,25 @@ impl TextEngine {
         buffer.set_wrap(Wrap::WordOrGlyph);
         set_text(&mut buffer, text, emphasis, style);
         buffer.shape_until_scroll(&mut self.fonts, false);
-        ParagraphLayout::from_buffer(&buffer, text, width_px, pixels_per_point)
+        // cosmic-text's shaping, wrapped as the engine wraps (see `wrap`): the
+        // buffer's own wrapping may break where UAX #14 forbids.
+        let mut start = 0;
+        let mut lines = Vec::with_capacity(buffer.lines.len());
+        for line in &buffer.lines {
+            if let Some(shape) = line.shape_opt() {
+                lines.push((start, shape, line.text()));
+            }
+            start += line.text().len() + line.ending().as_str().len();
+        }
+        place(
+            lines.into_iter(),
+            &mut self.scratch,
+            text,
+            size_px,
+            metrics.line_height,
+            width_px,
+            pixels_per_point,
+        )
     }
 
     pub(super) fn learn_advance(
@@ -164,6 +159,46 @@ impl TextEngine {
         let measured = advance_px / chars as f32 / (style.size_pt * pixels_per_point);
         self.advance_per_char_em = 0.9 * self.advance_per_char_em + 0.1 * measured;
     }
+}
+
+/// Wraps each line of a paragraph (where it starts in `text`, its shaping, its text)
+/// to `width_px` and places the wrapped lines one under the other as cosmic-text's
+/// `Buffer` places them: the line box's height, the glyphs centred in it.
+#[allow(clippy::too_many_arguments)]
+fn place<'a>(
+    lines: impl Iterator<Item = (usize, &'a ShapeLine, &'a str)>,
+    scratch: &mut ShapeBuffer,
+    text: &str,
+    size_px: f32,
+    line_height_px: f32,
+    width_px: f32,
+    pixels_per_point: f32,
+) -> ParagraphLayout {
+    let mut wrapped = Vec::new();
+    let mut places = Vec::new();
+    let mut top = 0.0;
+    for (start, shape, line_text) in lines {
+        let layout = wrap(shape, line_text, scratch, size_px, width_px);
+        for layout_line in &layout {
+            let line_height = layout_line.line_height_opt.unwrap_or(line_height_px);
+            let glyph_height = layout_line.max_ascent + layout_line.max_descent;
+            let line_y = top + (line_height - glyph_height) / 2.0 + layout_line.max_ascent;
+            places.push((start, shape.rtl, top, line_y, line_height));
+            top += line_height;
+        }
+        wrapped.push(layout);
+    }
+    let runs = wrapped.iter().flatten().zip(places).map(
+        |(layout_line, (paragraph_start, rtl, line_top, line_y, line_height))| LineRun {
+            paragraph_start,
+            rtl,
+            glyphs: &layout_line.glyphs,
+            line_top,
+            line_y,
+            line_height,
+        },
+    );
+    ParagraphLayout::from_runs(runs, text, width_px, pixels_per_point)
 }
 
 /// Puts `text` with its emphasis in `style`'s face into `buffer` (shaped when it is
