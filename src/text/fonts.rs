@@ -8,7 +8,7 @@ use cosmic_text::{FontSystem, fontdb};
 use super::style::FontFamily;
 
 /// The font files in `fonts/`, compiled into the binary.
-const BUNDLED_FONTS: [&[u8]; 7] = [
+const BUNDLED_FONTS: [&[u8]; 10] = [
     include_bytes!("../../fonts/Amiri-Regular.ttf"),
     include_bytes!("../../fonts/Amiri-Bold.ttf"),
     include_bytes!("../../fonts/NotoSans-Regular.ttf"),
@@ -16,6 +16,9 @@ const BUNDLED_FONTS: [&[u8]; 7] = [
     include_bytes!("../../fonts/NotoNastaliqUrdu-Regular.ttf"),
     include_bytes!("../../fonts/Vazirmatn-Regular.ttf"),
     include_bytes!("../../fonts/Vazirmatn-Bold.ttf"),
+    include_bytes!("../../fonts/Literata-Regular.ttf"),
+    include_bytes!("../../fonts/Literata-Bold.ttf"),
+    include_bytes!("../../fonts/Literata-Italic.ttf"),
 ];
 
 /// The family name cosmic-text knows a [`FontFamily`] by.
@@ -26,6 +29,7 @@ pub fn family_name(family: FontFamily) -> &'static str {
         FontFamily::Hebrew => "Noto Sans Hebrew",
         FontFamily::Nastaliq => "Noto Nastaliq Urdu",
         FontFamily::ArabicSans => "Vazirmatn",
+        FontFamily::Serif => "Literata",
     }
 }
 
@@ -59,6 +63,7 @@ mod tests {
             FontFamily::Hebrew,
             FontFamily::Nastaliq,
             FontFamily::ArabicSans,
+            FontFamily::Serif,
         ] {
             assert!(
                 families.iter().any(|name| name == family_name(family)),

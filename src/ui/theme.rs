@@ -134,11 +134,11 @@ pub const NOTE: TextStyle = TextStyle {
 };
 
 /// The style of a translation at `size_pt` (the translation column has its own
-/// size): the Latin face, falling back to the bundled Arabic, Hebrew and Urdu faces
+/// size): the Latin serif, falling back to the bundled Arabic, Hebrew and Urdu faces
 /// for a translation in those scripts.
 pub const fn translation(size_pt: f32) -> TextStyle {
     TextStyle {
-        family: FontFamily::Sans,
+        family: FontFamily::Serif,
         size_pt,
         line_height: 1.6,
         bold: false,

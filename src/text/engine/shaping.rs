@@ -16,7 +16,7 @@ use super::wrap::wrap;
 use crate::model::{EmphasisSpan, WordUnit, is_right_to_left, widen_to_words};
 use crate::text::fonts::family_name;
 use crate::text::layout::{LineRun, ParagraphLayout};
-use crate::text::style::TextStyle;
+use crate::text::style::{TextStyle, starts_left_to_right};
 
 impl TextEngine {
     /// Lays `text` out at `width_px`, re-wrapping a kept shaping of it when there is
@@ -61,7 +61,7 @@ impl TextEngine {
         emphasis: &[EmphasisSpan],
         style: &TextStyle,
     ) -> Vec<ShapedLine> {
-        let attrs = plain_attrs(style);
+        let attrs = plain_attrs(style, text);
         let spans = if emphasis.is_empty() {
             Vec::new()
         } else {
@@ -204,7 +204,7 @@ fn place<'a>(
 /// Puts `text` with its emphasis in `style`'s face into `buffer` (shaped when it is
 /// next laid out).
 fn set_text(buffer: &mut Buffer, text: &str, emphasis: &[EmphasisSpan], style: &TextStyle) {
-    let attrs = plain_attrs(style);
+    let attrs = plain_attrs(style, text);
     if emphasis.is_empty() {
         buffer.set_text(text, &attrs, Shaping::Advanced, None);
     } else {
@@ -220,10 +220,16 @@ fn set_text(buffer: &mut Buffer, text: &str, emphasis: &[EmphasisSpan], style: &
     }
 }
 
-/// The attributes of `style`'s face, without emphasis.
-fn plain_attrs(style: &TextStyle) -> Attrs<'static> {
+/// The attributes of `style`'s face for `text`, without emphasis: a left-to-right
+/// text in a column set in an Arabic or Hebrew face takes the Latin face.
+fn plain_attrs(style: &TextStyle, text: &str) -> Attrs<'static> {
+    let family = if starts_left_to_right(text) {
+        style.family.for_left_to_right()
+    } else {
+        style.family
+    };
     Attrs::new()
-        .family(Family::Name(family_name(style.family)))
+        .family(Family::Name(family_name(family)))
         .weight(if style.bold {
             Weight::BOLD
         } else {
@@ -276,7 +282,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::text::ParagraphLayout;
+    use crate::text::{FontFamily, ParagraphLayout};
 
     #[test]
     fn emphasis_changes_the_glyphs_and_the_cache_key() {
@@ -315,5 +321,91 @@ mod tests {
         };
         let ignored = engine.layout_emphasized("كلمة", &[outside], &style, 400.0, 1.0);
         assert_eq!(ignored.text(), "كلمة");
+    }
+
+    /// The family names of the faces the glyphs of `text` (laid out in `style`) are
+    /// drawn from, for each character of `probe` in it.
+    fn faces_of(
+        engine: &mut TextEngine,
+        text: &str,
+        style: &TextStyle,
+        probe: &str,
+    ) -> Vec<String> {
+        let layout = engine.layout(text, style, 2000.0, 1.0);
+        let at = text.find(probe).expect("probe in text");
+        let ids: Vec<_> = layout
+            .glyphs
+            .iter()
+            .filter(|glyph| (at..at + probe.len()).contains(&(glyph.start as usize)))
+            .map(|glyph| glyph.cache_key.font_id)
+            .collect();
+        assert!(!ids.is_empty(), "{probe} has glyphs");
+        let db = engine.fonts().db();
+        ids.iter()
+            .map(|id| {
+                db.face(*id)
+                    .map(|face| face.families[0].0.clone())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn latin_text_is_set_in_the_latin_serif_not_amiri() {
+        let mut engine = TextEngine::new();
+        // A translation, in the translation column's default face.
+        let translation = TextStyle {
+            family: FontFamily::Serif,
+            ..TextStyle::body(16.0)
+        };
+        let english = "Russian media sources announced the summit.";
+        assert!(
+            faces_of(&mut engine, english, &translation, "summit")
+                .iter()
+                .all(|face| face == "Literata")
+        );
+        // An English note in the notes column, set in Amiri for Arabic notes.
+        let note = TextStyle::body(16.0);
+        assert!(
+            faces_of(
+                &mut engine,
+                "Compare the Kremlin's wording.",
+                &note,
+                "Kremlin"
+            )
+            .iter()
+            .all(|face| face == "Literata")
+        );
+        // An Arabic note keeps Amiri, its Latin too (drawn to sit beside the Arabic).
+        let arabic = "ذكر موقع IA 24.KG الخبر";
+        assert!(
+            faces_of(&mut engine, arabic, &note, "ذكر")
+                .iter()
+                .all(|face| face == "Amiri")
+        );
+        assert!(
+            faces_of(&mut engine, arabic, &note, "IA")
+                .iter()
+                .all(|face| face == "Amiri")
+        );
+    }
+
+    #[test]
+    fn latin_inside_hebrew_is_a_latin_face() {
+        let mut engine = TextEngine::new();
+        let hebrew = TextStyle {
+            family: FontFamily::Hebrew,
+            ..TextStyle::body(20.0)
+        };
+        let faces = faces_of(
+            &mut engine,
+            "ראש הממשלה ביקר בירושלים (Israel) אתמול",
+            &hebrew,
+            "Israel",
+        );
+        assert!(
+            faces.iter().all(|face| face == "Noto Sans"),
+            "{faces:?}: Noto Sans is drawn to go with Noto Sans Hebrew"
+        );
     }
 }
