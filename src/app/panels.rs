@@ -423,6 +423,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::SetBodySize(size) => Command::SetBodySize(size),
         MenuAction::ToggleLibrary => Command::ToggleLibrary,
         MenuAction::ToggleFullscreen => Command::ToggleFullscreen,
+        MenuAction::Quit => Command::Quit,
         MenuAction::SetTheme(theme) => Command::SetTheme(theme),
         MenuAction::ImportTranslation => Command::ChooseTranslationFile,
         MenuAction::BlurTranslations(blur) => Command::BlurTranslations(blur),

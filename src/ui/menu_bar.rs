@@ -1,4 +1,4 @@
-//! The menu bar: File, Notes, View and Search. It shows what it is given and returns what the
+//! The menu bar: File, Notes, View, Search, Translate and Help. It shows what it is given and returns what the
 //! reader chose; the app turns that into commands.
 
 use std::path::PathBuf;
@@ -109,6 +109,8 @@ pub enum MenuAction {
     Search(SearchCommand),
     /// Machine translation.
     Machine(MachineCommand),
+    /// Close the window.
+    Quit,
 }
 
 /// The menu bar.
@@ -154,6 +156,25 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
         .on_hover_text("A translation kept anywhere (.txt, .md, .tmx, .xlf) for this article");
     if import.clicked() {
         actions.push(MenuAction::ImportTranslation);
+    }
+    ui.separator();
+    let quit = egui::Button::new("Quit").shortcut_text(label_of(ui.ctx(), KeyAction::Quit));
+    if ui.add(quit).clicked() {
+        actions.push(MenuAction::Quit);
+    }
+}
+
+/// A menu item that is on or off, drawn as every one of them is: a check box (ticked
+/// when on), with its key on the right when it has one.
+fn toggle_item(ui: &mut Ui, on: bool, label: &str, keys: &str) -> egui::Response {
+    let mut value = on;
+    if keys.is_empty() {
+        ui.checkbox(&mut value, label)
+    } else {
+        ui.add(egui::Checkbox::new(
+            &mut value,
+            (label, egui::Atom::grow(), egui::RichText::new(keys).weak()),
+        ))
     }
 }
 
@@ -229,8 +250,7 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
             MenuAction::HideDiacritics(!state.hide_diacritics),
         ),
     ] {
-        let button = egui::Button::selectable(shown, label).shortcut_text(label_of(ui.ctx(), key));
-        if ui.add(button).clicked() {
+        if toggle_item(ui, shown, label, &label_of(ui.ctx(), key)).clicked() {
             actions.push(action);
         }
     }
@@ -256,18 +276,16 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
             },
         ),
     ] {
-        let button = egui::Button::selectable(shown, label).shortcut_text(label_of(ui.ctx(), key));
-        if ui.add(button).clicked() {
+        if toggle_item(ui, shown, label, &label_of(ui.ctx(), key)).clicked() {
             actions.push(MenuAction::SetColumns(toggled));
         }
     }
-    let mut show = state.show_bidi_controls;
-    let bidi = ui.checkbox(&mut show, "Show bidi controls").on_hover_text(
+    let bidi = toggle_item(ui, state.show_bidi_controls, "Show bidi controls", "").on_hover_text(
         "Marks the invisible characters that change the direction of text \
          (U+202A–U+202E, U+2066–U+2069) where they are",
     );
-    if bidi.changed() {
-        actions.push(MenuAction::ShowBidiControls(show));
+    if bidi.clicked() {
+        actions.push(MenuAction::ShowBidiControls(!state.show_bidi_controls));
     }
     if let Some((chosen, guessed)) = &state.article_language {
         ui.menu_button("Article language", |ui| {
