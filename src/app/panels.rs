@@ -166,7 +166,11 @@ impl HamishApp {
                     if ui.small_button("Dismiss").clicked() {
                         self.commands.push(Command::DismissMessage);
                     }
-                    let color = ui.visuals().warn_fg_color;
+                    // A success is news, not a warning.
+                    let color = match self.messages.tone() {
+                        Some(super::messages::Tone::Done) => ui.visuals().text_color(),
+                        _ => ui.visuals().warn_fg_color,
+                    };
                     ui.add(TextBlock::new(message).style(theme::MESSAGE).color(color));
                 });
             });

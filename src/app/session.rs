@@ -131,6 +131,7 @@ impl Session {
         messages: &mut Messages,
     ) {
         self.remember_reading_position(reading);
+        messages.enter(path);
         let mut view = ReadingView::default();
         if let Some(&section) = reading.reading_positions.get(path) {
             view.scroll_to_section(section);
@@ -241,10 +242,10 @@ impl Session {
                     start(started, "list the folder again", messages);
                 }
             }
-            Report::Exported { path, result } => messages.tell(match result {
-                Ok(()) => format!("Saved: {}", path.display()),
-                Err(error) => capitalized(&format!("{error}: {}", path.display())),
-            }),
+            Report::Exported { path, result } => match result {
+                Ok(()) => messages.tell_done(format!("Saved: {}", path.display())),
+                Err(error) => messages.tell(capitalized(&format!("{error}: {}", path.display()))),
+            },
             // About a folder or an article no longer open.
             _ => {}
         }
@@ -264,6 +265,7 @@ impl Session {
             Listing::Open { article } => {
                 self.opening_folder = None;
                 let folder = listing.root.clone();
+                messages.enter(&folder);
                 let article = article
                     .filter(|path| listing.position(path).is_some())
                     .or_else(|| {
