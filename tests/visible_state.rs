@@ -1,6 +1,6 @@
 //! State the reader can see and leave: every toggle of the View menu is a check box
-//! ticked when on, Escape closes the settings and the shortcut sheet, and File ▸ Quit
-//! or Ctrl+Q closes the window.
+//! ticked when on, hidden diacritics and translations say so on screen, Escape closes
+//! the settings and the shortcut sheet, and File ▸ Quit or Ctrl+Q closes the window.
 
 mod common;
 
@@ -96,4 +96,20 @@ fn ctrl_q_and_file_quit_close_the_window() {
     harness.run();
     harness.get_by_label("Quit Ctrl+Q").click();
     assert!(quits_soon(&mut harness), "File ▸ Quit");
+}
+
+#[test]
+fn hidden_diacritics_and_translations_say_so_on_screen() {
+    let mut harness = open_samples(Preferences::default());
+    assert!(
+        harness
+            .query_by_label_contains("Diacritics hidden")
+            .is_none()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    harness.get_by_label_contains("Diacritics hidden (Ctrl+D)");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    harness.run();
+    harness.get_by_label_contains("Translations hidden (Ctrl+Shift+T)");
 }

@@ -127,6 +127,9 @@ impl HamishApp {
                 _ => None,
             },
             translation: self.machine.status.as_deref(),
+            diacritics_hidden: self.preferences.hide_diacritics,
+            translations_covered: self.preferences.blur_translations,
+            translation_column_hidden: !self.preferences.columns.translation,
         }
     }
 
