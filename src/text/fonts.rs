@@ -21,6 +21,14 @@ const BUNDLED_FONTS: [&[u8]; 10] = [
     include_bytes!("../../fonts/Literata-Italic.ttf"),
 ];
 
+/// Bundled faces egui's own text (the chrome: menus, buttons, labels) falls back to
+/// after egui's fonts, by the name egui knows them by: Noto Sans for Greek,
+/// Cyrillic and more of Latin.
+pub const CHROME_FALLBACK_FONTS: [(&str, &[u8]); 1] = [(
+    "Hamish Noto Sans",
+    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+)];
+
 /// The family name cosmic-text knows a [`FontFamily`] by.
 pub fn family_name(family: FontFamily) -> &'static str {
     match family {
