@@ -13,9 +13,9 @@
 //! So a wrapped line that starts at such a run boundary (not a break opportunity) is
 //! wrapped again: the line before it ends at its last break opportunity instead, laid
 //! out on its own (cosmic-text reorders it), and the rest of the text is wrapped again
-//! from there. Only paragraphs that mix directions have more than one run, and only a
-//! line starting exactly at a run boundary is looked at, so wrapping other text costs
-//! nothing more.
+//! from there. Only paragraphs that mix directions have more than one run, and UAX #14
+//! is asked only when a wrapped line starts exactly where a run starts, so wrapping
+//! other text costs nothing more.
 
 use cosmic_text::{Ellipsize, Hinting, LayoutLine, ShapeBuffer, ShapeLine, ShapeWord, Wrap};
 
@@ -33,7 +33,15 @@ pub(super) fn wrap(
     if shape.spans.len() < 2 || lines.len() < 2 {
         return lines;
     }
-    let glued = glued_boundaries(shape, text);
+    // Only a line that starts where a run starts can start where no break is allowed:
+    // UAX #14 is asked only then.
+    let run_starts = run_starts(shape);
+    let starts_a_run =
+        |line: &LayoutLine| logical_start(line).is_some_and(|start| run_starts.contains(&start));
+    if !lines[1..].iter().any(starts_a_run) {
+        return lines;
+    }
+    let glued = glued_boundaries(run_starts, text);
     if glued.is_empty() {
         return lines;
     }
@@ -108,18 +116,18 @@ fn word_start(word: &ShapeWord) -> Option<usize> {
     word.glyphs.iter().map(|glyph| glyph.start).min()
 }
 
-/// The run boundaries of `shape` (where a bidi level run begins) that are not UAX #14
-/// break opportunities of `text`.
-fn glued_boundaries(shape: &ShapeLine, text: &str) -> Vec<usize> {
-    let starts: Vec<usize> = shape
+/// Where each bidi level run of `shape` but the first begins in the text.
+fn run_starts(shape: &ShapeLine) -> Vec<usize> {
+    shape
         .spans
         .iter()
         .filter_map(|span| span.words.iter().filter_map(word_start).min())
         .filter(|&start| start > 0)
-        .collect();
-    if starts.is_empty() {
-        return starts;
-    }
+        .collect()
+}
+
+/// The run boundaries (`starts`) that are not UAX #14 break opportunities of `text`.
+fn glued_boundaries(starts: Vec<usize>, text: &str) -> Vec<usize> {
     let opportunities: Vec<usize> = unicode_linebreak::linebreaks(text)
         .map(|(at, _)| at)
         .collect();
