@@ -349,6 +349,8 @@ impl HamishApp {
                 }
             }
             None => {
+                // Once: egui's fonts with the bundled faces after them.
+                ctx.set_fonts(crate::ui::theme::font_definitions());
                 crate::ui::theme::apply(ctx, theme);
                 ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
             }

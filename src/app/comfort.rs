@@ -30,6 +30,9 @@ pub enum ComfortWindow {
 pub(super) struct Comfort {
     pub(super) settings_open: bool,
     pub(super) shortcuts_open: bool,
+    /// Whether the reader asked to quit (File ▸ Quit, Ctrl+Q): the window is asked to
+    /// close, and closing hands the last edits to the writer.
+    pub(super) quit_asked: bool,
     /// The settings page shown.
     pub(super) settings_page: usize,
     /// The language guessed for an article from its letters, kept for the article it
@@ -102,6 +105,7 @@ impl HamishApp {
                 KeyAction::ShortcutSheet => {
                     Command::ShowWindow(ComfortWindow::Shortcuts, !self.comfort.shortcuts_open)
                 }
+                KeyAction::Quit => Command::Quit,
             };
             self.commands.push(command);
         }
@@ -245,9 +249,31 @@ impl HamishApp {
         Some((chosen, guessed))
     }
 
+    /// Escape closes the shortcut sheet, or else the settings window, when no text
+    /// field has the focus (a field's Escape leaves the field). The key is taken, so
+    /// nothing under the window acts on it too.
+    fn close_comfort_window_on_escape(&mut self, ctx: &egui::Context) {
+        if !(self.comfort.shortcuts_open || self.comfort.settings_open)
+            || ctx.memory(|memory| memory.focused().is_some())
+        {
+            return;
+        }
+        let escape =
+            ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if !escape {
+            return;
+        }
+        if self.comfort.shortcuts_open {
+            self.comfort.shortcuts_open = false;
+        } else {
+            self.comfort.settings_open = false;
+        }
+    }
+
     /// Draws the settings window and the shortcut sheet, if open, and turns what the
     /// reader changed into commands.
     pub(super) fn comfort_windows(&mut self, ctx: &egui::Context) {
+        self.close_comfort_window_on_escape(ctx);
         if self.comfort.shortcuts_open {
             crate::ui::shortcut_sheet(ctx, &mut self.comfort.shortcuts_open);
         }
@@ -306,6 +332,11 @@ impl HamishApp {
                 SettingsAction::SetTypography(typography) => Command::SetTypography(typography),
             });
         }
+    }
+
+    /// Whether the reader asked to quit (the window was asked to close).
+    pub fn quit_was_asked(&self) -> bool {
+        self.comfort.quit_asked
     }
 
     /// Whether the settings window is open.

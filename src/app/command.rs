@@ -53,6 +53,8 @@ pub enum Command {
     SetLibraryWidth(f32),
     /// Fill the screen with the window, or stop.
     ToggleFullscreen,
+    /// Close the window: File ▸ Quit, Ctrl+Q.
+    Quit,
     /// Use this theme.
     SetTheme(Theme),
     /// Zoom the whole app in or out, or back to actual size.
@@ -198,6 +200,10 @@ impl HamishApp {
                     *LIBRARY_WIDTH_RANGE_PT.start(),
                     *LIBRARY_WIDTH_RANGE_PT.end(),
                 );
+            }
+            Command::Quit => {
+                self.comfort.quit_asked = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::ToggleFullscreen => {
                 let fullscreen = ctx.input(|input| input.viewport().fullscreen.unwrap_or(false));

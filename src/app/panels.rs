@@ -139,6 +139,9 @@ impl HamishApp {
             translation: self
                 .machine
                 .status_for(self.session.open.as_ref().map(|open| open.path.as_path())),
+            diacritics_hidden: self.preferences.hide_diacritics,
+            translations_covered: self.preferences.blur_translations,
+            translation_column_hidden: !self.page_layout().layout.shows_translation(),
         }
     }
 
@@ -178,7 +181,11 @@ impl HamishApp {
                     if ui.small_button("Dismiss").clicked() {
                         self.commands.push(Command::DismissMessage);
                     }
-                    let color = ui.visuals().warn_fg_color;
+                    // A success is news, not a warning.
+                    let color = match self.messages.tone() {
+                        Some(super::messages::Tone::Done) => ui.visuals().text_color(),
+                        _ => ui.visuals().warn_fg_color,
+                    };
                     ui.add(TextBlock::new(message).style(theme::MESSAGE).color(color));
                 });
             });
@@ -468,6 +475,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::SetBodySize(size) => Command::SetBodySize(size),
         MenuAction::ToggleLibrary => Command::ToggleLibrary,
         MenuAction::ToggleFullscreen => Command::ToggleFullscreen,
+        MenuAction::Quit => Command::Quit,
         MenuAction::SetTheme(theme) => Command::SetTheme(theme),
         MenuAction::ImportTranslation => Command::ChooseTranslationFile,
         MenuAction::BlurTranslations(blur) => Command::BlurTranslations(blur),

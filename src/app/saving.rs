@@ -114,13 +114,13 @@ impl Session {
                         }
                     }
                 }
-                WorkerEvent::Written { path, result } => messages.tell(match result {
-                    Ok(()) => format!("Saved: {}", path.display()),
-                    Err(error) => format!(
+                WorkerEvent::Written { path, result } => match result {
+                    Ok(()) => messages.tell_done(format!("Saved: {}", path.display())),
+                    Err(error) => messages.tell(format!(
                         "This file could not be written ({error}): {}",
                         path.display()
-                    ),
-                }),
+                    )),
+                },
             }
         }
     }

@@ -137,6 +137,7 @@ impl Session {
         messages: &mut Messages,
     ) {
         self.remember_reading_position(reading);
+        messages.enter(path);
         // Asked for: opened even if it ended the last run.
         self.guard.forgive(path);
         self.guard.opening(path);
@@ -249,10 +250,10 @@ impl Session {
                     start(started, "list the folder again", messages);
                 }
             }
-            Report::Exported { path, result } => messages.tell(match result {
-                Ok(()) => format!("Saved: {}", path.display()),
-                Err(error) => capitalized(&format!("{error}: {}", path.display())),
-            }),
+            Report::Exported { path, result } => match result {
+                Ok(()) => messages.tell_done(format!("Saved: {}", path.display())),
+                Err(error) => messages.tell(capitalized(&format!("{error}: {}", path.display()))),
+            },
             // About a folder or an article no longer open.
             _ => {}
         }
@@ -272,6 +273,7 @@ impl Session {
             Listing::Open { article } => {
                 self.opening_folder = None;
                 let folder = listing.root.clone();
+                messages.enter(&folder);
                 let asked_for = article.filter(|path| listing.position(path).is_some());
                 let mut article = asked_for.clone().or_else(|| {
                     reading

@@ -18,7 +18,7 @@ use egui::Pos2;
 use super::engine::TextEngine;
 use super::fonts::family_name;
 use super::layout::ParagraphLayout;
-use super::style::TextStyle;
+use super::style::{FontFamily, TextStyle, starts_left_to_right};
 
 /// Undo steps kept.
 const UNDO_LIMIT: usize = 200;
@@ -65,6 +65,10 @@ enum ChangeKind {
 pub struct TextEditor {
     editor: Editor<'static>,
     style: TextStyle,
+    /// The face the text is set in now: the style's, or the Latin face while the text
+    /// starts left to right (as the text engine shows it, so an English note keeps
+    /// its face when its editor closes).
+    face: FontFamily,
     width_px: f32,
     pixels_per_point: f32,
     undo: Vec<Change>,
@@ -91,6 +95,7 @@ impl TextEditor {
         let mut this = Self {
             editor: Editor::new(buffer),
             style,
+            face: face_for(style, text),
             width_px: 0.0,
             pixels_per_point: 0.0,
             undo: Vec::new(),
@@ -104,7 +109,17 @@ impl TextEditor {
     }
 
     fn attrs(&self) -> Attrs<'static> {
-        Attrs::new().family(Family::Name(family_name(self.style.family)))
+        Attrs::new().family(Family::Name(family_name(self.face)))
+    }
+
+    /// Sets every line in [`Self::attrs`], keeping the text, cursor and history.
+    fn set_attrs(&mut self) {
+        let attrs = self.attrs();
+        self.editor.with_buffer_mut(|buffer| {
+            for line in &mut buffer.lines {
+                line.set_attrs_list(AttrsList::new(&attrs));
+            }
+        });
     }
 
     fn replace_text(&mut self, text: &str) {
@@ -128,12 +143,8 @@ impl TextEditor {
             return;
         }
         self.style = style;
-        let attrs = self.attrs();
-        self.editor.with_buffer_mut(|buffer| {
-            for line in &mut buffer.lines {
-                line.set_attrs_list(AttrsList::new(&attrs));
-            }
-        });
+        self.face = face_for(style, &self.text());
+        self.set_attrs();
         // Laid out again, with the new size, on the next `layout`.
         self.width_px = 0.0;
         self.layout = None;
@@ -298,9 +309,15 @@ impl TextEditor {
         if let Some(layout) = &self.layout {
             return Arc::clone(layout);
         }
+        let text = self.text();
+        let face = face_for(self.style, &text);
+        if face != self.face {
+            // The first strong letter typed (or deleted) changed the text's direction.
+            self.face = face;
+            self.set_attrs();
+        }
         let fonts = engine.fonts();
         self.editor.shape_as_needed(fonts, false);
-        let text = self.text();
         let layout = Arc::new(self.editor.with_buffer(|buffer| {
             ParagraphLayout::from_buffer(buffer, &text, width_px, pixels_per_point)
         }));
@@ -326,6 +343,16 @@ impl FreeMotion for Editor<'static> {
     }
 }
 
+/// The face `text` is set in, in `style`: a left-to-right text in an Arabic or
+/// Hebrew face takes the Latin face, as the text engine sets it.
+fn face_for(style: TextStyle, text: &str) -> FontFamily {
+    if starts_left_to_right(text) {
+        style.family.for_left_to_right()
+    } else {
+        style.family
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,8 +364,29 @@ mod tests {
     }
 
     #[test]
+    fn english_typed_in_an_arabic_face_is_set_as_it_is_shown() {
+        let mut engine = TextEngine::new();
+        let style = TextStyle::body(16.0);
+        let mut editor = TextEditor::new("", style);
+        editor.layout(&mut engine, 300.0, 1.0);
+        type_text(&mut editor, &mut engine, "Compare the wording");
+        let fonts = |layout: &ParagraphLayout| -> Vec<_> {
+            layout.glyphs.iter().map(|g| g.cache_key.font_id).collect()
+        };
+        let editing = editor.layout(&mut engine, 300.0, 1.0);
+        let shown = engine.layout("Compare the wording", &style, 300.0, 1.0);
+        assert_eq!(fonts(&editing), fonts(&shown), "the Latin face in both");
+        // Arabic keeps the column's face.
+        let mut arabic = TextEditor::new("", style);
+        arabic.layout(&mut engine, 300.0, 1.0);
+        type_text(&mut arabic, &mut engine, "ملاحظة");
+        let editing = arabic.layout(&mut engine, 300.0, 1.0);
+        let shown = engine.layout("ملاحظة", &style, 300.0, 1.0);
+        assert_eq!(fonts(&editing), fonts(&shown));
+    }
+
+    #[test]
     fn a_new_style_sets_the_text_anew_and_keeps_cursor_and_history() {
-        use crate::text::FontFamily;
         let mut engine = TextEngine::new();
         let mut editor = TextEditor::new("", TextStyle::body(16.0));
         editor.layout(&mut engine, 300.0, 1.0);

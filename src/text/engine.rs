@@ -4,7 +4,8 @@
 //! `shaped` keeps shaped paragraphs so a new width or size re-wraps without
 //! reshaping; `line` shapes a line (bidi once, then word by word) into cosmic-text's
 //! structure, with `words` keeping shaped words across paragraphs; `shaping` turns
-//! text into a [`ParagraphLayout`], wrapped by cosmic-text; `painting` draws a layout
+//! text into a [`ParagraphLayout`], wrapped by cosmic-text as `wrap` keeps it to
+//! UAX #14; `painting` draws a layout
 //! with glyphs from the atlas.
 //!
 //! Three levels of cache, each bounded: laid-out paragraphs (text, style, width,
@@ -18,6 +19,7 @@ mod painting;
 mod shaped;
 mod shaping;
 mod words;
+mod wrap;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};

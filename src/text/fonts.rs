@@ -8,7 +8,7 @@ use cosmic_text::{FontSystem, fontdb};
 use super::style::FontFamily;
 
 /// The font files in `fonts/`, compiled into the binary.
-const BUNDLED_FONTS: [&[u8]; 7] = [
+const BUNDLED_FONTS: [&[u8]; 10] = [
     include_bytes!("../../fonts/Amiri-Regular.ttf"),
     include_bytes!("../../fonts/Amiri-Bold.ttf"),
     include_bytes!("../../fonts/NotoSans-Regular.ttf"),
@@ -16,7 +16,18 @@ const BUNDLED_FONTS: [&[u8]; 7] = [
     include_bytes!("../../fonts/NotoNastaliqUrdu-Regular.ttf"),
     include_bytes!("../../fonts/Vazirmatn-Regular.ttf"),
     include_bytes!("../../fonts/Vazirmatn-Bold.ttf"),
+    include_bytes!("../../fonts/Literata-Regular.ttf"),
+    include_bytes!("../../fonts/Literata-Bold.ttf"),
+    include_bytes!("../../fonts/Literata-Italic.ttf"),
 ];
+
+/// Bundled faces egui's own text (the chrome: menus, buttons, labels) falls back to
+/// after egui's fonts, by the name egui knows them by: Noto Sans for Greek,
+/// Cyrillic and more of Latin.
+pub const CHROME_FALLBACK_FONTS: [(&str, &[u8]); 1] = [(
+    "Hamish Noto Sans",
+    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+)];
 
 /// The family name cosmic-text knows a [`FontFamily`] by.
 pub fn family_name(family: FontFamily) -> &'static str {
@@ -26,6 +37,7 @@ pub fn family_name(family: FontFamily) -> &'static str {
         FontFamily::Hebrew => "Noto Sans Hebrew",
         FontFamily::Nastaliq => "Noto Nastaliq Urdu",
         FontFamily::ArabicSans => "Vazirmatn",
+        FontFamily::Serif => "Literata",
     }
 }
 
@@ -59,6 +71,7 @@ mod tests {
             FontFamily::Hebrew,
             FontFamily::Nastaliq,
             FontFamily::ArabicSans,
+            FontFamily::Serif,
         ] {
             assert!(
                 families.iter().any(|name| name == family_name(family)),

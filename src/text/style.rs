@@ -17,6 +17,36 @@ pub enum FontFamily {
     /// Vazirmatn: Arabic and Persian in a sans face, a second Arabic family for
     /// readers who find Naskh's strokes busy on screen.
     ArabicSans,
+    /// Literata: a Latin (and Greek, Cyrillic) serif made for reading long texts on
+    /// screens, for translations and English notes.
+    Serif,
+}
+
+impl FontFamily {
+    /// The face a left-to-right paragraph (its first strong character Latin, Greek,
+    /// Cyrillic…) is set in when this face is chosen for its column: an Arabic or
+    /// Hebrew face gives way to the Latin serif, so an English note or paragraph is
+    /// not drawn in Amiri's Latin; a Latin face stays.
+    pub fn for_left_to_right(self) -> Self {
+        match self {
+            Self::Naskh | Self::ArabicSans | Self::Nastaliq | Self::Hebrew => Self::Serif,
+            Self::Sans | Self::Serif => self,
+        }
+    }
+}
+
+/// Whether the first strong character of `text` is left to right (Latin, Greek,
+/// Cyrillic…); `false` for right-to-left text and for text with no strong character
+/// (digits, punctuation), which keeps its column's face.
+pub fn starts_left_to_right(text: &str) -> bool {
+    use unicode_bidi::{BidiClass, bidi_class};
+    text.chars()
+        .find_map(|c| match bidi_class(c) {
+            BidiClass::L => Some(true),
+            BidiClass::R | BidiClass::AL => Some(false),
+            _ => None,
+        })
+        .unwrap_or(false)
 }
 
 /// Everything that changes how a text is laid out (colour does not: it is applied when

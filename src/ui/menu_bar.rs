@@ -1,4 +1,4 @@
-//! The menu bar: File, Notes, View and Search. It shows what it is given and returns what the
+//! The menu bar: File, Notes, View, Search, Translate and Help. It shows what it is given and returns what the
 //! reader chose; the app turns that into commands.
 
 use std::path::PathBuf;
@@ -114,6 +114,8 @@ pub enum MenuAction {
     Search(SearchCommand),
     /// Machine translation.
     Machine(MachineCommand),
+    /// Close the window.
+    Quit,
 }
 
 /// The menu bar.
@@ -159,6 +161,25 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
         .on_hover_text("A translation kept anywhere (.txt, .md, .tmx, .xlf) for this article");
     if import.clicked() {
         actions.push(MenuAction::ImportTranslation);
+    }
+    ui.separator();
+    let quit = egui::Button::new("Quit").shortcut_text(label_of(ui.ctx(), KeyAction::Quit));
+    if ui.add(quit).clicked() {
+        actions.push(MenuAction::Quit);
+    }
+}
+
+/// A menu item that is on or off, drawn as every one of them is: a check box (ticked
+/// when on), with its key on the right when it has one.
+fn toggle_item(ui: &mut Ui, on: bool, label: &str, keys: &str) -> egui::Response {
+    let mut value = on;
+    if keys.is_empty() {
+        ui.checkbox(&mut value, label)
+    } else {
+        ui.add(egui::Checkbox::new(
+            &mut value,
+            (label, egui::Atom::grow(), egui::RichText::new(keys).weak()),
+        ))
     }
 }
 
@@ -234,24 +255,27 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
             MenuAction::HideDiacritics(!state.hide_diacritics),
         ),
     ] {
-        let button = egui::Button::selectable(shown, label).shortcut_text(label_of(ui.ctx(), key));
-        if ui.add(button).clicked() {
+        if toggle_item(ui, shown, label, &label_of(ui.ctx(), key)).clicked() {
             actions.push(action);
         }
     }
     ui.separator();
     ui.menu_button("Layout", |ui| layout_menu(ui, state.page, actions));
     let page = state.page;
-    let translation = egui::Button::selectable(page.layout.shows_translation(), "Translation")
-        .shortcut_text(label_of(ui.ctx(), KeyAction::ToggleTranslationColumn));
-    if ui.add(translation).clicked() {
+    let translation_keys = label_of(ui.ctx(), KeyAction::ToggleTranslationColumn);
+    if toggle_item(
+        ui,
+        page.layout.shows_translation(),
+        "Translation",
+        &translation_keys,
+    )
+    .clicked()
+    {
         let layout = page.layout.toggled_translation();
         actions.push(MenuAction::SetPageLayout(PageLayout { layout, ..page }));
     }
     let columns = state.columns;
-    let notes = egui::Button::selectable(columns.notes, "Notes in the margin");
-    if ui
-        .add(notes)
+    if toggle_item(ui, columns.notes, "Notes in the margin", "")
         .on_hover_text(
             "The notes of a section under it; a row with notes is marked in the gutter either way",
         )
@@ -261,13 +285,12 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
             notes: !columns.notes,
         }));
     }
-    let mut show = state.show_bidi_controls;
-    let bidi = ui.checkbox(&mut show, "Show bidi controls").on_hover_text(
+    let bidi = toggle_item(ui, state.show_bidi_controls, "Show bidi controls", "").on_hover_text(
         "Marks the invisible characters that change the direction of text \
          (U+202A–U+202E, U+2066–U+2069) where they are",
     );
-    if bidi.changed() {
-        actions.push(MenuAction::ShowBidiControls(show));
+    if bidi.clicked() {
+        actions.push(MenuAction::ShowBidiControls(!state.show_bidi_controls));
     }
     if let Some((chosen, guessed)) = &state.article_language {
         ui.menu_button("Article language", |ui| {
@@ -338,10 +361,7 @@ fn layout_menu(ui: &mut Ui, page: PageLayout, actions: &mut Vec<MenuAction>) {
         }
     }
     ui.separator();
-    let before =
-        egui::Button::selectable(page.translation_before, "Translation before the article");
-    if ui
-        .add(before)
+    if toggle_item(ui, page.translation_before, "Translation before the article", "")
         .on_hover_text("Side by side, the translation on the side the article's lines start from")
         .clicked()
     {
@@ -350,9 +370,7 @@ fn layout_menu(ui: &mut Ui, page: PageLayout, actions: &mut Vec<MenuAction>) {
             ..page
         }));
     }
-    let balance = egui::Button::selectable(page.balance, "Balance the two texts");
-    if ui
-        .add(balance)
+    if toggle_item(ui, page.balance, "Balance the two texts", "")
         .on_hover_text("Side by side, split the width by the two texts' lengths, so a section and its translation end near each other")
         .clicked()
     {

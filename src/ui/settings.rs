@@ -227,7 +227,7 @@ impl SettingsPage for TypographyPage<'_> {
         )
         .on_hover_text(
             "Articles in Urdu are drawn in Nastaliq, with its taller lines; Persian and \
-             Arabic keep the article face. View ▸ Article language overrides the guess.",
+             Arabic keep the article face. View › Article language overrides the guess.",
         );
         if typography != self.typography {
             self.actions.push(SettingsAction::SetTypography(typography));

@@ -49,6 +49,9 @@ pub enum KeyAction {
     Settings,
     /// Open the list of shortcuts.
     ShortcutSheet,
+    /// Close the window and quit (notes are on disk already; the last edits are
+    /// handed to the writer as the app closes).
+    Quit,
 }
 
 /// Where a shortcut is listed in the sheet.
@@ -161,7 +164,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[search::FIND_NEXT], "Next match", Search, None),
     row(&[search::FIND_PREVIOUS], "Previous match", Search, None),
     row(&[key(Key::Enter)], "In the search field: go to the chosen match", Search, None),
-    row(&[key(Key::Escape)], "Close the search window and clear its highlights", Search, None),
+    row(&[key(Key::Escape)], "Close the search window (clearing its highlights), the settings or this list", Search, None),
     row(&[key(Key::N)], "Add a note to the section under the cursor", Notes, Some(A::NoteOnSection)),
     row(&[key(Key::T)], "Write the translation of the section under the cursor", Notes, Some(A::EditTranslation)),
     row(&[key(Key::H)], "Highlight the selected text (in the colour picked last)", Notes, Some(A::HighlightSelection)),
@@ -181,6 +184,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[ctrl(Key::O)], "Open a folder", App, Some(A::OpenFolder)),
     row(&[ctrl(Key::Comma)], "Settings", App, Some(A::Settings)),
     row(&[key(Key::F1)], "This list of shortcuts", App, Some(A::ShortcutSheet)),
+    row(&[ctrl(Key::Q)], "Quit", App, Some(A::Quit)),
 ];
 
 impl Shortcut {

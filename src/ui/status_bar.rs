@@ -1,5 +1,7 @@
 //! The status line at the bottom: the folder and its size, the article, its sections
-//! and its encoding. Drawn by the text engine, since names can be in any script.
+//! and its encoding, and what the reader has hidden (diacritics, translations), so a
+//! page that looks wrong says why. Drawn by the text engine, since names can be in any
+//! script.
 
 use std::path::Path;
 
@@ -20,6 +22,12 @@ pub struct Status<'a> {
     pub article: Option<(&'a Path, usize, &'a DetectedEncoding)>,
     /// How machine translation went, if there is news.
     pub translation: Option<&'a str>,
+    /// Whether diacritics are hidden (display only).
+    pub diacritics_hidden: bool,
+    /// Whether translations are covered until hovered.
+    pub translations_covered: bool,
+    /// Whether the translation column is hidden.
+    pub translation_column_hidden: bool,
 }
 
 /// Draws the status line.
@@ -66,6 +74,21 @@ fn status_text(status: &Status<'_>) -> String {
     if let Some(translation) = status.translation {
         text += &format!("   |   {translation}");
     }
+    for (hidden, what) in [
+        (status.diacritics_hidden, "Diacritics hidden (Ctrl+D)"),
+        (
+            status.translation_column_hidden,
+            "Translations hidden (Ctrl+Shift+T)",
+        ),
+        (
+            status.translations_covered && !status.translation_column_hidden,
+            "Translations covered until pointed at",
+        ),
+    ] {
+        if hidden {
+            text += &format!("   |   {what}");
+        }
+    }
     text
 }
 
@@ -81,5 +104,33 @@ pub fn count(number: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{number} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_hidden_is_said() {
+        let shown = status_text(&Status::default());
+        assert!(!shown.contains("hidden"), "{shown}");
+        let hidden = status_text(&Status {
+            diacritics_hidden: true,
+            translation_column_hidden: true,
+            translations_covered: true,
+            ..Status::default()
+        });
+        assert!(hidden.contains("Diacritics hidden"), "{hidden}");
+        assert!(hidden.contains("Translations hidden"), "{hidden}");
+        assert!(
+            !hidden.contains("covered"),
+            "a hidden column is not also covered"
+        );
+        let covered = status_text(&Status {
+            translations_covered: true,
+            ..Status::default()
+        });
+        assert!(covered.contains("Translations covered"), "{covered}");
     }
 }

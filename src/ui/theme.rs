@@ -37,6 +37,28 @@ impl Theme {
     }
 }
 
+/// egui's fonts for the chrome (menus, buttons, labels): its own, then bundled faces
+/// for the characters they lack (Greek, Cyrillic and the signs Hamish's labels use),
+/// so no label is drawn as a missing-glyph box. Right-to-left text never goes
+/// through egui's text (it has no bidi); the text engine draws it.
+pub fn font_definitions() -> egui::FontDefinitions {
+    let mut definitions = egui::FontDefinitions::default();
+    for (name, data) in crate::text::CHROME_FALLBACK_FONTS {
+        definitions.font_data.insert(
+            name.to_owned(),
+            std::sync::Arc::new(egui::FontData::from_static(data)),
+        );
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            definitions
+                .families
+                .entry(family)
+                .or_default()
+                .push(name.to_owned());
+        }
+    }
+    definitions
+}
+
 /// Applies `theme` to `ctx`: the light and dark looks egui switches between, and
 /// which of them is used.
 pub fn apply(ctx: &egui::Context, theme: Theme) {
@@ -47,6 +69,7 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     };
     ctx.set_visuals_of(egui::Theme::Light, light);
     ctx.set_visuals_of(egui::Theme::Dark, dark());
+    ctx.all_styles_mut(readable_small_text);
     ctx.set_theme(match theme {
         Theme::System => egui::ThemePreference::System,
         Theme::Light | Theme::Sepia => egui::ThemePreference::Light,
@@ -54,18 +77,39 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     });
 }
 
-/// egui's dark look, with reading text brighter than egui's labels.
+/// The size of egui's small text (source labels, match counts, the gloss card's
+/// details) as a share of its body text: small, but read without effort.
+pub const SMALL_TEXT_RATIO: f32 = 0.88;
+
+/// Sets egui's small text to [`SMALL_TEXT_RATIO`] of its body text (egui's own is
+/// 9 pt beside 12.5 pt, too small to read at a glance).
+fn readable_small_text(style: &mut egui::Style) {
+    let body = style
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map(|font| font.size);
+    if let (Some(body), Some(small)) = (body, style.text_styles.get_mut(&egui::TextStyle::Small)) {
+        small.size = (body * SMALL_TEXT_RATIO).ceil();
+    }
+}
+
+/// egui's dark look, with reading text brighter than egui's labels. Weak text (source
+/// labels, quotes, counts) keeps at least 4.5:1 contrast with every background.
 pub fn dark() -> Visuals {
     let mut visuals = Visuals::dark();
     visuals.override_text_color = None;
     visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(210);
+    visuals.weak_text_color = Some(Color32::from_gray(160));
     visuals
 }
 
-/// egui's light look, with reading text darker than egui's labels.
+/// egui's light look, with reading text darker than egui's labels; weak text and
+/// warnings dark enough for 4.5:1 contrast (egui's orange warning is 2.9:1 on white).
 pub fn light() -> Visuals {
     let mut visuals = Visuals::light();
     visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(40);
+    visuals.weak_text_color = Some(Color32::from_gray(90));
+    visuals.warn_fg_color = Color32::from_rgb(0xa8, 0x3a, 0x00);
     visuals
 }
 
@@ -86,6 +130,8 @@ pub fn sepia() -> Visuals {
     visuals.widgets.hovered.weak_bg_fill = Color32::from_rgb(0xdf, 0xd0, 0xb0);
     visuals.selection.bg_fill = Color32::from_rgb(0xc9, 0xb2, 0x84);
     visuals.selection.stroke.color = ink;
+    visuals.weak_text_color = Some(Color32::from_rgb(0x6b, 0x55, 0x40));
+    visuals.warn_fg_color = Color32::from_rgb(0xa8, 0x3a, 0x00);
     visuals
 }
 
@@ -134,11 +180,11 @@ pub const NOTE: TextStyle = TextStyle {
 };
 
 /// The style of a translation at `size_pt` (the translation column has its own
-/// size): the Latin face, falling back to the bundled Arabic, Hebrew and Urdu faces
+/// size): the Latin serif, falling back to the bundled Arabic, Hebrew and Urdu faces
 /// for a translation in those scripts.
 pub const fn translation(size_pt: f32) -> TextStyle {
     TextStyle {
-        family: FontFamily::Sans,
+        family: FontFamily::Serif,
         size_pt,
         line_height: 1.6,
         bold: false,

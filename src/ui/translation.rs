@@ -296,7 +296,7 @@ fn machine_button(ui: &mut Ui, row: usize, label: &str, commands: &mut Vec<Trans
     let button = ui
         .add(egui::Button::new(label).small().frame(false))
         .on_hover_text(
-            "Machine-translate this section with the engine of Translate ▸ Engine settings",
+            "Machine-translate this section with the engine of Translate › Engine settings",
         );
     if button.clicked() {
         commands.push(TranslationCommand::MachineTranslate(row));
@@ -397,7 +397,7 @@ fn flagged(ui: &mut Ui, row: usize, flags: &[RowFlag], commands: &mut Vec<Transl
     let why: Vec<&str> = flags.iter().map(|flag| flag_words(*flag)).collect();
     ui.colored_label(
         ui.visuals().warn_fg_color,
-        egui::RichText::new(format!("⚠ Check: {}", why.join("; "))).small(),
+        egui::RichText::new(format!("Check: {}", why.join("; "))).small(),
     );
     ui.horizontal_wrapped(|ui| {
         for (label, hover, fix) in [

@@ -36,9 +36,10 @@ impl TypographyColumn {
 
 /// The faces a column can be set in: every bundled family. Characters a face lacks
 /// fall back to the others.
-pub const FAMILIES: [FontFamily; 5] = [
+pub const FAMILIES: [FontFamily; 6] = [
     FontFamily::Naskh,
     FontFamily::ArabicSans,
+    FontFamily::Serif,
     FontFamily::Sans,
     FontFamily::Hebrew,
     FontFamily::Nastaliq,
@@ -49,7 +50,8 @@ pub fn family_label(family: FontFamily) -> &'static str {
     match family {
         FontFamily::Naskh => "Amiri (Arabic Naskh)",
         FontFamily::ArabicSans => "Vazirmatn (Arabic sans)",
-        FontFamily::Sans => "Noto Sans (Latin)",
+        FontFamily::Serif => "Literata (Latin serif)",
+        FontFamily::Sans => "Noto Sans (Latin sans)",
         FontFamily::Hebrew => "Noto Sans Hebrew",
         FontFamily::Nastaliq => "Noto Nastaliq Urdu",
     }
@@ -121,7 +123,7 @@ impl Default for Typography {
         Self {
             article: ColumnTypography::default(),
             translation: ColumnTypography {
-                family: FontFamily::Sans,
+                family: FontFamily::Serif,
                 ..ColumnTypography::default()
             },
             notes: ColumnTypography::default(),

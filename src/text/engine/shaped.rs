@@ -29,6 +29,8 @@ pub(crate) const SHAPED_TEXT_BUDGET: usize = 512 * 1024;
 pub(super) struct ShapedLine {
     /// Where the line starts in the paragraph's text.
     pub start: usize,
+    /// Where it ends (before its line break).
+    pub end: usize,
     pub shape: ShapeLine,
 }
 

@@ -6,16 +6,17 @@
 use std::ops::Range;
 
 use cosmic_text::{
-    Attrs, AttrsList, Buffer, Ellipsize, Family, Hinting, LineIter, Metrics, Shaping, Style,
+    Attrs, AttrsList, Buffer, Family, LineIter, Metrics, ShapeBuffer, ShapeLine, Shaping, Style,
     Weight, Wrap,
 };
 
 use super::TextEngine;
 use super::shaped::ShapedLine;
+use super::wrap::wrap;
 use crate::model::{EmphasisSpan, WordUnit, is_right_to_left, widen_to_words};
 use crate::text::fonts::family_name;
 use crate::text::layout::{LineRun, ParagraphLayout};
-use crate::text::style::TextStyle;
+use crate::text::style::{TextStyle, starts_left_to_right};
 
 impl TextEngine {
     /// Lays `text` out at `width_px`, re-wrapping a kept shaping of it when there is
@@ -39,44 +40,17 @@ impl TextEngine {
                 self.shaped.insert(text, emphasis, style, lines)
             }
         };
-        // Each line wrapped by cosmic-text, placed one under the other as its `Buffer`
-        // places them: the line box's height, the glyphs centred in it.
-        let mut wrapped = Vec::with_capacity(lines.len());
-        let mut places = Vec::new();
-        let mut top = 0.0;
-        for line in lines {
-            let mut layout = Vec::new();
-            line.shape.layout_to_buffer(
-                &mut self.scratch,
-                size_px,
-                Some(width_px),
-                Wrap::WordOrGlyph,
-                Ellipsize::None,
-                None,
-                &mut layout,
-                None,
-                Hinting::Disabled,
-            );
-            for layout_line in &layout {
-                let line_height = layout_line.line_height_opt.unwrap_or(line_height_px);
-                let glyph_height = layout_line.max_ascent + layout_line.max_descent;
-                let line_y = top + (line_height - glyph_height) / 2.0 + layout_line.max_ascent;
-                places.push((line.start, line.shape.rtl, top, line_y, line_height));
-                top += line_height;
-            }
-            wrapped.push(layout);
-        }
-        let runs = wrapped.iter().flatten().zip(places).map(
-            |(layout_line, (paragraph_start, rtl, line_top, line_y, line_height))| LineRun {
-                paragraph_start,
-                rtl,
-                glyphs: &layout_line.glyphs,
-                line_top,
-                line_y,
-                line_height,
-            },
-        );
-        ParagraphLayout::from_runs(runs, text, width_px, pixels_per_point)
+        place(
+            lines
+                .iter()
+                .map(|line| (line.start, &line.shape, &text[line.start..line.end])),
+            &mut self.scratch,
+            text,
+            size_px,
+            line_height_px,
+            width_px,
+            pixels_per_point,
+        )
     }
 
     /// Shapes each line of `text` (split at line breaks as cosmic-text's `Buffer`
@@ -87,7 +61,7 @@ impl TextEngine {
         emphasis: &[EmphasisSpan],
         style: &TextStyle,
     ) -> Vec<ShapedLine> {
-        let attrs = plain_attrs(style);
+        let attrs = plain_attrs(style, text);
         let spans = if emphasis.is_empty() {
             Vec::new()
         } else {
@@ -109,6 +83,7 @@ impl TextEngine {
                 .shape(&mut self.fonts, &text[range.clone()], &attrs_list);
             lines.push(ShapedLine {
                 start: range.start,
+                end: range.end,
                 shape,
             });
             ends_with_break = ending != cosmic_text::LineEnding::None;
@@ -121,14 +96,16 @@ impl TextEngine {
                 .shape(&mut self.fonts, "", &AttrsList::new(&attrs));
             lines.push(ShapedLine {
                 start: text.len(),
+                end: text.len(),
                 shape,
             });
         }
         lines
     }
 
-    /// Lays `text` out as cosmic-text alone lays it out: a new `Buffer` shaping every
-    /// word itself (its `ShapeLine::build`), no kept shaping or word used or kept. The
+    /// Lays `text` out as cosmic-text alone shapes it: a new `Buffer` shaping every
+    /// word itself (its `ShapeLine::build`), no kept shaping or word used or kept, then
+    /// wrapped as the engine wraps (cosmic-text's wrapping kept to UAX #14). The
     /// reference that tests compare the engine's own shaping and caches with.
     #[doc(hidden)]
     pub fn layout_fresh(
@@ -147,7 +124,25 @@ impl TextEngine {
         buffer.set_wrap(Wrap::WordOrGlyph);
         set_text(&mut buffer, text, emphasis, style);
         buffer.shape_until_scroll(&mut self.fonts, false);
-        ParagraphLayout::from_buffer(&buffer, text, width_px, pixels_per_point)
+        // cosmic-text's shaping, wrapped as the engine wraps (see `wrap`): the
+        // buffer's own wrapping may break where UAX #14 forbids.
+        let mut start = 0;
+        let mut lines = Vec::with_capacity(buffer.lines.len());
+        for line in &buffer.lines {
+            if let Some(shape) = line.shape_opt() {
+                lines.push((start, shape, line.text()));
+            }
+            start += line.text().len() + line.ending().as_str().len();
+        }
+        place(
+            lines.into_iter(),
+            &mut self.scratch,
+            text,
+            size_px,
+            metrics.line_height,
+            width_px,
+            pixels_per_point,
+        )
     }
 
     pub(super) fn learn_advance(
@@ -166,10 +161,50 @@ impl TextEngine {
     }
 }
 
+/// Wraps each line of a paragraph (where it starts in `text`, its shaping, its text)
+/// to `width_px` and places the wrapped lines one under the other as cosmic-text's
+/// `Buffer` places them: the line box's height, the glyphs centred in it.
+#[allow(clippy::too_many_arguments)]
+fn place<'a>(
+    lines: impl Iterator<Item = (usize, &'a ShapeLine, &'a str)>,
+    scratch: &mut ShapeBuffer,
+    text: &str,
+    size_px: f32,
+    line_height_px: f32,
+    width_px: f32,
+    pixels_per_point: f32,
+) -> ParagraphLayout {
+    let mut wrapped = Vec::new();
+    let mut places = Vec::new();
+    let mut top = 0.0;
+    for (start, shape, line_text) in lines {
+        let layout = wrap(shape, line_text, scratch, size_px, width_px);
+        for layout_line in &layout {
+            let line_height = layout_line.line_height_opt.unwrap_or(line_height_px);
+            let glyph_height = layout_line.max_ascent + layout_line.max_descent;
+            let line_y = top + (line_height - glyph_height) / 2.0 + layout_line.max_ascent;
+            places.push((start, shape.rtl, top, line_y, line_height));
+            top += line_height;
+        }
+        wrapped.push(layout);
+    }
+    let runs = wrapped.iter().flatten().zip(places).map(
+        |(layout_line, (paragraph_start, rtl, line_top, line_y, line_height))| LineRun {
+            paragraph_start,
+            rtl,
+            glyphs: &layout_line.glyphs,
+            line_top,
+            line_y,
+            line_height,
+        },
+    );
+    ParagraphLayout::from_runs(runs, text, width_px, pixels_per_point)
+}
+
 /// Puts `text` with its emphasis in `style`'s face into `buffer` (shaped when it is
 /// next laid out).
 fn set_text(buffer: &mut Buffer, text: &str, emphasis: &[EmphasisSpan], style: &TextStyle) {
-    let attrs = plain_attrs(style);
+    let attrs = plain_attrs(style, text);
     if emphasis.is_empty() {
         buffer.set_text(text, &attrs, Shaping::Advanced, None);
     } else {
@@ -185,10 +220,16 @@ fn set_text(buffer: &mut Buffer, text: &str, emphasis: &[EmphasisSpan], style: &
     }
 }
 
-/// The attributes of `style`'s face, without emphasis.
-fn plain_attrs(style: &TextStyle) -> Attrs<'static> {
+/// The attributes of `style`'s face for `text`, without emphasis: a left-to-right
+/// text in a column set in an Arabic or Hebrew face takes the Latin face.
+fn plain_attrs(style: &TextStyle, text: &str) -> Attrs<'static> {
+    let family = if starts_left_to_right(text) {
+        style.family.for_left_to_right()
+    } else {
+        style.family
+    };
     Attrs::new()
-        .family(Family::Name(family_name(style.family)))
+        .family(Family::Name(family_name(family)))
         .weight(if style.bold {
             Weight::BOLD
         } else {
@@ -241,7 +282,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::text::ParagraphLayout;
+    use crate::text::{FontFamily, ParagraphLayout};
 
     #[test]
     fn emphasis_changes_the_glyphs_and_the_cache_key() {
@@ -280,5 +321,91 @@ mod tests {
         };
         let ignored = engine.layout_emphasized("كلمة", &[outside], &style, 400.0, 1.0);
         assert_eq!(ignored.text(), "كلمة");
+    }
+
+    /// The family names of the faces the glyphs of `text` (laid out in `style`) are
+    /// drawn from, for each character of `probe` in it.
+    fn faces_of(
+        engine: &mut TextEngine,
+        text: &str,
+        style: &TextStyle,
+        probe: &str,
+    ) -> Vec<String> {
+        let layout = engine.layout(text, style, 2000.0, 1.0);
+        let at = text.find(probe).expect("probe in text");
+        let ids: Vec<_> = layout
+            .glyphs
+            .iter()
+            .filter(|glyph| (at..at + probe.len()).contains(&(glyph.start as usize)))
+            .map(|glyph| glyph.cache_key.font_id)
+            .collect();
+        assert!(!ids.is_empty(), "{probe} has glyphs");
+        let db = engine.fonts().db();
+        ids.iter()
+            .map(|id| {
+                db.face(*id)
+                    .map(|face| face.families[0].0.clone())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn latin_text_is_set_in_the_latin_serif_not_amiri() {
+        let mut engine = TextEngine::new();
+        // A translation, in the translation column's default face.
+        let translation = TextStyle {
+            family: FontFamily::Serif,
+            ..TextStyle::body(16.0)
+        };
+        let english = "Russian media sources announced the summit.";
+        assert!(
+            faces_of(&mut engine, english, &translation, "summit")
+                .iter()
+                .all(|face| face == "Literata")
+        );
+        // An English note in the notes column, set in Amiri for Arabic notes.
+        let note = TextStyle::body(16.0);
+        assert!(
+            faces_of(
+                &mut engine,
+                "Compare the Kremlin's wording.",
+                &note,
+                "Kremlin"
+            )
+            .iter()
+            .all(|face| face == "Literata")
+        );
+        // An Arabic note keeps Amiri, its Latin too (drawn to sit beside the Arabic).
+        let arabic = "ذكر موقع IA 24.KG الخبر";
+        assert!(
+            faces_of(&mut engine, arabic, &note, "ذكر")
+                .iter()
+                .all(|face| face == "Amiri")
+        );
+        assert!(
+            faces_of(&mut engine, arabic, &note, "IA")
+                .iter()
+                .all(|face| face == "Amiri")
+        );
+    }
+
+    #[test]
+    fn latin_inside_hebrew_is_a_latin_face() {
+        let mut engine = TextEngine::new();
+        let hebrew = TextStyle {
+            family: FontFamily::Hebrew,
+            ..TextStyle::body(20.0)
+        };
+        let faces = faces_of(
+            &mut engine,
+            "ראש הממשלה ביקר בירושלים (Israel) אתמול",
+            &hebrew,
+            "Israel",
+        );
+        assert!(
+            faces.iter().all(|face| face == "Noto Sans"),
+            "{faces:?}: Noto Sans is drawn to go with Noto Sans Hebrew"
+        );
     }
 }
