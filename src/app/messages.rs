@@ -40,6 +40,20 @@ struct Message {
 /// The longest message shown, in characters: a few lines of the status bar.
 pub const MESSAGE_MAX_CHARS: usize = 1000;
 
+/// `message` as the window shows it: its bidi controls and control characters
+/// written as code points (see [`crate::model::shown`]), cut after
+/// [`MESSAGE_MAX_CHARS`] characters. For the message bar, and for every other place
+/// that shows words made from what a file or an engine said (a row's error).
+pub fn bounded(message: &str) -> String {
+    let escaped = crate::model::shown::escaped(message);
+    let mut chars = escaped.chars();
+    let mut shown: String = chars.by_ref().take(MESSAGE_MAX_CHARS).collect();
+    if chars.next().is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
 impl Messages {
     /// Tells the reader `message`, replacing what was shown.
     ///
@@ -57,12 +71,7 @@ impl Messages {
     }
 
     fn tell_as(&mut self, message: String, tone: Tone) {
-        let escaped = crate::model::shown::escaped(&message);
-        let mut chars = escaped.chars();
-        let mut shown: String = chars.by_ref().take(MESSAGE_MAX_CHARS).collect();
-        if chars.next().is_some() {
-            shown.push('…');
-        }
+        let shown = bounded(&message);
         log::info!("{shown}");
         self.current = Some(Message {
             text: shown,

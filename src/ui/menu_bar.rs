@@ -361,9 +361,14 @@ fn layout_menu(ui: &mut Ui, page: PageLayout, actions: &mut Vec<MenuAction>) {
         }
     }
     ui.separator();
-    if toggle_item(ui, page.translation_before, "Translation before the article", "")
-        .on_hover_text("Side by side, the translation on the side the article's lines start from")
-        .clicked()
+    if toggle_item(
+        ui,
+        page.translation_before,
+        "Translation before the article",
+        "",
+    )
+    .on_hover_text("Side by side, the translation on the side the article's lines start from")
+    .clicked()
     {
         actions.push(MenuAction::SetPageLayout(PageLayout {
             translation_before: !page.translation_before,

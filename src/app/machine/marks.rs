@@ -104,7 +104,9 @@ impl RowMarks {
             .and_then(|marks| marks.get_mut(&section))
             .filter(|mark| mark.run == run);
         if let Some(mark) = mark {
-            mark.state = RowMark::Failed(why);
+            // An engine's words (a command's standard error, a server's answer) are
+            // shown as any message is: hidden characters visible, bounded.
+            mark.state = RowMark::Failed(super::super::messages::bounded(&why));
         }
     }
 
@@ -118,7 +120,7 @@ impl RowMarks {
                 }
                 match why {
                     Some(why) => {
-                        mark.state = RowMark::Failed(why.to_owned());
+                        mark.state = RowMark::Failed(super::super::messages::bounded(why));
                         true
                     }
                     None => false,
@@ -201,6 +203,22 @@ mod tests {
                 .collect(),
             ..TranslationColumn::default()
         }
+    }
+
+    #[test]
+    fn an_engine_s_words_are_shown_with_hidden_characters_visible_and_bounded() {
+        let one = article(&["الفقرة الأولى هنا"]);
+        let a = Path::new("/one/a.txt");
+        let mut marks = RowMarks::default();
+        let run = marks.new_run();
+        marks.wait(run, a, (0, one.sections[0].id), "en");
+        let said = format!("\u{202E}bad\u{1b}[2J{}", "x".repeat(100_000));
+        marks.failed(run, a, one.sections[0].id, said);
+        let Some(RowMark::Failed(why)) = marks.on_rows(a, &one, Some("en")).remove(&0) else {
+            panic!("a failed row");
+        };
+        assert!(why.starts_with("<U+202E>bad<U+001B>[2J"), "{why}");
+        assert!(why.chars().count() <= crate::app::messages::MESSAGE_MAX_CHARS + 1);
     }
 
     #[test]
