@@ -147,6 +147,11 @@ impl SynthModel {
         // The tied embedding, `[vocab, dim]` in both containers.
         out.push(self.weight(&mut rng, "Wemb", self.vocab, d));
         if self.precision == Precision::Int8 {
+            // The output layer's activation multiplier, under both names Marian
+            // gives that node: `Wemb` without a shortlist, `none` with one (the
+            // alphas script copies one to the other, so Firefox's models carry
+            // both, and bergamot refuses a model without `Wemb_QuantMultA`).
+            out.push(vector("Wemb_QuantMultA", &[ACTIVATION_QUANT]));
             out.push(vector("none_QuantMultA", &[ACTIVATION_QUANT]));
         }
         let mut bias = vec![0.0; self.vocab];
