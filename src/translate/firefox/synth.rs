@@ -108,7 +108,10 @@ impl SynthModel {
     }
 
     /// The model's `special:model.yml`, written as Marian writes the keys the
-    /// engine reads.
+    /// engine reads and every key whose Marian default differs from what Firefox's
+    /// models hold: without `transformer-ffn-activation: relu` Marian (and so
+    /// bergamot) would run the feed-forward layers with its default, swish, while
+    /// fxtranslate always uses ReLU, as Firefox's models are trained.
     pub fn yaml(&self) -> String {
         format!(
             "type: transformer\n\
@@ -118,6 +121,11 @@ impl SynthModel {
              dec-depth: {}\n\
              transformer-heads: {}\n\
              transformer-dim-ffn: {}\n\
+             transformer-ffn-depth: 2\n\
+             transformer-ffn-activation: relu\n\
+             transformer-preprocess: \"\"\n\
+             transformer-postprocess: dan\n\
+             transformer-postprocess-emb: d\n\
              transformer-decoder-autoreg: rnn\n\
              dec-cell: ssru\n\
              tied-embeddings-all: true\n",
