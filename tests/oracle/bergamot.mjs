@@ -34,7 +34,16 @@ class DiskBacking extends TranslatorBacking {
             // Without a shortlist bergamot is given an empty one: every piece is a
             // candidate, as in Hamish without `lex.*.bin`.
             shortlist: shortlist ? await read(shortlist) : new ArrayBuffer(0),
-            vocabs: await Promise.all(vocabs.map(read)),
+            // One buffer per file: the worker keeps one vocabulary per distinct
+            // buffer, and Marian treats the vocabulary as shared (source pieces
+            // become shortlist candidates too) only when source and target are
+            // the same one, as with Firefox's single `vocab.*.spm`.
+            vocabs: await (async () => {
+                const byPath = new Map();
+                for (const path of vocabs)
+                    if (!byPath.has(path)) byPath.set(path, await read(path));
+                return vocabs.map(path => byPath.get(path));
+            })(),
             config: {
                 'gemm-precision': precision === 'float32' ? 'float32' : 'int8shiftAlphaAll',
             },
