@@ -5,7 +5,8 @@
 //! processor ([`cpu`]) and the files ([`check`]) before handing them to the engine, so
 //! each way a model can be unusable is a sentence rather than a crash. A section is
 //! translated line by line and sentence by sentence ([`sentences`]), and the engine's
-//! decoder output is repaired where it leaves byte pieces as text ([`bytes`]).
+//! decoder output is repaired where it leaves byte pieces as text ([`bytes`]), and cut
+//! where Firefox's engine stops ([`bounded`]).
 //!
 //! The engine is not `Send`: its packed weights are C++ buffers that fxtranslate only
 //! marks `Sync`. Rather than assert more with `unsafe` (which Hamish forbids), the
@@ -14,6 +15,7 @@
 //! [`synth`] writes random-weight models in the same format, for the tests and the
 //! benchmark (no real model may ship with the app).
 
+pub mod bounded;
 pub mod bytes;
 pub mod check;
 pub mod cpu;
@@ -29,6 +31,9 @@ use std::thread::JoinHandle;
 
 use fxtranslate::engine::Engine;
 use fxtranslate::shortlist::Shortlist;
+use fxtranslate::spm::SpmVocab;
+
+use bounded::BoundedEngine;
 
 pub use cpu::cpu_check;
 pub use error::FirefoxError;
@@ -149,7 +154,7 @@ impl Drop for FirefoxModel {
 
 /// Builds the engine (on its thread). The weights are read into memory rather than
 /// mapped, so a model file replaced while Hamish runs cannot crash it.
-fn load_engine(folder: &ModelFolder) -> Result<Engine, FirefoxError> {
+fn load_engine(folder: &ModelFolder) -> Result<BoundedEngine, FirefoxError> {
     let bad = |reason: String| FirefoxError::BadModel {
         path: folder.model.clone(),
         reason,
@@ -163,8 +168,18 @@ fn load_engine(folder: &ModelFolder) -> Result<Engine, FirefoxError> {
             None => Ok(engine),
         }
     });
+    let vocab = |path: &Path| {
+        SpmVocab::load(path).map_err(|error| FirefoxError::BadModel {
+            path: path.to_path_buf(),
+            reason: format!("its vocabulary cannot be read ({error})"),
+        })
+    };
     match built {
-        Ok(Ok(engine)) => Ok(engine),
+        Ok(Ok(engine)) => Ok(BoundedEngine {
+            engine,
+            source: vocab(&folder.source_vocab)?,
+            target: vocab(&folder.target_vocab)?,
+        }),
         Ok(Err(reason)) => Err(bad(reason)),
         Err(panic) => Err(bad(format!(
             "the engine failed on it ({})",
@@ -175,10 +190,10 @@ fn load_engine(folder: &ModelFolder) -> Result<Engine, FirefoxError> {
 
 /// One section through the engine, line by line and sentence by sentence, with the
 /// byte pieces turned back into characters. A panic in the engine becomes an error.
-fn translate_section(engine: &Engine, text: &str) -> Result<String, FirefoxError> {
+fn translate_section(engine: &BoundedEngine, text: &str) -> Result<String, FirefoxError> {
     catch_unwind(AssertUnwindSafe(|| {
         sentences::by_lines(text, |line| {
-            let translated = engine.translate_segmented(line, &sentences::SentenceSplitter);
+            let translated = engine.line(line);
             Ok::<_, FirefoxError>(bytes::restore_byte_pieces(&translated).into_owned())
         })
     }))

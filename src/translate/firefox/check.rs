@@ -117,6 +117,18 @@ fn check_tensors(model: &Model) -> Result<Architecture, String> {
         .map(|item| String::from_utf8_lossy(&item.data).into_owned())
         .ok_or("it has no special:model.yml, so it is not a model converted for Firefox")?;
     let arch = Architecture::parse(&yaml);
+    // fxtranslate runs every feed-forward layer with ReLU, as Firefox's models are
+    // trained; a model trained with another activation would decode into noise
+    // without an error.
+    let activation = yaml.lines().find_map(|line| {
+        let value = line.trim().strip_prefix("transformer-ffn-activation")?;
+        Some(value.trim().strip_prefix(':')?.trim().to_string())
+    });
+    if let Some(activation) = activation.filter(|value| value != "relu") {
+        return Err(format!(
+            "its feed-forward layers use {activation}, but the engine runs only ReLU ones, as Firefox's models have"
+        ));
+    }
     let (d, f) = (arch.dim, arch.ffn);
     if d == 0 || arch.heads == 0 || d % arch.heads != 0 {
         return Err(format!(

@@ -108,7 +108,10 @@ impl SynthModel {
     }
 
     /// The model's `special:model.yml`, written as Marian writes the keys the
-    /// engine reads.
+    /// engine reads and every key whose Marian default differs from what Firefox's
+    /// models hold: without `transformer-ffn-activation: relu` Marian (and so
+    /// bergamot) would run the feed-forward layers with its default, swish, while
+    /// fxtranslate always uses ReLU, as Firefox's models are trained.
     pub fn yaml(&self) -> String {
         format!(
             "type: transformer\n\
@@ -118,6 +121,11 @@ impl SynthModel {
              dec-depth: {}\n\
              transformer-heads: {}\n\
              transformer-dim-ffn: {}\n\
+             transformer-ffn-depth: 2\n\
+             transformer-ffn-activation: relu\n\
+             transformer-preprocess: \"\"\n\
+             transformer-postprocess: dan\n\
+             transformer-postprocess-emb: d\n\
              transformer-decoder-autoreg: rnn\n\
              dec-cell: ssru\n\
              tied-embeddings-all: true\n",
@@ -147,6 +155,11 @@ impl SynthModel {
         // The tied embedding, `[vocab, dim]` in both containers.
         out.push(self.weight(&mut rng, "Wemb", self.vocab, d));
         if self.precision == Precision::Int8 {
+            // The output layer's activation multiplier, under both names Marian
+            // gives that node: `Wemb` without a shortlist, `none` with one (the
+            // alphas script copies one to the other, so Firefox's models carry
+            // both, and bergamot refuses a model without `Wemb_QuantMultA`).
+            out.push(vector("Wemb_QuantMultA", &[ACTIVATION_QUANT]));
             out.push(vector("none_QuantMultA", &[ACTIVATION_QUANT]));
         }
         let mut bias = vec![0.0; self.vocab];
@@ -281,36 +294,51 @@ fn vector(name: &str, values: &[f32]) -> Tensor {
     }
 }
 
-/// A lexical shortlist (`lex.*.s2t.bin`) as fxtranslate reads it: the `first` most
+/// A lexical shortlist (`lex.*.s2t.bin`) as Marian writes it: the `first` most
 /// frequent target pieces are always candidates, and `lists[w]` are the candidates
 /// source piece `w` adds. Six `u64`s (magic, checksum, first, best, number of
 /// offsets, number of candidates), the offsets (`u64`), the candidates (`u32`).
-/// fxtranslate reads neither the magic nor the checksum, so both are zero here
-/// (Marian itself would check them).
+/// fxtranslate reads neither the magic nor the checksum; Marian (and so bergamot)
+/// checks both, so both are written as Marian's `BinaryShortlistGenerator` does.
 pub fn shortlist(first: u64, lists: &[Vec<u32>]) -> Vec<u8> {
     let total: usize = lists.iter().map(Vec::len).sum();
     let best = lists.iter().map(Vec::len).max().unwrap_or(0);
-    let mut out = Vec::new();
-    for word in [
-        0,
-        0,
-        first,
-        best as u64,
-        lists.len() as u64 + 1,
-        total as u64,
-    ] {
-        out.extend_from_slice(&word.to_le_bytes());
+    let mut body = Vec::new();
+    for word in [first, best as u64, lists.len() as u64 + 1, total as u64] {
+        body.extend_from_slice(&word.to_le_bytes());
     }
     let mut offset = 0u64;
-    out.extend_from_slice(&offset.to_le_bytes());
+    body.extend_from_slice(&offset.to_le_bytes());
     for list in lists {
         offset += list.len() as u64;
-        out.extend_from_slice(&offset.to_le_bytes());
+        body.extend_from_slice(&offset.to_le_bytes());
     }
     for id in lists.iter().flatten() {
-        out.extend_from_slice(&id.to_le_bytes());
+        body.extend_from_slice(&id.to_le_bytes());
     }
+    let mut out = Vec::with_capacity(16 + body.len());
+    out.extend_from_slice(&SHORTLIST_MAGIC.to_le_bytes());
+    out.extend_from_slice(&shortlist_checksum(&body).to_le_bytes());
+    out.extend_from_slice(&body);
     out
+}
+
+/// Marian's `BINARY_SHORTLIST_MAGIC`.
+const SHORTLIST_MAGIC: u64 = 0xF11A_48D5_0134_17F5;
+
+/// Marian's checksum of a binary shortlist: `util::hashMem` (boost's
+/// `hash_combine` over each whole `u64` after the checksum, the identity hash of a
+/// `u64`), a trailing half word left out as Marian's division leaves it.
+fn shortlist_checksum(body: &[u8]) -> u64 {
+    body.chunks_exact(8).fold(0u64, |seed, word| {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        let value = u64::from_le_bytes(bytes);
+        seed ^ value
+            .wrapping_add(0x9e37_79b9)
+            .wrapping_add(seed << 6)
+            .wrapping_add(seed >> 2)
+    })
 }
 
 /// The container holding `tensors`, byte for byte as Marian lays it out.
@@ -363,9 +391,26 @@ mod tests {
         assert_eq!(wq.shape, [64, 64]);
         assert!(wq.quant_mult().expect("multiplier") > 100.0);
         let yaml = model.get("special:model.yml").expect("yaml");
-        assert!(String::from_utf8_lossy(&yaml.data).contains("dec-cell: ssru"));
+        let yaml = String::from_utf8_lossy(&yaml.data);
+        assert!(yaml.contains("dec-cell: ssru"));
+        // Marian's default is swish; Firefox's models (and fxtranslate) use ReLU.
+        assert!(yaml.contains("transformer-ffn-activation: relu"));
+        // bergamot refuses an int8 model without the output layer's alpha under
+        // this name (the oracle test found it).
+        let alpha = model.get("Wemb_QuantMultA").expect("Wemb_QuantMultA");
+        assert_eq!(alpha.to_f32().expect("floats"), vec![ACTIVATION_QUANT]);
         let bias = model.get("decoder_ff_logit_out_b").expect("bias");
         assert_eq!(bias.to_f32().expect("floats").len(), 40);
+    }
+
+    #[test]
+    fn the_shortlist_carries_marians_magic_and_checksum() {
+        let lex = shortlist(2, &[vec![3, 4], vec![5]]);
+        assert_eq!(lex[..8], SHORTLIST_MAGIC.to_le_bytes());
+        assert_eq!(lex[8..16], shortlist_checksum(&lex[16..]).to_le_bytes());
+        assert_ne!(shortlist_checksum(&lex[16..]), 0);
+        // Header, three offsets, three candidates: the size Marian expects.
+        assert_eq!(lex.len(), 48 + 3 * 8 + 3 * 4);
     }
 
     #[test]
