@@ -372,6 +372,8 @@ fn ctrl_shift_n_opens_and_closes_the_notes_panel() {
     harness.key_press_modifiers(ctrl_shift, egui::Key::N);
     harness.run();
     assert!(harness.query_by_label("All notes").is_some(), "opened");
+    // Each note is listed with its section, counted from 1.
+    harness.get_by_label("§3 ملاحظة");
     // The count of notes is said under the article's title.
     harness.get_by_label_contains("1 note");
     harness.key_press_modifiers(ctrl_shift, egui::Key::N);

@@ -41,6 +41,8 @@ pub fn notes_list_window(
                 };
                 match placement.section_index() {
                     Some(index) => {
+                        // Where it is, as the reader counts sections (from 1).
+                        let label = format!("§{} {label}", index + 1);
                         if ui.add(TextButton::new(&label).style(theme::NOTE)).clicked() {
                             action = Some(ListAction::ShowSection(index));
                         }
@@ -65,7 +67,7 @@ pub fn notes_list_window(
                 }
             }
             if placements.is_empty() {
-                ui.label("No notes yet: select text to highlight it, or use + Note beside a section.");
+                ui.label("No notes yet: select text to highlight it, or press N (or + Note on the row you point at) to write one on a section.");
             }
         });
     });
