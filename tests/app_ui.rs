@@ -194,14 +194,7 @@ fn dragging_across_arabic_and_copying_gives_the_text_as_typed() {
     let y = rect.top() + 15.0;
     let start = Pos2::new(rect.right() - 1.0, y);
     let end = Pos2::new(rect.right() - 160.0, y);
-    harness.drag_at(start);
-    harness.step();
-    harness.hover_at(Pos2::new(start.x - 40.0, y));
-    harness.step();
-    harness.hover_at(end);
-    harness.step();
-    harness.drop_at(end);
-    harness.step();
+    common::drag(&mut harness, start, Pos2::new(start.x - 40.0, y), end);
     let copied = common::copy(&mut harness).expect("Ctrl+C copies the selection");
     assert!(
         copied.chars().count() > 8,

@@ -51,14 +51,7 @@ fn select_start_of(harness: &mut Harness<'_, HamishApp>, paragraph: &str) {
     let y = rect.top() + 15.0;
     let start = Pos2::new(rect.right() - 1.0, y);
     let end = Pos2::new(rect.right() - 120.0, y);
-    harness.drag_at(start);
-    harness.step();
-    harness.hover_at(Pos2::new(start.x - 30.0, y));
-    harness.step();
-    harness.hover_at(end);
-    harness.step();
-    harness.drop_at(end);
-    harness.step();
+    common::drag(harness, start, Pos2::new(start.x - 30.0, y), end);
 }
 
 #[test]

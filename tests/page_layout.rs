@@ -388,14 +388,7 @@ fn select_in_first_row(harness: &mut Harness<'_, HamishApp>) {
     let y = article.top() + 45.0;
     let start = Pos2::new(article.right() - 20.0, y);
     let end = Pos2::new(article.right() - 160.0, y);
-    harness.drag_at(start);
-    harness.step();
-    harness.hover_at(Pos2::new(start.x - 40.0, y));
-    harness.step();
-    harness.hover_at(end);
-    harness.step();
-    harness.drop_at(end);
-    harness.step();
+    common::drag(harness, start, Pos2::new(start.x - 40.0, y), end);
 }
 
 #[test]

@@ -63,14 +63,12 @@ fn dragging_across_two_paragraphs_copies_both() {
     let (first, second) = two_paragraphs(&harness);
     let (start, _) = first_line(&harness, &first);
     let (_, end) = first_line(&harness, &second);
-    harness.drag_at(start);
-    harness.step();
-    harness.hover_at(Pos2::new(start.x - 40.0, start.y + 20.0));
-    harness.step();
-    harness.hover_at(end);
-    harness.step();
-    harness.drop_at(end);
-    harness.step();
+    common::drag(
+        &mut harness,
+        start,
+        Pos2::new(start.x - 40.0, start.y + 20.0),
+        end,
+    );
     let copied = common::copy(&mut harness).expect("Ctrl+C copies the selection");
     assert_crosses(&copied, &first, &second);
 }

@@ -128,6 +128,24 @@ pub fn copy<S>(harness: &mut egui_kittest::Harness<'_, S>) -> Option<String> {
         })
 }
 
+/// Drags the mouse from `start` through `via` to `end`, a frame for each step, as a
+/// reader selecting text does.
+pub fn drag<S>(
+    harness: &mut egui_kittest::Harness<'_, S>,
+    start: egui::Pos2,
+    via: egui::Pos2,
+    end: egui::Pos2,
+) {
+    harness.drag_at(start);
+    harness.step();
+    harness.hover_at(via);
+    harness.step();
+    harness.hover_at(end);
+    harness.step();
+    harness.drop_at(end);
+    harness.step();
+}
+
 /// Points at the first row on screen of the open article, so its actions ("+ Note",
 /// "Write a translation…") are shown.
 pub fn point_at_first_row(harness: &mut egui_kittest::Harness<'_, hamish::app::HamishApp>) {
