@@ -35,6 +35,7 @@ mod session;
 mod store_messages;
 pub mod translate_cli;
 mod translations;
+mod window_name;
 
 pub use command::{Command, ZoomStep};
 pub use export::{ExportError, ExportJob};
@@ -300,7 +301,7 @@ impl HamishApp {
             .extend(search::shortcuts(ctx).map(Command::Search));
         self.keyboard(ctx);
         // In a text field Ctrl+Z undoes typing; elsewhere, the last change to a note.
-        let in_text_field = ctx.memory(|memory| memory.focused().is_some());
+        let in_text_field = crate::ui::access::typing(ctx);
         if !in_text_field && ctx.input_mut(|input| input.consume_shortcut(&UNDO)) {
             self.commands.push(Command::Notes(NoteCommand::Undo));
         }
@@ -324,6 +325,7 @@ impl HamishApp {
         self.forget_answered_failures();
         self.update_search(ctx);
         self.session.autosave(ctx, false, &mut self.messages);
+        self.name_window(ctx);
         if self.session.background.pending() > 0 {
             // Keep frames coming while work is under way, so its reports are shown.
             ctx.request_repaint();

@@ -1,6 +1,7 @@
 //! Widgets and panels. They draw what they are given and return what the reader asked
 //! for; they never touch the disk or a store, and never change the app's state.
 
+pub mod access;
 mod columns;
 pub mod engine_settings;
 mod gloss_card;

@@ -72,7 +72,7 @@ impl HamishApp {
     /// Turns this frame's shortcut keys into commands. Keys typed into a text field
     /// stay there (see [`shortcuts::Shortcut::works_while_typing`]).
     pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
-        let typing = ctx.memory(|memory| memory.focused().is_some());
+        let typing = crate::ui::access::typing(ctx);
         for action in shortcuts::pressed(ctx, typing) {
             let page = self.page_layout();
             let command = match action {
@@ -254,7 +254,7 @@ impl HamishApp {
     /// nothing under the window acts on it too.
     fn close_comfort_window_on_escape(&mut self, ctx: &egui::Context) {
         if !(self.comfort.shortcuts_open || self.comfort.settings_open)
-            || ctx.memory(|memory| memory.focused().is_some())
+            || crate::ui::access::typing(ctx)
         {
             return;
         }

@@ -186,7 +186,9 @@ impl HamishApp {
                         Some(super::messages::Tone::Done) => ui.visuals().text_color(),
                         _ => ui.visuals().warn_fg_color,
                     };
-                    ui.add(TextBlock::new(message).style(theme::MESSAGE).color(color));
+                    let shown = ui.add(TextBlock::new(message).style(theme::MESSAGE).color(color));
+                    // Announced by a screen reader when it appears or changes, once.
+                    crate::ui::access::live_message(ui.ctx(), shown.id, message);
                 });
             });
         }

@@ -73,6 +73,20 @@ pub struct VisualLine {
     pub clusters: Vec<Range<usize>>,
 }
 
+/// A wrapped line in reading order, for accessibility: the bytes of the text it holds
+/// and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogicalLine {
+    /// The bytes of the paragraph's text on the line, in logical order. The lines of a
+    /// layout tile its text: each starts where the one before ends, the first at 0 and
+    /// the last at the end, so spaces at a wrap and line breaks belong to a line.
+    pub bytes: Range<usize>,
+    /// The line box, in points relative to the paragraph's top-left corner.
+    pub rect: Rect,
+    /// Whether the layout's base direction is right to left.
+    pub rtl: bool,
+}
+
 /// The meshes that draw a layout, relative to its top-left corner, valid for one
 /// generation of the glyph atlas.
 #[derive(Debug)]
@@ -259,6 +273,63 @@ impl ParagraphLayout {
                     .collect(),
             })
             .collect()
+    }
+
+    /// The lines in reading order, each with the logical bytes it holds (see
+    /// [`LogicalLine`]); one empty line for an empty text.
+    pub fn logical_lines(&self) -> Vec<LogicalLine> {
+        let scale = 1.0 / self.pixels_per_point;
+        let mut lines: Vec<(usize, &LaidLine)> = self
+            .lines
+            .iter()
+            .map(|line| {
+                let start = self.glyphs[line.glyphs.clone()]
+                    .iter()
+                    .map(|glyph| glyph.start as usize)
+                    .min()
+                    .unwrap_or(line.paragraph_start);
+                (start.min(self.text.len()), line)
+            })
+            .collect();
+        lines.sort_by_key(|(start, _)| *start);
+        let mut logical: Vec<LogicalLine> = Vec::with_capacity(lines.len());
+        for (index, (start, line)) in lines.iter().enumerate() {
+            let start = if index == 0 { 0 } else { *start };
+            let end = lines
+                .get(index + 1)
+                .map_or(self.text.len(), |(next, _)| *next);
+            if start >= end && !(logical.is_empty() && index + 1 == lines.len()) {
+                // A line that holds nothing of its own (two lines starting at one byte).
+                continue;
+            }
+            let glyphs = &self.glyphs[line.glyphs.clone()];
+            let left = glyphs.first().map_or(0.0, |glyph| glyph.x_px);
+            let right = glyphs
+                .last()
+                .map_or(0.0, |glyph| glyph.x_px + glyph.width_px);
+            let (left, right) = if glyphs.is_empty() && self.rtl {
+                (self.width_px, self.width_px)
+            } else {
+                (left, right)
+            };
+            let rect = Rect::from_min_max(
+                pos2(left, line.top_px),
+                pos2(right, line.top_px + line.height_px),
+            );
+            logical.push(LogicalLine {
+                bytes: start..end.max(start),
+                rect: rect_scaled(rect, scale),
+                rtl: self.rtl,
+            });
+        }
+        if logical.is_empty() {
+            logical.push(LogicalLine {
+                bytes: 0..self.text.len(),
+                rect: Rect::ZERO,
+                rtl: self.rtl,
+            });
+        }
+        logical
     }
 
     /// The glyphs of one line from left to right, as a shaper reports them.

@@ -428,7 +428,7 @@ impl ReadingView {
         self.select(ui, &seen, selection_id);
         output.gloss_word = gloss_request(ui, &seen);
         if let Some(selection) = self.selection.filter(|selection| !selection.is_empty()) {
-            let nothing_focused = ui.ctx().memory(|memory| memory.focused().is_none());
+            let nothing_focused = !super::access::typing(ui.ctx());
             if nothing_focused && copy_requested(ui) {
                 ui.ctx().copy_text(selection.text(article));
             }
@@ -529,7 +529,7 @@ impl ReadingView {
 /// the view follows it: see [`crate::ui::shortcuts`].) Keys go to a focused widget
 /// (a text field) rather than to the view.
 fn keyboard_scroll(ui: &Ui, viewport_height: f32) -> Option<f32> {
-    if ui.ctx().memory(|memory| memory.focused().is_some()) {
+    if super::access::typing(ui.ctx()) {
         return None;
     }
     let page = (viewport_height * 0.9).max(40.0);
@@ -585,7 +585,7 @@ fn drag_divider(ui: &Ui, divider: Divider, view: Rect) -> Option<f32> {
 /// The word the reader asks to gloss this frame: Alt+click on it, or G with the
 /// pointer over it (not while typing).
 fn gloss_request(ui: &Ui, seen: &[RowSeen]) -> Option<SelectionInView> {
-    let key = ui.ctx().memory(|memory| memory.focused().is_none())
+    let key = !super::access::typing(ui.ctx())
         && ui.input(|input| input.key_pressed(Key::G) && input.modifiers.is_none());
     let alt_click = ui.input(|input| input.modifiers.alt);
     seen.iter().find_map(|row| {

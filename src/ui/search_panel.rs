@@ -102,7 +102,7 @@ pub fn search_window(ctx: &egui::Context, panel: SearchPanel<'_>) -> Vec<SearchC
         .show(ctx, |ui| contents(ui, panel, &mut commands));
     // Escape closes the window from its field (the field says so) or when no field
     // has the keys (after a click on a result).
-    let nothing_focused = ctx.memory(|memory| memory.focused().is_none());
+    let nothing_focused = !super::access::typing(ctx);
     let escape = nothing_focused && ctx.input(|input| input.key_pressed(Key::Escape));
     if (!open || escape) && !commands.contains(&SearchCommand::Close) {
         commands.push(SearchCommand::Close);

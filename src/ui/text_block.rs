@@ -81,6 +81,8 @@ pub struct TextBlock<'a> {
     /// Whether the block is the selected one of a list (the reading view's section
     /// cursor), as told to screen readers.
     selected: bool,
+    /// The text's language for screen readers; guessed from its letters when not given.
+    language: Option<&'a str>,
 }
 
 impl<'a> TextBlock<'a> {
@@ -96,6 +98,7 @@ impl<'a> TextBlock<'a> {
             highlights: &[],
             view_selection: None,
             selected: false,
+            language: None,
         }
     }
 
@@ -142,6 +145,13 @@ impl<'a> TextBlock<'a> {
     /// section under the reading view's cursor).
     pub fn selected(mut self, selected: bool) -> Self {
         self.selected = selected;
+        self
+    }
+
+    /// The text's language (a BCP 47 tag), so a screen reader picks the right voice;
+    /// guessed from the text's letters when not given.
+    pub fn language(mut self, language: Option<&'a str>) -> Self {
+        self.language = language;
         self
     }
 
@@ -309,6 +319,18 @@ impl TextBlock<'_> {
             // a toggled checkbox).
             ui.ctx()
                 .accesskit_node_builder(response.id, |node| node.set_selected(true));
+        }
+        let visible = ui.is_rect_visible(rect);
+        super::access::expose_text(
+            ui,
+            response.id,
+            &layout,
+            text_origin,
+            selection.map(|selection| (selection.anchor, selection.cursor)),
+            self.language,
+        );
+        if !visible {
+            super::access::set_offscreen(ui.ctx(), response.id);
         }
         let selected = selection
             .map(|selection| selection.range())

@@ -236,6 +236,22 @@ impl TextField<'_> {
             info.role = Role::MultilineTextInput;
             info
         });
+        let cursor = self.editor.cursor();
+        let anchor = self.editor.selection().map_or(cursor, |range| {
+            if range.start == cursor {
+                range.end
+            } else {
+                range.start
+            }
+        });
+        super::access::expose_text(
+            ui,
+            response.id,
+            &layout,
+            origin,
+            Some((anchor, cursor)),
+            None,
+        );
         TextFieldOutput { response, escaped }
     }
 }

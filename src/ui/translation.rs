@@ -246,6 +246,15 @@ impl ColumnCells for TranslationCells<'_> {
             let response = response
                 .on_hover_cursor(egui::CursorIcon::Text)
                 .on_hover_text("Click to edit");
+            // A button for screen readers, named by what it does (its text is the
+            // translation block's, just before it).
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::accesskit::Role::Button,
+                    true,
+                    format!("Edit the translation of section {}", index + 1),
+                )
+            });
             if response.clicked() {
                 self.commands.push(TranslationCommand::Edit(index));
             }

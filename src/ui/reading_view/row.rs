@@ -470,6 +470,9 @@ fn show_source(
         .selected(setting.under_cursor)
         .show(&mut child);
     if setting.under_cursor {
+        // The section under the reading cursor is where a screen reader's focus is.
+        super::super::access::follow_cursor(ui, output.response.id, index);
+        super::super::access::keep_cursor_keys(ui, output.response.id);
         paint_cursor_bar(ui, source_rect, output.response.rect.y_range(), rtl);
     }
     if indented {
