@@ -310,7 +310,7 @@ def main():
         )
         xdotool("key", "--clearmodifiers", "Escape")
 
-        # Export the notes: File ▸ Export as Markdown…, a typed path, a message.
+        # Export the notes: Notes ▸ Export as Markdown…, a typed path, a message.
         def named(wanted):
             def probe():
                 for node, _ in walk(app):
@@ -320,8 +320,18 @@ def main():
 
             return probe
 
-        wait_for("the File menu", named("File")).do_action(0)
-        wait_for("Export as Markdown…", named("Export as Markdown…")).do_action(0)
+        wait_for("the note editor left", lambda: not is_focused(editor), 20)
+        # A click on a menu toggles it: clicked again only when its items never came.
+        for _ in range(4):
+            wait_for("the Notes menu", named("Notes")).do_action(0)
+            try:
+                export_item = wait_for("Export as Markdown…", named("Export as Markdown…"), 5)
+                break
+            except TimeoutError:
+                continue
+        else:
+            raise TimeoutError("the Notes menu never showed its items")
+        export_item.do_action(0)
         path_field = wait_for("the path field", named("Path"))
         wait_for("the path field focused", lambda: is_focused(path_field), 20)
         xdotool("key", "--clearmodifiers", "ctrl+a")
