@@ -11,6 +11,7 @@
 
 mod common;
 
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -25,6 +26,21 @@ struct Killed(Child);
 impl Drop for Killed {
     fn drop(&mut self) {
         let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A child process that starts processes of its own (the AT-SPI bus launcher starts
+/// the accessibility bus and its registry): its whole process group is ended when the
+/// test ends.
+struct KilledGroup(Child);
+
+impl Drop for KilledGroup {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.0.wait();
     }
 }
@@ -180,9 +196,10 @@ fn a_screen_reader_reads_types_and_follows_on_the_real_bus() {
         ("XDG_RUNTIME_DIR", home.path().to_str().expect("a UTF-8 home")),
         ("NO_AT_BRIDGE", "0"),
     ];
-    let _atspi_bus = Killed(
+    let _atspi_bus = KilledGroup(
         Command::new(BUS_LAUNCHER)
             .arg("--launch-immediately")
+            .process_group(0)
             .envs(environment)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -206,9 +223,12 @@ fn a_screen_reader_reads_types_and_follows_on_the_real_bus() {
             .is_ok_and(|status| status.success())
     });
 
-    // The app, on the article.
+    // The app, on the article: this build's, or another one's to compare
+    // (`HAMISH_SCREEN_READER_BIN=/path/to/hamish`, to see an older build fail).
+    let binary = std::env::var_os("HAMISH_SCREEN_READER_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_hamish")), PathBuf::from);
     let _app = Killed(
-        Command::new(env!("CARGO_BIN_EXE_hamish"))
+        Command::new(&binary)
             .arg(&article)
             .envs(environment)
             .env_remove("WAYLAND_DISPLAY")

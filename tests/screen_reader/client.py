@@ -216,13 +216,16 @@ def main():
         "object:announcement",
     ):
         listener.register(kind)
+    frame = None
     try:
         desktop = Atspi.get_desktop(0)
 
         def find_app():
             for app in children(desktop):
+                if name(app) != "hamish":
+                    continue
                 for frame in children(app):
-                    if name(frame).endswith("— Hamish") and role(frame) == "frame":
+                    if role(frame) == "frame":
                         return app, frame
             return None
 
@@ -359,6 +362,8 @@ def main():
     except Exception as error:
         check("the walk finished", False, f"{type(error).__name__}: {error}")
         status = 1
+        if frame is not None:
+            report["tree_at_failure"] = tree(frame)
     report["events"] = events
     report["spoken"] = [said for said in map(spoken, events) if said]
     with open(report_path, "w", encoding="utf-8") as out:
