@@ -85,7 +85,10 @@ fn missing_tools() -> Vec<&'static str> {
         ("Xvfb", found("Xvfb")),
         ("dbus-launch (dbus-x11)", found("dbus-launch")),
         ("xdotool", found("xdotool")),
-        ("at-spi-bus-launcher (at-spi2-core)", Path::new(BUS_LAUNCHER).exists()),
+        (
+            "at-spi-bus-launcher (at-spi2-core)",
+            Path::new(BUS_LAUNCHER).exists(),
+        ),
         (
             "python3 with gi and Atspi (python3-gi, gir1.2-atspi-2.0)",
             atspi_python().is_some(),
@@ -166,7 +169,14 @@ fn a_screen_reader_reads_types_and_follows_on_the_real_bus() {
     let display = format!(":{}", free_display());
     let _xvfb = Killed(
         Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1280x820x24", "-nolisten", "tcp"])
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1280x820x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -193,7 +203,10 @@ fn a_screen_reader_reads_types_and_follows_on_the_real_bus() {
         ("DISPLAY", display.as_str()),
         ("DBUS_SESSION_BUS_ADDRESS", bus.as_str()),
         ("HOME", home.path().to_str().expect("a UTF-8 home")),
-        ("XDG_RUNTIME_DIR", home.path().to_str().expect("a UTF-8 home")),
+        (
+            "XDG_RUNTIME_DIR",
+            home.path().to_str().expect("a UTF-8 home"),
+        ),
         ("NO_AT_BRIDGE", "0"),
     ];
     let _atspi_bus = KilledGroup(
@@ -225,8 +238,10 @@ fn a_screen_reader_reads_types_and_follows_on_the_real_bus() {
 
     // The app, on the article: this build's, or another one's to compare
     // (`HAMISH_SCREEN_READER_BIN=/path/to/hamish`, to see an older build fail).
-    let binary = std::env::var_os("HAMISH_SCREEN_READER_BIN")
-        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_hamish")), PathBuf::from);
+    let binary = std::env::var_os("HAMISH_SCREEN_READER_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_hamish")),
+        PathBuf::from,
+    );
     let _app = Killed(
         Command::new(&binary)
             .arg(&article)

@@ -291,3 +291,102 @@ fn accesskit_rect(rect: Rect) -> accesskit::Rect {
         y1: rect.max.y.into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{TextEngine, TextStyle};
+
+    fn runs_of(text: &str, width_pt: f32) -> (Vec<Run>, std::sync::Arc<ParagraphLayout>) {
+        let layout = TextEngine::new().layout(text, &TextStyle::body(20.0), width_pt, 1.0);
+        (text_runs(text, &layout), layout)
+    }
+
+    fn run_texts<'a>(text: &'a str, runs: &[Run]) -> Vec<&'a str> {
+        runs.iter().map(|run| &text[run.bytes.clone()]).collect()
+    }
+
+    #[test]
+    fn wrapped_arabic_is_one_run_per_line_in_logical_order_tiling_the_text() {
+        let text = "أعلنت مصادر إعلامية روسية أن الرئيس الروسي سيشارك بقمة منظمة معاهدة الأمن الجماعي في مينسك 23 نوفمبر";
+        let (runs, layout) = runs_of(text, 200.0);
+        assert!(layout.line_count() > 2, "wrapped");
+        assert_eq!(runs.len(), layout.line_count());
+        assert_eq!(run_texts(text, &runs).concat(), text);
+        for run in &runs {
+            assert!(run.rtl);
+            let lengths: usize = run.character_lengths.iter().map(|&l| usize::from(l)).sum();
+            assert_eq!(lengths, run.bytes.len());
+        }
+        // Every word starts once, on the run that holds its first letter.
+        let starts: usize = runs.iter().map(|run| run.word_starts.len()).sum();
+        assert_eq!(starts, text.unicode_words().count());
+    }
+
+    #[test]
+    fn a_line_longer_than_a_run_is_cut_into_runs_that_go_on_on_the_line() {
+        let text = "ا".repeat(600);
+        let (runs, _) = runs_of(&text, 100_000.0);
+        assert_eq!(runs.len(), 3);
+        assert_eq!(
+            runs.iter()
+                .map(|run| run.character_lengths.len())
+                .collect::<Vec<_>>(),
+            [255, 255, 90]
+        );
+        assert_eq!(
+            runs.iter()
+                .map(|run| run.continues_line)
+                .collect::<Vec<_>>(),
+            [false, true, true]
+        );
+        assert_eq!(run_texts(&text, &runs).concat(), text);
+    }
+
+    #[test]
+    fn a_letter_with_marks_is_one_character_and_a_pile_of_marks_is_counted_by_code_point() {
+        let text = "بِسْمِ";
+        let (runs, _) = runs_of(text, 1000.0);
+        assert_eq!(
+            runs[0].character_lengths.len(),
+            3,
+            "three letters with their marks"
+        );
+        let piled = format!("ب{}", "\u{64e}".repeat(200));
+        let (runs, _) = runs_of(&piled, 1000.0);
+        assert_eq!(runs[0].character_lengths.len(), 201);
+        assert!(runs[0].character_lengths.iter().all(|&l| l <= 2));
+    }
+
+    #[test]
+    fn caret_positions_count_characters_of_the_logical_text() {
+        let text = "اول note\nثانٍ";
+        let (runs, _) = runs_of(text, 1000.0);
+        assert_eq!(run_texts(text, &runs), ["اول note\n", "ثانٍ"]);
+        let widget = Id::unique("field");
+        let at = |offset| {
+            let position = position(widget, &runs, offset);
+            let run = runs
+                .iter()
+                .enumerate()
+                .position(|(index, _)| run_id(widget, index).accesskit_id() == position.node);
+            (run, position.character_index)
+        };
+        assert_eq!(at(0), (Some(0), 0));
+        assert_eq!(at("اول".len()), (Some(0), 3));
+        assert_eq!(at("اول note".len()), (Some(0), 8), "before the line break");
+        assert_eq!(at("اول note\n".len()), (Some(1), 0));
+        assert_eq!(
+            at(text.len()),
+            (Some(1), 3),
+            "a letter with its mark is one"
+        );
+    }
+
+    #[test]
+    fn an_empty_text_is_one_empty_run_for_the_caret() {
+        let (runs, _) = runs_of("", 100.0);
+        assert_eq!(runs.len(), 1);
+        assert!(runs[0].character_lengths.is_empty());
+    }
+}
