@@ -230,3 +230,54 @@ fn a_translation_is_edited_through_a_named_button_and_read_in_english() {
         .count();
     assert!(english > 0, "the translations are read in English");
 }
+
+/// The live regions' messages, as a screen reader would announce them.
+fn live_messages(harness: &Harness<'_, HamishApp>) -> Vec<String> {
+    harness
+        .query_all_by_role(Role::Status)
+        .filter(|node| node.accesskit_node().live() == Live::Polite)
+        .filter_map(|node| node.accesskit_node().label())
+        .collect()
+}
+
+#[test]
+fn the_shortcut_sheet_is_announced_when_it_opens() {
+    let (_folder, path) = article();
+    let mut harness = harness(path);
+    assert!(
+        !live_messages(&harness)
+            .iter()
+            .any(|message| message.starts_with("Keyboard shortcuts")),
+        "nothing before F1"
+    );
+    press(&mut harness, Key::F1);
+    let messages = live_messages(&harness);
+    assert!(
+        messages
+            .iter()
+            .any(|message| message.starts_with("Keyboard shortcuts: ")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn what_a_search_found_is_announced_while_the_focus_stays_in_the_field() {
+    let (_folder, path) = article();
+    let mut harness = harness(path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    type_text(&mut harness, "الروسي");
+    for _ in 0..20 {
+        harness.run();
+    }
+    let messages = live_messages(&harness);
+    assert!(
+        messages.iter().any(|message| message.ends_with("matches")),
+        "{messages:?}"
+    );
+    let field = harness
+        .query_all_by_role(Role::MultilineTextInput)
+        .find(|node| node.accesskit_node().is_focused())
+        .expect("the search field keeps the focus");
+    assert_eq!(text_of(&field.accesskit_node()).as_deref(), Some("الروسي"));
+}

@@ -114,6 +114,19 @@ pub fn live_message(ctx: &Context, widget: Id, message: &str) {
     });
 }
 
+/// Adds to `ui` a live region (drawn as nothing) saying `message`: for a panel that
+/// appears or changes where the focus is not (the gloss card, the search results,
+/// the shortcut sheet), so a screen reader tells what it shows, once per change.
+pub fn announce(ui: &mut Ui, id_salt: &str, message: &str) {
+    let child = ui.new_child(
+        UiBuilder::new()
+            .id_salt(id_salt)
+            .max_rect(Rect::from_min_size(ui.cursor().min, egui::Vec2::ZERO))
+            .accessibility_role(Role::Status),
+    );
+    live_message(ui.ctx(), child.unique_id(), message);
+}
+
 /// Whether the keyboard focus is in a text field, where keys are typing, rather than
 /// nowhere or on the section the reading cursor is on (see [`follow_cursor`]).
 pub fn typing(ctx: &Context) -> bool {

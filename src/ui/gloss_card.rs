@@ -56,6 +56,7 @@ pub fn gloss_card(
                         action = Some(GlossAction::Close);
                     }
                 });
+                super::access::announce(ui, "gloss-card", &spoken(content));
                 match content {
                     GlossCardContent::Loading => {
                         ui.label("Reading the Arabic lexicon…");
@@ -117,4 +118,22 @@ pub fn gloss_card(
         action = Some(GlossAction::Close);
     }
     action
+}
+
+/// What a screen reader says when the card appears or changes: the word and its
+/// first reading.
+fn spoken(content: &GlossCardContent<'_>) -> String {
+    match content {
+        GlossCardContent::Loading => "Word gloss: reading the Arabic lexicon".to_owned(),
+        GlossCardContent::Unavailable(why) => format!("Word gloss: {why}"),
+        GlossCardContent::Gloss(gloss) => match gloss.analyses.first() {
+            Some(analysis) => format!(
+                "Word gloss: {}: {}, {} readings",
+                gloss.word,
+                analysis.gloss,
+                gloss.analyses.len()
+            ),
+            None => format!("Word gloss: {}: not in the lexicon", gloss.word),
+        },
+    }
 }

@@ -169,6 +169,10 @@ fn contents(ui: &mut Ui, panel: SearchPanel<'_>, commands: &mut Vec<SearchComman
         });
     });
     ui.separator();
+    if !panel.status.is_empty() {
+        // What was found, told as it changes: the focus stays in the field.
+        super::access::announce(ui, "search-results", panel.status);
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

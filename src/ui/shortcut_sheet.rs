@@ -15,6 +15,14 @@ pub fn shortcut_sheet(ctx: &Context, open: &mut bool) {
         .default_width(560.0)
         .default_height(640.0)
         .show(ctx, |ui| {
+            super::access::announce(
+                ui,
+                "shortcut-sheet",
+                &format!(
+                    "Keyboard shortcuts: {} keys, by group; Escape closes",
+                    SHORTCUTS.len()
+                ),
+            );
             egui::ScrollArea::vertical().show(ui, |ui| {
                 egui::Grid::new("hamish-shortcuts")
                     .num_columns(2)
