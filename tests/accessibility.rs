@@ -281,3 +281,44 @@ fn what_a_search_found_is_announced_while_the_focus_stays_in_the_field() {
         .expect("the search field keeps the focus");
     assert_eq!(text_of(&field.accesskit_node()).as_deref(), Some("الروسي"));
 }
+
+#[test]
+fn the_gloss_card_is_announced_with_the_word_and_its_first_reading() {
+    let folder = tempfile::tempdir().expect("folder");
+    let article = folder.path().join("001.txt");
+    std::fs::copy(common::samples().join("001_d7cff7a3069428f0.txt"), &article).expect("copy");
+    let mut harness = harness(article);
+    // The paragraph starts with «ذكر موقع IA 24.KG»: its first word is at its right edge.
+    let paragraph = common::sample_line("001", 11);
+    let rect = harness
+        .get_by_role_and_label(Role::Label, &paragraph)
+        .rect();
+    let word = egui::Pos2::new(rect.right() - 12.0, rect.top() + 15.0);
+    harness.hover_at(word);
+    harness.step();
+    for pressed in [true, false] {
+        let event = egui::Event::PointerButton {
+            pos: word,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::ALT,
+        };
+        harness.event_modifiers(event, Modifiers::ALT);
+        harness.step();
+    }
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().gloss_on_card().is_none() && std::time::Instant::now() < until {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    let gloss = harness.state().gloss_on_card().expect("a gloss").clone();
+    let first = &gloss.analyses.first().expect("a reading").gloss;
+    let messages = live_messages(&harness);
+    assert!(
+        messages
+            .iter()
+            .any(|message| message.starts_with(&format!("Word gloss: ذكر: {first}"))),
+        "{messages:?}"
+    );
+}
