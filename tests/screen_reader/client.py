@@ -190,7 +190,8 @@ def spoken(entry):
     if kind.startswith("object:state-changed:focused") and entry.get("detail1") == 1:
         said = entry.get("text") or entry.get("name")
         return f"{said} {entry['role']}"
-    if kind.startswith("object:text-changed:insert"):
+    if kind.startswith("object:text-changed:insert") and entry.get("role") == "entry":
+        # Orca echoes what is typed into an editable field, not changes elsewhere.
         return entry.get("data", "")
     if kind.startswith("object:announcement"):
         return entry.get("data") or entry.get("name")
