@@ -217,12 +217,14 @@ fn a_translation_is_edited_through_a_named_button_and_read_in_english() {
     let (_folder, path) = article();
     let harness = harness(path);
     harness.get_by_role_and_label(Role::Button, "Edit the translation of section 1");
-    assert!(
-        harness.query_all_by_role(Role::Unknown).all(|node| node
-            .accesskit_node()
-            .label()
-            .is_none_or(|label| label != "Click to edit")),
-        "no unnamed clickable thing"
+    let unknown: Vec<Option<String>> = harness
+        .query_all_by_role(Role::Unknown)
+        .map(|node| node.accesskit_node().label())
+        .collect();
+    assert!(unknown.is_empty(), "nodes without a role: {unknown:?}");
+    harness.get_by_role_and_label(
+        Role::Splitter,
+        "Divider between the article and the translation",
     );
     let english = harness
         .query_all_by_role(Role::Label)

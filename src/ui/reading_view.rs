@@ -564,6 +564,13 @@ fn drag_divider(ui: &Ui, divider: Divider, view: Rect) -> Option<f32> {
             egui::Sense::drag(),
         )
         .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::accesskit::Role::Splitter,
+            true,
+            "Divider between the article and the translation",
+        )
+    });
     if response.hovered() || response.dragged() {
         let stroke = ui.visuals().widgets.hovered.fg_stroke;
         ui.painter()
