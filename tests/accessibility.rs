@@ -324,3 +324,30 @@ fn the_gloss_card_is_announced_with_the_word_and_its_first_reading() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn sections_scrolled_out_of_view_are_not_shown_to_a_screen_reader() {
+    let (_folder, path) = article();
+    let harness = harness(path);
+    let sections = sections(&harness);
+    let exposed = |text: &str| {
+        harness
+            .query_all_by_role(Role::Label)
+            .filter(|node| node.accesskit_node().value().as_deref() == Some(text))
+            .map(|node| node.accesskit_node().is_hidden())
+            .collect::<Vec<bool>>()
+    };
+    assert_eq!(exposed(&sections[0]), [false], "on screen");
+    let last = sections.last().expect("sections");
+    assert!(
+        exposed(last).iter().all(|hidden| *hidden),
+        "the last section is far below the window: {:?}",
+        exposed(last)
+    );
+    // Laid out ahead of the scroll, some off-screen sections are in the tree: hidden.
+    let hidden = sections
+        .iter()
+        .filter(|text| exposed(text) == [true])
+        .count();
+    assert!(hidden > 0, "no hidden section");
+}
