@@ -212,8 +212,7 @@ mod tests {
     use super::*;
 
     const SECTION: &str = "قال الرئيس إن القمة ستعقد في 23 نوفمبر. وأضاف أن ستة أعضاء سيحضرون.";
-    const TRANSLATION: &str =
-        "The president said the summit will be held on 23 November. He added that six members will attend.";
+    const TRANSLATION: &str = "The president said the summit will be held on 23 November. He added that six members will attend.";
 
     #[test]
     fn a_row_links_its_sentences_in_order() {
@@ -235,7 +234,10 @@ mod tests {
         // And back: the first English sentence lights the first Arabic one.
         let linked = links.linked(Side::Translation, 0);
         let arabic = links.ranges(&linked, Side::Article);
-        assert_eq!(&SECTION[arabic[0].clone()], "قال الرئيس إن القمة ستعقد في 23 نوفمبر.");
+        assert_eq!(
+            &SECTION[arabic[0].clone()],
+            "قال الرئيس إن القمة ستعقد في 23 نوفمبر."
+        );
         assert_eq!(links.pairs().len(), 2);
     }
 

@@ -234,8 +234,10 @@ impl ReadingView {
             .filter(|&cursor| cursor >= self.first_visible && cursor <= self.last_visible_section())
             .unwrap_or(self.first_visible);
         if let Some(row) = self.linked.move_cursor(by, article, start) {
+            // A new row is brought into view first; within it, the view follows the
+            // sentences (see `linked`).
+            self.cursor_moved |= self.cursor != Some(row);
             self.cursor = Some(row);
-            self.cursor_moved = true;
         }
     }
 
@@ -377,7 +379,9 @@ impl ReadingView {
         let lit = self.linked.to_paint(article, page.translation.as_deref());
         let translation_drawn = geometry.translation.is_some() && page.translation.is_some();
         let mut shown_linked = LinkedShown::default();
-        let mut cursor_rect: Option<Rect> = None;
+        // Where the cursor's sentence and its counterparts were drawn: both, and the
+        // counterparts alone (kept in view when both do not fit).
+        let mut cursor_rect: Option<(Rect, Option<Rect>)> = None;
         let cursor_row = self.linked.cursor().map(|cursor| cursor.row);
         let mut seen: Vec<RowSeen> = Vec::new();
         let mut correction = 0.0;
@@ -441,9 +445,11 @@ impl ReadingView {
                         .extend(linked_article.iter().map(|range| (index, range.clone())));
                 }
                 if translation_drawn {
-                    shown_linked
-                        .translation
-                        .extend(linked_translation.iter().map(|range| (index, range.clone())));
+                    shown_linked.translation.extend(
+                        linked_translation
+                            .iter()
+                            .map(|range| (index, range.clone())),
+                    );
                 }
                 if cursor_row == Some(index) {
                     let translated = page
@@ -454,7 +460,8 @@ impl ReadingView {
                     cursor_rect = [row.linked_rect, translated]
                         .into_iter()
                         .flatten()
-                        .reduce(|a, b| a.union(b));
+                        .reduce(|a, b| a.union(b))
+                        .map(|both| (both, translated));
                 }
                 let height = row.height;
                 seen.push(RowSeen {
@@ -501,8 +508,13 @@ impl ReadingView {
         if self.linked.follow > 0 {
             self.linked.follow -= 1;
             let offset = scrolled.state.clamped_offset().y;
-            match cursor_rect.and_then(|target| {
-                linked::LinkedSentences::offset_showing(target, scrolled.inner_rect, offset)
+            match cursor_rect.and_then(|(both, counterparts)| {
+                linked::LinkedSentences::offset_showing(
+                    both,
+                    counterparts,
+                    scrolled.inner_rect,
+                    offset,
+                )
             }) {
                 Some(offset) => {
                     self.pending_offset = Some(offset);
@@ -551,7 +563,12 @@ impl ReadingView {
         let translation = page.translation.as_deref();
         let in_article = seen.iter().find_map(|row| {
             let offset = row.pointer_offset.filter(|_| row.response.hovered())?;
-            Some((row.index, crate::align::Side::Article, offset, row.response.clicked()))
+            Some((
+                row.index,
+                crate::align::Side::Article,
+                offset,
+                row.response.clicked(),
+            ))
         });
         let in_translation = || {
             let (row, offset) = translation?.linked_in_cells().pointed?;

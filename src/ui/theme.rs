@@ -316,15 +316,25 @@ mod tests {
             }
             let linked = blend(linked_sentence_fill(), visuals.panel_fill);
             let ratio = contrast(text, linked);
-            assert!(ratio >= 4.5, "{name}: text on a linked sentence is {ratio:.2}:1");
+            assert!(
+                ratio >= 4.5,
+                "{name}: text on a linked sentence is {ratio:.2}:1"
+            );
             // Seen at all: the fill stands apart from the page it is on.
             let apart = [linked.r(), linked.g(), linked.b()]
                 .iter()
-                .zip([visuals.panel_fill.r(), visuals.panel_fill.g(), visuals.panel_fill.b()])
+                .zip([
+                    visuals.panel_fill.r(),
+                    visuals.panel_fill.g(),
+                    visuals.panel_fill.b(),
+                ])
                 .map(|(a, b)| a.abs_diff(b))
                 .max()
                 .unwrap_or(0);
-            assert!(apart >= 24, "{name}: a linked sentence is hardly seen ({apart})");
+            assert!(
+                apart >= 24,
+                "{name}: a linked sentence is hardly seen ({apart})"
+            );
             for current in [false, true] {
                 let under = blend(search_match_fill(current), visuals.panel_fill);
                 let ratio = contrast(text, under);

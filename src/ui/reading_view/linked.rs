@@ -189,11 +189,7 @@ impl LinkedSentences {
                 // The first press lights the first sentence of the row being read
                 // (or the last, going up).
                 let row = start_row.min(rows.checked_sub(1)?);
-                let first = if by < 0 {
-                    count(row) as isize - 1
-                } else {
-                    0
-                };
+                let first = if by < 0 { count(row) as isize - 1 } else { 0 };
                 (row, first, 0)
             }
         };
@@ -239,14 +235,21 @@ impl LinkedSentences {
         Some(row)
     }
 
-    /// The scroll offset that brings `target` (the cursor's sentences on screen) into
-    /// `view` from `offset_pt`, or `None` when it is in view.
+    /// The scroll offset that brings `both` (the cursor's sentence and its
+    /// counterparts on screen) into `view` from `offset_pt`, or the `counterparts`
+    /// alone when both do not fit (a row taller than the view, interleaved); `None`
+    /// when it is in view.
     pub(super) fn offset_showing(
-        target: egui::Rect,
+        both: egui::Rect,
+        counterparts: Option<egui::Rect>,
         view: egui::Rect,
         offset_pt: f32,
     ) -> Option<f32> {
         let room = view.height() - 2.0 * FOLLOW_MARGIN_PT;
+        let target = match counterparts {
+            Some(counterparts) if both.height() > room => counterparts,
+            _ => both,
+        };
         if target.top() < view.top() || target.height() > room {
             let delta = target.top() - view.top() - FOLLOW_MARGIN_PT.min(view.height() / 4.0);
             (delta.abs() > 0.5).then_some(offset_pt + delta)
@@ -264,11 +267,17 @@ mod tests {
 
     #[test]
     fn the_cursor_steps_through_sentences_across_rows() {
-        let article = crate::import::parse_article("جملة أولى. جملة ثانية.\nجملة ثالثة.\n\nجملة رابعة. خامسة.\n");
+        let article = crate::import::parse_article(
+            "جملة أولى. جملة ثانية.\nجملة ثالثة.\n\nجملة رابعة. خامسة.\n",
+        );
         let mut linked = LinkedSentences::default();
         let at = |linked: &LinkedSentences| linked.cursor().map(|c| (c.row, c.sentence));
         assert_eq!(linked.move_cursor(1, &article, 0), Some(0));
-        assert_eq!(at(&linked), Some((0, 0)), "the first press lights the first");
+        assert_eq!(
+            at(&linked),
+            Some((0, 0)),
+            "the first press lights the first"
+        );
         linked.move_cursor(1, &article, 0);
         assert_eq!(at(&linked), Some((0, 1)));
         linked.move_cursor(1, &article, 0);
@@ -282,7 +291,11 @@ mod tests {
         linked.move_cursor(-1, &article, 0);
         assert_eq!(at(&linked), Some((1, 0)));
         linked.move_cursor(-1, &article, 0);
-        assert_eq!(at(&linked), Some((0, 1)), "up into the last sentence of the row above");
+        assert_eq!(
+            at(&linked),
+            Some((0, 1)),
+            "up into the last sentence of the row above"
+        );
         linked.move_cursor(-5, &article, 0);
         assert_eq!(at(&linked), Some((0, 0)));
     }
@@ -291,12 +304,22 @@ mod tests {
     fn a_sentence_below_or_above_the_view_is_brought_into_it() {
         let view = egui::Rect::from_min_max(egui::pos2(0.0, 100.0), egui::pos2(500.0, 600.0));
         let inside = egui::Rect::from_min_max(egui::pos2(0.0, 200.0), egui::pos2(500.0, 260.0));
-        assert_eq!(LinkedSentences::offset_showing(inside, view, 1000.0), None);
+        let show =
+            |both, counterparts| LinkedSentences::offset_showing(both, counterparts, view, 1000.0);
+        assert_eq!(show(inside, None), None);
         let below = inside.translate(egui::vec2(0.0, 400.0));
-        let offset = LinkedSentences::offset_showing(below, view, 1000.0).expect("scrolls");
-        assert!((offset - (1000.0 + 60.0 + FOLLOW_MARGIN_PT)).abs() < 0.5, "{offset}");
+        let offset = show(below, None).expect("scrolls");
+        assert!(
+            (offset - (1000.0 + 60.0 + FOLLOW_MARGIN_PT)).abs() < 0.5,
+            "{offset}"
+        );
         let above = inside.translate(egui::vec2(0.0, -200.0));
-        let offset = LinkedSentences::offset_showing(above, view, 1000.0).expect("scrolls");
+        let offset = show(above, None).expect("scrolls");
         assert!(offset < 1000.0 - 100.0, "{offset}");
+        // Too tall for both: the counterpart is what is kept in view.
+        let tall = inside.union(below.translate(egui::vec2(0.0, 600.0)));
+        let counterpart = below.translate(egui::vec2(0.0, 600.0));
+        let offset = show(tall, Some(counterpart)).expect("scrolls");
+        assert!(offset > 1000.0 + 600.0, "{offset}");
     }
 }
