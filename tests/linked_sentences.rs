@@ -332,3 +332,43 @@ fn a_row_taller_than_the_view_scrolls_to_the_lit_sentences() {
         "the lit English (about y = {y}) is out of the view {view:?}"
     );
 }
+
+#[test]
+fn sample_003_interleaved_in_a_narrow_window_keeps_each_lit_english_in_view() {
+    // Rows whose heights are only estimated until drawn: the view must follow the
+    // sentences as they are drawn, not as they were estimated.
+    let folder = folder();
+    let mut harness = harness_at(700.0, folder.path());
+    set_layout(&mut harness, Key::Num2);
+    harness.hover_at(Pos2::new(2.0, 400.0));
+    harness.run();
+    let english: Vec<String> = (1..=11)
+        .map(|line| line_of(folder.path(), TRANSLATION, line))
+        .collect();
+    for _ in 0..12 {
+        harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+        harness.run();
+        let cursor = harness.state().sentence_cursor().expect("cursor");
+        let view = harness
+            .state()
+            .page_shown()
+            .expect("page")
+            .article
+            .expect("article");
+        let shown = lit(&harness);
+        let text = &english[cursor.row];
+        let rect = harness.get_by_label(text).rect();
+        for (_, range) in shown
+            .translation
+            .iter()
+            .filter(|(row, _)| *row == cursor.row)
+        {
+            // The lit sentence's last line, as a share of the paragraph's height.
+            let y = rect.top() + rect.height() * (range.end as f32 / text.len() as f32);
+            assert!(
+                y <= view.bottom() + 1.0 && y >= view.top(),
+                "{cursor:?}: the lit English ends at about {y}, out of {view:?}"
+            );
+        }
+    }
+}

@@ -505,6 +505,7 @@ impl ReadingView {
         }
         self.link_pointed(ui, article, page, &seen);
         self.linked.shown = shown_linked;
+        let mut followed = false;
         if self.linked.follow > 0 {
             self.linked.follow -= 1;
             let offset = scrolled.state.clamped_offset().y;
@@ -518,6 +519,7 @@ impl ReadingView {
             }) {
                 Some(offset) => {
                     self.pending_offset = Some(offset);
+                    followed = true;
                     ui.ctx().request_repaint();
                 }
                 // In view (or its row not drawn yet, when the row cursor brings it).
@@ -547,7 +549,9 @@ impl ReadingView {
         }
         self.offset_pt = scrolled.state.clamped_offset().y;
         self.viewport_height_pt = scrolled.inner_rect.height();
-        if correction != 0.0 {
+        // The offset that follows the sentence cursor was measured on this frame's
+        // rows, which the rows' new heights already moved: no correction on top.
+        if correction != 0.0 && !followed {
             self.pending_offset = Some(self.offset_pt + correction);
             ui.ctx().request_repaint();
         }
