@@ -192,6 +192,23 @@ fn alt_down_moves_the_sentence_cursor_and_both_sides_follow() {
     harness.run();
     assert_eq!(harness.state().section_cursor(), Some(4));
     assert_eq!(harness.state().sentence_cursor(), Some(cursor));
+    // The pointer lights its own sentence in place of the cursor's, one pair at a
+    // time; away from the text, the cursor's is lit again.
+    let english = line_of(folder.path(), TRANSLATION, ROW + 1);
+    point_at(&mut harness, &english, false);
+    let (_, lit_english) = lit_texts(&harness, folder.path(), ROW);
+    assert_eq!(lit_english.len(), 1, "{lit_english:?}");
+    assert!(
+        lit_english[0].starts_with("A joint meeting"),
+        "{lit_english:?}"
+    );
+    harness.hover_at(Pos2::new(2.0, 400.0));
+    harness.run();
+    let (_, lit_english) = lit_texts(&harness, folder.path(), ROW);
+    assert!(
+        lit_english[0].starts_with("The Russian Foreign"),
+        "{lit_english:?}"
+    );
 }
 
 #[test]

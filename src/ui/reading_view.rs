@@ -583,7 +583,8 @@ impl ReadingView {
             self.linked.place_cursor(article, row, offset);
         }
         let pointed = pointed.map(|(row, side, offset, _)| (row, side, offset));
-        if self.linked.point_at(article, translation, pointed) {
+        let pointer = ui.input(|input| input.pointer.hover_pos());
+        if self.linked.point_at(article, translation, pointer, pointed) {
             ui.ctx().request_repaint();
         }
     }

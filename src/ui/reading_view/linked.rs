@@ -59,6 +59,9 @@ pub(super) struct LinkedSentences {
     cache: RowLinksCache,
     /// The sentence the pointer was on in the last frame.
     hovered: Option<SentencePoint>,
+    /// Where the pointer was when `hovered` was last looked for: a pointer at rest
+    /// leaves the lit sentences as the keyboard set them.
+    pointer: Option<egui::Pos2>,
     /// The sentence cursor: always a sentence of the article.
     cursor: Option<SentencePoint>,
     /// Frames left to bring the cursor's sentences into view.
@@ -92,8 +95,9 @@ impl LinkedSentences {
         self.cache.computed()
     }
 
-    /// The spans to light in this frame: the sentence pointed at and the cursor's,
-    /// each with its counterparts (the pointer's left out while the view follows the
+    /// The spans to light in this frame: the sentence pointed at, or else the
+    /// cursor's, with its counterparts (one link at a time, so it is plain which
+    /// sentences go together; the pointer's is left out while the view follows the
     /// cursor).
     pub(super) fn to_paint(
         &mut self,
@@ -101,40 +105,34 @@ impl LinkedSentences {
         translation: Option<&dyn ColumnCells>,
     ) -> Vec<RowLinked> {
         let hovered = self.hovered.filter(|_| self.follow == 0);
-        let mut rows: Vec<RowLinked> = Vec::new();
-        for point in [self.cursor, hovered].into_iter().flatten() {
-            let Some(links) = self.links(article, translation, point.row) else {
-                continue;
-            };
-            let linked = links.linked(point.side, point.sentence);
-            let index = match rows.iter().position(|row| row.row == point.row) {
-                Some(index) => index,
-                None => {
-                    rows.push(RowLinked {
-                        row: point.row,
-                        ..RowLinked::default()
-                    });
-                    rows.len() - 1
-                }
-            };
-            rows[index]
-                .article
-                .extend(links.ranges(&linked, Side::Article));
-            rows[index]
-                .translation
-                .extend(links.ranges(&linked, Side::Translation));
-        }
-        rows
+        let Some(point) = hovered.or(self.cursor) else {
+            return Vec::new();
+        };
+        let Some(links) = self.links(article, translation, point.row) else {
+            return Vec::new();
+        };
+        let linked = links.linked(point.side, point.sentence);
+        vec![RowLinked {
+            row: point.row,
+            article: links.ranges(&linked, Side::Article),
+            translation: links.ranges(&linked, Side::Translation),
+        }]
     }
 
-    /// Takes note of where the pointer is (a row's text and a byte offset in it),
-    /// and returns whether what is lit changes.
+    /// Takes note of where the pointer is (at `pointer`: a row's text and a byte
+    /// offset in it), and returns whether what is lit changes. A pointer that has
+    /// not moved since the last look changes nothing.
     pub(super) fn point_at(
         &mut self,
         article: &Article,
         translation: Option<&dyn ColumnCells>,
+        pointer: Option<egui::Pos2>,
         pointed: Option<(usize, Side, usize)>,
     ) -> bool {
+        if pointer.is_some() && pointer == self.pointer {
+            return false;
+        }
+        self.pointer = pointer;
         let hovered = pointed.and_then(|(row, side, offset)| {
             let links = self.links(article, translation, row)?;
             Some(SentencePoint {
