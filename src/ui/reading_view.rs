@@ -376,7 +376,7 @@ impl ReadingView {
             // Another text took the selection, or it was cleared (after a highlight).
             self.selection = None;
         }
-        let lit = self.linked.to_paint(article, page.translation.as_deref());
+        let lit = self.linked.lit_spans(article, page.translation.as_deref());
         let translation_drawn = geometry.translation.is_some() && page.translation.is_some();
         let mut shown_linked = LinkedShown::default();
         // Where the cursor's sentence and its counterparts were drawn: both, and the

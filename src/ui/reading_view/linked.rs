@@ -99,7 +99,7 @@ impl LinkedSentences {
     /// cursor's, with its counterparts (one link at a time, so it is plain which
     /// sentences go together; the pointer's is left out while the view follows the
     /// cursor).
-    pub(super) fn to_paint(
+    pub(super) fn lit_spans(
         &mut self,
         article: &Article,
         translation: Option<&dyn ColumnCells>,
