@@ -389,3 +389,29 @@ fn sample_003_interleaved_in_a_narrow_window_keeps_each_lit_english_in_view() {
         }
     }
 }
+
+#[test]
+fn clicking_an_arabic_sentence_leaves_the_sentence_cursor_on_it() {
+    let folder = folder();
+    let mut harness = harness_at(1280.0, folder.path());
+    cursor_to(&mut harness, ROW);
+    let arabic = line_of(folder.path(), ARTICLE, ROW + 1);
+    let rect = harness.get_by_label(&arabic).rect();
+    let point = Pos2::new(rect.center().x, rect.bottom() - 8.0);
+    harness.hover_at(point);
+    harness.step();
+    harness.drag_at(point);
+    harness.step();
+    harness.drop_at(point);
+    harness.run();
+    let cursor = harness
+        .state()
+        .sentence_cursor()
+        .expect("placed by the click");
+    assert_eq!((cursor.row, cursor.sentence), (ROW, 1));
+    // Alt+↓ goes on from there.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    let cursor = harness.state().sentence_cursor().expect("cursor");
+    assert_eq!((cursor.row, cursor.sentence), (ROW + 1, 0));
+}
