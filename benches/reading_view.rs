@@ -10,8 +10,11 @@
 //! times while scrolling (median ≤ 1 ms, p99 ≤ 4 ms), while resizing the window over
 //! long paragraphs (p99 ≤ 4 ms), while dragging the scrollbar across the article
 //! (p99 ≤ 8 ms), and of the frame after a text size or zoom change (≤ 16 ms); and the
-//! resident memory after opening and scrolling (≤ 250 MB). `cargo test --benches`
-//! runs it all once on 1,000 sections.
+//! resident memory after opening and scrolling (≤ 250 MB); and of frames while the
+//! pointer moves over the sentences as the page scrolls (each lit with its
+//! counterpart in the translation) and while Alt+↓ moves the sentence cursor every
+//! frame (the same budgets as scrolling). `cargo test --benches` runs it all once on
+//! 1,000 sections.
 
 mod support;
 
@@ -62,6 +65,7 @@ fn main() {
     drag_percentiles(&ctx, &mut view, &article);
     text_size_changes(&ctx, &mut view, &article);
     zoom_changes(&ctx, &mut view, &article);
+    linked_sentence_percentiles();
     divan::main();
 }
 
@@ -190,6 +194,61 @@ fn zoom_changes(ctx: &Context, view: &mut ReadingView, article: &Article) {
     print_percentiles("zoom change to the next frame", times, "≤ 16 ms");
 }
 
+/// Frames while the pointer sweeps over the article's sentences as the page scrolls
+/// (every frame a new sentence lit, rows aligned as they are first pointed at), and
+/// while the sentence cursor moves every frame (the view following it down the
+/// article).
+fn linked_sentence_percentiles() {
+    let (ctx, mut view, article) = opened();
+    let frames = if support::full_run() { 3000 } else { 40 };
+    let mut times = Vec::new();
+    for step in 0..frames {
+        let started = Instant::now();
+        frame(&ctx, &mut view, &article, hover_input(step, 40.0));
+        times.push(started.elapsed());
+    }
+    println!("rows aligned while hovering: {}", view.rows_aligned());
+    print_percentiles(
+        "pointing at sentences while scrolling",
+        times,
+        "median ≤ 1 ms, p99 ≤ 4 ms",
+    );
+    let (ctx, mut view, article) = opened();
+    let mut times = Vec::new();
+    for _ in 0..frames {
+        view.move_sentence_cursor(1, &article);
+        let started = Instant::now();
+        frame(&ctx, &mut view, &article, input(Vec::new()));
+        times.push(started.elapsed());
+    }
+    println!(
+        "sentence cursor reached section {} ({} rows aligned)",
+        view.sentence_cursor().map_or(0, |cursor| cursor.row),
+        view.rows_aligned()
+    );
+    print_percentiles(
+        "moving the sentence cursor (Alt+↓) every frame",
+        times,
+        "median ≤ 1 ms, p99 ≤ 4 ms",
+    );
+}
+
+/// The pointer over the article's column at a place that changes every `step`
+/// (sweeping down the window), the page scrolled by `delta` points.
+fn hover_input(step: u32, delta: f32) -> RawInput {
+    let y = 120.0 + (step * 37 % 700) as f32;
+    input(vec![
+        Event::PointerMoved(egui::pos2(900.0, y)),
+        Event::MouseWheel {
+            unit: MouseWheelUnit::Point,
+            delta: vec2(0.0, -delta),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        },
+    ])
+}
+
 /// The seed paragraphs repeated, each copy numbered so every section is distinct.
 fn synthetic_text() -> String {
     let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
@@ -315,6 +374,48 @@ fn open_to_first_frame_cold(bencher: divan::Bencher<'_, '_>) {
         let article = support::import_bytes(text.as_bytes());
         let mut view = ReadingView::default();
         frame(&ctx, &mut view, &article, input(Vec::new()))
+    });
+}
+
+/// One frame with the pointer on a new sentence and the page scrolling: the scroll
+/// frame with linked sentences lit.
+#[divan::bench(sample_count = 400)]
+fn hover_frame(bencher: divan::Bencher<'_, '_>) {
+    let (ctx, mut view, article) = opened();
+    let mut step = 0u32;
+    bencher.bench_local(|| {
+        step += 1;
+        let delta = if (step / 200).is_multiple_of(2) {
+            40.0
+        } else {
+            -40.0
+        };
+        frame(&ctx, &mut view, &article, hover_input(step, delta))
+    });
+}
+
+/// One frame after the sentence cursor moved a sentence down.
+#[divan::bench(sample_count = 400)]
+fn sentence_cursor_frame(bencher: divan::Bencher<'_, '_>) {
+    let (ctx, mut view, article) = opened();
+    bencher.bench_local(|| {
+        view.move_sentence_cursor(1, &article);
+        frame(&ctx, &mut view, &article, input(Vec::new()))
+    });
+}
+
+/// Aligning one row's sentences with its translation's (what a frame pays once for a
+/// row first pointed at): a seed paragraph against itself.
+#[divan::bench(sample_count = 200)]
+fn align_one_row(bencher: divan::Bencher<'_, '_>) {
+    let text = synthetic_text();
+    let rows: Vec<&str> = text.lines().take(50).collect();
+    let mut row = 0;
+    bencher.bench_local(|| {
+        row = (row + 1) % rows.len();
+        hamish::align::RowLinks::new(rows[row], rows[row])
+            .links
+            .len()
     });
 }
 

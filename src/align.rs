@@ -68,9 +68,11 @@ mod length;
 mod prepare;
 mod score;
 mod sentences;
+mod within;
 
 pub use dictionary::{Dictionary, TableDictionary};
 pub use sentences::sentences;
+pub use within::{Linked, MAX_ROW_BYTES, RowLinks, RowLinksCache, Side};
 
 use std::ops::Range;
 

@@ -30,7 +30,7 @@ pub use file_uri::file_uri;
 pub use json::json;
 pub use markdown::markdown;
 pub use target::{NotAFile, OwnedFile, TargetRefusal, check_target, write_export};
-pub use tmx::tmx;
+pub use tmx::{SentencePair, tmx, tmx_sentences};
 pub use web_annotation::web_annotations;
 
 use crate::import::ArticleSource;
@@ -58,17 +58,21 @@ pub enum ExportFormat {
     /// The sections and their translations (what the reader wrote and what came
     /// from files) as TMX 1.4, for translation tools.
     Tmx,
+    /// The same translations cut into sentence pairs (each section's sentences
+    /// aligned with its translation's), as a TMX 1.4 translation memory.
+    TmxSentences,
 }
 
 impl ExportFormat {
     /// Every format, in the order they are offered.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Markdown,
         Self::Json,
         Self::WebAnnotation,
         Self::BilingualMarkdown,
         Self::BilingualHtml,
         Self::Tmx,
+        Self::TmxSentences,
         Self::Sidecar,
     ];
 
@@ -82,6 +86,7 @@ impl ExportFormat {
             Self::BilingualMarkdown => "bilingual-md",
             Self::BilingualHtml => "bilingual-html",
             Self::Tmx => "tmx",
+            Self::TmxSentences => "tmx-sentences",
         }
     }
 
@@ -94,7 +99,7 @@ impl ExportFormat {
     pub fn is_bilingual(self) -> bool {
         matches!(
             self,
-            Self::BilingualMarkdown | Self::BilingualHtml | Self::Tmx
+            Self::BilingualMarkdown | Self::BilingualHtml | Self::Tmx | Self::TmxSentences
         )
     }
 
@@ -108,6 +113,7 @@ impl ExportFormat {
             Self::BilingualMarkdown => "bilingual.md",
             Self::BilingualHtml => "bilingual.html",
             Self::Tmx => "tmx",
+            Self::TmxSentences => "sentences.tmx",
         }
     }
 }

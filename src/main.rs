@@ -62,6 +62,10 @@ enum Command {
         /// an article, a translation file, a notes file, a backup, a device or a pipe.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// With `--format tmx`: sentence pairs (`segtype="sentence"`), each section's
+        /// sentences aligned with its translation's, rather than whole sections.
+        #[arg(long)]
+        sentences: bool,
     },
     /// Print the morphological analyses of Arabic words (offline gloss).
     Gloss(hamish::gloss::cli::GlossArgs),
@@ -204,7 +208,15 @@ fn main() -> ExitCode {
             format,
             article,
             output,
-        }) => export(format, article, output),
+            sentences,
+        }) => match (format, sentences) {
+            (_, false) | (ExportFormat::TmxSentences, true) => export(format, article, output),
+            (ExportFormat::Tmx, true) => export(ExportFormat::TmxSentences, article, output),
+            (_, true) => {
+                eprintln!("hamish: --sentences goes with --format tmx");
+                ExitCode::from(2)
+            }
+        },
         Some(Command::Gloss(gloss)) => ExitCode::from(hamish::gloss::cli::run(&gloss)),
         Some(Command::Search(search)) => {
             // Translation files the reader imported in the window are searched too.
@@ -386,6 +398,7 @@ mod tests {
             format,
             article,
             output,
+            sentences: false,
         }) = args.command
         else {
             panic!("an export");

@@ -34,7 +34,8 @@ pub use menu_bar::{MenuAction, MenuState, menu_bar};
 pub use notes::{notes_list_window, selection_toolbar};
 pub use path_prompt::{PromptAction, path_prompt};
 pub use reading_view::{
-    ColumnsShown, Highlights, ReadingOutput, ReadingView, SelectionInView, ShownAs,
+    ColumnsShown, Highlights, LinkedShown, ReadingOutput, ReadingView, SelectionInView,
+    SentencePoint, ShownAs,
 };
 pub use shortcut_sheet::shortcut_sheet;
 pub use status_bar::{Status, count, status_bar};

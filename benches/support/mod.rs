@@ -98,10 +98,15 @@ pub fn reading_frame(
 }
 
 /// A translation column that shows each section's own text again, in the translation's
-/// size: a translation as long as its article, to measure the page with two texts.
-struct EchoColumn;
+/// size: a translation as long as its article, to measure the page with two texts. Its
+/// sentences are linked to the article's like a translation's.
+struct EchoColumn<'a> {
+    article: &'a hamish::model::Article,
+    /// The row whose linked sentences are set, and their spans.
+    linked: (usize, Vec<std::ops::Range<usize>>),
+}
 
-impl hamish::ui::ColumnCells for EchoColumn {
+impl hamish::ui::ColumnCells for EchoColumn<'_> {
     fn title(&self) -> &str {
         "Translation"
     }
@@ -110,10 +115,28 @@ impl hamish::ui::ColumnCells for EchoColumn {
         String::new()
     }
 
-    fn cell(&mut self, ui: &mut egui::Ui, _index: usize, section: &hamish::model::Section) {
+    fn linked_text(&self, index: usize) -> Option<&str> {
+        Some(self.article.sections.get(index)?.text.as_str())
+    }
+
+    fn mark_linked(&mut self, index: usize, ranges: &[std::ops::Range<usize>]) {
+        self.linked = (index, ranges.to_vec());
+    }
+
+    fn cell(&mut self, ui: &mut egui::Ui, index: usize, section: &hamish::model::Section) {
+        let linked: &[std::ops::Range<usize>] = if self.linked.0 == index {
+            &self.linked.1
+        } else {
+            &[]
+        };
         hamish::ui::TextBlock::new(&section.text)
             .style(hamish::text::TextStyle::body(16.0))
             .selectable(false)
+            .marked(
+                linked,
+                egui::Color32::from_rgba_unmultiplied(20, 170, 170, 70),
+            )
+            .reports_pointer()
             .id_salt(("echo", section.id))
             .show(ui);
     }
@@ -146,7 +169,10 @@ pub fn reading_frame_with(
         hamish::text::TextEngine::lock(&hamish::text::TextEngine::shared(ui.ctx())).begin_frame();
         egui::CentralPanel::default().show(ui, |ui| {
             // A translation as long as the article (its own text again), and no notes.
-            let mut translation = EchoColumn;
+            let mut translation = EchoColumn {
+                article,
+                linked: (0, Vec::new()),
+            };
             let mut notes = EmptyColumn {
                 title: "Notes",
                 status: "",

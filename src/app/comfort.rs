@@ -78,6 +78,8 @@ impl HamishApp {
             let command = match action {
                 KeyAction::NextSection => Command::MoveSectionCursor(1),
                 KeyAction::PreviousSection => Command::MoveSectionCursor(-1),
+                KeyAction::NextSentence => Command::MoveSentenceCursor(1),
+                KeyAction::PreviousSentence => Command::MoveSentenceCursor(-1),
                 KeyAction::NextArticle => Command::OpenNeighbourArticle(1),
                 KeyAction::PreviousArticle => Command::OpenNeighbourArticle(-1),
                 KeyAction::NoteOnSection => Command::NoteOnCursorSection,
@@ -123,6 +125,16 @@ impl HamishApp {
                 }) = &mut self.session.open
                 {
                     view.move_cursor(by, imported.article.sections.len());
+                }
+            }
+            Command::MoveSentenceCursor(by) => {
+                if let Some(OpenArticle {
+                    content: Content::Ready(imported),
+                    view,
+                    ..
+                }) = &mut self.session.open
+                {
+                    view.move_sentence_cursor(by, &imported.article);
                 }
             }
             Command::OpenNeighbourArticle(by) => {
@@ -352,5 +364,15 @@ impl HamishApp {
     /// The section under the cursor of the open article, if the reader has moved it.
     pub fn section_cursor(&self) -> Option<usize> {
         self.session.open.as_ref()?.view.cursor()
+    }
+
+    /// The sentence under the sentence cursor (Alt+↓ / Alt+↑), if it was moved.
+    pub fn sentence_cursor(&self) -> Option<crate::ui::SentencePoint> {
+        self.session.open.as_ref()?.view.sentence_cursor()
+    }
+
+    /// What the reading view lit as linked sentences in the last frame.
+    pub fn linked_sentences(&self) -> Option<crate::ui::LinkedShown> {
+        Some(self.session.open.as_ref()?.view.linked_shown().clone())
     }
 }

@@ -87,6 +87,8 @@ pub enum Command {
     HideDiacritics(bool),
     /// Move the section cursor by this many sections (down when positive).
     MoveSectionCursor(isize),
+    /// Move the sentence cursor by this many sentences (down when positive).
+    MoveSentenceCursor(isize),
     /// Open the article this many places after the open one in the library (before
     /// it when negative).
     OpenNeighbourArticle(isize),
@@ -285,6 +287,7 @@ impl HamishApp {
             }
             Command::HideDiacritics(hide) => self.preferences.hide_diacritics = hide,
             Command::MoveSectionCursor(_)
+            | Command::MoveSentenceCursor(_)
             | Command::OpenNeighbourArticle(_)
             | Command::NoteOnCursorSection
             | Command::TranslateCursorSection

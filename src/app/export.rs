@@ -78,6 +78,39 @@ pub fn source_language(article: &Article) -> String {
     guess_language(&sample).unwrap_or("ar").to_owned()
 }
 
+/// The sentence pairs of every row of `columns` that has a translation a person made
+/// (the reader's, or a file's; machine output is no translation memory): each
+/// section's sentences aligned with its translation's, as the reading view links
+/// them ([`crate::align::RowLinks`]).
+pub fn sentence_pairs(
+    article: &Article,
+    columns: &[TranslationColumn],
+) -> Vec<crate::export::SentencePair> {
+    use crate::model::translation::TranslationSource;
+    let mut pairs = Vec::new();
+    for column in columns {
+        for (section, row) in article.sections.iter().zip(&column.rows) {
+            let Some(cell) = &row.cell else { continue };
+            let origin = match &cell.source {
+                TranslationSource::Reader => "reader".to_owned(),
+                TranslationSource::File { file } => format!("file:{file}"),
+                TranslationSource::Machine { .. } => continue,
+            };
+            let links = crate::align::RowLinks::new(&section.text, &cell.text);
+            for (number, (source, target)) in links.pairs().into_iter().enumerate() {
+                pairs.push(crate::export::SentencePair {
+                    tuid: format!("{}-{number}", section.id),
+                    source: section.text[source].to_owned(),
+                    language: column.language.clone(),
+                    origin: origin.clone(),
+                    target: cell.text[target].to_owned(),
+                });
+            }
+        }
+    }
+    pairs
+}
+
 /// One export, with a copy of everything it needs.
 #[derive(Debug)]
 pub struct ExportJob {
@@ -195,6 +228,12 @@ impl ExportJob {
                 let article = self.read_source()?.article;
                 let columns: Vec<&TranslationColumn> = self.translations.iter().collect();
                 crate::export::tmx(&article, &source_language(&article), &columns)
+            }
+            ExportFormat::TmxSentences => {
+                self.shown_translation()?;
+                let article = self.read_source()?.article;
+                let pairs = sentence_pairs(&article, &self.translations);
+                crate::export::tmx_sentences(&source_language(&article), &pairs)
             }
         })
     }

@@ -344,6 +344,7 @@ impl HamishApp {
             marks: &marks,
             commands: &mut translation_commands,
             search_highlights: &|row| search.highlights(row, SearchKind::Translation),
+            linked: Default::default(),
         };
         let output = match notes.as_mut() {
             Some(notes) => {

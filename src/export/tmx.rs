@@ -7,6 +7,11 @@
 //! `file:NAME`). Machine translations are left out: a translation memory should hold
 //! what people wrote. Characters XML 1.0 cannot hold (control characters) are
 //! dropped; everything else is escaped.
+//!
+//! [`tmx_sentences`] writes the same translations as sentence pairs
+//! (`segtype="sentence"`): a translation memory of sentences, each pair as its
+//! aligner (above this layer) linked it, `tuid` the section's id and the pair's
+//! number in it.
 
 use crate::model::Article;
 use crate::model::translation::{TranslationColumn, TranslationSource};
@@ -54,6 +59,45 @@ pub fn tmx(article: &Article, source_language: &str, columns: &[&TranslationColu
             ));
         }
         out.push_str("    </tu>\n");
+    }
+    out.push_str("  </body>\n</tmx>\n");
+    out
+}
+
+/// One pair of sentences for [`tmx_sentences`]: an article sentence (or a few
+/// translated together) and its translation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentencePair {
+    /// The unit's id: the section's id and the pair's number in it (`1a2b…-3`).
+    pub tuid: String,
+    /// The article's sentence(s).
+    pub source: String,
+    /// The translation's language.
+    pub language: String,
+    /// Where the translation came from: `reader` or `file:NAME`.
+    pub origin: String,
+    /// The translation's sentence(s).
+    pub target: String,
+}
+
+/// Sentence `pairs` as TMX 1.4 with `segtype="sentence"`; `source_language` is the
+/// article's language.
+pub fn tmx_sentences(source_language: &str, pairs: &[SentencePair]) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"Hamish\" creationtoolversion=\"{}\" segtype=\"sentence\" o-tmf=\"Hamish\" adminlang=\"en\" srclang=\"{}\" datatype=\"plaintext\"/>\n  <body>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(source_language)
+    );
+    for pair in pairs {
+        out.push_str(&format!(
+            "    <tu tuid=\"{}\" segtype=\"sentence\">\n      <tuv xml:lang=\"{}\">\n        <seg>{}</seg>\n      </tuv>\n      <tuv xml:lang=\"{}\">\n        <prop type=\"x-hamish-origin\">{}</prop>\n        <seg>{}</seg>\n      </tuv>\n    </tu>\n",
+            escape(&pair.tuid),
+            escape(source_language),
+            escape(&pair.source),
+            escape(&pair.language),
+            escape(&pair.origin),
+            escape(&pair.target),
+        ));
     }
     out.push_str("  </body>\n</tmx>\n");
     out
@@ -109,6 +153,30 @@ mod tests {
         let alignment = align(&article, file, None);
         assert_eq!(alignment.text(0), Some("Title"));
         assert_eq!(alignment.text(2), None);
+    }
+
+    #[test]
+    fn sentence_pairs_are_units_of_their_own() {
+        let pair = SentencePair {
+            tuid: "s1-0".to_owned(),
+            source: "قال: \"نعم\".".to_owned(),
+            language: "en".to_owned(),
+            origin: "file:a.en.txt".to_owned(),
+            target: "He said \"yes\" & left.".to_owned(),
+        };
+        let out = tmx_sentences("ar", &[pair]);
+        assert!(out.contains("segtype=\"sentence\" o-tmf"));
+        assert!(out.contains("<tu tuid=\"s1-0\" segtype=\"sentence\">"));
+        assert!(out.contains("He said &quot;yes&quot; &amp; left."));
+        let imported = parse_translation(
+            out.as_bytes(),
+            TranslationFormat::Tmx,
+            ArticleFormat::PlainText,
+            "export.tmx",
+            None,
+        )
+        .expect("our own TMX reads");
+        assert_eq!(imported.files[0].segments.len(), 1);
     }
 
     #[test]

@@ -185,6 +185,23 @@ pub trait ColumnCells {
         false
     }
 
+    /// The text of row `index` whose sentences are linked to the section's (a
+    /// translation's), if the column has one there.
+    fn linked_text(&self, _index: usize) -> Option<&str> {
+        None
+    }
+
+    /// Sets the spans of row `index`'s [`Self::linked_text`] to paint as linked (the
+    /// sentence pointed at or under the sentence cursor, or its counterparts): called
+    /// before [`Self::cell`] for every row drawn, with no spans for most.
+    fn mark_linked(&mut self, _index: usize, _ranges: &[std::ops::Range<usize>]) {}
+
+    /// What the reader pointed at in this frame's cells and where the linked spans
+    /// were drawn (see [`LinkedInCells`]).
+    fn linked_in_cells(&self) -> LinkedInCells {
+        LinkedInCells::default()
+    }
+
     /// Draws the column's header into `ui`: by default its title and status; a column
     /// with a choice to offer (a language) draws its own.
     fn header(&mut self, ui: &mut Ui) {
@@ -194,6 +211,16 @@ pub trait ColumnCells {
             ui.label(egui::RichText::new(status).weak().small());
         }
     }
+}
+
+/// What a column's cells report of their linked text in a frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LinkedInCells {
+    /// The row pointed at and the byte offset of its [`ColumnCells::linked_text`]
+    /// under the pointer.
+    pub pointed: Option<(usize, usize)>,
+    /// Where the spans set by [`ColumnCells::mark_linked`] were drawn on screen.
+    pub marked_rect: Option<egui::Rect>,
 }
 
 /// What the reading view shows with the article, and how.

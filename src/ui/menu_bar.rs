@@ -201,6 +201,7 @@ fn notes_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>)
         ),
         ("Export bilingual HTML page…", ExportFormat::BilingualHtml),
         ("Export translations as TMX…", ExportFormat::Tmx),
+        ("Export sentence pairs as TMX…", ExportFormat::TmxSentences),
         ("Save notes as…", ExportFormat::Sidecar),
     ] {
         if ui

@@ -8,10 +8,12 @@
 //! top of the view changes height, the scroll offset moves by the same amount, so the
 //! text being read does not jump.
 
+mod linked;
 mod row;
 mod selection;
 mod shown_text;
 
+pub use linked::{LinkedShown, SentencePoint};
 pub use shown_text::ShownAs;
 
 use egui::{Key, Rect, ScrollArea, Ui, vec2};
@@ -80,6 +82,9 @@ pub struct ReadingView {
     /// The layout drawn in the last frame (a narrow window interleaves), and where
     /// its columns were.
     columns_shown: Option<ColumnsShown>,
+    /// The sentences pointed at and under the sentence cursor, lit with their
+    /// counterparts.
+    linked: linked::LinkedSentences,
 }
 
 /// Where the columns of the reading view were in a frame.
@@ -219,6 +224,39 @@ impl ReadingView {
         self.cursor_moved = true;
     }
 
+    /// Moves the sentence cursor `by` sentences of `article` (down when positive),
+    /// lighting each with its counterparts in the translation; the section cursor
+    /// follows to the sentence's row and the view to both texts' sentences. A cursor
+    /// not placed yet starts at the section cursor's row (or the first on screen).
+    pub fn move_sentence_cursor(&mut self, by: isize, article: &Article) {
+        let start = self
+            .cursor
+            .filter(|&cursor| cursor >= self.first_visible && cursor <= self.last_visible_section())
+            .unwrap_or(self.first_visible);
+        if let Some(row) = self.linked.move_cursor(by, article, start) {
+            // A new row is brought into view first; within it, the view follows the
+            // sentences (see `linked`).
+            self.cursor_moved |= self.cursor != Some(row);
+            self.cursor = Some(row);
+        }
+    }
+
+    /// The sentence under the sentence cursor, if the reader has moved it.
+    pub fn sentence_cursor(&self) -> Option<SentencePoint> {
+        self.linked.cursor()
+    }
+
+    /// What was lit as linked sentences in the last frame.
+    pub fn linked_shown(&self) -> &LinkedShown {
+        &self.linked.shown
+    }
+
+    /// How many rows' sentences have been aligned with their translation's so far
+    /// (each once, until its text changes).
+    pub fn rows_aligned(&self) -> usize {
+        self.linked.rows_aligned()
+    }
+
     /// The last section at least partly on screen in the last frame.
     fn last_visible_section(&self) -> usize {
         let bottom = self.offset_pt + self.viewport_height_pt;
@@ -338,6 +376,13 @@ impl ReadingView {
             // Another text took the selection, or it was cleared (after a highlight).
             self.selection = None;
         }
+        let lit = self.linked.lit_spans(article, page.translation.as_deref());
+        let translation_drawn = geometry.translation.is_some() && page.translation.is_some();
+        let mut shown_linked = LinkedShown::default();
+        // Where the cursor's sentence and its counterparts were drawn: both, and the
+        // counterparts alone (kept in view when both do not fit).
+        let mut cursor_rect: Option<(Rect, Option<Rect>)> = None;
+        let cursor_row = self.linked.cursor().map(|cursor| cursor.row);
         let mut seen: Vec<RowSeen> = Vec::new();
         let mut correction = 0.0;
         // Rows after one whose height changed move down by this much in this frame.
@@ -370,6 +415,14 @@ impl ReadingView {
                     under_cursor: self.cursor == Some(index),
                 };
                 let section = &article.sections[index];
+                let row_lit = lit.iter().find(|row| row.row == index);
+                let (linked_article, linked_translation) = row_lit
+                    .map_or((&[][..], &[][..]), |row| {
+                        (row.article.as_slice(), row.translation.as_slice())
+                    });
+                if let Some(cells) = page.translation.as_deref_mut() {
+                    cells.mark_linked(index, linked_translation);
+                }
                 let selected = self
                     .selection
                     .and_then(|selection| selection.part_in(index, section.text.len()));
@@ -382,9 +435,34 @@ impl ReadingView {
                     RowMarks {
                         highlights,
                         selected,
+                        linked: linked_article,
                     },
                     page,
                 );
+                if geometry.source.is_some() {
+                    shown_linked
+                        .article
+                        .extend(linked_article.iter().map(|range| (index, range.clone())));
+                }
+                if translation_drawn {
+                    shown_linked.translation.extend(
+                        linked_translation
+                            .iter()
+                            .map(|range| (index, range.clone())),
+                    );
+                }
+                if cursor_row == Some(index) {
+                    let translated = page
+                        .translation
+                        .as_deref()
+                        .and_then(|cells| cells.linked_in_cells().marked_rect)
+                        .filter(|_| translation_drawn && !linked_translation.is_empty());
+                    cursor_rect = [row.linked_rect, translated]
+                        .into_iter()
+                        .flatten()
+                        .reduce(|a, b| a.union(b))
+                        .map(|both| (both, translated));
+                }
                 let height = row.height;
                 seen.push(RowSeen {
                     index,
@@ -425,6 +503,30 @@ impl ReadingView {
         if let Some(divider) = geometry.divider {
             output.article_share = drag_divider(ui, divider, scrolled.inner_rect);
         }
+        self.link_pointed(ui, article, page, &seen);
+        self.linked.shown = shown_linked;
+        let mut followed = false;
+        if self.linked.follow > 0 {
+            self.linked.follow -= 1;
+            let offset = scrolled.state.clamped_offset().y;
+            match cursor_rect.and_then(|(both, counterparts)| {
+                linked::LinkedSentences::offset_showing(
+                    both,
+                    counterparts,
+                    scrolled.inner_rect,
+                    offset,
+                )
+            }) {
+                Some(offset) => {
+                    self.pending_offset = Some(offset);
+                    followed = true;
+                    ui.ctx().request_repaint();
+                }
+                // In view (or its row not drawn yet, when the row cursor brings it).
+                None if cursor_rect.is_some() => self.linked.follow = 0,
+                None => ui.ctx().request_repaint(),
+            }
+        }
         self.select(ui, &seen, selection_id);
         output.gloss_word = gloss_request(ui, &seen);
         if let Some(selection) = self.selection.filter(|selection| !selection.is_empty()) {
@@ -447,7 +549,9 @@ impl ReadingView {
         }
         self.offset_pt = scrolled.state.clamped_offset().y;
         self.viewport_height_pt = scrolled.inner_rect.height();
-        if correction != 0.0 {
+        // The offset that follows the sentence cursor was measured on this frame's
+        // rows, which the rows' new heights already moved: no correction on top.
+        if correction != 0.0 && !followed {
             self.pending_offset = Some(self.offset_pt + correction);
             ui.ctx().request_repaint();
         }
@@ -455,6 +559,34 @@ impl ReadingView {
             ui.ctx().request_repaint();
         }
         output
+    }
+
+    /// Lights the sentence under the pointer, in the article or the translation, and
+    /// puts the sentence cursor on an article sentence clicked.
+    fn link_pointed(&mut self, ui: &Ui, article: &Article, page: &Page<'_>, seen: &[RowSeen]) {
+        let translation = page.translation.as_deref();
+        let in_article = seen.iter().find_map(|row| {
+            let offset = row.pointer_offset.filter(|_| row.response.hovered())?;
+            Some((
+                row.index,
+                crate::align::Side::Article,
+                offset,
+                row.response.clicked(),
+            ))
+        });
+        let in_translation = || {
+            let (row, offset) = translation?.linked_in_cells().pointed?;
+            Some((row, crate::align::Side::Translation, offset, false))
+        };
+        let pointed = in_article.or_else(in_translation);
+        if let Some((row, _, offset, true)) = pointed {
+            self.linked.place_cursor(article, row, offset);
+        }
+        let pointed = pointed.map(|(row, side, offset, _)| (row, side, offset));
+        let pointer = ui.input(|input| input.pointer.hover_pos());
+        if self.linked.point_at(article, translation, pointer, pointed) {
+            ui.ctx().request_repaint();
+        }
     }
 
     /// Estimates the heights of rows not measured yet; forgets measurements when the

@@ -21,6 +21,10 @@ pub enum KeyAction {
     NextSection,
     /// Move the section cursor to the previous section.
     PreviousSection,
+    /// Move the sentence cursor to the next sentence of the article.
+    NextSentence,
+    /// Move the sentence cursor to the previous sentence.
+    PreviousSentence,
     /// Open the next article of the library.
     NextArticle,
     /// Open the previous article of the library.
@@ -125,6 +129,10 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
     )
 }
 
+const fn alt(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::ALT, key)
+}
+
 const fn shift(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::SHIFT, key)
 }
@@ -153,6 +161,8 @@ use KeyAction as A;
 pub const SHORTCUTS: &[Shortcut] = &[
     row(&[key(Key::ArrowDown), key(Key::J)], "Next section", Reading, Some(A::NextSection)),
     row(&[key(Key::ArrowUp), key(Key::K)], "Previous section", Reading, Some(A::PreviousSection)),
+    row(&[alt(Key::ArrowDown)], "Next sentence, lit with its translation (pointing at a sentence lights it too)", Reading, Some(A::NextSentence)),
+    row(&[alt(Key::ArrowUp)], "Previous sentence, lit with its translation", Reading, Some(A::PreviousSentence)),
     row(&[key(Key::PageDown), key(Key::Space)], "Scroll down a screen", Reading, None),
     row(&[key(Key::PageUp), shift(Key::Space)], "Scroll up a screen", Reading, None),
     row(&[key(Key::Home), key(Key::End)], "To the start or the end of the article", Reading, None),

@@ -75,6 +75,12 @@ pub struct TextBlock<'a> {
     selectable: bool,
     id_salt: Option<IdSalt>,
     highlights: &'a [(Range<usize>, Color32)],
+    /// Spans painted as linked (the sentence pointed at and its counterparts), in
+    /// one colour; where they are is reported.
+    marked: (&'a [Range<usize>], Color32),
+    /// Whether the pointer's offset in the text is reported without a view owning
+    /// the selection.
+    reports_pointer: bool,
     /// Set when the selection belongs to a larger view (the reading view, where it
     /// can span sections): the part of it in this block, which the block only paints.
     view_selection: Option<Option<Range<usize>>>,
@@ -96,6 +102,8 @@ impl<'a> TextBlock<'a> {
             selectable: true,
             id_salt: None,
             highlights: &[],
+            marked: (&[], Color32::TRANSPARENT),
+            reports_pointer: false,
             view_selection: None,
             selected: false,
             language: None,
@@ -129,6 +137,21 @@ impl<'a> TextBlock<'a> {
     /// Spans of the text to paint under it, in colours (the reader's highlights).
     pub fn highlights(mut self, highlights: &'a [(Range<usize>, Color32)]) -> Self {
         self.highlights = highlights;
+        self
+    }
+
+    /// Spans of the text to paint in `color` as linked (a sentence and its
+    /// counterparts in another text); [`TextBlockOutput::marked_rect`] says where they
+    /// are.
+    pub fn marked(mut self, ranges: &'a [Range<usize>], color: Color32) -> Self {
+        self.marked = (ranges, color);
+        self
+    }
+
+    /// Reports where the pointer is in the text ([`TextBlockOutput::pointer_offset`])
+    /// even when the block owns no selection of a view.
+    pub fn reports_pointer(mut self) -> Self {
+        self.reports_pointer = true;
         self
     }
 
@@ -177,6 +200,9 @@ pub struct TextBlockOutput {
     pub pointer_offset: Option<usize>,
     /// With [`TextBlock::selection_from_view`]: the word at [`Self::pointer_offset`].
     pub pointer_word: Option<Range<usize>>,
+    /// Where the [`TextBlock::marked`] spans are on screen (the union of their
+    /// rectangles), if any.
+    pub marked_rect: Option<Rect>,
 }
 
 impl Widget for TextBlock<'_> {
@@ -220,9 +246,7 @@ impl TextBlock<'_> {
 
         // Interaction: press to place the anchor, drag to extend, double-click for a
         // word, triple-click for the whole block, Ctrl+C to copy.
-        let pointer_offset = self
-            .view_selection
-            .is_some()
+        let pointer_offset = (self.view_selection.is_some() || self.reports_pointer)
             .then(|| ui.input(|input| input.pointer.interact_pos()))
             .flatten()
             .map(|pointer| layout.hit((pointer - text_origin).to_pos2()));
@@ -281,11 +305,20 @@ impl TextBlock<'_> {
                 text_origin + local.max.to_vec2(),
             )
         };
+        let (marked, marked_color) = self.marked;
+        let marked_rects: Vec<Rect> = marked
+            .iter()
+            .flat_map(|range| layout.selection_rects(range.clone()))
+            .map(to_screen)
+            .collect();
         if ui.is_rect_visible(rect) {
             for (range, color) in self.highlights {
                 for highlight in layout.selection_rects(range.clone()) {
                     ui.painter().rect_filled(to_screen(highlight), 2.0, *color);
                 }
+            }
+            for linked in &marked_rects {
+                ui.painter().rect_filled(*linked, 2.0, marked_color);
             }
             if let Some(selection) = selection {
                 let fill = ui.visuals().selection.bg_fill;
@@ -348,6 +381,7 @@ impl TextBlock<'_> {
             selection_rect,
             pointer_offset,
             pointer_word,
+            marked_rect: marked_rects.into_iter().reduce(|a, b| a.union(b)),
         }
     }
 }

@@ -235,6 +235,14 @@ pub fn search_match_fill(current: bool) -> Color32 {
     }
 }
 
+/// The fill under a sentence pointed at (or under the sentence cursor) and under its
+/// counterparts in the other text: teal, so it is taken neither for a reader's
+/// highlight nor for a search match. See-through like [`highlight_fill`], and
+/// checked in every theme for the text on it and for being seen on the page.
+pub fn linked_sentence_fill() -> Color32 {
+    Color32::from_rgba_unmultiplied(20, 170, 170, 70)
+}
+
 /// The colour itself, for swatches.
 pub fn highlight_solid(color: HighlightColor) -> Color32 {
     let (r, g, b) = match color {
@@ -306,6 +314,27 @@ mod tests {
                     color.name()
                 );
             }
+            let linked = blend(linked_sentence_fill(), visuals.panel_fill);
+            let ratio = contrast(text, linked);
+            assert!(
+                ratio >= 4.5,
+                "{name}: text on a linked sentence is {ratio:.2}:1"
+            );
+            // Seen at all: the fill stands apart from the page it is on.
+            let apart = [linked.r(), linked.g(), linked.b()]
+                .iter()
+                .zip([
+                    visuals.panel_fill.r(),
+                    visuals.panel_fill.g(),
+                    visuals.panel_fill.b(),
+                ])
+                .map(|(a, b)| a.abs_diff(b))
+                .max()
+                .unwrap_or(0);
+            assert!(
+                apart >= 24,
+                "{name}: a linked sentence is hardly seen ({apart})"
+            );
             for current in [false, true] {
                 let under = blend(search_match_fill(current), visuals.panel_fill);
                 let ratio = contrast(text, under);

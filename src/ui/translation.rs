@@ -75,6 +75,18 @@ pub struct TranslationCells<'a> {
     pub commands: &'a mut Vec<TranslationCommand>,
     /// The search's matches in a row's translation, with their fills.
     pub search_highlights: super::Highlights<'a>,
+    /// The sentences to paint as linked, and what the reader pointed at.
+    pub linked: LinkedCells,
+}
+
+/// The linked sentences of the translation column in a frame: set by the reading
+/// view row by row, and reported back to it.
+#[derive(Debug, Default)]
+pub struct LinkedCells {
+    /// The row whose spans are set, and the spans.
+    marked: (usize, Vec<std::ops::Range<usize>>),
+    /// What the cells report.
+    report: super::columns::LinkedInCells,
 }
 
 /// What the header of a column without any translation says: the three ways to fill it.
@@ -195,6 +207,22 @@ impl ColumnCells for TranslationCells<'_> {
         }
     }
 
+    fn linked_text(&self, index: usize) -> Option<&str> {
+        let cell = self.column?.rows.get(index)?.cell.as_ref()?;
+        Some(cell.text.as_str())
+    }
+
+    fn mark_linked(&mut self, index: usize, ranges: &[std::ops::Range<usize>]) {
+        self.linked.marked.0 = index;
+        self.linked.marked.1.clear();
+        self.linked.marked.1.extend_from_slice(ranges);
+        self.linked.report.marked_rect = None;
+    }
+
+    fn linked_in_cells(&self) -> super::columns::LinkedInCells {
+        self.linked.report.clone()
+    }
+
     fn cell(&mut self, ui: &mut Ui, index: usize, _section: &Section) {
         if let Some(editing) = self.editing.as_deref_mut().filter(|e| e.row == index) {
             editor(ui, editing, self.split.clone(), self.commands);
@@ -216,12 +244,28 @@ impl ColumnCells for TranslationCells<'_> {
             Id::unique("hamish-translation-part").with(index),
             &cell.text,
         );
-        let (shown_text, found) = match &part {
-            Some(part) => (
-                &cell.text[part.range.clone()],
-                long_text::ranges_in_part(&found, &part.range),
-            ),
-            None => (cell.text.as_str(), found),
+        let linked: Vec<std::ops::Range<usize>> = if self.linked.marked.0 == index {
+            self.linked.marked.1.clone()
+        } else {
+            Vec::new()
+        };
+        let (shown_text, found, linked, shown_from) = match &part {
+            Some(part) => {
+                let linked: Vec<(std::ops::Range<usize>, Color32)> = linked
+                    .into_iter()
+                    .map(|range| (range, Color32::TRANSPARENT))
+                    .collect();
+                (
+                    &cell.text[part.range.clone()],
+                    long_text::ranges_in_part(&found, &part.range),
+                    long_text::ranges_in_part(&linked, &part.range)
+                        .into_iter()
+                        .map(|(range, _)| range)
+                        .collect(),
+                    part.range.start,
+                )
+            }
+            None => (cell.text.as_str(), found, linked, 0),
         };
         if let Some(part) = &part {
             // Above the part: a part is as tall as a long article line's, and the way
@@ -232,9 +276,19 @@ impl ColumnCells for TranslationCells<'_> {
             .style(self.style)
             .selectable(false)
             .highlights(&found)
+            .marked(&linked, super::theme::linked_sentence_fill())
+            .reports_pointer()
             .id_salt(("translation", index))
             .show(ui);
         let shown = text.response.rect;
+        if text.marked_rect.is_some() {
+            self.linked.report.marked_rect = text.marked_rect;
+        }
+        if ui.rect_contains_pointer(shown)
+            && let Some(offset) = text.pointer_offset
+        {
+            self.linked.report.pointed = Some((index, shown_from + offset));
+        }
         let response = ui.interact(
             shown,
             ui.scope_id().with(("translation-cell", index)),

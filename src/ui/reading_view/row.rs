@@ -251,6 +251,8 @@ pub(super) struct RowMarks<'a> {
     pub(super) highlights: Highlights<'a>,
     /// The part of the selection in this row.
     pub(super) selected: Option<std::ops::Range<usize>>,
+    /// The sentences lit as linked, as byte ranges of the section's text.
+    pub(super) linked: &'a [std::ops::Range<usize>],
 }
 
 /// A row as drawn.
@@ -264,11 +266,14 @@ pub(super) struct Row {
     pub(super) pointer_offset: Option<usize>,
     /// The word there.
     pub(super) pointer_word: Option<std::ops::Range<usize>>,
+    /// Where the linked sentences of the section are on screen.
+    pub(super) linked_rect: Option<Rect>,
 }
 
 /// The source text of a row as drawn.
 struct SourceDrawn {
     height: f32,
+    linked_rect: Option<Rect>,
     response: egui::Response,
     selection_rect: Option<Rect>,
     /// The pointer's offset and word, in the section's own text.
@@ -380,6 +385,7 @@ pub(super) fn show_row(
                     .with_max_y(row_rect.bottom() + theme::ROW_GAP_PT)
                     .contains(pos)
         });
+    let linked_rect = source.as_ref().and_then(|source| source.linked_rect);
     let (response, selection_rect, pointer_offset, pointer_word) = match source {
         Some(source) => (
             source.response,
@@ -419,6 +425,7 @@ pub(super) fn show_row(
         pointer_offset,
         pointer_word,
         response,
+        linked_rect,
     }
 }
 
@@ -436,6 +443,7 @@ fn show_source(
     let RowMarks {
         highlights,
         selected,
+        linked,
     } = marks;
     let look = setting.look;
     // The reader's margins, on both sides of the text.
@@ -461,10 +469,15 @@ fn show_source(
     let shown = ShownText::new(&section.text, setting.shown_as);
     let emphasis = shown.emphasis(&section.emphasis);
     let highlights = shown.highlights(highlights(index));
+    let linked: Vec<std::ops::Range<usize>> = linked
+        .iter()
+        .map(|range| shown.shown_range(range.clone()))
+        .collect();
     let output = TextBlock::new(&shown.text)
         .emphasis(&emphasis)
         .style(look.section_style(section))
         .highlights(&highlights)
+        .marked(&linked, theme::linked_sentence_fill())
         .selection_from_view(selected.map(|range| shown.shown_range(range)))
         .id_salt(section.id)
         .selected(setting.under_cursor)
@@ -481,6 +494,7 @@ fn show_source(
     let to_original = |offset: usize| shown.original(offset);
     SourceDrawn {
         height: heading_gap + output.response.rect.height(),
+        linked_rect: output.marked_rect,
         selection_rect: output.selection_rect,
         pointer_offset: output.pointer_offset.map(to_original),
         pointer_word: output
