@@ -60,6 +60,7 @@
 //! between pins rather than across the whole texts; everything between two pins is
 //! aligned again around them ([`align_pinned`]).
 
+mod column;
 mod confidence;
 mod dictionary;
 mod dp;
@@ -70,6 +71,7 @@ mod prepare;
 mod score;
 mod sentences;
 
+pub use column::{SentenceInput, UNSURE_BELOW, lines_fingerprint};
 pub use dictionary::{Dictionary, TableDictionary};
 pub use dp::{Pin, consistent_pins};
 pub use sentences::sentences;

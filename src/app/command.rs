@@ -344,7 +344,7 @@ impl HamishApp {
             notes,
             translations,
             ..
-        }) = &self.session.open
+        }) = &mut self.session.open
         else {
             return;
         };
@@ -356,7 +356,7 @@ impl HamishApp {
                 .map(|notes| notes.store.notes().clone())
                 .unwrap_or_default(),
             translations: translations
-                .as_ref()
+                .as_mut()
                 .map(|translations| {
                     let (data, _) = super::session::reader_translations(notes.as_ref());
                     translations.all_columns(&imported.article, data)

@@ -25,15 +25,19 @@ mod column;
 mod fix;
 mod merge;
 mod reader;
+mod sentences;
 
 pub use align::{
     AlignedRow, Alignment, AlignmentProblem, FileCell, LENGTH_RATIO_FACTOR, LENGTH_SMOOTHING_CHARS,
-    MatchKind, RowFlag, align,
+    MatchKind, RowFlag, RowLink, align, sentence_lines,
 };
 pub use column::{Cell, ColumnRow, TranslationColumn, resolve_column};
 pub use fix::{AlignmentFix, FileFixes, FixError, apply_fix, apply_fixes, segments_fingerprint};
 pub use merge::{MergedTranslations, merge_translations};
 pub use reader::{MachineTranslation, ReaderTranslation, TranslationData};
+pub use sentences::{
+    CachedLink, FilePins, SentenceCache, SentencePin, cache_key, decode_links, encode_links,
+};
 
 use serde::{Deserialize, Serialize};
 

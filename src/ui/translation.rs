@@ -102,6 +102,8 @@ fn flag_words(flag: RowFlag) -> &'static str {
         RowFlag::LengthRatio => "much longer or shorter than the other rows suggest",
         RowFlag::SourceDiffers => "its source text is not this section's",
         RowFlag::LeftOver => "fits no section",
+        RowFlag::LowConfidence => "the sentence alignment is unsure here",
+        RowFlag::NothingHere => "nothing in the translation here",
     }
 }
 
