@@ -127,36 +127,52 @@ impl SentenceInput {
         self.rows(&links, row_problems)
     }
 
-    /// Where a translation sentence moved to section `to` would go: the point every
-    /// alignment must then pass through. `None` when there is no such section or the
-    /// sentence is already there as far as a point can say.
-    pub fn move_pin(
-        &self,
-        links: &[CachedLink],
-        sentence: usize,
-        to: usize,
-    ) -> Option<SentencePin> {
+    /// The pin that moves a translation sentence of `row` to the next section
+    /// (`to_next`: the row's last sentence) or the previous one (its first), given the
+    /// alignment `links` shown; `None` when there is no such sentence or section.
+    pub fn move_pin(&self, links: &[CachedLink], row: usize, to_next: bool) -> Option<SentencePin> {
         let (article, _) = self.sentences();
-        let first = article.iter().position(|s| s.block == to)?;
-        let after = article.iter().rposition(|s| s.block == to)? + 1;
-        let now = links
-            .iter()
-            .find(|link| link.translation.contains(&sentence))?;
-        let now_section = article.get(now.article.start).map(|s| s.block);
-        match now_section {
-            // Down: everything before the sentence stays before the section.
-            Some(from) if from < to => Some(SentencePin {
-                article: first,
+        let to = if to_next {
+            row.checked_add(1).filter(|to| *to < self.sections.len())?
+        } else {
+            row.checked_sub(1)?
+        };
+        let in_row = row_sentences(&article, links, row);
+        if to_next {
+            // The first sentence of the section below and everything after it go with
+            // the row's last sentence and everything after it.
+            let first_below = article.iter().position(|s| s.block >= to)?;
+            let sentence = *in_row.last()?;
+            Some(SentencePin {
+                article: first_below,
                 translation: sentence,
-            }),
-            // Up (or from a note): the sentence and those before go with the section
-            // and those before it.
-            _ => Some(SentencePin {
-                article: after,
+            })
+        } else {
+            // The row's first sentence and everything before it go with the section
+            // above and everything before it.
+            let after_above = article.iter().rposition(|s| s.block <= to)? + 1;
+            let sentence = *in_row.first()?;
+            Some(SentencePin {
+                article: after_above,
                 translation: sentence + 1,
-            }),
+            })
         }
     }
+}
+
+/// The translation sentences `links` give row `row` (as [`SentenceInput::rows`] does:
+/// a link goes to the section of its first article sentence).
+fn row_sentences(article: &[Sentence], links: &[CachedLink], row: usize) -> Vec<usize> {
+    links
+        .iter()
+        .filter(|link| !link.article.is_empty() && !link.translation.is_empty())
+        .filter(|link| {
+            article
+                .get(link.article.start)
+                .is_some_and(|s| s.block == row)
+        })
+        .flat_map(|link| link.translation.clone())
+        .collect()
 }
 
 /// The fingerprint of a file's lines (as [`segments_fingerprint`] of them as targets).

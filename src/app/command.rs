@@ -94,6 +94,12 @@ pub enum Command {
     NoteOnCursorSection,
     /// Write the translation of the section under the cursor.
     TranslateCursorSection,
+    /// Move a translation sentence of the cursor row (lined up sentence by sentence)
+    /// to the next section (its last sentence) or the previous one (its first).
+    MoveCursorSentence {
+        /// Down to the next section, or up to the previous one.
+        to_next: bool,
+    },
     /// Highlight the selection (within one section).
     HighlightSelection,
     /// Use these column faces, spacings and margins.
@@ -288,6 +294,7 @@ impl HamishApp {
             | Command::OpenNeighbourArticle(_)
             | Command::NoteOnCursorSection
             | Command::TranslateCursorSection
+            | Command::MoveCursorSentence { .. }
             | Command::HighlightSelection
             | Command::SetTypography(_)
             | Command::SetArticleLanguage(_)

@@ -15,7 +15,9 @@ use std::time::Duration;
 
 use crate::align::{AlignError, Evidence, SentenceInput};
 use crate::gloss::{Analyzer, default_folder};
-use crate::model::translation::{Alignment, AlignmentProblem, CachedLink, encode_links};
+use crate::model::translation::{
+    Alignment, AlignmentProblem, CachedLink, decode_links, encode_links,
+};
 use crate::translate::Glossary;
 
 use super::align_dictionary::LexiconDictionary;
@@ -81,6 +83,19 @@ impl SentenceColumns {
             self.start(input.clone());
         }
         with_problem(row_by_row, AlignmentProblem::Aligning)
+    }
+
+    /// The links of `input`'s alignment, if it was made (this session, or cached in
+    /// `data`).
+    pub fn links_for(
+        &self,
+        input: &SentenceInput,
+        data: &crate::model::translation::TranslationData,
+    ) -> Option<Vec<CachedLink>> {
+        match &self.latest {
+            Some((key, Ok(links))) if *key == input.key => Some(links.clone()),
+            _ => decode_links(data.cached_sentences(&input.file, &input.language, &input.key)?),
+        }
     }
 
     /// Aligns `input` on a thread of its own.

@@ -456,10 +456,39 @@ impl TranslationsOfArticle {
                 });
             }
             TranslationCommand::UndoFix => {
-                if let (Some((file, _)), Some(store)) = (&self.source_file, store) {
+                if let (Some((file, alignment)), Some(store)) = (&self.source_file, store) {
                     let (name, language) = (file.file.clone(), file.language.clone());
-                    store.edit_translations(now, |data| data.undo_fix(&name, &language));
+                    let by_sentence = alignment
+                        .problems
+                        .iter()
+                        .any(|problem| matches!(problem, AlignmentProblem::SentenceAligned { .. }));
+                    let pinned = store
+                        .translations()
+                        .pins_for(&name, &language)
+                        .is_some_and(|pins| !pins.pins.is_empty());
+                    if by_sentence && pinned {
+                        store.edit_translations(now, |data| data.undo_pin(&name, &language));
+                    } else {
+                        store.edit_translations(now, |data| data.undo_fix(&name, &language));
+                    }
                 }
+            }
+            TranslationCommand::MoveSentence { row, to_next } => {
+                let (Some((file, _)), Some(store)) = (&self.source_file, store) else {
+                    return;
+                };
+                let input = SentenceInput::new(article, file, store.translations());
+                let Some(pin) = self
+                    .sentences
+                    .links_for(&input, store.translations())
+                    .and_then(|links| input.move_pin(&links, row, to_next))
+                else {
+                    return;
+                };
+                let (name, language) = (file.file.clone(), file.language.clone());
+                store.edit_translations(now, |data| {
+                    data.add_pin(&name, &language, &input.lines_fingerprint, pin);
+                });
             }
         }
         self.revision += 1;
