@@ -261,6 +261,15 @@ impl HamishApp {
         self.session.background.wait(timeout) && self.search.wait(timeout) && aligned
     }
 
+    /// Whether a sentence alignment of the open article's translation is under way.
+    pub fn is_aligning(&self) -> bool {
+        self.session
+            .open
+            .as_ref()
+            .and_then(|open| open.translations.as_ref())
+            .is_some_and(translations::TranslationsOfArticle::is_aligning)
+    }
+
     /// How many times the open article's translation file was aligned (row by row or
     /// sentence by sentence); `None` with no translations open. For tests: typing in
     /// a cell must not align again.
