@@ -331,3 +331,35 @@ fn an_old_sidecar_with_row_fixes_keeps_working_and_is_upgraded_without_loss() {
     assert!(reader.values().any(|entry| entry.text == "ترجمتي"));
     assert!(reader.values().any(|entry| entry.text == "سطري"));
 }
+
+#[test]
+fn ctrl_shift_down_moves_the_cursor_rows_last_sentence_down() {
+    let folder = folder_with(&lines_case());
+    let mut harness = harness(folder.path().join(ARTICLE));
+    let before = row_texts(&harness);
+    // The first J puts the section cursor on row 0.
+    harness.key_press(egui::Key::J);
+    harness.run();
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::ArrowDown,
+    );
+    harness.run();
+    let after = row_texts(&harness);
+    assert_ne!(after[0], before[0], "row 0 gave its last sentence away");
+    assert!(
+        after[1]
+            .as_deref()
+            .is_some_and(|text| text.starts_with(&gold("lines")[1].1)),
+        "{after:?}"
+    );
+    // And back up with Ctrl+Shift+Up from row 1.
+    harness.key_press(egui::Key::J);
+    harness.run();
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::ArrowUp,
+    );
+    harness.run();
+    assert_eq!(row_texts(&harness), before);
+}
