@@ -270,7 +270,7 @@ fn diagonal(scorer: &Scorer, pins: &[Pin]) -> Vec<usize> {
         let total_a: f64 = scorer.article[i0..i1].iter().map(|s| s.chars).sum();
         let total_t: f64 = scorer.translation[j0..j1].iter().map(|s| s.chars).sum();
         let (mut j, mut done_t, mut done_a) = (j0, 0.0, 0.0);
-        for i in i0..=i1 {
+        for (i, point) in centre.iter_mut().enumerate().take(i1 + 1).skip(i0) {
             if i > i0 {
                 done_a += scorer.article[i - 1].chars;
             }
@@ -280,7 +280,7 @@ fn diagonal(scorer: &Scorer, pins: &[Pin]) -> Vec<usize> {
                 done_t += scorer.translation[j].chars;
                 j += 1;
             }
-            centre[i] = if i == i1 { j1 } else { j };
+            *point = if i == i1 { j1 } else { j };
         }
     }
     centre

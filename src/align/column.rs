@@ -227,9 +227,7 @@ fn rows_of(
         {
             current_section = first.block;
         }
-        let Some(row) = parts.get_mut(current_section) else {
-            return None;
-        };
+        let row = parts.get_mut(current_section)?;
         match (link.article.is_empty(), link.translation.is_empty()) {
             (false, false) => {
                 row.sentences.extend(link.translation.clone());

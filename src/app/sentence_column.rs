@@ -184,10 +184,10 @@ impl SentenceColumns {
         if let Some(rows) = cached {
             return rows;
         }
-        if !self
+        if self
             .latest
             .as_ref()
-            .is_some_and(|(key, _)| *key == input.key)
+            .is_none_or(|(key, _)| *key != input.key)
         {
             self.runs += 1;
             let links = align_with_dictionary(input, self.folder.as_deref());
