@@ -342,3 +342,136 @@ fn rows_of(
         problems,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(sections: &[&str], lines: &[&str]) -> SentenceInput {
+        let lines: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+        SentenceInput {
+            file: "a.en.txt".to_owned(),
+            language: "en".to_owned(),
+            sections: sections
+                .iter()
+                .map(|section| (*section).to_owned())
+                .collect(),
+            lines_fingerprint: lines_fingerprint(&lines),
+            lines,
+            pins: Vec::new(),
+            key: "k".to_owned(),
+        }
+    }
+
+    fn link(article: Range<usize>, translation: Range<usize>, confidence: u16) -> CachedLink {
+        CachedLink {
+            article,
+            translation,
+            confidence_permille: confidence,
+        }
+    }
+
+    #[test]
+    fn rows_take_their_sentences_as_exact_ranges_and_keep_notes_apart() {
+        let input = input(
+            &[
+                "الجملة الأولى. الجملة الثانية.",
+                "الجملة الثالثة.",
+                "الجملة الرابعة.",
+            ],
+            &["First. Second. (A note.)", "Third."],
+        );
+        let (article, translation) = input.sentences();
+        assert_eq!((article.len(), translation.len()), (4, 4));
+        let links = [
+            link(0..1, 0..1, 990),
+            link(1..2, 1..2, 550),
+            link(2..2, 2..3, 900),
+            link(2..3, 3..4, 990),
+            link(3..4, 4..4, 990),
+        ];
+        let rows = input.rows(&links, &[]).expect("the links fit");
+        let cell = |row: usize| rows.rows[row].cell.as_ref().map(|cell| cell.text.as_str());
+        // Sentences of one line are taken with what is between them.
+        assert_eq!(cell(0), Some("First. Second."));
+        assert_eq!(rows.rows[0].flags, [RowFlag::LowConfidence]);
+        assert_eq!(rows.rows[0].notes, ["(A note.)"]);
+        assert_eq!(cell(1), Some("Third."));
+        // The last section has nothing in the translation.
+        assert_eq!(cell(2), None);
+        assert_eq!(rows.rows[2].flags, [RowFlag::NothingHere]);
+        // Links point into the row's text.
+        let first = &rows.rows[0];
+        let text = &first.cell.as_ref().expect("cell").text;
+        let ranges: Vec<&str> = first
+            .links
+            .iter()
+            .flat_map(|link| link.translation.iter().map(|range| &text[range.clone()]))
+            .collect();
+        assert_eq!(ranges, ["First.", "Second."]);
+        assert!(first.links[1].unsure && !first.links[0].unsure);
+        assert!(
+            rows.problems
+                .contains(&AlignmentProblem::Unsure { count: 1 })
+        );
+        assert!(
+            rows.problems
+                .contains(&AlignmentProblem::NotInArticle { count: 1 })
+        );
+    }
+
+    #[test]
+    fn links_that_do_not_fit_the_texts_are_no_rows() {
+        let input = input(&["جملة."], &["One."]);
+        assert!(input.rows(&[link(0..1, 0..1, 900)], &[]).is_some());
+        for damaged in [
+            vec![link(0..1, 0..2, 900)],
+            vec![link(0..1, 1..1, 900)],
+            vec![],
+            vec![
+                link(0..1, 0..1, 900),
+                link(1..1, 1..1, 900),
+                link(0..0, 0..1, 1),
+            ],
+        ] {
+            assert!(input.rows(&damaged, &[]).is_none(), "{damaged:?}");
+        }
+    }
+
+    #[test]
+    fn a_move_pins_the_rows_last_sentence_below_and_its_first_above() {
+        let input = input(
+            &["الجملة الأولى.", "الجملة الثانية.", "الجملة الثالثة."],
+            &["First. Second.", "Third."],
+        );
+        let links = [
+            link(0..1, 0..2, 990),
+            link(1..2, 2..2, 990),
+            link(2..3, 2..3, 990),
+        ];
+        // Row 0's last sentence (1) down: the first article sentence goes with the
+        // first translation sentence only.
+        assert_eq!(
+            input.move_pin(&links, 0, true),
+            Some(SentencePin {
+                article: 1,
+                translation: 1
+            })
+        );
+        // Row 2's first sentence (2) up: it goes with the first two sections.
+        assert_eq!(
+            input.move_pin(&links, 2, false),
+            Some(SentencePin {
+                article: 2,
+                translation: 3
+            })
+        );
+        assert_eq!(input.move_pin(&links, 0, false), None, "no section above");
+        assert_eq!(input.move_pin(&links, 2, true), None, "no section below");
+        assert_eq!(
+            input.move_pin(&links, 1, true),
+            None,
+            "row 1 has no sentence"
+        );
+    }
+}

@@ -359,6 +359,40 @@ mod tests {
     }
 
     #[test]
+    fn pins_merge_as_fixes_and_the_cache_is_a_union() {
+        use crate::model::translation::SentencePin;
+        let pin = |article, translation| SentencePin {
+            article,
+            translation,
+        };
+        let mut base = TranslationData::default();
+        base.add_pin("a.en.txt", "en", "f", pin(1, 1));
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        theirs.add_pin("a.en.txt", "en", "f", pin(3, 2));
+        theirs.cache_sentences("a.en.txt", "en", "k2", "0-1:0-1:900".to_owned());
+        ours.cache_sentences("b.en.txt", "en", "k1", "0-1:0-1:800".to_owned());
+        let merged = merge_translations(&base, &ours, &theirs).data;
+        assert_eq!(
+            merged.pins, theirs.pins,
+            "changed on their side only: theirs"
+        );
+        assert_eq!(
+            merged.sentence_cache.len(),
+            2,
+            "{:?}",
+            merged.sentence_cache
+        );
+        // Changed on both sides: ours whole, never interleaved.
+        ours.add_pin("a.en.txt", "en", "f", pin(2, 5));
+        let merged = merge_translations(&base, &ours, &theirs).data;
+        assert_eq!(merged.pins, ours.pins);
+        // Merging with itself or the base changes nothing.
+        assert_eq!(merge_translations(&base, &ours, &base).data.pins, ours.pins);
+        assert_eq!(merge_translations(&ours, &ours, &ours).data, ours);
+    }
+
+    #[test]
     fn machine_translations_are_a_union_and_the_newer_wins() {
         let made = |text: &str, made_ms| MachineTranslation {
             text: text.to_owned(),
