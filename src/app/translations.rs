@@ -9,6 +9,12 @@
 //! the store to change), and the column is resolved again whenever the store's
 //! [`ArticleNotes::translations_revision`] moves, so a change merged in from
 //! elsewhere shows at once.
+//!
+//! A file's alignment is made only when the file, the article, the reader's fixes or
+//! pins change (not when they type a translation or a note): row by row, and, for a
+//! file that does not line up one to one, sentence by sentence on a thread of its own
+//! (`sentence_column`), cached in the sidecar. Exports wait for it
+//! ([`TranslationsOfArticle::all_columns`]); the window never does.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
