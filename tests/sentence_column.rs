@@ -363,3 +363,16 @@ fn ctrl_shift_down_moves_the_cursor_rows_last_sentence_down() {
     harness.run();
     assert_eq!(row_texts(&harness), before);
 }
+
+#[test]
+fn a_row_lined_up_by_sentence_offers_no_row_split() {
+    let folder = folder_with(&lines_case());
+    let mut harness = harness(folder.path().join(ARTICLE));
+    let first = row_texts(&harness)[0].clone().expect("row 0");
+    harness.get_by_role_and_label(Role::Label, &first).click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Split here").is_none(),
+        "a row fix would name the file's lines, not these rows"
+    );
+}

@@ -530,6 +530,17 @@ impl TranslationsOfArticle {
     /// file's text as the file has it.
     pub fn split_at_caret(&self) -> Option<AlignmentFix> {
         let editing = self.editing.as_ref()?;
+        // A row fix names the file's rows: a file lined up sentence by sentence has
+        // rows of its own, which its sentence moves change instead.
+        let by_sentence = self.source_file.as_ref().is_some_and(|(_, alignment)| {
+            alignment
+                .problems
+                .iter()
+                .any(|problem| matches!(problem, AlignmentProblem::SentenceAligned { .. }))
+        });
+        if by_sentence {
+            return None;
+        }
         let column = self.column.as_ref()?;
         let file_text = column
             .rows
