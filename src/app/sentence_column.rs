@@ -82,7 +82,14 @@ impl SentenceColumns {
         if self.job.as_ref().is_none_or(|(key, _)| *key != input.key) {
             self.start(input.clone());
         }
-        with_problem(row_by_row, AlignmentProblem::Aligning)
+        // Quiet until the result is in (a moment, mostly): the file as it is, its rows
+        // not flagged one by one for what the alignment is about to settle.
+        let mut waiting = row_by_row;
+        for row in &mut waiting.rows {
+            row.flags.clear();
+        }
+        waiting.problems = vec![AlignmentProblem::Aligning];
+        waiting
     }
 
     /// The links of `input`'s alignment, if it was made (this session, or cached in
@@ -219,4 +226,88 @@ pub fn align_with_dictionary(
         dictionary: Some(&dictionary),
         machine: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::translation::{AlignedRow, MatchKind, RowFlag};
+
+    fn input() -> SentenceInput {
+        let lines = vec![
+            "Russia created the organisation in 1992.".to_owned(),
+            "Six states signed the treaty in Tashkent.".to_owned(),
+            "In Kyrgyzstan, the Kant base was formed in 1941.".to_owned(),
+        ];
+        SentenceInput {
+            file: "a.en.txt".to_owned(),
+            language: "en".to_owned(),
+            sections: vec![
+                "أنشأت روسيا المنظمة في عام 1992. ووقّعت ست دول على المعاهدة في طشقند.".to_owned(),
+                "وفي قرغيزستان، تم تشكيل قاعدة (كانت) العسكرية في عام 1941.".to_owned(),
+            ],
+            lines_fingerprint: crate::align::lines_fingerprint(&lines),
+            lines,
+            pins: Vec::new(),
+            key: "test".to_owned(),
+        }
+    }
+
+    fn row_by_row() -> Alignment {
+        Alignment {
+            rows: vec![
+                AlignedRow {
+                    flags: vec![RowFlag::CountMismatch],
+                    ..AlignedRow::default()
+                };
+                2
+            ],
+            problems: vec![AlignmentProblem::CountMismatch {
+                sections: 2,
+                segments: 3,
+            }],
+            ..Alignment::default()
+        }
+    }
+
+    #[test]
+    fn the_frame_gets_a_quiet_column_until_the_thread_is_done() {
+        let mut columns = SentenceColumns::default();
+        let input = input();
+        let waiting = columns.rows(&input, None, row_by_row());
+        assert_eq!(waiting.problems, [AlignmentProblem::Aligning]);
+        assert!(waiting.rows.iter().all(|row| row.flags.is_empty()));
+        assert!(columns.is_aligning());
+        // Asked again while it runs: no second job.
+        let _ = columns.rows(&input, None, row_by_row());
+        assert_eq!(columns.runs, 1);
+        assert!(columns.wait(Duration::from_secs(60)));
+        let finished = columns.receive().expect("done").expect("aligned");
+        assert_eq!(finished.input.key, "test");
+        assert!(!columns.is_aligning());
+        let rows = columns.rows(&input, None, row_by_row());
+        let texts: Vec<Option<&str>> = rows
+            .rows
+            .iter()
+            .map(|row| row.cell.as_ref().map(|cell| cell.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                Some(
+                    "Russia created the organisation in 1992. Six states signed the treaty in Tashkent."
+                ),
+                Some("In Kyrgyzstan, the Kant base was formed in 1941."),
+            ]
+        );
+        assert!(rows.rows.iter().all(|row| {
+            row.cell
+                .as_ref()
+                .is_some_and(|cell| cell.how == MatchKind::Sentences)
+        }));
+        assert_eq!(columns.runs, 1, "made once");
+        // What the sidecar keeps reads back to the same rows.
+        let links = decode_links(&finished.encoded).expect("decodes");
+        assert_eq!(input.rows(&links, &[]).expect("fits").rows, rows.rows);
+    }
 }
