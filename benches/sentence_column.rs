@@ -81,16 +81,37 @@ fn main() {
         !frame_times.is_empty(),
         "the aligner ran while frames were drawn"
     );
+    print_percentiles(
+        &format!(
+            "frames while aligning {sections} sections ({aligning_frames} of {frames} frames with the aligner running, {moves} sentence moves)"
+        ),
+        frame_times,
+    );
+    // The same frames with the aligner idle, in the same run: what the machine's load
+    // costs without it.
+    assert!(app.wait_for_background(Duration::from_secs(600)));
+    let idle: Vec<Duration> = (0..frames)
+        .map(|step| {
+            let started = Instant::now();
+            frame(&ctx, &mut app, scroll_input(step));
+            started.elapsed()
+        })
+        .collect();
+    assert!(!app.is_aligning());
+    print_percentiles("the same frames, the aligner idle", idle);
+    divan::main();
+}
+
+fn print_percentiles(what: &str, mut frame_times: Vec<Duration>) {
     frame_times.sort();
     let percentile = |p: usize| frame_times[frame_times.len() * p / 100];
     println!(
-        "frames while aligning {sections} sections ({aligning_frames} of {frames} frames with the aligner running, {moves} sentence moves): median {:?}, p95 {:?}, p99 {:?}, max {:?} (budget: median ≤ 1 ms, p99 ≤ 4 ms)",
+        "{what}: median {:?}, p95 {:?}, p99 {:?}, max {:?} (budget: median ≤ 1 ms, p99 ≤ 4 ms)",
         percentile(50),
         percentile(95),
         percentile(99),
         frame_times[frame_times.len() - 1]
     );
-    divan::main();
 }
 
 fn opened(sections: usize) -> (tempfile::TempDir, Context, HamishApp) {
