@@ -10,6 +10,7 @@
 //! pins (typing in a translation cell, a note, a machine translation).
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -216,10 +217,14 @@ pub fn align_with_dictionary(
     input: &SentenceInput,
     folder: Option<&Path>,
 ) -> Result<Vec<CachedLink>, AlignError> {
-    let analyzer = Analyzer::load(&default_folder()).ok();
+    // Loaded once and kept: a reader's moves align again and again.
+    static ANALYZER: OnceLock<Option<Analyzer>> = OnceLock::new();
+    let analyzer = ANALYZER
+        .get_or_init(|| Analyzer::load(&default_folder()).ok())
+        .as_ref();
     let glossary = folder.and_then(|folder| Glossary::read_folder(folder).ok().flatten());
     let dictionary = LexiconDictionary {
-        analyzer: analyzer.as_ref(),
+        analyzer,
         glossary: glossary.as_ref(),
     };
     input.align(Evidence {
