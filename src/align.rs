@@ -50,15 +50,17 @@
 //! wide as the long side's share of a row anyway). The sentences' features are linear in
 //! the texts.
 //!
-//! # Pins (to come)
+//! # Pins
 //!
-//! A pin ("this translation sentence goes with this article sentence") is a point
-//! `(i, j)` every path must pass through. The DP takes them as they come: the band's
-//! windows are cut so that row `i` of a pin holds only `j` (and rows between two pins
-//! only the points between them), and the diagonal is drawn between pins rather than
-//! across the whole texts; the pieces between pins are then aligned independently,
-//! which is also what makes re-aligning after one correction cheap.
+//! A [`Pin`] (the reader moved a translation sentence, or said "this translation
+//! sentence goes with this article sentence") is a point `(i, j)` every path must
+//! pass through. The DP takes them as they come (`dp.rs`): the band's windows are
+//! cut so that row `i` of a pin holds only `j` (and rows between two pins only the
+//! points between them), no bead jumps over a pinned row, and the diagonal is drawn
+//! between pins rather than across the whole texts; everything between two pins is
+//! aligned again around them ([`align_pinned`]).
 
+mod column;
 mod confidence;
 mod dictionary;
 mod dp;
@@ -70,7 +72,9 @@ mod score;
 mod sentences;
 mod within;
 
+pub use column::{SentenceInput, UNSURE_BELOW, lines_fingerprint};
 pub use dictionary::{Dictionary, TableDictionary};
+pub use dp::{Pin, consistent_pins};
 pub use sentences::sentences;
 pub use within::{Linked, MAX_ROW_BYTES, RowLinks, RowLinksCache, Side};
 
@@ -202,11 +206,27 @@ pub fn split(blocks: &[&str]) -> Vec<Sentence> {
         .collect()
 }
 
+/// The aligner's version: bumped whenever the same texts may align differently, so
+/// an alignment cached by an older build is made again.
+pub const VERSION: u32 = 1;
+
 /// Aligns the article's `sections` with the translation's `lines`.
 pub fn align(
     sections: &[&str],
     lines: &[&str],
     evidence: Evidence<'_>,
+) -> Result<Alignment, AlignError> {
+    align_pinned(sections, lines, evidence, &[])
+}
+
+/// Aligns the article's `sections` with the translation's `lines`, every path passing
+/// through `pins` (in the order the reader made them: see [`consistent_pins`] for
+/// which are kept when they contradict each other).
+pub fn align_pinned(
+    sections: &[&str],
+    lines: &[&str],
+    evidence: Evidence<'_>,
+    pins: &[Pin],
 ) -> Result<Alignment, AlignError> {
     let article = split(sections);
     let translation = split(lines);
@@ -229,7 +249,8 @@ pub fn align(
         article_features(&article, &article_texts, evidence),
         translation_features(&translation, &translation_texts, evidence),
     );
-    let links = align_sentences(&scorer, evidence);
+    let pins = consistent_pins(pins, article.len(), translation.len());
+    let links = align_sentences(&scorer, evidence, &pins);
     Ok(Alignment {
         article,
         translation,
@@ -237,23 +258,32 @@ pub fn align(
     })
 }
 
-/// The translation point on the length diagonal at each article point.
-fn diagonal(scorer: &Scorer) -> Vec<usize> {
+/// The translation point on the length diagonal at each article point, drawn from
+/// pin to pin (from the texts' start to their end without pins).
+fn diagonal(scorer: &Scorer, pins: &[Pin]) -> Vec<usize> {
     let (n, m) = (scorer.article.len(), scorer.translation.len());
-    let (total_a, total_t) = scorer.total_chars();
-    let mut centre = Vec::with_capacity(n + 1);
-    let (mut j, mut done_t) = (0, 0.0);
-    let mut done_a = 0.0;
-    for i in 0..=n {
-        if i > 0 {
-            done_a += scorer.article[i - 1].chars;
+    let ends: Vec<(usize, usize)> = std::iter::once((0, 0))
+        .chain(pins.iter().map(|pin| (pin.article, pin.translation)))
+        .chain(std::iter::once((n, m)))
+        .collect();
+    let mut centre = vec![0; n + 1];
+    for piece in ends.windows(2) {
+        let ((i0, j0), (i1, j1)) = (piece[0], piece[1]);
+        let total_a: f64 = scorer.article[i0..i1].iter().map(|s| s.chars).sum();
+        let total_t: f64 = scorer.translation[j0..j1].iter().map(|s| s.chars).sum();
+        let (mut j, mut done_t, mut done_a) = (j0, 0.0, 0.0);
+        for (i, point) in centre.iter_mut().enumerate().take(i1 + 1).skip(i0) {
+            if i > i0 {
+                done_a += scorer.article[i - 1].chars;
+            }
+            let share = if total_a > 0.0 { done_a / total_a } else { 0.0 };
+            while j < j1 && (done_t + scorer.translation[j].chars / 2.0) / total_t.max(1.0) < share
+            {
+                done_t += scorer.translation[j].chars;
+                j += 1;
+            }
+            *point = if i == i1 { j1 } else { j };
         }
-        let share = if total_a > 0.0 { done_a / total_a } else { 0.0 };
-        while j < m && (done_t + scorer.translation[j].chars / 2.0) / total_t.max(1.0) < share {
-            done_t += scorer.translation[j].chars;
-            j += 1;
-        }
-        centre.push(if i == n { m } else { j });
     }
     centre
 }
@@ -266,12 +296,13 @@ fn best_path(
     scorer: &Scorer,
     parameters: &Parameters,
     centre: &[usize],
+    pins: &[Pin],
     half_width: &mut usize,
     cache: &mut dp::PairCache,
 ) -> Vec<dp::Step> {
     let (n, m) = (scorer.article.len(), scorer.translation.len());
     loop {
-        let band = dp::windows(centre, m, *half_width);
+        let band = dp::band(centre, m, *half_width, pins);
         match dp::best_path(scorer, parameters, &band, cache) {
             Some(path) if !path.touches_edge || *half_width >= m => return path.steps,
             Some(_) => *half_width = half_width.saturating_mul(4).min(m),
@@ -295,9 +326,9 @@ fn best_path(
 
 /// Aligns the sentences `scorer` holds: two passes, the second with parameters
 /// estimated from the first.
-fn align_sentences(scorer: &Scorer, evidence: Evidence<'_>) -> Vec<Link> {
+fn align_sentences(scorer: &Scorer, evidence: Evidence<'_>, pins: &[Pin]) -> Vec<Link> {
     let (total_a, total_t) = scorer.total_chars();
-    let centre = diagonal(scorer);
+    let centre = diagonal(scorer, pins);
     let mut parameters = Parameters::initial(LengthModel::initial(total_a, total_t));
     let rates = rates(scorer, &centre);
     if evidence.dictionary.is_some() {
@@ -321,9 +352,23 @@ fn align_sentences(scorer: &Scorer, evidence: Evidence<'_>) -> Vec<Link> {
         FIRST_HALF_WIDTH
     };
     let mut cache = dp::PairCache::default();
-    let first = best_path(scorer, &parameters, &centre, &mut half_width, &mut cache);
+    let first = best_path(
+        scorer,
+        &parameters,
+        &centre,
+        pins,
+        &mut half_width,
+        &mut cache,
+    );
     let parameters = reestimate(scorer, parameters, &first);
-    let steps = best_path(scorer, &parameters, &centre, &mut half_width, &mut cache);
+    let steps = best_path(
+        scorer,
+        &parameters,
+        &centre,
+        pins,
+        &mut half_width,
+        &mut cache,
+    );
     links_of(scorer, &parameters, &steps)
 }
 

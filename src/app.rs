@@ -31,6 +31,7 @@ mod preferences;
 mod reading_state;
 mod saving;
 mod search;
+mod sentence_column;
 mod session;
 mod store_messages;
 pub mod translate_cli;
@@ -252,7 +253,30 @@ impl HamishApp {
     /// Blocks until no background job is under way, or `timeout` has passed; true if
     /// none is. For tests and benchmarks: the app itself never waits.
     pub fn wait_for_background(&mut self, timeout: Duration) -> bool {
-        self.session.background.wait(timeout) && self.search.wait(timeout)
+        let aligned = self
+            .session
+            .open
+            .as_mut()
+            .and_then(|open| open.translations.as_mut())
+            .is_none_or(|translations| translations.wait_for_alignment(timeout));
+        self.session.background.wait(timeout) && self.search.wait(timeout) && aligned
+    }
+
+    /// Whether a sentence alignment of the open article's translation is under way.
+    pub fn is_aligning(&self) -> bool {
+        self.session
+            .open
+            .as_ref()
+            .and_then(|open| open.translations.as_ref())
+            .is_some_and(translations::TranslationsOfArticle::is_aligning)
+    }
+
+    /// How many times the open article's translation file was aligned (row by row or
+    /// sentence by sentence); `None` with no translations open. For tests: typing in
+    /// a cell must not align again.
+    pub fn alignment_runs(&self) -> Option<usize> {
+        let open = self.session.open.as_ref()?;
+        Some(open.translations.as_ref()?.alignment_runs())
     }
 
     /// The live notes of the open article with where each is, in reading order.
@@ -326,6 +350,16 @@ impl HamishApp {
         self.update_search(ctx);
         self.session.autosave(ctx, false, &mut self.messages);
         self.name_window(ctx);
+        let aligning = self
+            .session
+            .open
+            .as_ref()
+            .and_then(|open| open.translations.as_ref())
+            .is_some_and(translations::TranslationsOfArticle::is_aligning);
+        if aligning {
+            // The aligner reports over a channel read in `logic`: look again soon.
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
         if self.session.background.pending() > 0 {
             // Keep frames coming while work is under way, so its reports are shown.
             ctx.request_repaint();

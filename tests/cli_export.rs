@@ -417,3 +417,95 @@ fn a_translation_file_left_out_of_a_bilingual_export_is_named_with_why() {
     assert!(named("003.fr.txt", "not a text file"), "{stderr}");
     assert!(!stderr.contains("003.en.txt"), "{stderr}");
 }
+
+/// Text as the TMX export writes it.
+fn xml_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+#[test]
+fn a_translation_cut_another_way_exports_each_sentence_beside_its_section() {
+    // The test set's one-sentence-a-line English of sample 003: 14 lines for 11
+    // sections. Row by row, everything after the first row would be off.
+    let root = tempfile::tempdir().expect("temporary folder");
+    let article = root.path().join("003.txt");
+    std::fs::copy(samples().join("003_2dd66c1bbdc4b7f0.txt"), &article).expect("article");
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align/cases/003/lines");
+    std::fs::copy(
+        case.join("translation.en.txt"),
+        root.path().join("003.en.txt"),
+    )
+    .expect("translation");
+    let gold: Vec<(usize, String)> = std::fs::read_to_string(case.join("gold.tsv"))
+        .expect("gold")
+        .lines()
+        .filter_map(|line| {
+            let (section, sentence) = line.split_once('\t')?;
+            Some((section.parse().ok()?, sentence.to_owned()))
+        })
+        .collect();
+    let sections: Vec<String> = read_article(&article)
+        .expect("article")
+        .sections
+        .iter()
+        .map(|section| section.text.clone())
+        .collect();
+    let expected: Vec<String> = (0..sections.len())
+        .map(|section| {
+            let sentences: Vec<&str> = gold
+                .iter()
+                .filter(|(at, _)| *at == section)
+                .map(|(_, sentence)| sentence.as_str())
+                .collect();
+            sentences.join(" ")
+        })
+        .collect();
+    let before = snapshot(root.path());
+    let run = |format: &str| {
+        let output = hamish(&[
+            "export".as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+            article.as_os_str(),
+        ]);
+        assert!(
+            output.status.success(),
+            "{format}: {}",
+            text(&output.stderr)
+        );
+        text(&output.stdout).to_owned()
+    };
+    // Each section's English is after its Arabic and before the next section's.
+    let in_order = |export: &str, escape: fn(&str) -> String| {
+        let mut at = 0;
+        for (arabic, english) in sections.iter().zip(&expected) {
+            let arabic_at = export[at..]
+                .find(&escape(arabic))
+                .unwrap_or_else(|| panic!("{arabic} in {export}"))
+                + at;
+            let english_at = export[arabic_at..]
+                .find(&escape(english))
+                .unwrap_or_else(|| panic!("{english} after {arabic} in {export}"))
+                + arabic_at;
+            at = english_at + english.len();
+        }
+    };
+    let markdown = run("bilingual-md");
+    in_order(&markdown, str::to_owned);
+    let tmx = run("tmx");
+    in_order(&tmx, xml_escaped);
+    assert_eq!(
+        tmx.matches("<tu tuid=").count(),
+        sections.len(),
+        "one unit per section, none reported missing: {tmx}"
+    );
+    assert_eq!(
+        snapshot(root.path()),
+        before,
+        "an export writes nothing beside the article"
+    );
+}

@@ -110,12 +110,9 @@ fn sidecars_flooded_with_entries_export_in_near_linear_time() {
         let folder = tempfile::tempdir().expect("folder");
         let article = hostile::write_folder(folder.path(), flood, 30_000);
         let exported = within_deadline(flood.name(), move || export(article));
-        if flood == Flood::Fixes {
-            // Every row shifted down 30,000 times: no section has a translation left.
-            assert!(exported.is_err(), "{exported:?}");
-            continue;
-        }
-        // The article is there, with its companion's lines.
+        // The article is there, with its companion's lines. (Every row shifted down
+        // 30,000 times leaves the file out of step with the article, so it is lined
+        // up sentence by sentence: its lines are still exported, not lost.)
         let exported = exported.expect("exported");
         assert!(exported.contains("الفقرة الثانية من المقال"), "{flood:?}");
         assert!(exported.contains("The second paragraph."), "{flood:?}");

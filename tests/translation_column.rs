@@ -1,7 +1,7 @@
 //! The translation column as a reader uses it: a translation file beside the article
 //! fills it row by row; a row is written in Arabic, kept in the sidecar and found
-//! again after a restart; a change made elsewhere appears; a shifted file is flagged
-//! and fixed.
+//! again after a restart; a change made elsewhere appears; a file missing a paragraph
+//! lines up by sentence, and a row fix still applies.
 
 mod common;
 
@@ -262,28 +262,15 @@ fn a_translation_written_elsewhere_appears_in_its_row() {
 }
 
 #[test]
-fn a_shifted_file_is_flagged_and_fixed() {
-    // The file lacks its second paragraph: every later row is one off.
+fn a_file_missing_a_paragraph_lines_up_by_sentence_and_a_row_fix_still_applies() {
+    // The file lacks its second paragraph: row by row, every later row would be one
+    // off. Lined up sentence by sentence, each lands in its own row.
     let folder = folder_with(|mut lines| {
         lines.remove(1);
         lines
     });
     let english = english_lines();
     let mut harness = harness(folder.path().join(ARTICLE));
-    let column = harness
-        .state()
-        .translation_of_open_article()
-        .expect("a column");
-    assert!(column.flagged() > 0, "the mismatch is flagged");
-    harness.get_by_label_contains("to check");
-    // Shift the translations from the second row down: the second row is then empty
-    // and every later one in its place.
-    harness
-        .state_mut()
-        .command(Command::Translation(TranslationCommand::Fix(
-            hamish::model::translation::AlignmentFix::ShiftDown { row: 1 },
-        )));
-    harness.run();
     let rows = row_texts(&harness);
     assert_eq!(rows[0].as_deref(), Some(english[0].as_str()));
     assert_eq!(rows[1], None, "the missing paragraph's row is empty");
@@ -294,6 +281,36 @@ fn a_shifted_file_is_flagged_and_fixed() {
             "row {index}"
         );
     }
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("a column");
+    assert!(
+        column.rows[1]
+            .flags
+            .contains(&hamish::model::translation::RowFlag::NothingHere)
+    );
+    harness.get_by_label("nothing in the translation here");
+    // A row fix as older versions made them still applies: shifted down from the
+    // second row, the file lines up row by row.
+    harness
+        .state_mut()
+        .command(Command::Translation(TranslationCommand::Fix(
+            hamish::model::translation::AlignmentFix::ShiftDown { row: 1 },
+        )));
+    harness.run();
+    let fixed = row_texts(&harness);
+    assert_eq!(fixed, rows);
+    let column = harness
+        .state()
+        .translation_of_open_article()
+        .expect("a column");
+    assert!(
+        column.rows[2]
+            .cell
+            .as_ref()
+            .is_some_and(|cell| cell.how == Some(hamish::model::translation::MatchKind::Position))
+    );
     // The section cursor on row 1 (the first J puts it on row 0).
     harness.key_press(egui::Key::J);
     harness.run();

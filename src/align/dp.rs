@@ -11,6 +11,12 @@
 //! half-width `w`, about `(n + m) + 2·w·n` bytes plus `O(w + m/n)` for the rows.
 //! A path that touches the band's edge means the band was too narrow: the caller
 //! widens it and runs again.
+//!
+//! Pins ([`Pin`], the reader's corrections) are points every path passes through:
+//! the row of a pin holds only its point, the rows between two pins only the points
+//! between them (their limits), and no bead jumps over a pinned row. The diagonal is
+//! drawn between pins (see `diagonal` in the parent), so the band follows them; a
+//! path along a pin's limit is where the reader put it, not a band too narrow.
 
 use super::score::{BEADS, Pair, Parameters, Scorer};
 
@@ -35,20 +41,93 @@ pub(crate) struct Path {
     pub touches_edge: bool,
 }
 
-/// The windows of the band: `centre[i]` is the translation point on the diagonal
+/// A point every path must pass through: the first `article` article sentences go
+/// with the first `translation` translation sentences, and the rest with the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pin {
+    /// Article sentences before the point.
+    pub article: usize,
+    /// Translation sentences before the point.
+    pub translation: usize,
+}
+
+/// The pins a path can pass through together, in order, for texts of `n` article and
+/// `m` translation sentences: pins outside the texts or on their first or last row
+/// (which must also hold the texts' start and end) are left out, and of two pins
+/// that contradict each other (crossing, or two points on one row) the later in
+/// `pins` (the reader's newer correction) wins.
+pub fn consistent_pins(pins: &[Pin], n: usize, m: usize) -> Vec<Pin> {
+    let mut kept: Vec<Pin> = Vec::new();
+    for pin in pins.iter().rev() {
+        let inside = (1..n).contains(&pin.article) && pin.translation <= m;
+        let agrees = kept.iter().all(|other| {
+            (pin.article < other.article && pin.translation <= other.translation)
+                || (pin.article > other.article && pin.translation >= other.translation)
+        });
+        if inside && agrees {
+            kept.push(*pin);
+        }
+    }
+    kept.sort_unstable();
+    kept
+}
+
+/// The band a path is looked for in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Band {
+    /// Each row's window of translation points, `lo..=hi`.
+    pub windows: Vec<(usize, usize)>,
+    /// How far each row's window may ever reach: the whole text, or the points between
+    /// the pins around it.
+    pub limits: Vec<(usize, usize)>,
+    /// Rows with a pin, which no bead jumps over.
+    pub pinned: Vec<bool>,
+}
+
+/// The band around the diagonal: `centre[i]` is the translation point on the diagonal
 /// at article point `i`, and the window of row `i` spans the centres of rows `i - 1`
-/// to `i + 1`, widened by `half_width` on both sides.
-pub(crate) fn windows(centre: &[usize], m: usize, half_width: usize) -> Vec<(usize, usize)> {
+/// to `i + 1`, widened by `half_width` on both sides, then cut to the points between
+/// the `pins` around it (which must be [`consistent_pins`]).
+pub(crate) fn band(centre: &[usize], m: usize, half_width: usize, pins: &[Pin]) -> Band {
     let n = centre.len() - 1;
-    (0..=n)
+    let mut limits = vec![(0, m); n + 1];
+    let mut pinned = vec![false; n + 1];
+    let ends = std::iter::once(Pin {
+        article: 0,
+        translation: 0,
+    })
+    .chain(pins.iter().copied())
+    .chain(std::iter::once(Pin {
+        article: n,
+        translation: m,
+    }));
+    let points: Vec<Pin> = ends.collect();
+    for pair in points.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        for limit in &mut limits[from.article..=to.article] {
+            *limit = (limit.0.max(from.translation), limit.1.min(to.translation));
+        }
+    }
+    for pin in pins {
+        pinned[pin.article] = true;
+        limits[pin.article] = (pin.translation, pin.translation);
+    }
+    let windows = (0..=n)
         .map(|i| {
             let low = centre[i.saturating_sub(1)].saturating_sub(half_width);
             let high = (centre[(i + 1).min(n)] + half_width).min(m);
             let low = if i == 0 { 0 } else { low };
             let high = if i == n { m } else { high };
-            (low, high)
+            let (floor, ceiling) = limits[i];
+            let low = low.clamp(floor, ceiling);
+            (low, high.clamp(low, ceiling))
         })
-        .collect()
+        .collect();
+    Band {
+        windows,
+        limits,
+        pinned,
+    }
 }
 
 /// The pairs of one article sentence with the translation sentences `start..`.
@@ -67,15 +146,21 @@ pub(crate) struct PairCache {
     rows: Vec<PairRow>,
 }
 
-/// The best path through `band` (see [`windows`]), or `None` when nothing reaches the
-/// end (which a band from [`windows`] never causes). `cache` keeps what sentences
+/// The best path through `band` (see [`band`]), or `None` when nothing reaches the
+/// end (which a band from [`band`] never causes). `cache` keeps what sentences
 /// share for the next pass through the same band.
 pub(crate) fn best_path(
     scorer: &Scorer,
     parameters: &Parameters,
-    band: &[(usize, usize)],
+    band: &Band,
     cache: &mut PairCache,
 ) -> Option<Path> {
+    let Band {
+        windows: band,
+        limits,
+        pinned,
+    } = band;
+    let band = band.as_slice();
     let n = band.len() - 1;
     let m = band[n].1;
     if cache.band != band {
@@ -127,6 +212,9 @@ pub(crate) fn best_path(
                     continue;
                 }
                 let (pi, pj) = (i - k, j - l);
+                if k > 1 && pinned[pi + 1..i].iter().any(|&pin| pin) {
+                    continue;
+                }
                 let (plow, phigh) = band[pi];
                 if pj < plow || pj > phigh {
                     continue;
@@ -157,7 +245,8 @@ pub(crate) fn best_path(
     let mut touches_edge = false;
     while i > 0 || j > 0 {
         let (low, high) = band[i];
-        if (j == low && low > 0) || (j == high && high < m) {
+        let (floor, ceiling) = limits[i];
+        if (j == low && low > floor) || (j == high && high < ceiling) {
             touches_edge = true;
         }
         let bead = back[row_offsets[i] + (j - low)];

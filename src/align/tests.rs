@@ -164,3 +164,80 @@ fn a_long_text_is_aligned_in_a_band_that_grows_when_needed() {
         .count();
     assert!(right >= 510, "{right} right of 520");
 }
+
+#[test]
+fn a_pin_moves_a_sentence_and_the_rest_aligns_around_it() {
+    let article = [
+        "أنشأت روسيا المنظمة في عام 1992. ووقّعت ست دول على المعاهدة في طشقند.",
+        "وفي قرغيزستان، تم تشكيل قاعدة (كانت) العسكرية في عام 1941.",
+    ];
+    let translation = [
+        "Russia created the organisation in 1992.",
+        "Six states signed the treaty in Tashkent. In Kyrgyzstan, the Kant base was formed in 1941.",
+    ];
+    // The reader says the treaty sentence goes with the next section: the first two
+    // article sentences go with the first translation sentence only.
+    let pin = Pin {
+        article: 2,
+        translation: 1,
+    };
+    let alignment =
+        align_pinned(&article, &translation, Evidence::default(), &[pin]).expect("aligns");
+    assert_eq!(alignment.translation_by_section(2), [vec![0], vec![1, 2]]);
+    // Every path passes through the pin: no link straddles it.
+    for link in &alignment.links {
+        let straddles_article = link.article.start < 2 && link.article.end > 2;
+        let straddles_translation = link.translation.start < 1 && link.translation.end > 1;
+        assert!(!straddles_article && !straddles_translation, "{link:?}");
+        assert!(
+            (link.article.end <= 2) == (link.translation.end <= 1)
+                || link.article.is_empty()
+                || link.translation.is_empty(),
+            "{link:?}"
+        );
+    }
+}
+
+#[test]
+fn contradicting_pins_keep_the_newest_and_pins_at_the_ends_are_left_out() {
+    let pin = |article, translation| Pin {
+        article,
+        translation,
+    };
+    // (3, 1) crosses (2, 2): the later one wins.
+    assert_eq!(consistent_pins(&[pin(3, 1), pin(2, 2)], 5, 5), [pin(2, 2)]);
+    // Two points on one row: the later wins.
+    assert_eq!(consistent_pins(&[pin(2, 1), pin(2, 3)], 5, 5), [pin(2, 3)]);
+    // One column is a run of article sentences with nothing: kept.
+    assert_eq!(
+        consistent_pins(&[pin(1, 2), pin(3, 2)], 5, 5),
+        [pin(1, 2), pin(3, 2)]
+    );
+    assert!(consistent_pins(&[pin(0, 1), pin(5, 4), pin(2, 9)], 5, 5).is_empty());
+}
+
+#[test]
+fn pins_hold_in_a_narrow_band_of_a_long_text() {
+    // Long enough for a band (not a full one): the pin far off the diagonal still holds.
+    let article: Vec<String> = (0..600)
+        .map(|i| format!("جملة رقم {i} في النص الطويل."))
+        .collect();
+    let translation: Vec<String> = (0..600)
+        .map(|i| format!("Sentence number {i} of the long text."))
+        .collect();
+    let sections: Vec<&str> = article.iter().map(String::as_str).collect();
+    let lines: Vec<&str> = translation.iter().map(String::as_str).collect();
+    let pin = Pin {
+        article: 300,
+        translation: 200,
+    };
+    let alignment = align_pinned(&sections, &lines, Evidence::default(), &[pin]).expect("aligns");
+    let mut point = (0, 0);
+    let mut through = false;
+    for link in &alignment.links {
+        point = (link.article.end, link.translation.end);
+        through |= point == (300, 200);
+    }
+    assert!(through);
+    assert_eq!(point, (600, 600));
+}

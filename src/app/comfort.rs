@@ -84,6 +84,8 @@ impl HamishApp {
                 KeyAction::PreviousArticle => Command::OpenNeighbourArticle(-1),
                 KeyAction::NoteOnSection => Command::NoteOnCursorSection,
                 KeyAction::EditTranslation => Command::TranslateCursorSection,
+                KeyAction::SentenceToSectionAbove => Command::MoveCursorSentence { to_next: false },
+                KeyAction::SentenceToSectionBelow => Command::MoveCursorSentence { to_next: true },
                 KeyAction::HighlightSelection => Command::HighlightSelection,
                 KeyAction::ToggleTranslationColumn => Command::SetPageLayout(PageLayout {
                     layout: page.layout.toggled_translation(),
@@ -166,6 +168,12 @@ impl HamishApp {
                         self.reading.set_page_layout(&folder, shown);
                     }
                     self.apply(ctx, Command::Translation(TranslationCommand::Edit(section)));
+                }
+            }
+            Command::MoveCursorSentence { to_next } => {
+                if let Some(row) = self.cursor_section() {
+                    let command = TranslationCommand::MoveSentence { row, to_next };
+                    self.apply(ctx, Command::Translation(command));
                 }
             }
             Command::HighlightSelection => {

@@ -96,6 +96,12 @@ pub enum Command {
     NoteOnCursorSection,
     /// Write the translation of the section under the cursor.
     TranslateCursorSection,
+    /// Move a translation sentence of the cursor row (lined up sentence by sentence)
+    /// to the next section (its last sentence) or the previous one (its first).
+    MoveCursorSentence {
+        /// Down to the next section, or up to the previous one.
+        to_next: bool,
+    },
     /// Highlight the selection (within one section).
     HighlightSelection,
     /// Use these column faces, spacings and margins.
@@ -291,6 +297,7 @@ impl HamishApp {
             | Command::OpenNeighbourArticle(_)
             | Command::NoteOnCursorSection
             | Command::TranslateCursorSection
+            | Command::MoveCursorSentence { .. }
             | Command::HighlightSelection
             | Command::SetTypography(_)
             | Command::SetArticleLanguage(_)
@@ -347,7 +354,7 @@ impl HamishApp {
             notes,
             translations,
             ..
-        }) = &self.session.open
+        }) = &mut self.session.open
         else {
             return;
         };
@@ -359,7 +366,7 @@ impl HamishApp {
                 .map(|notes| notes.store.notes().clone())
                 .unwrap_or_default(),
             translations: translations
-                .as_ref()
+                .as_mut()
                 .map(|translations| {
                     let (data, _) = super::session::reader_translations(notes.as_ref());
                     translations.all_columns(&imported.article, data)

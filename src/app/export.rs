@@ -6,7 +6,7 @@
 //! An export reads the article's file again, as it is on disk now, and quotes that:
 //! the article in the app may have been read before the file last changed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::export::{ExportFormat, NotAFile, OwnedFile, TargetRefusal, file_uri};
 use crate::import::translation::TranslationError;
@@ -156,8 +156,9 @@ impl ExportJob {
             let source = ArticleSource::from_bytes(&bytes, ArticleFormat::of(&article_path))
                 .map_err(ExportError::ArticleUnreadable)?;
             let files = super::translations::read_translations(&article_path, &[]);
-            let of_article =
+            let mut of_article =
                 super::translations::TranslationsOfArticle::new(files, None, &reader_translations);
+            of_article.set_folder(article_path.parent().map(Path::to_path_buf));
             unusable_translations = of_article
                 .problems()
                 .into_iter()

@@ -489,6 +489,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::HideDiacritics(hide) => Command::HideDiacritics(hide),
         MenuAction::OpenSettings => Command::ShowWindow(ComfortWindow::Settings, true),
         MenuAction::ShowShortcuts => Command::ShowWindow(ComfortWindow::Shortcuts, true),
+        MenuAction::MoveSentence(to_next) => Command::MoveCursorSentence { to_next },
         MenuAction::SetArticleLanguage(language) => Command::SetArticleLanguage(language),
         MenuAction::Search(command) => Command::Search(command),
         MenuAction::Machine(command) => Command::Machine(command),

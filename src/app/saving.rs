@@ -52,6 +52,7 @@ impl Session {
                 notes.place_all(&imported.article);
             }
             if let Some(translations) = translations {
+                translations.receive_alignment(notes.as_mut().map(|notes| &mut notes.store));
                 let (data, revision) = reader_translations(notes.as_ref());
                 translations.resolve_if_changed(&imported.article, data, revision);
             }

@@ -438,7 +438,9 @@ impl Session {
             Some(translations) => translations.set_files(files, data),
             None => {
                 let wanted = open.wanted_language.as_deref();
-                open.translations = Some(TranslationsOfArticle::new(files, wanted, data));
+                let mut translations = TranslationsOfArticle::new(files, wanted, data);
+                translations.set_folder(open.path.parent().map(Path::to_path_buf));
+                open.translations = Some(translations);
             }
         }
     }

@@ -9,24 +9,34 @@
 //! the store to change), and the column is resolved again whenever the store's
 //! [`ArticleNotes::translations_revision`] moves, so a change merged in from
 //! elsewhere shows at once.
+//!
+//! A file's alignment is made only when the file, the article, the reader's fixes or
+//! pins change (not when they type a translation or a note): row by row, and, for a
+//! file that does not line up one to one, sentence by sentence on a thread of its own
+//! (`sentence_column`), cached in the sidecar. Exports wait for it
+//! ([`TranslationsOfArticle::all_columns`]); the window never does.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use crate::align::SentenceInput;
 use crate::import::translation::{
     Companion, ImportedTranslation, TranslationError, find_companions, imported_companion,
     read_companion,
 };
 use crate::model::Article;
 use crate::model::translation::{
-    Alignment, AlignmentFix, TranslationColumn, TranslationData, TranslationFile,
-    TranslationSource, align, resolve_column, same_language, segments_fingerprint,
+    Alignment, AlignmentFix, AlignmentProblem, FileFixes, FilePins, TranslationColumn,
+    TranslationData, TranslationFile, TranslationSource, align, resolve_column, same_language,
+    segments_fingerprint,
 };
 use crate::store::ArticleNotes;
 use crate::text::TextEditor;
 use crate::ui::theme;
 use crate::ui::translation::{EditingTranslation, TranslationCommand};
+
+use super::sentence_column::SentenceColumns;
 
 /// A translation file read (or not) for the open article.
 #[derive(Clone, Debug)]
@@ -75,6 +85,8 @@ pub static NO_TRANSLATIONS: TranslationData = TranslationData {
     fixes: Vec::new(),
     machine: BTreeMap::new(),
     shown_language: None,
+    pins: Vec::new(),
+    sentence_cache: Vec::new(),
 };
 
 /// Milliseconds since 1970.
@@ -102,6 +114,24 @@ pub struct TranslationsOfArticle {
     /// This revision and the reader's translations' revision when the column was
     /// last resolved.
     resolved_revision: Option<(u64, u64)>,
+    /// Bumped when the files or the article change, or a sentence alignment arrives:
+    /// what a file's alignment depends on besides the reader's fixes and pins.
+    file_revision: u64,
+    /// The alignment of the file shown, and what it was made from: kept so that what
+    /// does not change it (typing a translation, a note) does not align again.
+    file_alignment: Option<(FileKey, Alignment)>,
+    /// Sentence alignments of companions that do not line up one to one.
+    pub(super) sentences: SentenceColumns,
+}
+
+/// What a file's alignment was made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct FileKey {
+    revision: u64,
+    file: String,
+    language: String,
+    fixes: Option<FileFixes>,
+    pins: Option<FilePins>,
 }
 
 impl TranslationsOfArticle {
@@ -126,6 +156,88 @@ impl TranslationsOfArticle {
         let language = self.language.clone();
         self.choose_language(language.as_deref(), data);
         self.revision += 1;
+        self.file_revision += 1;
+    }
+
+    /// How many times a file was aligned (row by row, or sentence by sentence) for
+    /// this article: what typing must not make grow.
+    pub fn alignment_runs(&self) -> usize {
+        self.sentences.runs
+    }
+
+    /// Whether a sentence alignment is under way.
+    pub fn is_aligning(&self) -> bool {
+        self.sentences.is_aligning()
+    }
+
+    /// Takes the sentence alignment that finished, if one did: the column is resolved
+    /// again with it, and it is cached in `store` (the article's sidecar) so it is not
+    /// made again.
+    pub fn receive_alignment(&mut self, store: Option<&mut ArticleNotes>) {
+        let Some(finished) = self.sentences.receive() else {
+            return;
+        };
+        if let (Some(finished), Some(store)) = (finished, store) {
+            let input = &finished.input;
+            store.edit_translations(Instant::now(), |data| {
+                data.cache_sentences(&input.file, &input.language, &input.key, finished.encoded);
+            });
+        }
+        self.file_revision += 1;
+        self.revision += 1;
+    }
+
+    /// Waits up to `timeout` for a sentence alignment under way; whether none is left
+    /// running.
+    pub fn wait_for_alignment(&mut self, timeout: std::time::Duration) -> bool {
+        self.sentences.wait(timeout)
+    }
+
+    /// The folder the article is in: its glossary helps the aligner.
+    pub fn set_folder(&mut self, folder: Option<PathBuf>) {
+        self.sentences.folder = folder;
+    }
+
+    /// The alignment of `file` with `article`: the one made last if nothing it depends
+    /// on changed; else lined up row by row and, when that does not line up one to
+    /// one, sentence by sentence (off the frame, unless `now`: exports and the command
+    /// line wait for it).
+    fn file_alignment(
+        &mut self,
+        article: &Article,
+        file: &TranslationFile,
+        data: &TranslationData,
+        now: bool,
+    ) -> Alignment {
+        let fixes = data.fixes_for(&file.file, &file.language);
+        let key = FileKey {
+            revision: self.file_revision,
+            file: file.file.clone(),
+            language: file.language.clone(),
+            fixes: fixes.cloned(),
+            pins: data.pins_for(&file.file, &file.language).cloned(),
+        };
+        if let Some((made_from, alignment)) = &self.file_alignment
+            && *made_from == key
+            && !(now && alignment.problems.contains(&AlignmentProblem::Aligning))
+        {
+            return alignment.clone();
+        }
+        self.sentences.runs += 1;
+        let row_by_row = align(article, file, fixes);
+        let alignment = if row_by_row.needs_sentences() {
+            let input = SentenceInput::new(article, file, data);
+            let cached = input.cached_rows(data, &row_by_row.problems);
+            if now {
+                self.sentences.rows_now(&input, cached, row_by_row)
+            } else {
+                self.sentences.rows(&input, cached, row_by_row)
+            }
+        } else {
+            row_by_row
+        };
+        self.file_alignment = Some((key, alignment.clone()));
+        alignment
     }
 
     /// The languages the picker offers: those there are translations in (the files'
@@ -193,6 +305,7 @@ impl TranslationsOfArticle {
     /// article's text changed.
     pub fn article_changed(&mut self) {
         self.revision += 1;
+        self.file_revision += 1;
     }
 
     /// Resolves the column for the language shown against `article` and the reader's
@@ -227,8 +340,7 @@ impl TranslationsOfArticle {
             .find(|file| same_language(&file.language, &language))
             .cloned();
         self.source_file = file.map(|file| {
-            let fixes = data.fixes_for(&file.file, &file.language);
-            let alignment = align(article, &file, fixes);
+            let alignment = self.file_alignment(article, &file, data, false);
             (file, alignment)
         });
         let source = self
@@ -240,7 +352,13 @@ impl TranslationsOfArticle {
 
     /// A column for every language there is a translation in, the one shown first:
     /// for exports.
-    pub fn all_columns(&self, article: &Article, data: &TranslationData) -> Vec<TranslationColumn> {
+    /// A file that does not line up one to one is aligned sentence by sentence here
+    /// and now (unless that was done or cached already), as an export needs it.
+    pub fn all_columns(
+        &mut self,
+        article: &Article,
+        data: &TranslationData,
+    ) -> Vec<TranslationColumn> {
         let mut languages = self.languages(data);
         if let Some(shown) = &self.language {
             languages.retain(|language| !same_language(language, shown));
@@ -251,12 +369,13 @@ impl TranslationsOfArticle {
             .map(|language| {
                 let file = self
                     .translation_files()
-                    .find(|file| same_language(&file.language, language));
+                    .find(|file| same_language(&file.language, language))
+                    .cloned();
                 let aligned = file.map(|file| {
-                    let fixes = data.fixes_for(&file.file, &file.language);
-                    (file, align(article, file, fixes))
+                    let alignment = self.file_alignment(article, &file, data, true);
+                    (file, alignment)
                 });
-                let source = aligned.as_ref().map(|(file, alignment)| (*file, alignment));
+                let source = aligned.as_ref().map(|(file, alignment)| (file, alignment));
                 resolve_column(article, language, data, source)
             })
             // A language with nothing in it (the one a reader would write in) is no
@@ -343,10 +462,39 @@ impl TranslationsOfArticle {
                 });
             }
             TranslationCommand::UndoFix => {
-                if let (Some((file, _)), Some(store)) = (&self.source_file, store) {
+                if let (Some((file, alignment)), Some(store)) = (&self.source_file, store) {
                     let (name, language) = (file.file.clone(), file.language.clone());
-                    store.edit_translations(now, |data| data.undo_fix(&name, &language));
+                    let by_sentence = alignment
+                        .problems
+                        .iter()
+                        .any(|problem| matches!(problem, AlignmentProblem::SentenceAligned { .. }));
+                    let pinned = store
+                        .translations()
+                        .pins_for(&name, &language)
+                        .is_some_and(|pins| !pins.pins.is_empty());
+                    if by_sentence && pinned {
+                        store.edit_translations(now, |data| data.undo_pin(&name, &language));
+                    } else {
+                        store.edit_translations(now, |data| data.undo_fix(&name, &language));
+                    }
                 }
+            }
+            TranslationCommand::MoveSentence { row, to_next } => {
+                let (Some((file, _)), Some(store)) = (&self.source_file, store) else {
+                    return;
+                };
+                let input = SentenceInput::new(article, file, store.translations());
+                let Some(pin) = self
+                    .sentences
+                    .links_for(&input, store.translations())
+                    .and_then(|links| input.move_pin(&links, row, to_next))
+                else {
+                    return;
+                };
+                let (name, language) = (file.file.clone(), file.language.clone());
+                store.edit_translations(now, |data| {
+                    data.add_pin(&name, &language, &input.lines_fingerprint, pin);
+                });
             }
         }
         self.revision += 1;
@@ -382,6 +530,17 @@ impl TranslationsOfArticle {
     /// file's text as the file has it.
     pub fn split_at_caret(&self) -> Option<AlignmentFix> {
         let editing = self.editing.as_ref()?;
+        // A row fix names the file's rows: a file lined up sentence by sentence has
+        // rows of its own, which its sentence moves change instead.
+        let by_sentence = self.source_file.as_ref().is_some_and(|(_, alignment)| {
+            alignment
+                .problems
+                .iter()
+                .any(|problem| matches!(problem, AlignmentProblem::SentenceAligned { .. }))
+        });
+        if by_sentence {
+            return None;
+        }
         let column = self.column.as_ref()?;
         let file_text = column
             .rows

@@ -16,7 +16,15 @@
 //!    operations applied on top of the file's segments, in the order they were made;
 //!    they are saved with the reader's data ([`TranslationData`]), so they survive a
 //!    reload, and are not applied to a file that changed since (see [`FileFixes`]).
-//! 4. [`resolve_column`] builds the column the app shows for one language: the
+//! 4. A file that does not line up one to one ([`Alignment::needs_sentences`]: an
+//!    aligned file with more or fewer sections, segments whose source is in no
+//!    section) is aligned sentence by sentence instead (`align::SentenceInput`, above
+//!    this layer): its rows are then made of the translation sentences linked to each
+//!    section's ([`MatchKind::Sentences`], with their [`RowLink`]s), sentences linked
+//!    to none are kept as the row's notes, and the reader's corrections are
+//!    [`SentencePin`]s, kept with the cached result in [`TranslationData`] (see
+//!    `sentences.rs`).
+//! 5. [`resolve_column`] builds the column the app shows for one language: the
 //!    reader's own translation of a section wins over a file's, which wins over a
 //!    machine one ([`TranslationSource`]).
 
@@ -25,15 +33,19 @@ mod column;
 mod fix;
 mod merge;
 mod reader;
+mod sentences;
 
 pub use align::{
     AlignedRow, Alignment, AlignmentProblem, FileCell, LENGTH_RATIO_FACTOR, LENGTH_SMOOTHING_CHARS,
-    MatchKind, RowFlag, align,
+    MatchKind, RowFlag, RowLink, align, sentence_lines,
 };
 pub use column::{Cell, ColumnRow, TranslationColumn, resolve_column};
 pub use fix::{AlignmentFix, FileFixes, FixError, apply_fix, apply_fixes, segments_fingerprint};
 pub use merge::{MergedTranslations, merge_translations};
 pub use reader::{MachineTranslation, ReaderTranslation, TranslationData};
+pub use sentences::{
+    CachedLink, FilePins, SentenceCache, SentencePin, cache_key, decode_links, encode_links,
+};
 
 use serde::{Deserialize, Serialize};
 

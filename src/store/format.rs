@@ -373,6 +373,16 @@ mod tests {
             crate::model::translation::AlignmentFix::ShiftDown { row: 2 },
         );
         translations.shown_language = Some("en".to_owned());
+        translations.add_pin(
+            "003.en.txt",
+            "en",
+            "00ff",
+            crate::model::translation::SentencePin {
+                article: 4,
+                translation: 3,
+            },
+        );
+        translations.cache_sentences("003.en.txt", "en", "v1/00ff/4.3", "0-1:0-2:982".to_owned());
         SidecarContents {
             notes: sample_notes(),
             translations,
@@ -385,6 +395,11 @@ mod tests {
         assert_eq!(read_version(&text).expect("known"), 2);
         assert!(text.contains("\"version\": 2"), "{text}");
         assert!(text.contains("\"text\": \"ترجمهٔ من\""), "as text:\n{text}");
+        assert!(
+            text.contains("\"links\": \"0-1:0-2:982\""),
+            "as text:\n{text}"
+        );
+        assert!(text.contains("\"pins\""), "as text:\n{text}");
         assert_eq!(decode_contents(&text).expect("decodes"), sample_contents());
         let again = encode_contents("001.txt", &decode_contents(&text).expect("decodes"));
         assert_eq!(again.expect("encodes"), text, "stable output");

@@ -114,6 +114,9 @@ pub enum MenuAction {
     Search(SearchCommand),
     /// Machine translation.
     Machine(MachineCommand),
+    /// Move a translation sentence of the cursor row to the next section (`true`) or
+    /// the previous one.
+    MoveSentence(bool),
     /// Close the window.
     Quit,
 }
@@ -461,6 +464,34 @@ fn translate_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuActi
             actions.push(MenuAction::Machine(MachineCommand::Translate(scope)));
         }
     }
+    ui.separator();
+    for (label, hover, action, to_next) in [
+        (
+            "First sentence of the row to the section above",
+            "In a translation lined up sentence by sentence: the cursor row's first sentence \
+             belongs to the section above; the rest lines up again around it",
+            KeyAction::SentenceToSectionAbove,
+            false,
+        ),
+        (
+            "Last sentence of the row to the section below",
+            "In a translation lined up sentence by sentence: the cursor row's last sentence \
+             belongs to the section below; the rest lines up again around it",
+            KeyAction::SentenceToSectionBelow,
+            true,
+        ),
+    ] {
+        let button = ui
+            .add_enabled(
+                article,
+                egui::Button::new(label).shortcut_text(label_of(ui.ctx(), action)),
+            )
+            .on_hover_text(hover);
+        if button.clicked() {
+            actions.push(MenuAction::MoveSentence(to_next));
+        }
+    }
+    ui.separator();
     if ui
         .add_enabled(state.translating, egui::Button::new("Cancel translation"))
         .clicked()

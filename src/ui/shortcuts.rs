@@ -33,6 +33,12 @@ pub enum KeyAction {
     NoteOnSection,
     /// Write or correct the translation of the section under the cursor.
     EditTranslation,
+    /// In a translation lined up sentence by sentence: the cursor row's first
+    /// translation sentence goes to the section above.
+    SentenceToSectionAbove,
+    /// In a translation lined up sentence by sentence: the cursor row's last
+    /// translation sentence goes to the section below.
+    SentenceToSectionBelow,
     /// Highlight the selected text.
     HighlightSelection,
     /// Show or hide the translation (the article alone, or side by side again).
@@ -177,6 +183,8 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[key(Key::Escape)], "Close the search window (clearing its highlights), the settings or this list", Search, None),
     row(&[key(Key::N)], "Add a note to the section under the cursor", Notes, Some(A::NoteOnSection)),
     row(&[key(Key::T)], "Write the translation of the section under the cursor", Notes, Some(A::EditTranslation)),
+    row(&[ctrl_shift(Key::ArrowUp)], "Translation lined up by sentence: the cursor row's first sentence goes to the section above", Notes, Some(A::SentenceToSectionAbove)),
+    row(&[ctrl_shift(Key::ArrowDown)], "Translation lined up by sentence: the cursor row's last sentence goes to the section below", Notes, Some(A::SentenceToSectionBelow)),
     row(&[key(Key::H)], "Highlight the selected text (in the colour picked last)", Notes, Some(A::HighlightSelection)),
     row(&[ctrl(Key::Z)], "Undo the last change to a note", Notes, None),
     row(&[ctrl(Key::B)], "Show or hide the library", View, Some(A::ToggleLibrary)),

@@ -10,7 +10,10 @@ use std::collections::HashMap;
 use egui::{Color32, Id, Rect, Ui};
 
 use crate::model::Section;
-use crate::model::translation::{AlignmentFix, RowFlag, TranslationColumn, TranslationSource};
+use crate::model::translation::{
+    AlignmentFix, AlignmentProblem, Cell, ColumnRow, MatchKind, RowFlag, TranslationColumn,
+    TranslationSource,
+};
 use crate::text::{TextEditor, TextStyle};
 
 use super::columns::ColumnCells;
@@ -30,8 +33,17 @@ pub enum TranslationCommand {
     FinishEditing,
     /// Fix the file's alignment.
     Fix(AlignmentFix),
-    /// Take back the last alignment fix.
+    /// Take back the last alignment fix (or sentence move).
     UndoFix,
+    /// Move a translation sentence of a row aligned sentence by sentence: the row's
+    /// last one to the next section (`to_next`), or its first to the previous one.
+    MoveSentence {
+        /// The row it is in.
+        row: usize,
+        /// Down to the next section (its last sentence), or up to the previous one
+        /// (its first).
+        to_next: bool,
+    },
     /// Machine-translate a row (again, if it was).
     MachineTranslate(usize),
     /// Settle a row's conflict: keep this version of the reader's translation (the
@@ -94,9 +106,13 @@ const NO_TRANSLATION: &str = "No translation yet: add a file (File > Import tran
      translate by machine (Translate menu), or write one (T, or point at a section)";
 
 /// A word for where a cell comes from.
-fn source_label(source: &TranslationSource) -> String {
-    match source {
+fn source_label(cell: &Cell) -> String {
+    match &cell.source {
         TranslationSource::Reader => "yours".to_owned(),
+        // Its sentences may come from other lines of the file than this row's: said so.
+        TranslationSource::File { file } if cell.how == Some(MatchKind::Sentences) => {
+            format!("from {file}, lined up sentence by sentence")
+        }
         TranslationSource::File { file } => format!("from {file}"),
         TranslationSource::Machine { engine, model } if model.is_empty() => {
             format!("machine-made ({engine}), not checked")
@@ -114,6 +130,8 @@ fn flag_words(flag: RowFlag) -> &'static str {
         RowFlag::LengthRatio => "much longer or shorter than the other rows suggest",
         RowFlag::SourceDiffers => "its source text is not this section's",
         RowFlag::LeftOver => "fits no section",
+        RowFlag::LowConfidence => "the sentence alignment is unsure here",
+        RowFlag::NothingHere => "nothing in the translation here",
     }
 }
 
@@ -136,7 +154,13 @@ impl ColumnCells for TranslationCells<'_> {
             }
             Some(column) => {
                 let flagged = column.flagged();
-                if flagged > 0 {
+                let sentences = column
+                    .problems
+                    .iter()
+                    .any(|problem| matches!(problem, AlignmentProblem::SentenceAligned { .. }));
+                if flagged > 0 && sentences {
+                    parts.push(format!("{} to check", super::count(flagged, "row")));
+                } else if flagged > 0 {
                     parts.push(format!(
                         "{} to check: the file may not line up with the article",
                         super::count(flagged, "row")
@@ -179,11 +203,21 @@ impl ColumnCells for TranslationCells<'_> {
             } else {
                 ui.visuals().weak_text_color()
             };
-            ui.label(egui::RichText::new(status).small().color(color));
+            // Wrapped inside the column, in the type the rest of the chrome is set in:
+            // the reader has to be able to read all of it.
+            ui.add(egui::Label::new(egui::RichText::new(status).color(color)).wrap());
         }
     }
 
     fn actions(&mut self, ui: &mut Ui, index: usize) {
+        let rows = self.column.map_or(0, |column| column.rows.len());
+        if let Some(row) = self
+            .column
+            .and_then(|column| column.rows.get(index))
+            .filter(|row| !row.links.is_empty())
+        {
+            sentence_moves(ui, index, rows, row, self.commands);
+        }
         let editing = self.editing.as_deref().is_some_and(|e| e.row == index);
         let translated = self
             .column
@@ -232,7 +266,16 @@ impl ColumnCells for TranslationCells<'_> {
         let mark = self.marks.get(&index);
         let Some(cell) = row.and_then(|row| row.cell.as_ref()) else {
             // A row without a translation is empty: what can fill it is offered on the
-            // row pointed at (see `actions`), and said once in the header.
+            // row pointed at (see `actions`), and said once in the header; a file
+            // aligned sentence by sentence that leaves the section out says so.
+            if let Some(row) = row.filter(|row| row.flags.contains(&RowFlag::NothingHere)) {
+                ui.label(
+                    egui::RichText::new(flag_words(RowFlag::NothingHere))
+                        .italics()
+                        .color(ui.visuals().weak_text_color()),
+                );
+                not_in_article(ui, index, row, self.style);
+            }
             machine_mark(ui, mark);
             return;
         };
@@ -319,7 +362,7 @@ impl ColumnCells for TranslationCells<'_> {
             cover(ui, shown);
         }
         let weak = ui.visuals().weak_text_color();
-        let label = source_label(&cell.source);
+        let label = source_label(cell);
         let mut badge = egui::RichText::new(label).small().color(weak);
         if cell.is_machine() {
             badge = badge.italics().color(ui.visuals().warn_fg_color);
@@ -348,10 +391,97 @@ impl ColumnCells for TranslationCells<'_> {
                     .id_salt(("glossary-missed", index)),
             );
         }
-        if let Some(row) = row.filter(|row| !row.flags.is_empty()) {
-            flagged(ui, index, &row.flags, self.commands);
+        if let Some(row) = row {
+            not_in_article(ui, index, row, self.style);
+        }
+        if let Some(row) = row.filter(|row| row.flags.iter().any(|flag| flag.needs_check())) {
+            if row.links.is_empty() {
+                flagged(ui, index, &row.flags, self.commands);
+            } else {
+                let why: Vec<&str> = row.flags.iter().map(|flag| flag_words(*flag)).collect();
+                check_label(ui, &why);
+            }
         }
     }
+}
+
+/// The translation sentences that go with no sentence of the article and fall at
+/// this row, each marked as such.
+fn not_in_article(ui: &mut Ui, index: usize, row: &ColumnRow, style: TextStyle) {
+    for (number, note) in row.notes.iter().enumerate() {
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(1.0, ui.visuals().weak_text_color()))
+            .corner_radius(4.0)
+            .inner_margin(4.0)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new("Not in the article (a translator's note or a title):")
+                            .color(ui.visuals().weak_text_color()),
+                    )
+                    .wrap(),
+                );
+                ui.add(
+                    TextBlock::new(note)
+                        .style(style)
+                        .selectable(false)
+                        .id_salt(("not-in-article", index, number)),
+                );
+            });
+    }
+}
+
+/// "Check: …", wrapped, in readable type.
+fn check_label(ui: &mut Ui, why: &[&str]) {
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(format!("Check: {}", why.join("; ")))
+                .color(ui.visuals().warn_fg_color),
+        )
+        .wrap(),
+    );
+}
+
+/// The buttons moving a translation sentence of a row aligned sentence by sentence
+/// to the section before or after (the keys are in `ui::shortcuts`).
+fn sentence_moves(
+    ui: &mut Ui,
+    row: usize,
+    rows: usize,
+    shown: &ColumnRow,
+    commands: &mut Vec<TranslationCommand>,
+) {
+    let has_sentences = shown.links.iter().any(|link| !link.translation.is_empty());
+    if !has_sentences {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        if row > 0 {
+            let up = ui
+                .add(egui::Button::new("First sentence to the section above").small())
+                .on_hover_text(
+                    "This row's first translation sentence belongs to the section above \
+                     (Ctrl+Shift+Up); the rest lines up again around it",
+                );
+            if up.clicked() {
+                commands.push(TranslationCommand::MoveSentence {
+                    row,
+                    to_next: false,
+                });
+            }
+        }
+        if row + 1 < rows {
+            let down = ui
+                .add(egui::Button::new("Last sentence to the section below").small())
+                .on_hover_text(
+                    "This row's last translation sentence belongs to the section below \
+                     (Ctrl+Shift+Down); the rest lines up again around it",
+                );
+            if down.clicked() {
+                commands.push(TranslationCommand::MoveSentence { row, to_next: true });
+            }
+        }
+    });
 }
 
 /// The button asking for a row's machine translation.
@@ -458,10 +588,7 @@ fn conflict(
 /// A flagged row: why, and the fixes.
 fn flagged(ui: &mut Ui, row: usize, flags: &[RowFlag], commands: &mut Vec<TranslationCommand>) {
     let why: Vec<&str> = flags.iter().map(|flag| flag_words(*flag)).collect();
-    ui.colored_label(
-        ui.visuals().warn_fg_color,
-        egui::RichText::new(format!("Check: {}", why.join("; "))).small(),
-    );
+    check_label(ui, &why);
     ui.horizontal_wrapped(|ui| {
         for (label, hover, fix) in [
             (

@@ -59,6 +59,9 @@ pub enum MatchKind {
     InOrder,
     /// Made or moved by one of the reader's fixes.
     Fixed,
+    /// Made of the translation sentences linked to the section's sentences: the file
+    /// does not line up one to one and was aligned sentence by sentence.
+    Sentences,
 }
 
 /// Why a row is flagged for the reader to check.
@@ -75,6 +78,34 @@ pub enum RowFlag {
     SourceDiffers,
     /// Past the article's last section (left over).
     LeftOver,
+    /// Aligned sentence by sentence, and the aligner is unsure of one of the row's
+    /// links.
+    LowConfidence,
+    /// Aligned sentence by sentence, and no translation sentence goes with the
+    /// section's: the translation leaves it out.
+    NothingHere,
+}
+
+impl RowFlag {
+    /// Whether the reader should check the row (counted in the header), rather than
+    /// only be told something about it.
+    pub fn needs_check(self) -> bool {
+        !matches!(self, Self::NothingHere)
+    }
+}
+
+/// One link of a row aligned sentence by sentence: sentences of the section and the
+/// translation sentences that translate them, each an exact byte range (of the
+/// section's text, and of the row's translation text). A plain type for whatever
+/// shows or exports sentence pairs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowLink {
+    /// Byte ranges of the section's text.
+    pub article: Vec<std::ops::Range<usize>>,
+    /// Byte ranges of the row's translation text ([`FileCell::text`]).
+    pub translation: Vec<std::ops::Range<usize>>,
+    /// Whether the aligner is unsure of it.
+    pub unsure: bool,
 }
 
 /// A file's translation in one row.
@@ -112,6 +143,32 @@ pub enum AlignmentProblem {
     /// Not one segment's source text is in the article: probably another article's.
     #[error("no segment's source text is in this article")]
     NothingMatched,
+    /// The file does not line up one to one and is being aligned sentence by
+    /// sentence: until that is done, rows show the file as it is.
+    #[error("lining up sentence by sentence…")]
+    Aligning,
+    /// The file does not line up one to one and was aligned sentence by sentence.
+    #[error("lined up sentence by sentence from {lines} lines")]
+    SentenceAligned {
+        /// The file's lines (or segments).
+        lines: usize,
+    },
+    /// Sentence links the aligner is unsure of (their rows are marked).
+    #[error("{count} unsure")]
+    Unsure {
+        /// How many links.
+        count: usize,
+    },
+    /// Translation sentences that go with no sentence of the article (a translator's
+    /// note, a title), shown where they fall.
+    #[error("{count} not in the article")]
+    NotInArticle {
+        /// How many sentences.
+        count: usize,
+    },
+    /// The sentence alignment failed; the file is shown as it is.
+    #[error("could not be lined up sentence by sentence: {0}")]
+    SentencesFailed(String),
     /// The file changed since the reader fixed its alignment: the fixes are kept but
     /// not applied.
     #[error("the file changed since its alignment was fixed; the fixes were not applied")]
@@ -131,6 +188,11 @@ pub struct AlignedRow {
     pub cell: Option<FileCell>,
     /// Why the row should be checked; empty when it looks right.
     pub flags: Vec<RowFlag>,
+    /// Translation sentences that go with no sentence of the article and fall at
+    /// this row (a translator's note, a title), each shown marked as such.
+    pub notes: Vec<String>,
+    /// The row's sentence links, when the file was aligned sentence by sentence.
+    pub links: Vec<RowLink>,
 }
 
 /// A file's segments lined up with an article's sections.
@@ -148,7 +210,26 @@ impl Alignment {
     /// How many rows are flagged, counting left-over translations: the banner's
     /// number.
     pub fn flagged(&self) -> usize {
-        self.rows.iter().filter(|row| !row.flags.is_empty()).count() + self.left_over.len()
+        self.rows
+            .iter()
+            .filter(|row| row.flags.iter().any(|flag| flag.needs_check()))
+            .count()
+            + self.left_over.len()
+    }
+
+    /// Whether the file does not line up one to one with the article, so it should be
+    /// aligned sentence by sentence: an aligned file with more or fewer sections, or
+    /// segments whose source text matches no section.
+    pub fn needs_sentences(&self) -> bool {
+        self.problems.iter().any(|problem| {
+            matches!(
+                problem,
+                AlignmentProblem::CountMismatch { .. }
+                    | AlignmentProblem::LeftOver { .. }
+                    | AlignmentProblem::PlacedInOrder { .. }
+                    | AlignmentProblem::NothingMatched
+            )
+        })
     }
 
     /// The file's translation of row `index`, if any.
@@ -158,6 +239,37 @@ impl Alignment {
             .and_then(|row| row.cell.as_ref())
             .map(|cell| cell.text.as_str())
     }
+}
+
+/// The texts of `file` a sentence alignment takes as its lines: an aligned file's
+/// sections after the reader's `fixes` (when they were made on this very file), in
+/// order; a TMX or XLIFF file's segments in file order.
+pub fn sentence_lines(file: &TranslationFile, fixes: Option<&FileFixes>) -> Vec<String> {
+    let positional = file.format.is_none_or(|format| !format.has_source())
+        || file.segments.iter().all(|segment| segment.source.is_none());
+    if !positional {
+        return file
+            .segments
+            .iter()
+            .map(|segment| segment.target.clone())
+            .collect();
+    }
+    let mut column: Vec<Option<FileCell>> = file
+        .segments
+        .iter()
+        .map(|segment| {
+            Some(FileCell {
+                text: segment.target.clone(),
+                how: MatchKind::Position,
+            })
+        })
+        .collect();
+    if let Some(fixes) = fixes.filter(|fixes| {
+        !fixes.fixes.is_empty() && fixes.fingerprint == segments_fingerprint(&file.segments)
+    }) {
+        apply_fixes(&mut column, &fixes.fixes);
+    }
+    column.into_iter().flatten().map(|cell| cell.text).collect()
 }
 
 /// Lines `file` up with `article`'s sections, then applies `fixes` if they were made
@@ -210,7 +322,11 @@ pub fn align(article: &Article, file: &TranslationFile, fixes: Option<&FileFixes
             {
                 flags.push(RowFlag::SourceDiffers);
             }
-            AlignedRow { cell, flags }
+            AlignedRow {
+                cell,
+                flags,
+                ..AlignedRow::default()
+            }
         })
         .collect();
     flag_lengths(article, &mut rows);

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::align::{Alignment, AlignmentProblem, FileCell, MatchKind, RowFlag};
+use super::align::{Alignment, AlignmentProblem, FileCell, MatchKind, RowFlag, RowLink};
 use super::reader::{ReaderTranslation, TranslationData};
 use super::{TranslationFile, TranslationSource, language_key};
 use crate::model::{Article, Placement, Placer, SectionId};
@@ -50,6 +50,12 @@ pub struct ColumnRow {
     /// Where the reader's translation shown in the row is kept (its key in the
     /// sidecar: the id its section had when it was written).
     pub reader_key: Option<SectionId>,
+    /// The file's sentences that go with no sentence of the article and fall at this
+    /// row (a translator's note, a title): shown marked as such.
+    pub notes: Vec<String>,
+    /// The file's sentence links in this row, when it was aligned sentence by
+    /// sentence (ranges of the section's text and of the file's cell text).
+    pub links: Vec<RowLink>,
 }
 
 /// The translation column of an article in one language.
@@ -74,7 +80,11 @@ impl TranslationColumn {
     /// How many rows are flagged, counting left-over translations: the banner's
     /// number.
     pub fn flagged(&self) -> usize {
-        self.rows.iter().filter(|row| !row.flags.is_empty()).count() + self.left_over.len()
+        self.rows
+            .iter()
+            .filter(|row| row.flags.iter().any(|flag| flag.needs_check()))
+            .count()
+            + self.left_over.len()
     }
 
     /// The text of row `index`, if it has one.
@@ -109,6 +119,8 @@ pub fn resolve_column(
         column.problems = alignment.problems.clone();
         for (row, aligned) in rows.iter_mut().zip(&alignment.rows) {
             row.flags = aligned.flags.clone();
+            row.notes = aligned.notes.clone();
+            row.links = aligned.links.clone();
             row.cell = aligned.cell.as_ref().map(|cell| Cell {
                 text: cell.text.clone(),
                 source: TranslationSource::File {

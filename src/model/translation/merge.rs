@@ -20,6 +20,10 @@
 //!   result and can fix again).
 //! - **Machine translations**, per (language, section id): a cache, so a union; where
 //!   both sides hold a different one, the newer (`made_ms`, ours on a tie) wins.
+//! - **Sentence pins**, per (file, language): as the fixes (a sequence whose newer
+//!   pins win over older ones they contradict; two sequences are not interleaved).
+//! - **Cached sentence alignments**, per (file, language): a cache; ours where we have
+//!   one, else theirs.
 //! - **The language shown**: ours (it is what this window shows).
 //!
 //! The merge is pure and deterministic; merging a copy with itself, or with the base,
@@ -29,6 +33,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::fix::FileFixes;
 use super::reader::{MachineTranslation, ReaderTranslation, TranslationData};
+use super::sentences::{FilePins, SentenceCache};
 use crate::model::SectionId;
 
 /// What a three-way merge of translation data made.
@@ -61,6 +66,8 @@ pub fn merge_translations(
             fixes: merge_fixes(&base.fixes, &ours.fixes, &theirs.fixes),
             machine,
             shown_language: ours.shown_language.clone(),
+            pins: merge_lists(&base.pins, &ours.pins, &theirs.pins, pins_key),
+            sentence_cache: merge_cache(&ours.sentence_cache, &theirs.sentence_cache),
         },
         conflicts,
     }
@@ -167,6 +174,70 @@ fn merge_fixes(base: &[FileFixes], ours: &[FileFixes], theirs: &[FileFixes]) -> 
             merged.push(theirs.clone());
         }
     }
+    merged
+}
+
+/// Lists kept per (file, language) merged as the fixes are (see [`merge_fixes`]).
+fn merge_lists<T: Clone + PartialEq>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    key: fn(&T) -> (&str, &str),
+) -> Vec<T> {
+    let index = |list: &'_ [T]| -> HashMap<(String, String), usize> {
+        let mut by_key = HashMap::with_capacity(list.len());
+        for (position, item) in list.iter().enumerate() {
+            let (file, language) = key(item);
+            by_key
+                .entry((file.to_owned(), language.to_owned()))
+                .or_insert(position);
+        }
+        by_key
+    };
+    let (base_index, theirs_index, ours_index) = (index(base), index(theirs), index(ours));
+    let owned = |item: &T| {
+        let (file, language) = key(item);
+        (file.to_owned(), language.to_owned())
+    };
+    let mut merged: Vec<T> = ours
+        .iter()
+        .map(|item| {
+            let at = owned(item);
+            match theirs_index.get(&at) {
+                Some(&theirs_at) if base_index.get(&at).map(|&b| &base[b]) == Some(item) => {
+                    theirs[theirs_at].clone()
+                }
+                _ => item.clone(),
+            }
+        })
+        .collect();
+    merged.extend(
+        theirs
+            .iter()
+            .filter(|item| !ours_index.contains_key(&owned(item)))
+            .cloned(),
+    );
+    merged
+}
+
+/// The (file, language) a list of pins is for.
+fn pins_key(pins: &FilePins) -> (&str, &str) {
+    (pins.file.as_str(), pins.language.as_str())
+}
+
+/// Cached alignments: ours, then those only theirs has.
+fn merge_cache(ours: &[SentenceCache], theirs: &[SentenceCache]) -> Vec<SentenceCache> {
+    let ours_keys: HashSet<(&str, &str)> = ours
+        .iter()
+        .map(|cache| (cache.file.as_str(), cache.language.as_str()))
+        .collect();
+    let mut merged = ours.to_vec();
+    merged.extend(
+        theirs
+            .iter()
+            .filter(|cache| !ours_keys.contains(&(cache.file.as_str(), cache.language.as_str())))
+            .cloned(),
+    );
     merged
 }
 
@@ -285,6 +356,40 @@ mod tests {
             merged.fixes_for("a.tmx", "en"),
             ours.fixes_for("a.tmx", "en")
         );
+    }
+
+    #[test]
+    fn pins_merge_as_fixes_and_the_cache_is_a_union() {
+        use crate::model::translation::SentencePin;
+        let pin = |article, translation| SentencePin {
+            article,
+            translation,
+        };
+        let mut base = TranslationData::default();
+        base.add_pin("a.en.txt", "en", "f", pin(1, 1));
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        theirs.add_pin("a.en.txt", "en", "f", pin(3, 2));
+        theirs.cache_sentences("a.en.txt", "en", "k2", "0-1:0-1:900".to_owned());
+        ours.cache_sentences("b.en.txt", "en", "k1", "0-1:0-1:800".to_owned());
+        let merged = merge_translations(&base, &ours, &theirs).data;
+        assert_eq!(
+            merged.pins, theirs.pins,
+            "changed on their side only: theirs"
+        );
+        assert_eq!(
+            merged.sentence_cache.len(),
+            2,
+            "{:?}",
+            merged.sentence_cache
+        );
+        // Changed on both sides: ours whole, never interleaved.
+        ours.add_pin("a.en.txt", "en", "f", pin(2, 5));
+        let merged = merge_translations(&base, &ours, &theirs).data;
+        assert_eq!(merged.pins, ours.pins);
+        // Merging with itself or the base changes nothing.
+        assert_eq!(merge_translations(&base, &ours, &base).data.pins, ours.pins);
+        assert_eq!(merge_translations(&ours, &ours, &ours).data, ours);
     }
 
     #[test]

@@ -39,6 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use super::TranslationSource;
 use super::fix::{AlignmentFix, FileFixes};
+use super::sentences::{FilePins, SentenceCache, SentencePin};
 use crate::model::{Anchor, SectionId};
 
 /// The reader's translation of one section.
@@ -102,6 +103,13 @@ pub struct TranslationData {
     /// The language last shown for this article, if the reader picked one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shown_language: Option<String>,
+    /// The reader's pins on translation files' sentences (their sentence moves).
+    /// Added after version 2 was first written: a file without it reads as none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pins: Vec<FilePins>,
+    /// Sentence alignments of translation files, cached (one per file and language).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sentence_cache: Vec<SentenceCache>,
 }
 
 impl TranslationData {
@@ -111,6 +119,71 @@ impl TranslationData {
             && self.fixes.iter().all(|fixes| fixes.fixes.is_empty())
             && self.machine.values().all(BTreeMap::is_empty)
             && self.shown_language.is_none()
+            && self.pins.iter().all(|pins| pins.pins.is_empty())
+            && self.sentence_cache.is_empty()
+    }
+
+    /// The pins on `file`'s sentences in `language`, if the reader made any.
+    pub fn pins_for(&self, file: &str, language: &str) -> Option<&FilePins> {
+        self.pins
+            .iter()
+            .find(|pins| pins.file == file && pins.language == language)
+    }
+
+    /// Records one more pin on `file`'s sentences in `language`, made on lines with
+    /// `fingerprint`. Pins made on an earlier version of the file are replaced.
+    pub fn add_pin(&mut self, file: &str, language: &str, fingerprint: &str, pin: SentencePin) {
+        let position = self
+            .pins
+            .iter()
+            .position(|pins| pins.file == file && pins.language == language);
+        let index = position.unwrap_or_else(|| {
+            self.pins.push(FilePins {
+                file: file.to_owned(),
+                language: language.to_owned(),
+                ..FilePins::default()
+            });
+            self.pins.len() - 1
+        });
+        let entry = &mut self.pins[index];
+        if entry.fingerprint != fingerprint {
+            entry.pins.clear();
+            entry.fingerprint = fingerprint.to_owned();
+        }
+        // The same point again adds nothing but moves it last (newest wins).
+        entry.pins.retain(|kept| *kept != pin);
+        entry.pins.push(pin);
+    }
+
+    /// Takes back the last pin on `file`'s sentences in `language` (undo).
+    pub fn undo_pin(&mut self, file: &str, language: &str) -> Option<SentencePin> {
+        self.pins
+            .iter_mut()
+            .find(|pins| pins.file == file && pins.language == language)?
+            .pins
+            .pop()
+    }
+
+    /// The cached sentence alignment of `file` in `language`, if it was made from
+    /// what `key` names.
+    pub fn cached_sentences(&self, file: &str, language: &str, key: &str) -> Option<&str> {
+        self.sentence_cache
+            .iter()
+            .find(|cache| cache.file == file && cache.language == language && cache.key == key)
+            .map(|cache| cache.links.as_str())
+    }
+
+    /// Keeps `links` (see [`super::encode_links`]) as the sentence alignment of `file`
+    /// in `language`, made from what `key` names, in place of any older one.
+    pub fn cache_sentences(&mut self, file: &str, language: &str, key: &str, links: String) {
+        self.sentence_cache
+            .retain(|cache| !(cache.file == file && cache.language == language));
+        self.sentence_cache.push(SentenceCache {
+            file: file.to_owned(),
+            language: language.to_owned(),
+            key: key.to_owned(),
+            links,
+        });
     }
 
     /// Records what the reader wrote for `section` (whose text is `section_text`) in
