@@ -193,6 +193,10 @@ fn a_moved_sentence_is_pinned_and_survives_a_restart() {
     assert_eq!(after[2..], before[2..], "the rest lines up as before");
     drop(first);
 
+    // A pin is the reader's: the file is version 3, which a build that would drop
+    // the pins (one that knows only version 2) recognises as newer and never rewrites.
+    let text = std::fs::read_to_string(sidecar_path(&article)).expect("a sidecar");
+    assert_eq!(read_version(&text).expect("readable"), 3);
     let contents = load_contents(&sidecar_path(&article)).expect("a sidecar");
     let pins = &contents.translations.pins;
     assert_eq!(pins.len(), 1);

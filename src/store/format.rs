@@ -47,18 +47,27 @@
 //! - Version 1 (the first release): notes only. Read with `SidecarV1`; its notes are
 //!   taken as they are and its translations are empty, so no v1 file loses a note. The
 //!   next save writes it as version 2.
-//! - Version 2 ([`FORMAT_VERSION`], what [`encode_contents`] writes): version 1 plus
-//!   `translations`, the reader's translations, alignment fixes and machine cache.
+//! - Version 2 (what [`encode_contents`] writes for a file without pins): version 1
+//!   plus `translations`, the reader's translations, alignment fixes and machine cache.
 //!   Machine translations (`translations.machine.LANG.SECTION`) hold the section text
 //!   they were made from, the text, the engine, the model and `made_ms`; a later
 //!   build added `glossary_missed` (the glossary terms the text does not use), written
 //!   only when there are some: files without it read as before, and an older build
-//!   reading a file with it ignores it. Fields added this way must have a default and
-//!   must not change what an older build does with the file; anything else is a new
-//!   version.
+//!   reading a file with it ignores it. The sentence aligner's cache
+//!   (`translations.sentence_cache`) was added the same way: an older build drops it
+//!   when it rewrites the file, and it is made again. Fields added this way must have
+//!   a default and must not change what an older build does with the file; anything
+//!   else is a new version.
+//! - Version 3 ([`FORMAT_VERSION`]): version 2 plus `translations.pins`, the reader's
+//!   sentence moves. A build that knows only version 2 would read such a file, ignore
+//!   the pins and drop them at its next save, so a file that holds pins is written as
+//!   version 3, which that build recognises as newer and never rewrites. A file
+//!   without pins is still written as version 2, readable and writable by every build
+//!   since version 2: the version is raised only where it has to be. Both are read
+//!   with `SidecarV2` (the body is the same shape; `pins` defaults to none).
 //!
-//! A version 3 adds a `SidecarV3`, becomes [`FORMAT_VERSION`], and gives version 2 an
-//! arm that fills what it did not have with defaults.
+//! A version 4 adds a `SidecarV4`, becomes [`FORMAT_VERSION`], and gives the earlier
+//! versions an arm that fills what they did not have with defaults.
 
 mod machine_cache;
 
@@ -73,8 +82,11 @@ use super::error::{Damage, LoadError};
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "hamish-notes";
 
-/// The version this build writes; it reads this one and every earlier one.
-pub const FORMAT_VERSION: u32 = 2;
+/// The newest version this build writes; it reads this one and every earlier one.
+pub const FORMAT_VERSION: u32 = 3;
+
+/// The version a file without pins is written as (see the module doc).
+const VERSION_WITHOUT_PINS: u32 = 2;
 
 /// Version 1 of the file, as on disk (read only; `format`, `version` and `article`
 /// are read by [`read_version`] or not needed).
@@ -84,7 +96,7 @@ struct SidecarV1 {
     notes: Notes,
 }
 
-/// Version 2 of the file, exactly as on disk.
+/// Versions 2 and 3 of the file, exactly as on disk (3 is 2 with pins).
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default)]
 struct SidecarV2 {
@@ -95,8 +107,8 @@ struct SidecarV2 {
     translations: TranslationData,
 }
 
-/// The sidecar text for `contents` on the article named `article_name`, in the
-/// current version. Blank notes are left out.
+/// The sidecar text for `contents` on the article named `article_name`: version 3 if
+/// it holds pins, else version 2 (see the module doc). Blank notes are left out.
 ///
 /// The contents are plain strings and numbers keyed by strings, so this cannot fail
 /// in practice; if it ever did, the caller must not write anything.
@@ -104,9 +116,18 @@ pub fn encode_contents(
     article_name: &str,
     contents: &SidecarContents,
 ) -> serde_json::Result<String> {
+    let has_pins = contents
+        .translations
+        .pins
+        .iter()
+        .any(|pins| !pins.pins.is_empty());
     let file = SidecarV2 {
         format: FORMAT_NAME.to_owned(),
-        version: FORMAT_VERSION,
+        version: if has_pins {
+            FORMAT_VERSION
+        } else {
+            VERSION_WITHOUT_PINS
+        },
         article: article_name.to_owned(),
         notes: without_blank(&contents.notes),
         translations: contents.translations.clone(),
@@ -169,7 +190,7 @@ fn upgrade(version: u32, text: &str) -> Result<(SidecarContents, usize), LoadErr
             let file: SidecarV1 = serde_json::from_str(text).map_err(Damage::Json)?;
             Ok((SidecarContents::from_notes(without_blank(&file.notes)), 0))
         }
-        2 => {
+        2 | 3 => {
             let (file, dropped) = match serde_json::from_str::<SidecarV2>(text) {
                 Ok(file) => (file, 0),
                 Err(error) => {
@@ -270,7 +291,7 @@ mod tests {
             );
         }
         for version in [
-            "3",
+            "4",
             "7",
             "0",
             "-1",
@@ -350,7 +371,7 @@ mod tests {
     fn readable_notes_of_a_newer_file_are_found() {
         let text = encode("001.txt", &sample_notes())
             .expect("encodes")
-            .replace("\"version\": 2", "\"version\": 3")
+            .replace("\"version\": 2", "\"version\": 4")
             .replace(
                 "\"article\"",
                 "\"translations\": {\"x\": 1},\n  \"article\"",
@@ -390,10 +411,12 @@ mod tests {
     }
 
     #[test]
-    fn version_2_round_trips_notes_and_translations() {
+    fn pins_are_written_as_version_3_and_everything_else_as_version_2() {
+        // With pins: version 3, which a build that knows only version 2 never rewrites
+        // (it would drop the pins).
         let text = encode_contents("001.txt", &sample_contents()).expect("encodes");
-        assert_eq!(read_version(&text).expect("known"), 2);
-        assert!(text.contains("\"version\": 2"), "{text}");
+        assert_eq!(read_version(&text).expect("known"), 3);
+        assert!(text.contains("\"version\": 3"), "{text}");
         assert!(text.contains("\"text\": \"ترجمهٔ من\""), "as text:\n{text}");
         assert!(
             text.contains("\"links\": \"0-1:0-2:982\""),
@@ -403,6 +426,12 @@ mod tests {
         assert_eq!(decode_contents(&text).expect("decodes"), sample_contents());
         let again = encode_contents("001.txt", &decode_contents(&text).expect("decodes"));
         assert_eq!(again.expect("encodes"), text, "stable output");
+        // Without pins (the cache and the rest kept): version 2, as before.
+        let mut unpinned = sample_contents();
+        unpinned.translations.pins.clear();
+        let text = encode_contents("001.txt", &unpinned).expect("encodes");
+        assert_eq!(read_version(&text).expect("known"), 2);
+        assert_eq!(decode_contents(&text).expect("decodes"), unpinned);
         // Without translations, what is read back is still exactly what was written.
         let plain = SidecarContents::from_notes(sample_notes());
         let text = encode_contents("001.txt", &plain).expect("encodes");
@@ -417,7 +446,7 @@ mod tests {
         assert_eq!(upgraded.notes.len(), 2);
         assert!(upgraded.translations.is_empty());
         let written = encode_contents("001.txt", &upgraded).expect("encodes");
-        assert_eq!(read_version(&written).expect("known"), FORMAT_VERSION);
+        assert_eq!(read_version(&written).expect("known"), 2);
         assert_eq!(decode_contents(&written).expect("decodes"), upgraded);
         // Every note field as the v1 file had it, compared as JSON.
         let before: serde_json::Value = serde_json::from_str(v1).expect("json");
@@ -481,7 +510,7 @@ mod tests {
     fn readable_contents_of_a_newer_file_keep_known_translations() {
         let text = encode_contents("001.txt", &sample_contents())
             .expect("encodes")
-            .replace("\"version\": 2", "\"version\": 3");
+            .replace("\"version\": 3", "\"version\": 4");
         assert!(matches!(decode(&text), Err(LoadError::NewerVersion(_))));
         assert_eq!(readable_contents(&text), sample_contents());
     }

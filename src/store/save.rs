@@ -661,7 +661,7 @@ mod tests {
         let ours = translated(&SidecarContents::default(), 1, "pending", 1);
         let newer = encode("001.txt", &notes(&[("a", "أ")]))
             .expect("encodes")
-            .replace("\"version\": 2", "\"version\": 3");
+            .replace("\"version\": 2", "\"version\": 4");
         for bytes in [b"{ cut sh".to_vec(), vec![0xff, 0xfe], newer.into_bytes()] {
             std::fs::write(&sidecar, &bytes).expect("write");
             let result = save(

@@ -104,10 +104,14 @@ pub struct TranslationData {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shown_language: Option<String>,
     /// The reader's pins on translation files' sentences (their sentence moves).
-    /// Added after version 2 was first written: a file without it reads as none.
+    /// A file without it reads as none; a file with some is written as sidecar
+    /// version 3 (see `store::format`), so a build that would drop them never
+    /// rewrites it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pins: Vec<FilePins>,
     /// Sentence alignments of translation files, cached (one per file and language).
+    /// Added to version 2 as a field older files read as none: a build that drops it
+    /// loses nothing the aligner cannot make again.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sentence_cache: Vec<SentenceCache>,
 }

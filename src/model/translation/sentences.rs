@@ -14,8 +14,11 @@
 //! makes. Like the alignment fixes, they were made on particular lines and are
 //! applied only while the file still has them ([`FilePins::fingerprint`]).
 //!
-//! Both live in sidecar version 2 beside the fixes, as fields every older file reads
-//! as empty (so no new version was needed):
+//! Both live in the sidecar beside the fixes, as fields every older file reads as
+//! empty. The cache can be made again, so it rides in version 2; pins are the
+//! reader's, so a file holding any is written as version 3, which a build that knows
+//! only version 2 (and would drop them at its next save) recognises as newer and never
+//! rewrites (see `store::format`):
 //!
 //! ```json
 //! "pins": [ { "file": "003.en.txt", "language": "en", "fingerprint": "…",

@@ -253,7 +253,7 @@ fn newer_sidecar(version: &str) -> String {
 
 #[test]
 fn a_newer_sidecar_is_left_untouched_under_its_name_and_shown_read_only() {
-    for version in ["3", "99999999999"] {
+    for version in ["4", "99999999999"] {
         let folder = tempfile::tempdir().expect("folder");
         let article = folder.path().join("001.txt");
         let sidecar = sidecar_path(&article);
@@ -338,7 +338,7 @@ fn a_sidecar_replaced_by_a_newer_one_from_outside_holds_saves() {
     let (mut notes, _) = ArticleNotes::open(&article);
     notes.edit(Instant::now(), |n| n.insert(NoteId::new(1, 1), note("1")));
     save_through(&worker, &mut notes);
-    let bytes = newer_sidecar("3").into_bytes();
+    let bytes = newer_sidecar("4").into_bytes();
     std::fs::write(&sidecar, &bytes).expect("a newer device syncs");
     notes.edit(Instant::now(), |n| n.insert(NoteId::new(1, 1), note("2")));
     let notices = save_through(&worker, &mut notes);
