@@ -415,3 +415,40 @@ fn clicking_an_arabic_sentence_leaves_the_sentence_cursor_on_it() {
     let cursor = harness.state().sentence_cursor().expect("cursor");
     assert_eq!((cursor.row, cursor.sentence), (ROW + 1, 0));
 }
+
+/// The live regions' messages, as a screen reader would announce them.
+fn live_messages(harness: &Harness<'_, HamishApp>) -> Vec<String> {
+    use egui::accesskit::{Live, Role};
+    use egui_kittest::kittest::NodeT as _;
+    harness
+        .query_all_by_role(Role::Status)
+        .filter(|node| node.accesskit_node().live() == Live::Polite)
+        .filter_map(|node| node.accesskit_node().label())
+        .collect()
+}
+
+#[test]
+fn a_screen_reader_is_told_the_cursors_sentence_and_its_english() {
+    let folder = folder();
+    let mut harness = harness_at(1280.0, folder.path());
+    harness.run();
+    assert!(
+        !live_messages(&harness)
+            .iter()
+            .any(|said| said.contains('\n')),
+        "nothing said before the cursor moves"
+    );
+    for _ in 0..5 {
+        harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+        harness.run();
+    }
+    // Row 3's second sentence: said in Arabic, then its own English only.
+    let (arabic, english) = lit_texts(&harness, folder.path(), ROW);
+    let expected = format!("{}\n{}", arabic.join(" ").trim(), english.join(" ").trim());
+    let said = live_messages(&harness);
+    assert!(
+        said.iter().any(|message| *message == expected),
+        "{said:?}\nexpected {expected:?}"
+    );
+    assert!(expected.contains("The Russian Foreign"), "{expected}");
+}

@@ -377,6 +377,13 @@ impl ReadingView {
             self.selection = None;
         }
         let lit = self.linked.lit_spans(article, page.translation.as_deref());
+        if let Some(spoken) = self
+            .linked
+            .cursor_spoken(article, page.translation.as_deref())
+        {
+            // The sentence cursor's sentence and its counterpart, for a screen reader.
+            super::access::announce(ui, "hamish-sentence-cursor", &spoken);
+        }
         let translation_drawn = geometry.translation.is_some() && page.translation.is_some();
         let mut shown_linked = LinkedShown::default();
         // Where the cursor's sentence and its counterparts were drawn: both, and the

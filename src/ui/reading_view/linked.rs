@@ -119,6 +119,37 @@ impl LinkedSentences {
         }]
     }
 
+    /// What a screen reader says when the sentence cursor lands: the cursor's
+    /// article sentence, then its counterparts in the translation (`None` without a
+    /// cursor). Said through a live region, so once per move.
+    pub(super) fn cursor_spoken(
+        &mut self,
+        article: &Article,
+        translation: Option<&dyn ColumnCells>,
+    ) -> Option<String> {
+        let point = self.cursor?;
+        let section = &article.sections.get(point.row)?.text;
+        let links = self.links(article, translation, point.row)?;
+        let linked = links.linked(point.side, point.sentence);
+        let said = |text: &str, ranges: Vec<Range<usize>>| {
+            ranges
+                .into_iter()
+                .filter_map(|range| text.get(range))
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let source = said(section, links.ranges(&linked, Side::Article));
+        let translated = translation
+            .and_then(|cells| cells.linked_text(point.row))
+            .map(|text| said(text, links.ranges(&linked, Side::Translation)))
+            .filter(|text| !text.is_empty());
+        Some(match translated {
+            Some(translated) => format!("{source}\n{translated}"),
+            None => source,
+        })
+    }
+
     /// Takes note of where the pointer is (at `pointer`: a row's text and a byte
     /// offset in it), and returns whether what is lit changes. A pointer that has
     /// not moved since the last look changes nothing.
