@@ -101,8 +101,13 @@ pub fn run(args: &GlossArgs) -> u8 {
     }
 }
 
-/// The article at `path` read for ranking, with its first companion translation.
-fn article_context(analyzer: &Analyzer, path: &std::path::Path) -> Result<ArticleContext, String> {
+/// The article at `path` read for ranking, with its first companion translation:
+/// segment by section when it has one segment per section, else the whole text for
+/// every section. `Err` with a message when the article cannot be read.
+pub fn article_context(
+    analyzer: &Analyzer,
+    path: &std::path::Path,
+) -> Result<ArticleContext, String> {
     let article = read_article(path)
         .map_err(|error| format!("the article cannot be read ({error}): {}", path.display()))?;
     let sections: Vec<String> = article.sections.into_iter().map(|s| s.text).collect();

@@ -20,8 +20,14 @@
 //!   come in runs.
 //! - **the word's other occurrences** in the article: every other spelling of a lemma
 //!   (with other clitics, another ending) is a vote for it, counted once per distinct
-//!   form, a form with a single possible lemma counting double; the votes are capped,
-//!   so frequency in one article cannot outweigh the text around the word.
+//!   form, a form with a single possible lemma counting double and a form with more
+//!   than two not at all (it says little about any); the votes are capped, so
+//!   frequency in one article cannot outweigh the text around the word.
+//!
+//! Measured on 41 words of the samples with the reading a reader picks
+//! (`tests/fixtures/gloss/ranking.tsv`, `tests/gloss_ranking.rs`): the lexicon alone
+//! ranks it first for 4, with context for 31. The misses are mostly set phrases
+//! (`من أجل`, `الحادي عشر`) that no word-level evidence sees.
 //!
 //! The order that comes out: analyses agreeing with the written tashkeel first, as
 //! without context; among them, the highest context score first; on a tie, the
@@ -54,8 +60,8 @@ impl Evidence {
 /// Built once per article ([`ArticleWords::new`]) and shared by every word's ranking.
 #[derive(Clone, Debug, Default)]
 pub struct ArticleWords {
-    /// Per lemma, its votes: one per form that can read it, two for a form that can
-    /// read nothing else.
+    /// Per lemma, its votes: two for a form that can read nothing else, one for a
+    /// form that can read one other lemma.
     lemma_votes: HashMap<String, HashMap<String, u8>>,
     /// Forms whose every analysis is a proper noun.
     names: HashSet<String>,
@@ -89,7 +95,12 @@ impl ArticleWords {
             self.names.insert(form.to_owned());
         }
         let lemmas: HashSet<&str> = analyses.iter().map(|a| a.lemma.as_str()).collect();
-        let votes = if lemmas.len() == 1 { 2 } else { 1 };
+        // A form that can read many lemmas says little about any of them.
+        let votes = match lemmas.len() {
+            1 => 2,
+            2 => 1,
+            _ => return,
+        };
         for lemma in lemmas {
             self.lemma_votes
                 .entry(lemma.to_owned())
@@ -222,7 +233,7 @@ pub fn scores(token: &str, analyses: &[Analysis], context: &WordContext<'_>) -> 
             }
             if capitalised.iter().any(|latin| {
                 let latin = latin.to_lowercase();
-                gloss_words.iter().any(|g| *g == latin)
+                gloss_words.contains(&latin)
                     || (is_name(analysis) && transliterates(&stem.unvocalized, &latin))
             }) {
                 score += Evidence::LATIN;
