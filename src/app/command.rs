@@ -69,15 +69,15 @@ pub enum Command {
     SetTranslationSize(f32),
     /// Cover translations until hovered, or not.
     BlurTranslations(bool),
-    /// Show the gloss of a word: the bytes of a section's text, with the card at a
-    /// point.
+    /// Show the gloss of a word: the bytes of a section's text, with the card beside
+    /// the word's box on screen.
     Gloss {
         /// The section.
         section: usize,
         /// The word's bytes in its text.
         range: std::ops::Range<usize>,
-        /// Where the card stands.
-        at: egui::Pos2,
+        /// Where the word is on screen.
+        word_rect: egui::Rect,
     },
     /// Keep the card's analysis (by its index) as a note on its word.
     GlossToNotes(usize),
@@ -244,7 +244,11 @@ impl HamishApp {
                     size.clamp(*BODY_SIZE_RANGE_PT.start(), *BODY_SIZE_RANGE_PT.end());
             }
             Command::BlurTranslations(blur) => self.preferences.blur_translations = blur,
-            Command::Gloss { section, range, at } => {
+            Command::Gloss {
+                section,
+                range,
+                word_rect,
+            } => {
                 let word = self
                     .session
                     .ready_article()
@@ -252,7 +256,7 @@ impl HamishApp {
                     .and_then(|section| section.text.get(range.clone()))
                     .map(str::to_owned);
                 if let Some(word) = word {
-                    self.gloss.open(section, range, &word, at);
+                    self.gloss.open(section, range, &word, word_rect);
                 }
             }
             Command::GlossToNotes(index) => {

@@ -13,8 +13,8 @@ pub struct GlossCard {
     pub section: usize,
     /// The word's bytes in the section's text.
     pub range: Range<usize>,
-    /// Where the card stands, in points.
-    pub at: egui::Pos2,
+    /// Where the word is on screen, in points: the card stands clear of its line.
+    pub word_rect: egui::Rect,
     /// The word as written.
     pub word: String,
     /// The word's analyses, once the lexicon is read.
@@ -71,11 +71,11 @@ impl Gloss {
     }
 
     /// Opens the card on `word`, the bytes `range` of section `section`, at `at`.
-    pub fn open(&mut self, section: usize, range: Range<usize>, word: &str, at: egui::Pos2) {
+    pub fn open(&mut self, section: usize, range: Range<usize>, word: &str, word_rect: egui::Rect) {
         self.card = Some(GlossCard {
             section,
             range,
-            at,
+            word_rect,
             word: word.to_owned(),
             gloss: None,
         });

@@ -397,7 +397,7 @@ impl HamishApp {
             self.commands.push(Command::Gloss {
                 section: word.section,
                 range: word.range,
-                at: word.rect.left_bottom(),
+                word_rect: word.rect,
             });
         }
         if let Some(notes) = notes {
@@ -446,7 +446,7 @@ impl HamishApp {
             (None, Some(error)) => GlossCardContent::Unavailable(error),
             (None, None) => GlossCardContent::Loading,
         };
-        match gloss_card(ctx, card.at, &content) {
+        match gloss_card(ctx, card.word_rect, &content) {
             Some(GlossAction::AddToNotes(index)) => {
                 self.commands.push(Command::GlossToNotes(index))
             }

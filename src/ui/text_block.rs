@@ -167,6 +167,8 @@ pub struct TextBlockOutput {
     pub pointer_offset: Option<usize>,
     /// With [`TextBlock::selection_from_view`]: the word at [`Self::pointer_offset`].
     pub pointer_word: Option<Range<usize>>,
+    /// Where [`Self::pointer_word`] is on screen (the union of its rectangles).
+    pub pointer_word_rect: Option<Rect>,
 }
 
 impl Widget for TextBlock<'_> {
@@ -320,12 +322,20 @@ impl TextBlock<'_> {
                 .map(to_screen)
                 .reduce(|a, b| a.union(b))
         });
+        let pointer_word_rect = pointer_word.clone().and_then(|word| {
+            layout
+                .selection_rects(word)
+                .into_iter()
+                .map(to_screen)
+                .reduce(|a, b| a.union(b))
+        });
         TextBlockOutput {
             response,
             selection: selected,
             selection_rect,
             pointer_offset,
             pointer_word,
+            pointer_word_rect,
         }
     }
 }

@@ -264,6 +264,8 @@ pub(super) struct Row {
     pub(super) pointer_offset: Option<usize>,
     /// The word there.
     pub(super) pointer_word: Option<std::ops::Range<usize>>,
+    /// Where that word is on screen.
+    pub(super) pointer_word_rect: Option<Rect>,
 }
 
 /// The source text of a row as drawn.
@@ -274,6 +276,7 @@ struct SourceDrawn {
     /// The pointer's offset and word, in the section's own text.
     pointer_offset: Option<usize>,
     pointer_word: Option<std::ops::Range<usize>>,
+    pointer_word_rect: Option<Rect>,
 }
 
 /// Lays out and paints one row with its top-left corner at `top_left`: the source
@@ -380,12 +383,13 @@ pub(super) fn show_row(
                     .with_max_y(row_rect.bottom() + theme::ROW_GAP_PT)
                     .contains(pos)
         });
-    let (response, selection_rect, pointer_offset, pointer_word) = match source {
+    let (response, selection_rect, pointer_offset, pointer_word, pointer_word_rect) = match source {
         Some(source) => (
             source.response,
             source.selection_rect,
             source.pointer_offset,
             source.pointer_word,
+            source.pointer_word_rect,
         ),
         None => {
             // The translation alone: the article is shown beside the row pointed at.
@@ -407,7 +411,7 @@ pub(super) fn show_row(
                         .show(ui);
                 });
             }
-            (response, None, None, None)
+            (response, None, None, None, None)
         }
     };
     if pointed || under_cursor {
@@ -418,6 +422,7 @@ pub(super) fn show_row(
         selection_rect,
         pointer_offset,
         pointer_word,
+        pointer_word_rect,
         response,
     }
 }
@@ -483,6 +488,7 @@ fn show_source(
         pointer_word: output
             .pointer_word
             .map(|word| to_original(word.start)..to_original(word.end)),
+        pointer_word_rect: output.pointer_word_rect,
         response: output.response,
     }
 }
