@@ -14,6 +14,7 @@
 
 mod bidi_classes;
 mod cache;
+mod interlinear;
 mod line;
 mod painting;
 mod shaped;
@@ -33,6 +34,7 @@ use super::layout::ParagraphLayout;
 use super::style::TextStyle;
 use crate::model::EmphasisSpan;
 use cache::{CachedLayout, LayoutKey};
+pub use interlinear::Interlinear;
 use line::LineShaper;
 use shaped::ShapedParagraphs;
 
