@@ -152,6 +152,7 @@ pub fn reading_frame_with(
                 status: "",
             };
             let mut page = Page {
+                word_glosses: None,
                 layout: PageLayout {
                     layout,
                     ..PageLayout::default()

@@ -45,6 +45,8 @@ pub enum Command {
     SetPageLayout(PageLayout),
     /// Mark explicit bidi controls in the text, or not.
     ShowBidiControls(bool),
+    /// Write a short gloss under each Arabic word, or not.
+    ShowWordByWord(bool),
     /// Set the body text size, in points.
     SetBodySize(f32),
     /// Show the library, or hide it.
@@ -188,6 +190,7 @@ impl HamishApp {
                 self.reading.set_page_layout(&folder, page);
             }
             Command::ShowBidiControls(show) => self.preferences.show_bidi_controls = show,
+            Command::ShowWordByWord(show) => self.preferences.word_by_word = show,
             Command::ToggleLibrary => {
                 if self.window_is_narrow {
                     self.library_opened_while_narrow = !self.library_opened_while_narrow;

@@ -89,6 +89,7 @@ impl HamishApp {
             columns: self.preferences.columns,
             page: self.page_layout(),
             show_bidi_controls: self.preferences.show_bidi_controls,
+            word_by_word: self.preferences.word_by_word,
             body_size_pt: self.preferences.body_size_pt,
             body_size_range_pt: BODY_SIZE_RANGE_PT,
             library_shown: self.library_is_shown(),
@@ -343,6 +344,18 @@ impl HamishApp {
             commands: &mut translation_commands,
             search_highlights: &|row| search.highlights(row, SearchKind::Translation),
         };
+        let word_by_word = self
+            .preferences
+            .word_by_word
+            .then(|| self.gloss.word_by_word())
+            .flatten();
+        let glosses_of = |index: usize, text: &str| {
+            word_by_word
+                .as_ref()
+                .and_then(|glosses| glosses.glosses(index, text))
+        };
+        let word_glosses: Option<crate::ui::WordGlosses<'_>> =
+            word_by_word.is_some().then_some(&glosses_of as _);
         let output = match notes.as_mut() {
             Some(notes) => {
                 let (all, placements) = (notes.store.notes(), notes.placements.as_slice());
@@ -368,6 +381,7 @@ impl HamishApp {
                     notes: Some(&mut notes_column as &mut dyn ColumnCells),
                     notes_shown: columns.notes,
                     translation_measure_pt,
+                    word_glosses,
                 };
                 view.show(ui, article, size, &highlights, &mut page)
             }
@@ -381,6 +395,7 @@ impl HamishApp {
                     notes: None,
                     notes_shown: false,
                     translation_measure_pt,
+                    word_glosses,
                 };
                 let highlights = |index| search.highlights(index, SearchKind::Article);
                 view.show(ui, article, size, &highlights, &mut page)
@@ -472,6 +487,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::SetColumns(columns) => Command::SetColumns(columns),
         MenuAction::SetPageLayout(page) => Command::SetPageLayout(page),
         MenuAction::ShowBidiControls(show) => Command::ShowBidiControls(show),
+        MenuAction::ShowWordByWord(show) => Command::ShowWordByWord(show),
         MenuAction::SetBodySize(size) => Command::SetBodySize(size),
         MenuAction::ToggleLibrary => Command::ToggleLibrary,
         MenuAction::ToggleFullscreen => Command::ToggleFullscreen,

@@ -202,3 +202,37 @@ mod readable_tests {
         assert_eq!(tag_name("CASE_DEF_GEN"), "case ending");
     }
 }
+
+/// The few words written under a word in the word-by-word view: the first sense of
+/// each part that has a gloss (`and the security`, `Putin`, `role its`), without the
+/// grammatical notes in brackets.
+pub fn short_gloss(analysis: &super::Analysis) -> String {
+    analysis
+        .parts
+        .iter()
+        .flat_map(|part| part.gloss.split(" + "))
+        .filter_map(|piece| {
+            let sense = piece.split(';').next()?.trim();
+            let sense = sense.split(['[', '(']).next()?.trim();
+            let sense = sense.split('/').next()?.trim();
+            (!sense.is_empty() && sense != "<verb>").then_some(sense)
+        })
+        .map(|sense| sense.trim_end_matches("<verb>").trim())
+        .filter(|sense| !sense.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod short_tests {
+    use super::*;
+
+    #[test]
+    fn short_glosses_take_the_first_sense_of_each_part() {
+        let analyzer =
+            crate::gloss::Analyzer::load(&crate::gloss::default_folder()).expect("lexicon");
+        let first = |word: &str| short_gloss(&analyzer.analyze(word).analyses[0]);
+        assert_eq!(first("والطاغوت"), "and the idol");
+        assert_eq!(first("كتاب"), "book");
+    }
+}

@@ -382,6 +382,7 @@ impl ReadingView {
                     RowMarks {
                         highlights,
                         selected,
+                        word_glosses: page.word_glosses,
                     },
                     page,
                 );

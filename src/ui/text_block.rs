@@ -9,7 +9,7 @@ use egui::{
 };
 
 use crate::model::EmphasisSpan;
-use crate::text::{TextEngine, TextStyle};
+use crate::text::{Interlinear, TextEngine, TextStyle};
 
 /// A selection inside one [`TextBlock`], as byte offsets into its text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -81,6 +81,8 @@ pub struct TextBlock<'a> {
     /// Whether the block is the selected one of a list (the reading view's section
     /// cursor), as told to screen readers.
     selected: bool,
+    /// Word-by-word glosses under the words, in this style.
+    interlinear: (&'a [Interlinear], TextStyle),
 }
 
 impl<'a> TextBlock<'a> {
@@ -96,7 +98,15 @@ impl<'a> TextBlock<'a> {
             highlights: &[],
             view_selection: None,
             selected: false,
+            interlinear: (&[], TextStyle::default()),
         }
+    }
+
+    /// Writes `glosses` under their words in `style` (word-by-word), each word as wide
+    /// as its gloss, the two wrapping together.
+    pub fn interlinear(mut self, glosses: &'a [Interlinear], style: TextStyle) -> Self {
+        self.interlinear = (glosses, style);
+        self
     }
 
     /// How to set the text.
@@ -188,13 +198,26 @@ impl TextBlock<'_> {
 
         // Size: the full available width, the height of the wrapped lines.
         let width = ui.available_width();
-        let layout = engine.layout_emphasized(
-            self.text,
-            self.emphasis,
-            &self.style,
-            width,
-            ui.ctx().pixels_per_point(),
-        );
+        let (glosses, gloss_style) = self.interlinear;
+        let layout = if glosses.is_empty() {
+            engine.layout_emphasized(
+                self.text,
+                self.emphasis,
+                &self.style,
+                width,
+                ui.ctx().pixels_per_point(),
+            )
+        } else {
+            engine.layout_interlinear(
+                self.text,
+                self.emphasis,
+                &self.style,
+                width,
+                ui.ctx().pixels_per_point(),
+                glosses,
+                &gloss_style,
+            )
+        };
         let sense = if self.selectable {
             Sense::click_and_drag()
         } else {
@@ -306,6 +329,27 @@ impl TextBlock<'_> {
 
         let text = self.text;
         response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+        // Each glossed word and its gloss, for screen readers (and tests): a ruby and
+        // its annotation, in reading order.
+        {
+            for (index, place) in layout.gloss_places().into_iter().enumerate() {
+                let word_rect = place.word.translate(text_origin.to_vec2());
+                let gloss_rect = place.gloss.translate(text_origin.to_vec2());
+                let word = text.get(place.range.clone()).unwrap_or_default().to_owned();
+                let word_id = response.id.with(("ruby", index));
+                ui.ctx().accesskit_node_builder(word_id, |node| {
+                    node.set_role(Role::Ruby);
+                    node.set_label(word);
+                    node.set_bounds(accesskit_rect(word_rect, ui.ctx().pixels_per_point()));
+                });
+                let gloss_id = response.id.with(("ruby-annotation", index));
+                ui.ctx().accesskit_node_builder(gloss_id, |node| {
+                    node.set_role(Role::RubyAnnotation);
+                    node.set_label(place.text);
+                    node.set_bounds(accesskit_rect(gloss_rect, ui.ctx().pixels_per_point()));
+                });
+            }
+        }
         if self.selected {
             // Selected, as an item of a list is (egui's own `selected` would make it
             // a toggled checkbox).
@@ -354,4 +398,14 @@ pub fn copy_requested(ui: &Ui) -> bool {
             _ => false,
         })
     })
+}
+
+/// `rect` (points) as AccessKit bounds (physical pixels).
+fn accesskit_rect(rect: Rect, pixels_per_point: f32) -> egui::accesskit::Rect {
+    egui::accesskit::Rect {
+        x0: f64::from(rect.min.x * pixels_per_point),
+        y0: f64::from(rect.min.y * pixels_per_point),
+        x1: f64::from(rect.max.x * pixels_per_point),
+        y1: f64::from(rect.max.y * pixels_per_point),
+    }
 }

@@ -251,6 +251,8 @@ pub(super) struct RowMarks<'a> {
     pub(super) highlights: Highlights<'a>,
     /// The part of the selection in this row.
     pub(super) selected: Option<std::ops::Range<usize>>,
+    /// The word-by-word glosses, when they are shown.
+    pub(super) word_glosses: Option<crate::ui::columns::WordGlosses<'a>>,
 }
 
 /// A row as drawn.
@@ -441,6 +443,7 @@ fn show_source(
     let RowMarks {
         highlights,
         selected,
+        word_glosses,
     } = marks;
     let look = setting.look;
     // The reader's margins, on both sides of the text.
@@ -466,9 +469,19 @@ fn show_source(
     let shown = ShownText::new(&section.text, setting.shown_as);
     let emphasis = shown.emphasis(&section.emphasis);
     let highlights = shown.highlights(highlights(index));
+    let glosses = word_glosses.and_then(|glosses| glosses(index, &shown.text));
+    let style = look.section_style(section);
+    // Glosses in the small text size, in the Latin face (they are English).
+    let gloss_style = TextStyle {
+        family: crate::text::FontFamily::Serif,
+        size_pt: style.size_pt * theme::SMALL_TEXT_RATIO * 0.8,
+        line_height: 1.3,
+        bold: false,
+    };
     let output = TextBlock::new(&shown.text)
         .emphasis(&emphasis)
-        .style(look.section_style(section))
+        .style(style)
+        .interlinear(glosses.as_deref().map_or(&[], Vec::as_slice), gloss_style)
         .highlights(&highlights)
         .selection_from_view(selected.map(|range| shown.shown_range(range)))
         .id_salt(section.id)
