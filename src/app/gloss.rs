@@ -27,6 +27,9 @@ pub struct GlossCard {
     pub gloss: Option<WordGloss>,
     /// Where the word stands in its section, in bytes.
     pub at: usize,
+    /// The window's size when the card was first drawn: once it changes, the word
+    /// has moved and the card closes rather than cover the text.
+    pub window: Option<egui::Vec2>,
 }
 
 /// Which words get a word-by-word gloss, by the lemma of their first analysis: all
@@ -218,6 +221,7 @@ impl Gloss {
     pub fn open(&mut self, section: usize, range: Range<usize>, word: &str, word_rect: egui::Rect) {
         self.card = Some(GlossCard {
             at: range.start,
+            window: None,
             section,
             range,
             word_rect,

@@ -453,9 +453,15 @@ impl HamishApp {
 impl HamishApp {
     /// The word gloss card, if one is open.
     fn gloss_card(&mut self, ctx: &egui::Context) {
-        let Some(card) = &self.gloss.card else {
+        let window = ctx.content_rect().size();
+        let Some(card) = &mut self.gloss.card else {
             return;
         };
+        if *card.window.get_or_insert(window) != window {
+            // The text was laid out again: the word is elsewhere now.
+            self.commands.push(Command::CloseGloss);
+            return;
+        }
         let content = match (&card.gloss, &self.gloss.error) {
             (Some(gloss), _) => GlossCardContent::Gloss(gloss),
             (None, Some(error)) => GlossCardContent::Unavailable(error),

@@ -332,6 +332,7 @@ impl TextBlock<'_> {
         // Each glossed word and its gloss, for screen readers (and tests): a ruby and
         // its annotation, in reading order.
         {
+            let ppp = ui.ctx().pixels_per_point();
             for (index, place) in layout.gloss_places().into_iter().enumerate() {
                 let word_rect = place.word.translate(text_origin.to_vec2());
                 let gloss_rect = place.gloss.translate(text_origin.to_vec2());
@@ -340,13 +341,13 @@ impl TextBlock<'_> {
                 ui.ctx().accesskit_node_builder(word_id, |node| {
                     node.set_role(Role::Ruby);
                     node.set_label(word);
-                    node.set_bounds(accesskit_rect(word_rect, ui.ctx().pixels_per_point()));
+                    node.set_bounds(accesskit_rect(word_rect, ppp));
                 });
                 let gloss_id = response.id.with(("ruby-annotation", index));
                 ui.ctx().accesskit_node_builder(gloss_id, |node| {
                     node.set_role(Role::RubyAnnotation);
                     node.set_label(place.text);
-                    node.set_bounds(accesskit_rect(gloss_rect, ui.ctx().pixels_per_point()));
+                    node.set_bounds(accesskit_rect(gloss_rect, ppp));
                 });
             }
         }
