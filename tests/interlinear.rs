@@ -72,3 +72,35 @@ fn glosses_stand_under_their_words_at_every_width() {
             .is_empty()
     );
 }
+
+#[test]
+fn glossed_layouts_are_cached_apart_from_plain_ones() {
+    let text = common::sample_line("003", 1);
+    let glosses = glosses(&text);
+    let style = TextStyle::body(20.0);
+    let small = TextStyle::body(14.0);
+    let mut engine = TextEngine::new();
+    let plain = engine.layout(&text, &style, 480.0, 1.0);
+    let glossed = engine.layout_interlinear(&text, &[], &style, 480.0, 1.0, &glosses, &small);
+    let again = engine.layout_interlinear(&text, &[], &style, 480.0, 1.0, &glosses, &small);
+    assert!(
+        std::sync::Arc::ptr_eq(&glossed, &again),
+        "asked again, cached"
+    );
+    assert!(!std::sync::Arc::ptr_eq(&plain, &glossed));
+    assert!(
+        glossed.size().y > plain.size().y,
+        "a row of glosses under each line"
+    );
+    // The paragraph is shaped once for both (and each distinct gloss once).
+    assert_eq!(engine.stats().paragraphs_shaped, 1 + glosses.len() as u64);
+    // Another gloss is another layout; the plain one is still the plain one.
+    let mut other = glosses.clone();
+    other[0].text = "another, much longer gloss".to_owned();
+    let changed = engine.layout_interlinear(&text, &[], &style, 480.0, 1.0, &other, &small);
+    assert!(!std::sync::Arc::ptr_eq(&glossed, &changed));
+    assert_eq!(changed.gloss_places()[0].text, "another, much longer gloss");
+    let plain_again = engine.layout(&text, &style, 480.0, 1.0);
+    assert!(std::sync::Arc::ptr_eq(&plain, &plain_again));
+    assert!(plain_again.gloss_places().is_empty());
+}
