@@ -107,6 +107,9 @@ pub struct TextEngine {
     /// Measured average advance of a character, as a fraction of the font size, used to
     /// estimate heights of paragraphs not laid out yet.
     advance_per_char_em: f32,
+    /// Word-by-word glosses laid out on one line, kept apart from the paragraphs'
+    /// caches (hundreds of short glosses would push the paragraphs out of them).
+    gloss_layouts: interlinear::GlossLayouts,
 }
 
 impl Default for TextEngine {
@@ -130,6 +133,7 @@ impl TextEngine {
             paragraphs_shaped: 0,
             layouts_built: 0,
             advance_per_char_em: 0.42,
+            gloss_layouts: interlinear::GlossLayouts::default(),
         }
     }
 

@@ -39,6 +39,16 @@ pub struct Interlinear {
 /// The width a gloss is laid out in: wide enough never to wrap one.
 const GLOSS_MEASURE_PT: f32 = 4096.0;
 
+/// Gloss layouts kept before all are forgotten: glosses repeat (`the`, `in`,
+/// `and`), so a screenful's distinct glosses fit many times over.
+const KEPT_GLOSS_LAYOUTS: usize = 4096;
+
+/// The laid-out glosses, by text, style and scale.
+#[derive(Default)]
+pub(super) struct GlossLayouts {
+    kept: std::collections::HashMap<(String, u64, u32), Arc<ParagraphLayout>>,
+}
+
 impl TextEngine {
     /// Like [`Self::layout_emphasized`], with `glosses` written under their words in
     /// `gloss_style` (see the module documentation). Without glosses, the plain
@@ -73,7 +83,7 @@ impl TextEngine {
         }
         let gloss_layouts: Vec<Arc<ParagraphLayout>> = glosses
             .iter()
-            .map(|gloss| self.layout(&gloss.text, gloss_style, GLOSS_MEASURE_PT, pixels_per_point))
+            .map(|gloss| self.gloss_layout(&gloss.text, gloss_style, pixels_per_point))
             .collect();
         let widths: Vec<(Range<usize>, f32)> = glosses
             .iter()
@@ -97,6 +107,45 @@ impl TextEngine {
             .collect();
         let layout = Arc::new(layout);
         self.remember(key, &layout, emphasis, style);
+        layout
+    }
+}
+
+impl TextEngine {
+    /// `text` laid out on one line in `style`, from the glosses' own cache: neither
+    /// the layout cache nor the shaped paragraphs keep it.
+    fn gloss_layout(
+        &mut self,
+        text: &str,
+        style: &TextStyle,
+        pixels_per_point: f32,
+    ) -> Arc<ParagraphLayout> {
+        let key = (
+            text.to_owned(),
+            hash_of(&style.cache_key()),
+            pixels_per_point.to_bits(),
+        );
+        if let Some(layout) = self.gloss_layouts.kept.get(&key) {
+            return layout.clone();
+        }
+        let lines = self.shape_lines(text, &[], style);
+        let size_px = style.size_pt * pixels_per_point;
+        let layout = Arc::new(super::shaping::place(
+            lines
+                .iter()
+                .map(|line| (line.start, &line.shape, &text[line.start..line.end])),
+            &mut self.scratch,
+            text,
+            size_px,
+            size_px * style.line_height,
+            Self::width_px(GLOSS_MEASURE_PT, pixels_per_point),
+            pixels_per_point,
+            0.0,
+        ));
+        if self.gloss_layouts.kept.len() >= KEPT_GLOSS_LAYOUTS {
+            self.gloss_layouts.kept.clear();
+        }
+        self.gloss_layouts.kept.insert(key, layout.clone());
         layout
     }
 }

@@ -97,7 +97,7 @@ impl TextEngine {
 
     /// Shapes each line of `text` (split at line breaks as cosmic-text's `Buffer`
     /// splits it), with its emphasis.
-    fn shape_lines(
+    pub(super) fn shape_lines(
         &mut self,
         text: &str,
         emphasis: &[EmphasisSpan],
@@ -209,7 +209,7 @@ impl TextEngine {
 /// `Buffer` places them: the line box's height, the glyphs centred in it; and under
 /// each line a row `row_px` tall (0 but for word-by-word glosses).
 #[allow(clippy::too_many_arguments)]
-fn place<'a>(
+pub(super) fn place<'a>(
     lines: impl Iterator<Item = (usize, &'a ShapeLine, &'a str)>,
     scratch: &mut ShapeBuffer,
     text: &str,
