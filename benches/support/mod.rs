@@ -137,11 +137,12 @@ pub fn bench_word_by_word() -> bool {
     std::env::var("HAMISH_BENCH_WORD_BY_WORD").is_ok_and(|value| value == "1")
 }
 
+/// Glosses made per (section, length of its text), as the app keeps them.
+type KeptGlosses =
+    std::collections::HashMap<(usize, usize), std::sync::Arc<Vec<hamish::text::Interlinear>>>;
+
 thread_local! {
-    /// Glosses made per (section, text), as the app keeps them.
-    static GLOSSES: std::cell::RefCell<
-        std::collections::HashMap<(usize, usize), std::sync::Arc<Vec<hamish::text::Interlinear>>>,
-    > = std::cell::RefCell::default();
+    static GLOSSES: std::cell::RefCell<KeptGlosses> = std::cell::RefCell::default();
 }
 
 /// The word-by-word glosses of a section, made as the app makes them (the first
