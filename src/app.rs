@@ -226,6 +226,46 @@ impl HamishApp {
         self.session.open.as_ref()?.translations.as_ref()?.column()
     }
 
+    /// Reads the open article's context for ranking glosses, once per article and
+    /// translation (see [`gloss::Gloss::set_article`]).
+    fn read_gloss_context(&mut self) {
+        let Some(imported) = self.session.ready_article() else {
+            return;
+        };
+        let article = &imported.article;
+        let column = self
+            .session
+            .open
+            .as_ref()
+            .and_then(|open| open.translations.as_ref())
+            .and_then(|translations| translations.column());
+        let key = {
+            use std::hash::{Hash as _, Hasher as _};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            article.sections.len().hash(&mut hasher);
+            article.sections.first().map(|s| &s.text).hash(&mut hasher);
+            article.sections.last().map(|s| &s.text).hash(&mut hasher);
+            column
+                .map(|c| (&c.language, c.rows.len()))
+                .hash(&mut hasher);
+            hasher.finish()
+        };
+        let sections = || {
+            let texts = article.sections.iter().map(|s| s.text.clone()).collect();
+            let translations = column
+                .map(|column| {
+                    column
+                        .rows
+                        .iter()
+                        .map(|row| row.cell.as_ref().map(|cell| cell.text.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (texts, translations)
+        };
+        self.gloss.set_article(key, sections);
+    }
+
     /// The analyses on the word gloss card, once it shows them.
     pub fn gloss_on_card(&self) -> Option<&crate::gloss::WordGloss> {
         self.gloss.card.as_ref()?.gloss.as_ref()
@@ -313,6 +353,7 @@ impl HamishApp {
         }
         self.session.ensure_worker(ctx, &mut self.messages);
         self.gloss.poll(ctx);
+        self.read_gloss_context();
         if let Some(command) = self.dialogs.answer() {
             self.commands.push(command);
         }

@@ -27,6 +27,12 @@
 //!    many spellings, is a lemma met often; rare names and loan words have one).
 //!    A frequency counted from the five sample articles would be too small a corpus
 //!    to rank 38,600 lemmas, and would make the ranking depend on the samples.
+//! 4. In an article ([`Analyzer::analyze_in`]), the analyses are ranked again by the
+//!    word's context: the aligned translation of its section, a capitalised Latin
+//!    word nearby, a name beside it, and the word's other forms in the article, so
+//!    `بوتين` beside "Putin" reads as the name and not as "by + aorta". How each is
+//!    weighed is in [`context`]. The reading view, the card and `hamish gloss
+//!    --context` take this ranking's first analysis.
 //!
 //! Loading ([`Analyzer::load`], [`load_in_background`]) parses the six files once
 //! into an arena-backed index (see [`lexicon`]). Measured first (release build, CPU
@@ -37,6 +43,7 @@
 pub mod analyze;
 pub mod buckwalter;
 pub mod cli;
+pub mod context;
 pub mod lexicon;
 pub mod report;
 pub mod word;
@@ -217,6 +224,16 @@ impl Analyzer {
             analyses: analyze::ranked(&self.lexicon, &word, &found),
             lookup: Some(word.letters),
         }
+    }
+}
+
+impl Analyzer {
+    /// Every analysis of `token`, ranked by the lexicon and then by where the word
+    /// stands (see [`context`]).
+    pub fn analyze_in(&self, token: &str, context: &context::WordContext<'_>) -> WordGloss {
+        let mut gloss = self.analyze(token);
+        context::rerank(token, &mut gloss.analyses, context);
+        gloss
     }
 }
 

@@ -23,7 +23,7 @@ mod style;
 /// Cursor motions, for [`EditCommand::Move`].
 pub use cosmic_text::Motion;
 pub use editor::{EditCommand, TextEditor};
-pub use engine::{EngineStats, MAX_LAYOUT_BYTES, TextEngine, laid_out_part};
+pub use engine::{EngineStats, Interlinear, MAX_LAYOUT_BYTES, TextEngine, laid_out_part};
 pub use fonts::{CHROME_FALLBACK_FONTS, bundled_font_system, family_name};
-pub use layout::{LogicalLine, ParagraphLayout, ShapedGlyph, VisualLine};
+pub use layout::{GlossPlace, LogicalLine, ParagraphLayout, ShapedGlyph, VisualLine};
 pub use style::{FontFamily, TextStyle};

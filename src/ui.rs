@@ -25,7 +25,7 @@ pub mod translation;
 pub mod typography;
 
 pub use columns::{
-    ARTICLE_SHARE_RANGE, ColumnCells, Columns, EmptyColumn, Layout, Page, PageLayout,
+    ARTICLE_SHARE_RANGE, ColumnCells, Columns, EmptyColumn, Layout, Page, PageLayout, WordGlosses,
     balanced_share, readable_measure_pt,
 };
 pub use gloss_card::{GlossAction, GlossCardContent, gloss_card};

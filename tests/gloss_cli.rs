@@ -63,3 +63,19 @@ fn a_missing_lexicon_is_an_error_on_stderr_with_exit_status_2() {
         "{error}"
     );
 }
+
+#[test]
+fn context_ranks_a_name_first_where_the_article_names_it() {
+    let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples/003_2dd66c1bbdc4b7f0.txt");
+    let article = article.to_str().expect("a UTF-8 path");
+    let plain = stdout(&hamish(&["gloss", "بوتين"]));
+    let first_reading = |text: &str| text.lines().nth(1).unwrap_or_default().to_owned();
+    assert!(first_reading(&plain).contains("watiyn_1"), "{plain}");
+    let output = hamish(&["gloss", "--context", article, "بوتين"]);
+    assert!(output.status.success());
+    let ranked = stdout(&output);
+    assert!(first_reading(&ranked).contains("buwtiyn_1"), "{ranked}");
+    let missing = hamish(&["gloss", "--context", "/nonexistent/article.txt", "بوتين"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

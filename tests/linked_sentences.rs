@@ -447,7 +447,7 @@ fn a_screen_reader_is_told_the_cursors_sentence_and_its_english() {
     let expected = format!("{}\n{}", arabic.join(" ").trim(), english.join(" ").trim());
     let said = live_messages(&harness);
     assert!(
-        said.iter().any(|message| *message == expected),
+        said.contains(&expected),
         "{said:?}\nexpected {expected:?}"
     );
     assert!(expected.contains("The Russian Foreign"), "{expected}");

@@ -154,6 +154,54 @@ pub fn bench_layout() -> hamish::ui::Layout {
     }
 }
 
+/// Whether the reading view is measured with word-by-word glosses under the
+/// article's words: `HAMISH_BENCH_WORD_BY_WORD=1`.
+pub fn bench_word_by_word() -> bool {
+    std::env::var("HAMISH_BENCH_WORD_BY_WORD").is_ok_and(|value| value == "1")
+}
+
+/// Glosses made per (section, length of its text), as the app keeps them.
+type KeptGlosses =
+    std::collections::HashMap<(usize, usize), std::sync::Arc<Vec<hamish::text::Interlinear>>>;
+
+thread_local! {
+    static GLOSSES: std::cell::RefCell<KeptGlosses> = std::cell::RefCell::default();
+}
+
+/// The word-by-word glosses of a section, made as the app makes them (the first
+/// analysis's short gloss of each Arabic word) and kept.
+fn word_glosses(
+    index: usize,
+    text: &str,
+) -> Option<std::sync::Arc<Vec<hamish::text::Interlinear>>> {
+    static ANALYZER: std::sync::OnceLock<hamish::gloss::Analyzer> = std::sync::OnceLock::new();
+    let analyzer = ANALYZER.get_or_init(|| {
+        hamish::gloss::Analyzer::load(&hamish::gloss::default_folder()).expect("the lexicon")
+    });
+    GLOSSES
+        .with_borrow_mut(|kept| {
+            kept.entry((index, text.len()))
+                .or_insert_with(|| {
+                    let mut glosses = Vec::new();
+                    let mut offset = 0;
+                    for piece in text.split_inclusive(char::is_whitespace) {
+                        let word = piece.trim_end();
+                        let range = offset..offset + word.len();
+                        offset += piece.len();
+                        if let Some(first) = analyzer.analyze(word).analyses.first() {
+                            let text = hamish::gloss::report::short_gloss(first);
+                            if !text.is_empty() {
+                                glosses.push(hamish::text::Interlinear { range, text });
+                            }
+                        }
+                    }
+                    std::sync::Arc::new(glosses)
+                })
+                .clone()
+        })
+        .into()
+}
+
 /// The same pass with this `input` (window size, events) and body text of
 /// `body_size_pt`.
 pub fn reading_frame_with(
@@ -178,6 +226,7 @@ pub fn reading_frame_with(
                 status: "",
             };
             let mut page = Page {
+                word_glosses: bench_word_by_word().then_some(&word_glosses as _),
                 layout: PageLayout {
                     layout,
                     ..PageLayout::default()

@@ -45,6 +45,8 @@ pub enum Command {
     SetPageLayout(PageLayout),
     /// Mark explicit bidi controls in the text, or not.
     ShowBidiControls(bool),
+    /// Write a short gloss under each Arabic word, or not.
+    ShowWordByWord(bool),
     /// Set the body text size, in points.
     SetBodySize(f32),
     /// Show the library, or hide it.
@@ -69,15 +71,15 @@ pub enum Command {
     SetTranslationSize(f32),
     /// Cover translations until hovered, or not.
     BlurTranslations(bool),
-    /// Show the gloss of a word: the bytes of a section's text, with the card at a
-    /// point.
+    /// Show the gloss of a word: the bytes of a section's text, with the card beside
+    /// the word's box on screen.
     Gloss {
         /// The section.
         section: usize,
         /// The word's bytes in its text.
         range: std::ops::Range<usize>,
-        /// Where the card stands.
-        at: egui::Pos2,
+        /// Where the word is on screen.
+        word_rect: egui::Rect,
     },
     /// Keep the card's analysis (by its index) as a note on its word.
     GlossToNotes(usize),
@@ -196,6 +198,7 @@ impl HamishApp {
                 self.reading.set_page_layout(&folder, page);
             }
             Command::ShowBidiControls(show) => self.preferences.show_bidi_controls = show,
+            Command::ShowWordByWord(show) => self.preferences.word_by_word = show,
             Command::ToggleLibrary => {
                 if self.window_is_narrow {
                     self.library_opened_while_narrow = !self.library_opened_while_narrow;
@@ -252,7 +255,11 @@ impl HamishApp {
                     size.clamp(*BODY_SIZE_RANGE_PT.start(), *BODY_SIZE_RANGE_PT.end());
             }
             Command::BlurTranslations(blur) => self.preferences.blur_translations = blur,
-            Command::Gloss { section, range, at } => {
+            Command::Gloss {
+                section,
+                range,
+                word_rect,
+            } => {
                 let word = self
                     .session
                     .ready_article()
@@ -260,7 +267,7 @@ impl HamishApp {
                     .and_then(|section| section.text.get(range.clone()))
                     .map(str::to_owned);
                 if let Some(word) = word {
-                    self.gloss.open(section, range, &word, at);
+                    self.gloss.open(section, range, &word, word_rect);
                 }
             }
             Command::GlossToNotes(index) => {

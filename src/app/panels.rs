@@ -89,6 +89,7 @@ impl HamishApp {
             columns: self.preferences.columns,
             page: self.page_layout(),
             show_bidi_controls: self.preferences.show_bidi_controls,
+            word_by_word: self.preferences.word_by_word,
             body_size_pt: self.preferences.body_size_pt,
             body_size_range_pt: BODY_SIZE_RANGE_PT,
             library_shown: self.library_is_shown(),
@@ -346,6 +347,18 @@ impl HamishApp {
             search_highlights: &|row| search.highlights(row, SearchKind::Translation),
             linked: Default::default(),
         };
+        let word_by_word = self
+            .preferences
+            .word_by_word
+            .then(|| self.gloss.word_by_word())
+            .flatten();
+        let glosses_of = |index: usize, text: &str| {
+            word_by_word
+                .as_ref()
+                .and_then(|glosses| glosses.glosses(index, text))
+        };
+        let word_glosses: Option<crate::ui::WordGlosses<'_>> =
+            word_by_word.is_some().then_some(&glosses_of as _);
         let output = match notes.as_mut() {
             Some(notes) => {
                 let (all, placements) = (notes.store.notes(), notes.placements.as_slice());
@@ -371,6 +384,7 @@ impl HamishApp {
                     notes: Some(&mut notes_column as &mut dyn ColumnCells),
                     notes_shown: columns.notes,
                     translation_measure_pt,
+                    word_glosses,
                 };
                 view.show(ui, article, size, &highlights, &mut page)
             }
@@ -384,6 +398,7 @@ impl HamishApp {
                     notes: None,
                     notes_shown: false,
                     translation_measure_pt,
+                    word_glosses,
                 };
                 let highlights = |index| search.highlights(index, SearchKind::Article);
                 view.show(ui, article, size, &highlights, &mut page)
@@ -400,7 +415,7 @@ impl HamishApp {
             self.commands.push(Command::Gloss {
                 section: word.section,
                 range: word.range,
-                at: word.rect.left_bottom(),
+                word_rect: word.rect,
             });
         }
         if let Some(notes) = notes {
@@ -441,15 +456,21 @@ impl HamishApp {
 impl HamishApp {
     /// The word gloss card, if one is open.
     fn gloss_card(&mut self, ctx: &egui::Context) {
-        let Some(card) = &self.gloss.card else {
+        let window = ctx.content_rect().size();
+        let Some(card) = &mut self.gloss.card else {
             return;
         };
+        if *card.window.get_or_insert(window) != window {
+            // The text was laid out again: the word is elsewhere now.
+            self.commands.push(Command::CloseGloss);
+            return;
+        }
         let content = match (&card.gloss, &self.gloss.error) {
             (Some(gloss), _) => GlossCardContent::Gloss(gloss),
             (None, Some(error)) => GlossCardContent::Unavailable(error),
             (None, None) => GlossCardContent::Loading,
         };
-        match gloss_card(ctx, card.at, &content) {
+        match gloss_card(ctx, card.word_rect, &content) {
             Some(GlossAction::AddToNotes(index)) => {
                 self.commands.push(Command::GlossToNotes(index))
             }
@@ -475,6 +496,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::SetColumns(columns) => Command::SetColumns(columns),
         MenuAction::SetPageLayout(page) => Command::SetPageLayout(page),
         MenuAction::ShowBidiControls(show) => Command::ShowBidiControls(show),
+        MenuAction::ShowWordByWord(show) => Command::ShowWordByWord(show),
         MenuAction::SetBodySize(size) => Command::SetBodySize(size),
         MenuAction::ToggleLibrary => Command::ToggleLibrary,
         MenuAction::ToggleFullscreen => Command::ToggleFullscreen,

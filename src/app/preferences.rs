@@ -18,6 +18,8 @@ pub struct Preferences {
     pub body_size_pt: f32,
     /// Whether explicit bidi controls are marked where they are in the text.
     pub show_bidi_controls: bool,
+    /// Whether a short gloss is written under each Arabic word (View ▸ Word-by-word).
+    pub word_by_word: bool,
     /// Whether the library is shown (when the window is wide enough for it).
     pub library_shown: bool,
     /// The library's width, in points.
@@ -48,6 +50,7 @@ impl Default for Preferences {
             columns: Columns::default(),
             body_size_pt: 20.0,
             show_bidi_controls: false,
+            word_by_word: false,
             library_shown: true,
             library_width_pt: 280.0,
             theme: Theme::System,

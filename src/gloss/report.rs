@@ -84,3 +84,155 @@ pub fn to_json(gloss: &WordGloss) -> serde_json::Value {
         .collect();
     serde_json::json!({ "word": gloss.word, "analyses": analyses })
 }
+
+/// One part of an analysis as a reader reads it: what it is, what it means, and
+/// what kind of word or ending it is, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadablePart {
+    /// `prefix`, `stem` or `suffix`.
+    pub role: &'static str,
+    /// The part in Arabic script, vocalised.
+    pub arabic: String,
+    /// Its gloss (`and + the`, `idol; devil`), empty for endings without one.
+    pub gloss: String,
+    /// The kinds of its pieces in plain words (`conjunction + article`).
+    pub kind: String,
+}
+
+/// The non-empty parts of `analysis`, in reading order, put plainly: "the + idol;
+/// devil" named part by part rather than `Al/DET+TAguwt/NOUN`.
+pub fn readable_parts(analysis: &super::Analysis) -> Vec<ReadablePart> {
+    analysis
+        .parts
+        .iter()
+        .filter(|part| !part.vocalized.is_empty() || !part.pos.is_empty())
+        .map(|part| ReadablePart {
+            role: match part.role {
+                super::PartRole::Prefix => "prefix",
+                super::PartRole::Stem => "stem",
+                super::PartRole::Suffix => "suffix",
+            },
+            arabic: super::buckwalter::to_arabic(&part.vocalized),
+            gloss: super::analyze::readable_gloss(&part.gloss),
+            kind: part
+                .pos
+                .split('+')
+                .filter_map(|piece| piece.rsplit('/').next())
+                .filter(|tag| !tag.is_empty())
+                .map(tag_name)
+                .collect::<Vec<_>>()
+                .join(" + "),
+        })
+        .collect()
+}
+
+/// A BAMA part-of-speech tag in plain words (`DET` → `article`); a tag not named
+/// here is shown as it is written, lower case.
+pub fn tag_name(tag: &str) -> String {
+    let (tag, person) = tag.split_once(':').unwrap_or((tag, ""));
+    let person = match person {
+        "" => "",
+        p if p.starts_with('1') => " (I/we)",
+        p if p.starts_with('2') => " (you)",
+        p if p.starts_with('3') => " (he/she/they)",
+        _ => "",
+    };
+    let name = match tag {
+        "CONJ" => "conjunction",
+        "SUB_CONJ" => "subordinating conjunction",
+        "DET" => "article",
+        "PREP" => "preposition",
+        "NOUN" => "noun",
+        "NOUN_PROP" => "proper noun",
+        "ADJ" => "adjective",
+        "ADV" => "adverb",
+        "PRON" => "pronoun",
+        "DEM_PRON" => "demonstrative",
+        "REL_PRON" => "relative pronoun",
+        "NEG_PART" => "negation",
+        "FUT" | "FUT_PART" => "future particle",
+        "INTERROG_PART" => "question particle",
+        "EMPHATIC_PARTICLE" => "emphatic particle",
+        "VERB_PERFECT" => "verb, past",
+        "VERB_IMPERFECT" => "verb, present",
+        "VERB_IMPERATIVE" => "verb, command",
+        "NUM" => "number",
+        "ABBREV" => "abbreviation",
+        "INTERJ" => "interjection",
+        "FUNC_WORD" => "function word",
+        "NSUFF_FEM_SG" => "feminine ending",
+        "NSUFF_FEM_PL" => "feminine plural ending",
+        "NSUFF_MASC_PL_NOM" | "NSUFF_MASC_PL_ACCGEN" => "masculine plural ending",
+        "NSUFF_MASC_DU_NOM"
+        | "NSUFF_MASC_DU_ACCGEN"
+        | "NSUFF_FEM_DU_NOM"
+        | "NSUFF_FEM_DU_ACCGEN" => "dual ending",
+        "PVSUFF_SUBJ" | "IVSUFF_SUBJ" | "CVSUFF_SUBJ" => "subject ending",
+        "PVSUFF_DO" | "IVSUFF_DO" | "CVSUFF_DO" => "object pronoun",
+        "POSS_PRON" => "possessive pronoun",
+        "IV" | "CV" => "verb prefix",
+        t if t.starts_with("CASE_") => "case ending",
+        t if t.starts_with("NSUFF") => "noun ending",
+        t if t.starts_with("IVSUFF_MOOD") => "mood ending",
+        t if t.starts_with("POSS_PRON") => "possessive pronoun",
+        t if t.starts_with("IV") => "verb prefix",
+        other => return other.to_lowercase() + person,
+    };
+    format!("{name}{person}")
+}
+
+#[cfg(test)]
+mod readable_tests {
+    use super::*;
+
+    #[test]
+    fn parts_are_named_in_plain_words() {
+        let analyzer =
+            crate::gloss::Analyzer::load(&crate::gloss::default_folder()).expect("lexicon");
+        let gloss = analyzer.analyze("والطاغوت");
+        let parts = readable_parts(&gloss.analyses[0]);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert_eq!(parts[0].role, "prefix");
+        assert_eq!(parts[0].gloss, "and + the");
+        assert_eq!(parts[0].kind, "conjunction + article");
+        assert_eq!(parts[1].role, "stem");
+        assert_eq!(parts[1].gloss, "idol; devil");
+        assert_eq!(parts[1].kind, "noun");
+        assert_eq!(tag_name("PVSUFF_SUBJ:3MS"), "subject ending (he/she/they)");
+        assert_eq!(tag_name("CASE_DEF_GEN"), "case ending");
+    }
+}
+
+/// The few words written under a word in the word-by-word view: the first sense of
+/// each part that has a gloss (`and the security`, `Putin`, `role its`), without the
+/// grammatical notes in brackets.
+pub fn short_gloss(analysis: &super::Analysis) -> String {
+    analysis
+        .parts
+        .iter()
+        .flat_map(|part| part.gloss.split(" + "))
+        .filter_map(|piece| {
+            let sense = piece.split(';').next()?.trim();
+            let sense = sense.split(['[', '(']).next()?.trim();
+            let sense = sense.split('/').next()?.trim();
+            (!sense.is_empty() && sense != "<verb>").then_some(sense)
+        })
+        .map(|sense| sense.trim_end_matches("<verb>").trim())
+        .filter(|sense| !sense.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod short_tests {
+    use super::*;
+
+    #[test]
+    fn short_glosses_take_the_first_sense_of_each_part() {
+        let analyzer =
+            crate::gloss::Analyzer::load(&crate::gloss::default_folder()).expect("lexicon");
+        let first = |word: &str| short_gloss(&analyzer.analyze(word).analyses[0]);
+        assert_eq!(first("والطاغوت"), "and the idol");
+        assert_eq!(first("وقال"), "and said he");
+    }
+}

@@ -14,6 +14,7 @@
 
 mod bidi_classes;
 mod cache;
+mod interlinear;
 mod line;
 mod painting;
 mod shaped;
@@ -33,6 +34,7 @@ use super::layout::ParagraphLayout;
 use super::style::TextStyle;
 use crate::model::EmphasisSpan;
 use cache::{CachedLayout, LayoutKey};
+pub use interlinear::Interlinear;
 use line::LineShaper;
 use shaped::ShapedParagraphs;
 
@@ -105,6 +107,9 @@ pub struct TextEngine {
     /// Measured average advance of a character, as a fraction of the font size, used to
     /// estimate heights of paragraphs not laid out yet.
     advance_per_char_em: f32,
+    /// Word-by-word glosses laid out on one line, kept apart from the paragraphs'
+    /// caches (hundreds of short glosses would push the paragraphs out of them).
+    gloss_layouts: interlinear::GlossLayouts,
 }
 
 impl Default for TextEngine {
@@ -128,6 +133,7 @@ impl TextEngine {
             paragraphs_shaped: 0,
             layouts_built: 0,
             advance_per_char_em: 0.42,
+            gloss_layouts: interlinear::GlossLayouts::default(),
         }
     }
 

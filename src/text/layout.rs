@@ -98,6 +98,36 @@ pub(crate) struct LayoutMeshes {
     pub meshes: Vec<(egui::Mesh, bool)>,
 }
 
+/// A word-by-word gloss placed under its word. Built by the engine's interlinear
+/// layout.
+#[derive(Debug)]
+pub(crate) struct PlacedGloss {
+    /// The word's bytes in the paragraph's text.
+    pub range: Range<usize>,
+    /// The gloss.
+    pub text: String,
+    /// The word's box (as wide as the word or its gloss), physical pixels from the
+    /// paragraph's top-left corner.
+    pub word_px: Rect,
+    /// Where the gloss's ink goes, likewise.
+    pub gloss_px: Rect,
+    /// The gloss laid out on one line.
+    pub layout: std::sync::Arc<ParagraphLayout>,
+}
+
+/// Where a word-by-word gloss stands, in points from the paragraph's top-left corner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GlossPlace {
+    /// The word's bytes in the paragraph's text.
+    pub range: Range<usize>,
+    /// The gloss.
+    pub text: String,
+    /// The word's box: as wide as the word or its gloss, whichever is wider.
+    pub word: Rect,
+    /// The gloss's box, centred under the word.
+    pub gloss: Rect,
+}
+
 /// A laid-out paragraph. Built by the [`super::TextEngine`].
 #[derive(Debug)]
 pub struct ParagraphLayout {
@@ -110,6 +140,8 @@ pub struct ParagraphLayout {
     pub(crate) rtl: bool,
     pub(crate) lines: Vec<LaidLine>,
     pub(crate) glyphs: Vec<LaidGlyph>,
+    /// Word-by-word glosses under the words; empty in a plain layout.
+    pub(crate) glosses: Vec<PlacedGloss>,
 }
 
 /// Two layouts are equal when they place the same glyphs in the same places: the
@@ -229,7 +261,50 @@ impl ParagraphLayout {
             rtl: rtl.unwrap_or(false),
             lines,
             glyphs,
+            glosses: Vec::new(),
         }
+    }
+
+    /// The width of the glyphs' advances from the leftmost to the rightmost, in
+    /// physical pixels: what one line of text takes, whatever the box.
+    pub(crate) fn ink_width_px(&self) -> f32 {
+        let left = self.glyphs.iter().map(|g| g.x_px).fold(f32::MAX, f32::min);
+        let right = self
+            .glyphs
+            .iter()
+            .map(|g| g.x_px + g.width_px)
+            .fold(f32::MIN, f32::max);
+        (right - left).max(0.0)
+    }
+
+    /// The leftmost glyph's left edge, in physical pixels.
+    pub(crate) fn ink_left_px(&self) -> f32 {
+        self.glyphs
+            .iter()
+            .map(|g| g.x_px)
+            .fold(f32::MAX, f32::min)
+            .min(self.width_px)
+    }
+
+    /// The word-by-word glosses and where they stand, in points from the
+    /// paragraph's top-left corner; empty in a plain layout.
+    pub fn gloss_places(&self) -> Vec<GlossPlace> {
+        let scale = 1.0 / self.pixels_per_point;
+        let to_points = |rect: Rect| {
+            Rect::from_min_max(
+                (rect.min.to_vec2() * scale).to_pos2(),
+                (rect.max.to_vec2() * scale).to_pos2(),
+            )
+        };
+        self.glosses
+            .iter()
+            .map(|gloss| GlossPlace {
+                range: gloss.range.clone(),
+                text: gloss.text.clone(),
+                word: to_points(gloss.word_px),
+                gloss: to_points(gloss.gloss_px),
+            })
+            .collect()
     }
 
     /// The text that was laid out.

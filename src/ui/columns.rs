@@ -237,7 +237,15 @@ pub struct Page<'a> {
     pub notes_shown: bool,
     /// The translation's longest comfortable line, in points.
     pub translation_measure_pt: f32,
+    /// Word-by-word glosses under the article's words (View ▸ Word-by-word), by
+    /// section and the section's text as drawn; `None` when the view is off.
+    pub word_glosses: Option<WordGlosses<'a>>,
 }
+
+/// The word-by-word glosses of a section (its index, its text as drawn), if it has
+/// some.
+pub type WordGlosses<'a> =
+    &'a dyn Fn(usize, &str) -> Option<std::sync::Arc<Vec<crate::text::Interlinear>>>;
 
 /// A column with a header and nothing in its rows: for what has nothing to show yet,
 /// and says so in its status.

@@ -34,6 +34,8 @@ pub struct MenuState<'a> {
     pub page: PageLayout,
     /// Whether bidi controls are marked.
     pub show_bidi_controls: bool,
+    /// Whether a short gloss is written under each Arabic word.
+    pub word_by_word: bool,
     /// The body text size, in points.
     pub body_size_pt: f32,
     /// The sizes it can take.
@@ -82,6 +84,8 @@ pub enum MenuAction {
     SetColumns(Columns),
     /// Mark bidi controls, or not.
     ShowBidiControls(bool),
+    /// Write a short gloss under each Arabic word, or not.
+    ShowWordByWord(bool),
     /// Set the body text size, in points.
     SetBodySize(f32),
     /// Show or hide the library.
@@ -295,6 +299,13 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
     );
     if bidi.clicked() {
         actions.push(MenuAction::ShowBidiControls(!state.show_bidi_controls));
+    }
+    let word_by_word = toggle_item(ui, state.word_by_word, "Word-by-word", "").on_hover_text(
+        "A short English gloss under each Arabic word, from the offline lexicon, \
+         read in its context",
+    );
+    if word_by_word.clicked() {
+        actions.push(MenuAction::ShowWordByWord(!state.word_by_word));
     }
     if let Some((chosen, guessed)) = &state.article_language {
         ui.menu_button("Article language", |ui| {

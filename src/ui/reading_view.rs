@@ -443,6 +443,7 @@ impl ReadingView {
                         highlights,
                         selected,
                         linked: linked_article,
+                        word_glosses: page.word_glosses,
                     },
                     page,
                 );
@@ -478,6 +479,7 @@ impl ReadingView {
                     response: row.response,
                     pointer_offset: row.pointer_offset,
                     pointer_word: row.pointer_word,
+                    pointer_word_rect: row.pointer_word_rect,
                     selection_rect: row.selection_rect,
                 });
                 let delta = height - self.heights[index];
@@ -738,10 +740,14 @@ fn gloss_request(ui: &Ui, seen: &[RowSeen]) -> Option<SelectionInView> {
         let asked = (alt_click && row.response.clicked()) || (key && row.response.hovered());
         let word = row.pointer_word.clone().filter(|word| !word.is_empty())?;
         let at = ui.input(|input| input.pointer.interact_pos())?;
-        asked.then(|| SelectionInView {
+        // The word's own box, so the card can stand clear of its line.
+        let rect = row
+            .pointer_word_rect
+            .unwrap_or_else(|| Rect::from_min_size(at, egui::Vec2::ZERO));
+        asked.then_some(SelectionInView {
             section: row.index,
             range: word,
-            rect: Rect::from_min_size(at, egui::Vec2::ZERO),
+            rect,
         })
     })
 }

@@ -9,7 +9,7 @@ use egui::{
 };
 
 use crate::model::EmphasisSpan;
-use crate::text::{TextEngine, TextStyle};
+use crate::text::{Interlinear, TextEngine, TextStyle};
 
 /// A selection inside one [`TextBlock`], as byte offsets into its text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -89,6 +89,8 @@ pub struct TextBlock<'a> {
     selected: bool,
     /// The text's language for screen readers; guessed from its letters when not given.
     language: Option<&'a str>,
+    /// Word-by-word glosses under the words, in this style.
+    interlinear: (&'a [Interlinear], TextStyle),
 }
 
 impl<'a> TextBlock<'a> {
@@ -107,7 +109,15 @@ impl<'a> TextBlock<'a> {
             view_selection: None,
             selected: false,
             language: None,
+            interlinear: (&[], TextStyle::default()),
         }
+    }
+
+    /// Writes `glosses` under their words in `style` (word-by-word), each word as wide
+    /// as its gloss, the two wrapping together.
+    pub fn interlinear(mut self, glosses: &'a [Interlinear], style: TextStyle) -> Self {
+        self.interlinear = (glosses, style);
+        self
     }
 
     /// How to set the text.
@@ -203,6 +213,8 @@ pub struct TextBlockOutput {
     /// Where the [`TextBlock::marked`] spans are on screen (the union of their
     /// rectangles), if any.
     pub marked_rect: Option<Rect>,
+    /// Where [`Self::pointer_word`] is on screen (the union of its rectangles).
+    pub pointer_word_rect: Option<Rect>,
 }
 
 impl Widget for TextBlock<'_> {
@@ -222,13 +234,26 @@ impl TextBlock<'_> {
 
         // Size: the full available width, the height of the wrapped lines.
         let width = ui.available_width();
-        let layout = engine.layout_emphasized(
-            self.text,
-            self.emphasis,
-            &self.style,
-            width,
-            ui.ctx().pixels_per_point(),
-        );
+        let (glosses, gloss_style) = self.interlinear;
+        let layout = if glosses.is_empty() {
+            engine.layout_emphasized(
+                self.text,
+                self.emphasis,
+                &self.style,
+                width,
+                ui.ctx().pixels_per_point(),
+            )
+        } else {
+            engine.layout_interlinear(
+                self.text,
+                self.emphasis,
+                &self.style,
+                width,
+                ui.ctx().pixels_per_point(),
+                glosses,
+                &gloss_style,
+            )
+        };
         let sense = if self.selectable {
             Sense::click_and_drag()
         } else {
@@ -347,6 +372,28 @@ impl TextBlock<'_> {
 
         let text = self.text;
         response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+        // Each glossed word and its gloss, for screen readers (and tests): a ruby and
+        // its annotation, in reading order.
+        {
+            let ppp = ui.ctx().pixels_per_point();
+            for (index, place) in layout.gloss_places().into_iter().enumerate() {
+                let word_rect = place.word.translate(text_origin.to_vec2());
+                let gloss_rect = place.gloss.translate(text_origin.to_vec2());
+                let word = text.get(place.range.clone()).unwrap_or_default().to_owned();
+                let word_id = response.id.with(("ruby", index));
+                ui.ctx().accesskit_node_builder(word_id, |node| {
+                    node.set_role(Role::Ruby);
+                    node.set_label(word);
+                    node.set_bounds(accesskit_rect(word_rect, ppp));
+                });
+                let gloss_id = response.id.with(("ruby-annotation", index));
+                ui.ctx().accesskit_node_builder(gloss_id, |node| {
+                    node.set_role(Role::RubyAnnotation);
+                    node.set_label(place.text);
+                    node.set_bounds(accesskit_rect(gloss_rect, ppp));
+                });
+            }
+        }
         if self.selected {
             // Selected, as an item of a list is (egui's own `selected` would make it
             // a toggled checkbox).
@@ -375,6 +422,13 @@ impl TextBlock<'_> {
                 .map(to_screen)
                 .reduce(|a, b| a.union(b))
         });
+        let pointer_word_rect = pointer_word.clone().and_then(|word| {
+            layout
+                .selection_rects(word)
+                .into_iter()
+                .map(to_screen)
+                .reduce(|a, b| a.union(b))
+        });
         TextBlockOutput {
             response,
             selection: selected,
@@ -382,6 +436,7 @@ impl TextBlock<'_> {
             pointer_offset,
             pointer_word,
             marked_rect: marked_rects.into_iter().reduce(|a, b| a.union(b)),
+            pointer_word_rect,
         }
     }
 }
@@ -400,4 +455,14 @@ pub fn copy_requested(ui: &Ui) -> bool {
             _ => false,
         })
     })
+}
+
+/// `rect` (points) as AccessKit bounds (physical pixels).
+fn accesskit_rect(rect: Rect, pixels_per_point: f32) -> egui::accesskit::Rect {
+    egui::accesskit::Rect {
+        x0: f64::from(rect.min.x * pixels_per_point),
+        y0: f64::from(rect.min.y * pixels_per_point),
+        x1: f64::from(rect.max.x * pixels_per_point),
+        y1: f64::from(rect.max.y * pixels_per_point),
+    }
 }

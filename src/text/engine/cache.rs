@@ -25,6 +25,8 @@ pub(super) struct LayoutKey {
     pixels_per_point_bits: u32,
     /// Hash of the emphasis spans; 0 when there are none.
     emphasis_hash: u64,
+    /// Hash of the word-by-word glosses and their style; 0 when there are none.
+    pub(super) interlinear_hash: u64,
 }
 
 pub(super) struct CachedLayout {
@@ -56,6 +58,7 @@ impl LayoutKey {
             } else {
                 hash_of(emphasis)
             },
+            interlinear_hash: 0,
         }
     }
 }

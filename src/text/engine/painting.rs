@@ -38,10 +38,10 @@ impl TextEngine {
             let meshes = self.build_meshes(painter.ctx(), layout);
             *cached = Some(LayoutMeshes { generation, meshes });
         }
-        let Some(cached) = cached.as_ref() else {
+        let Some(meshes) = cached.as_ref() else {
             return;
         };
-        for (mesh, tinted) in &cached.meshes {
+        for (mesh, tinted) in &meshes.meshes {
             let mut mesh = mesh.clone();
             mesh.translate(origin.to_vec2());
             if *tinted && color != Color32::WHITE {
@@ -50,6 +50,26 @@ impl TextEngine {
                 }
             }
             painter.add(mesh);
+        }
+        drop(cached);
+        self.paint_glosses(painter, layout, origin, color);
+    }
+
+    /// Paints the word-by-word glosses of `layout` (at `origin`) under their words, a
+    /// little fainter than the text.
+    fn paint_glosses(
+        &mut self,
+        painter: &Painter,
+        layout: &ParagraphLayout,
+        origin: Pos2,
+        color: Color32,
+    ) {
+        let ppp = layout.pixels_per_point();
+        let faint = color.gamma_multiply(0.75);
+        for gloss in &layout.glosses {
+            let left_px = gloss.gloss_px.left() - gloss.layout.ink_left_px();
+            let at = origin + egui::vec2(left_px, gloss.gloss_px.top()) / ppp;
+            self.paint(painter, &gloss.layout, at, faint);
         }
     }
 

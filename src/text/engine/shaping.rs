@@ -29,6 +29,26 @@ impl TextEngine {
         width_px: f32,
         pixels_per_point: f32,
     ) -> ParagraphLayout {
+        self.shape_widened(text, emphasis, style, width_px, pixels_per_point, &[], 0.0)
+    }
+
+    /// [`Self::shape`], with the words at `widths` (byte range, width in pixels) made
+    /// at least that wide and a row `row_px` tall added under each line (see
+    /// `interlinear`); without widths, the plain layout.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the plain layout's arguments and the rows'"
+    )]
+    pub(super) fn shape_widened(
+        &mut self,
+        text: &str,
+        emphasis: &[EmphasisSpan],
+        style: &TextStyle,
+        width_px: f32,
+        pixels_per_point: f32,
+        widths: &[(Range<usize>, f32)],
+        row_px: f32,
+    ) -> ParagraphLayout {
         self.layouts_built += 1;
         let size_px = style.size_pt * pixels_per_point;
         let line_height_px = size_px * style.line_height;
@@ -40,22 +60,44 @@ impl TextEngine {
                 self.shaped.insert(text, emphasis, style, lines)
             }
         };
+        if widths.is_empty() {
+            return place(
+                lines
+                    .iter()
+                    .map(|line| (line.start, &line.shape, &text[line.start..line.end])),
+                &mut self.scratch,
+                text,
+                size_px,
+                line_height_px,
+                width_px,
+                pixels_per_point,
+                0.0,
+            );
+        }
+        let widened: Vec<(usize, ShapeLine, usize)> = lines
+            .iter()
+            .map(|line| {
+                let shape = super::interlinear::widen(&line.shape, line.start, widths, size_px);
+                (line.start, shape, line.end)
+            })
+            .collect();
         place(
-            lines
+            widened
                 .iter()
-                .map(|line| (line.start, &line.shape, &text[line.start..line.end])),
+                .map(|(start, shape, end)| (*start, shape, &text[*start..*end])),
             &mut self.scratch,
             text,
             size_px,
             line_height_px,
             width_px,
             pixels_per_point,
+            row_px,
         )
     }
 
     /// Shapes each line of `text` (split at line breaks as cosmic-text's `Buffer`
     /// splits it), with its emphasis.
-    fn shape_lines(
+    pub(super) fn shape_lines(
         &mut self,
         text: &str,
         emphasis: &[EmphasisSpan],
@@ -142,6 +184,7 @@ impl TextEngine {
             metrics.line_height,
             width_px,
             pixels_per_point,
+            0.0,
         )
     }
 
@@ -163,9 +206,10 @@ impl TextEngine {
 
 /// Wraps each line of a paragraph (where it starts in `text`, its shaping, its text)
 /// to `width_px` and places the wrapped lines one under the other as cosmic-text's
-/// `Buffer` places them: the line box's height, the glyphs centred in it.
+/// `Buffer` places them: the line box's height, the glyphs centred in it; and under
+/// each line a row `row_px` tall (0 but for word-by-word glosses).
 #[allow(clippy::too_many_arguments)]
-fn place<'a>(
+pub(super) fn place<'a>(
     lines: impl Iterator<Item = (usize, &'a ShapeLine, &'a str)>,
     scratch: &mut ShapeBuffer,
     text: &str,
@@ -173,6 +217,7 @@ fn place<'a>(
     line_height_px: f32,
     width_px: f32,
     pixels_per_point: f32,
+    row_px: f32,
 ) -> ParagraphLayout {
     let mut wrapped = Vec::new();
     let mut places = Vec::new();
@@ -183,8 +228,8 @@ fn place<'a>(
             let line_height = layout_line.line_height_opt.unwrap_or(line_height_px);
             let glyph_height = layout_line.max_ascent + layout_line.max_descent;
             let line_y = top + (line_height - glyph_height) / 2.0 + layout_line.max_ascent;
-            places.push((start, shape.rtl, top, line_y, line_height));
-            top += line_height;
+            places.push((start, shape.rtl, top, line_y, line_height + row_px));
+            top += line_height + row_px;
         }
         wrapped.push(layout);
     }

@@ -253,6 +253,8 @@ pub(super) struct RowMarks<'a> {
     pub(super) selected: Option<std::ops::Range<usize>>,
     /// The sentences lit as linked, as byte ranges of the section's text.
     pub(super) linked: &'a [std::ops::Range<usize>],
+    /// The word-by-word glosses, when they are shown.
+    pub(super) word_glosses: Option<crate::ui::columns::WordGlosses<'a>>,
 }
 
 /// A row as drawn.
@@ -268,6 +270,8 @@ pub(super) struct Row {
     pub(super) pointer_word: Option<std::ops::Range<usize>>,
     /// Where the linked sentences of the section are on screen.
     pub(super) linked_rect: Option<Rect>,
+    /// Where that word is on screen.
+    pub(super) pointer_word_rect: Option<Rect>,
 }
 
 /// The source text of a row as drawn.
@@ -279,6 +283,7 @@ struct SourceDrawn {
     /// The pointer's offset and word, in the section's own text.
     pointer_offset: Option<usize>,
     pointer_word: Option<std::ops::Range<usize>>,
+    pointer_word_rect: Option<Rect>,
 }
 
 /// Lays out and paints one row with its top-left corner at `top_left`: the source
@@ -386,12 +391,13 @@ pub(super) fn show_row(
                     .contains(pos)
         });
     let linked_rect = source.as_ref().and_then(|source| source.linked_rect);
-    let (response, selection_rect, pointer_offset, pointer_word) = match source {
+    let (response, selection_rect, pointer_offset, pointer_word, pointer_word_rect) = match source {
         Some(source) => (
             source.response,
             source.selection_rect,
             source.pointer_offset,
             source.pointer_word,
+            source.pointer_word_rect,
         ),
         None => {
             // The translation alone: the article is shown beside the row pointed at.
@@ -413,7 +419,7 @@ pub(super) fn show_row(
                         .show(ui);
                 });
             }
-            (response, None, None, None)
+            (response, None, None, None, None)
         }
     };
     if pointed || under_cursor {
@@ -424,6 +430,7 @@ pub(super) fn show_row(
         selection_rect,
         pointer_offset,
         pointer_word,
+        pointer_word_rect,
         response,
         linked_rect,
     }
@@ -444,6 +451,7 @@ fn show_source(
         highlights,
         selected,
         linked,
+        word_glosses,
     } = marks;
     let look = setting.look;
     // The reader's margins, on both sides of the text.
@@ -473,9 +481,19 @@ fn show_source(
         .iter()
         .map(|range| shown.shown_range(range.clone()))
         .collect();
+    let glosses = word_glosses.and_then(|glosses| glosses(index, &shown.text));
+    let style = look.section_style(section);
+    // Glosses in the small text size, in the Latin face (they are English).
+    let gloss_style = TextStyle {
+        family: crate::text::FontFamily::Serif,
+        size_pt: style.size_pt * theme::SMALL_TEXT_RATIO * 0.8,
+        line_height: 1.3,
+        bold: false,
+    };
     let output = TextBlock::new(&shown.text)
         .emphasis(&emphasis)
-        .style(look.section_style(section))
+        .style(style)
+        .interlinear(glosses.as_deref().map_or(&[], Vec::as_slice), gloss_style)
         .highlights(&highlights)
         .marked(&linked, theme::linked_sentence_fill())
         .selection_from_view(selected.map(|range| shown.shown_range(range)))
@@ -500,6 +518,7 @@ fn show_source(
         pointer_word: output
             .pointer_word
             .map(|word| to_original(word.start)..to_original(word.end)),
+        pointer_word_rect: output.pointer_word_rect,
         response: output.response,
     }
 }

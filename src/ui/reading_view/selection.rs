@@ -102,6 +102,7 @@ pub(super) struct RowSeen {
     pub(super) response: egui::Response,
     pub(super) pointer_offset: Option<usize>,
     pub(super) pointer_word: Option<std::ops::Range<usize>>,
+    pub(super) pointer_word_rect: Option<Rect>,
     pub(super) selection_rect: Option<Rect>,
 }
 
