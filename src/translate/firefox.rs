@@ -188,16 +188,15 @@ fn load_engine(folder: &ModelFolder) -> Result<BoundedEngine, FirefoxError> {
     }
 }
 
-/// One section through the engine, line by line and sentence by sentence, with the
-/// byte pieces turned back into characters. A panic in the engine becomes an error.
+/// One section through the engine, its sentences decoded together, with the byte
+/// pieces turned back into characters. A panic in the engine becomes an error.
 fn translate_section(engine: &BoundedEngine, text: &str) -> Result<String, FirefoxError> {
     catch_unwind(AssertUnwindSafe(|| {
-        sentences::by_lines(text, |line| {
-            let translated = engine.line(line);
-            Ok::<_, FirefoxError>(bytes::restore_byte_pieces(&translated).into_owned())
-        })
+        // Byte pieces never run across a line break, so the section is repaired
+        // whole.
+        bytes::restore_byte_pieces(&engine.section(text)).into_owned()
     }))
-    .unwrap_or_else(|panic| Err(FirefoxError::Decoding(panic_text(&*panic))))
+    .map_err(|panic| FirefoxError::Decoding(panic_text(&*panic)))
 }
 
 fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
