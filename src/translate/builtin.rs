@@ -96,12 +96,12 @@ fn from_firefox(dir: &Path, error: FirefoxError) -> TranslateError {
     match error {
         FirefoxError::NoModel { dir } => TranslateError::NoModel { dir },
         FirefoxError::Cpu { missing } => TranslateError::CpuLacks { what: missing },
-        FirefoxError::MissingFile { .. } | FirefoxError::BadModel { .. } => {
-            TranslateError::ModelDoesNotLoad {
-                dir: dir.to_path_buf(),
-                why: error.to_string(),
-            }
-        }
+        FirefoxError::MissingFile { .. }
+        | FirefoxError::MixedFolder { .. }
+        | FirefoxError::BadModel { .. } => TranslateError::ModelDoesNotLoad {
+            dir: dir.to_path_buf(),
+            why: error.to_string(),
+        },
         FirefoxError::Decoding(why) => TranslateError::GarbageAnswer { why },
     }
 }
