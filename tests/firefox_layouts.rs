@@ -185,7 +185,10 @@ fn a_folder_of_two_layouts_is_refused() {
         ("trgvocab.aren.spm", &f.vocab),
     ]);
     let error = FirefoxModel::open(dir.path()).expect_err("mixed layouts");
-    assert!(matches!(error, FirefoxError::MixedFolder { .. }), "{error:?}");
+    assert!(
+        matches!(error, FirefoxError::MixedFolder { .. }),
+        "{error:?}"
+    );
     let message = error.to_string();
     assert!(message.contains("vocab.aren.spm.gz"), "{message}");
     assert!(message.contains("srcvocab.aren.spm"), "{message}");
@@ -205,7 +208,10 @@ fn a_damaged_compressed_file_is_named() {
     let message = FirefoxModel::open(dir.path())
         .expect_err("cut short")
         .to_string();
-    assert!(message.contains("model.aren.intgemm.alphas.bin.gz"), "{message}");
+    assert!(
+        message.contains("model.aren.intgemm.alphas.bin.gz"),
+        "{message}"
+    );
     assert!(message.contains("cannot be decompressed"), "{message}");
 
     let dir = lay_out(&[
@@ -216,5 +222,8 @@ fn a_damaged_compressed_file_is_named() {
         .expect_err("not a vocabulary")
         .to_string();
     assert!(message.contains("vocab.aren.spm.gz"), "{message}");
-    assert!(message.contains("not a SentencePiece vocabulary"), "{message}");
+    assert!(
+        message.contains("not a SentencePiece vocabulary"),
+        "{message}"
+    );
 }

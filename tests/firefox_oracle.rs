@@ -162,6 +162,11 @@ struct Tally {
     wrapped: usize,
     /// Those whose translation is bergamot's, or a beginning of it.
     wrapped_prefix: usize,
+    /// Output pieces compared, every sentence's (the longer of the two
+    /// translations', each re-tokenised with the model's vocabulary).
+    pieces: usize,
+    /// Those equal to bergamot's, up to where the two translations part.
+    pieces_equal: usize,
 }
 
 /// Runs `sentences` through both engines with the model `synth` and tallies the
@@ -198,14 +203,33 @@ fn compare_with(
             tally.wrapped += 1;
             tally.wrapped_prefix += usize::from(theirs.starts_with(mine.as_str()));
         }
+        let (ours_pieces, theirs_pieces) = (vocab.encode(&mine), vocab.encode(theirs));
+        tally.pieces += ours_pieces.len().max(theirs_pieces.len());
+        tally.pieces_equal += ours_pieces
+            .iter()
+            .zip(&theirs_pieces)
+            .take_while(|(a, b)| a == b)
+            .count();
         if mine != *theirs {
             let start: String = sentence.chars().take(30).collect();
             eprintln!("{pieces} pieces, {start:?}…: {}", parting(&mine, theirs));
         }
     }
-    eprintln!(
-        "{:?} {}-wide, {:?}: {tally:?}",
-        synth.precision, synth.dim, synth.rig
+    // The figures, for `cargo test --test firefox_oracle -- --nocapture`.
+    println!(
+        "{:?} {}-wide, {:?}{}: {} sentences compared; within the window {} of {} equal; \
+         sliced {} of {} bergamot's or a beginning of it; output pieces {} of {} equal",
+        synth.precision,
+        synth.dim,
+        synth.rig,
+        if lex.is_some() { ", shortlist" } else { "" },
+        sentences.len(),
+        tally.within_equal,
+        tally.within,
+        tally.wrapped_prefix,
+        tally.wrapped,
+        tally.pieces_equal,
+        tally.pieces,
     );
     tally
 }
