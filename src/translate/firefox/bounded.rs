@@ -11,8 +11,14 @@
 //! (`max-length-factor` times the widest source in the batch); a sentence too long
 //! for the window is cut into slices that bergamot decodes as one batch, so each
 //! slice gets the widest slice's limit. (When Firefox batches several sentences of
-//! a page together, a short one may run longer than here; Hamish translates each
-//! sentence on its own, as bergamot does for a text of one sentence.)
+//! a page together, a short one may run longer than here; Hamish gives each
+//! sentence its own limit, as bergamot does for a text of one sentence.)
+//!
+//! A section's sentences are decoded together ([`BoundedEngine::section`]):
+//! fxtranslate's `greedy_batch` runs one matrix product per layer and step for a
+//! batch of rows, each row masked from the others' padding and stopped at its own
+//! end, so every sentence gets the pieces it gets alone (`tests/firefox_batch.rs`)
+//! for less time (`benches/firefox.rs`).
 
 use std::convert::Infallible;
 
