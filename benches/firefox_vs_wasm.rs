@@ -76,7 +76,7 @@ fn main() {
         pieces(&ours),
     );
     if let Some(script) = oracle() {
-        let (theirs, wasm_seconds) = bergamot(&script, &setup, rounds);
+        let (theirs, wasm_seconds) = bergamot(&script, setup, rounds);
         let wasm_rate = (words * rounds) as f64 / wasm_seconds;
         println!(
             "bergamot-translator 0.4.9 (WebAssembly under Node, {} model): {words} words × \
