@@ -14,10 +14,14 @@
 //!
 //! - `article_1000_words`: one pass over the 1,000 words, section by section.
 //!
-//! Measured 2026-11-23 on the 2-core build machine (AVX2 kernel, load average ~10
-//! from other builds): 1,000 words (2,678 source pieces) into 5,689 output pieces in
-//! 13.1 s on the first pass (77 words/s); divan median 14.1 s (13.6–14.7 s). (With
-//! the old limit, four pieces a sentence more; not measured again since.)
+//! - `article_1000_words_one_sentence_at_a_time` and
+//!   `article_1000_words_sections_together`: the engine built directly, each
+//!   sentence decoded alone against a section's sentences decoded together.
+//!
+//! Measured 2026-12-06 on the 2-core build machine (AVX2 kernel, load average 6
+//! falling to 3): `article_1000_words` median 6.54 s (first pass 8.76 s, 114
+//! words/s); one sentence at a time 16.89 s, sections together 6.72 s. Figures in
+//! BENCHMARKS.md.
 //!
 //! `cargo test --benches` runs it once in a debug build: there the model is the
 //! tests' tiny one and the article 40 words, so that run stays cheap.
