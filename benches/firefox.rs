@@ -14,10 +14,14 @@
 //!
 //! - `article_1000_words`: one pass over the 1,000 words, section by section.
 //!
-//! Measured 2026-11-23 on the 2-core build machine (AVX2 kernel, load average ~10
-//! from other builds): 1,000 words (2,678 source pieces) into 5,689 output pieces in
-//! 13.1 s on the first pass (77 words/s); divan median 14.1 s (13.6–14.7 s). (With
-//! the old limit, four pieces a sentence more; not measured again since.)
+//! - `article_1000_words_one_sentence_at_a_time` and
+//!   `article_1000_words_sections_together`: the engine built directly, each
+//!   sentence decoded alone against a section's sentences decoded together.
+//!
+//! Measured 2026-12-06 on the 2-core build machine (AVX2 kernel, load average 6
+//! falling to 3): `article_1000_words` median 6.54 s (first pass 8.76 s, 114
+//! words/s); one sentence at a time 16.89 s, sections together 6.72 s. Figures in
+//! BENCHMARKS.md.
 //!
 //! `cargo test --benches` runs it once in a debug build: there the model is the
 //! tests' tiny one and the article 40 words, so that run stays cheap.
@@ -26,8 +30,10 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use fxtranslate::engine::Engine;
 use fxtranslate::spm::SpmVocab;
 use hamish::translate::firefox::FirefoxModel;
+use hamish::translate::firefox::bounded::BoundedEngine;
 use hamish::translate::firefox::synth::{Precision, Rig, SynthModel};
 
 /// In a debug build (`cargo test --benches`) a tiny model and a short article.
@@ -69,6 +75,64 @@ fn article_1000_words(bencher: divan::Bencher) {
     });
 }
 
+/// The same article with the model built directly, one sentence decoded at a time
+/// (`BoundedEngine::line` on each line): what Hamish did before it decoded a
+/// section's sentences together.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn article_1000_words_one_sentence_at_a_time(bencher: divan::Bencher) {
+    BOUNDED.with(|(engine, sections)| {
+        bencher.bench(|| {
+            for section in sections {
+                divan::black_box(engine.line(section));
+            }
+        });
+    });
+}
+
+/// The same, each section's sentences decoded together (`BoundedEngine::section`,
+/// what `FirefoxModel::translate` runs).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn article_1000_words_sections_together(bencher: divan::Bencher) {
+    BOUNDED.with(|(engine, sections)| {
+        bencher.bench(|| {
+            for section in sections {
+                divan::black_box(engine.section(section));
+            }
+        });
+    });
+}
+
+thread_local! {
+    /// The benchmark's model as a `BoundedEngine` (which cannot move between
+    /// threads: `FirefoxModel` keeps it on a thread of its own), and the article.
+    static BOUNDED: (BoundedEngine, Vec<String>) = {
+        let vocab = vocab_bytes();
+        let engine = Engine::from_bytes(&synth().to_bytes(), &vocab, &vocab)
+            .expect("the generated model loads");
+        let bounded = BoundedEngine {
+            engine,
+            source: SpmVocab::from_bytes(&vocab),
+            target: SpmVocab::from_bytes(&vocab),
+        };
+        (bounded, article())
+    };
+}
+
+/// The model generated for the benchmark.
+fn synth() -> SynthModel {
+    let vocab = vocab_bytes();
+    let pieces = SpmVocab::from_bytes(&vocab).len();
+    // The output rig repeats the piece `▁ال`, never the end of the sentence.
+    let repeat = (0..pieces as u32)
+        .find(|&id| SpmVocab::from_bytes(&vocab).piece(id) == "▁ال")
+        .expect("▁ال is a piece");
+    if DEBUG {
+        SynthModel::tiny(pieces, Precision::Int8, Rig::Repeat(repeat))
+    } else {
+        SynthModel::base(32_000, Precision::Int8, Rig::Repeat(repeat))
+    }
+}
+
 fn vocab_bytes() -> Vec<u8> {
     std::fs::read(
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/firefox/vocab.tiny.spm"),
@@ -81,16 +145,7 @@ fn setup() -> &'static (FirefoxModel, Vec<String>) {
     static SETUP: OnceLock<(FirefoxModel, Vec<String>)> = OnceLock::new();
     SETUP.get_or_init(|| {
         let vocab = vocab_bytes();
-        let pieces = SpmVocab::from_bytes(&vocab).len();
-        // The output rig repeats the piece `▁ال`, never the end of the sentence.
-        let repeat = (0..pieces as u32)
-            .find(|&id| SpmVocab::from_bytes(&vocab).piece(id) == "▁ال")
-            .expect("▁ال is a piece");
-        let synth = if DEBUG {
-            SynthModel::tiny(pieces, Precision::Int8, Rig::Repeat(repeat))
-        } else {
-            SynthModel::base(32_000, Precision::Int8, Rig::Repeat(repeat))
-        };
+        let synth = synth();
         let dir = tempfile::tempdir().expect("temp dir");
         synth
             .write_folder(dir.path(), "aren", &vocab)

@@ -6,6 +6,26 @@
 //!
 //! Needs Node and `npm ci --prefix tests/oracle`; without them the test says so and
 //! passes, except under `CI=true`, where it fails.
+//!
+//! Each comparison prints its figures (`-- --nocapture`). On 6 December 2026, with a
+//! section's sentences decoded together (sentences compared; within the window,
+//! equal; sliced past it, bergamot's or a beginning of it; output pieces equal,
+//! re-tokenised, up to where the two part):
+//!
+//! | model | sentences | within | sliced | pieces |
+//! | --- | --- | --- | --- | --- |
+//! | float32 tiny | 129 | 114 of 114 | 15 of 15 | 18,125 of 19,394 |
+//! | int8 tiny | 129 | 114 of 114 | 13 of 15 | 16,044 of 18,816 |
+//! | float32 base | 16 | 15 of 15 | 1 of 1 | 4,079 of 4,317 |
+//! | int8 base | 16 | 14 of 15 | 0 of 1 | 3,238 of 3,565 |
+//! | float32 tiny, shortlist | 40 | 38 of 38 | 0 of 2 | 2,508 of 6,104 |
+//! | int8 tiny, shortlist | 40 | 34 of 38 | 0 of 2 | 1,683 of 4,376 |
+//! | float32 and int8 tiny, never ending | 129 | 114 of 114 | 15 of 15 | 18,388 of 20,898 |
+//!
+//! Every missing piece is in a sentence that parts where the notes of
+//! [`assert_agrees`] and [`assert_agrees_within_int8_rounding`] say: sliced
+//! sentences (the last slice's length limit, the shortlist's candidates) and int8
+//! rounding.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -162,6 +182,11 @@ struct Tally {
     wrapped: usize,
     /// Those whose translation is bergamot's, or a beginning of it.
     wrapped_prefix: usize,
+    /// Output pieces compared, every sentence's (the longer of the two
+    /// translations', each re-tokenised with the model's vocabulary).
+    pieces: usize,
+    /// Those equal to bergamot's, up to where the two translations part.
+    pieces_equal: usize,
 }
 
 /// Runs `sentences` through both engines with the model `synth` and tallies the
@@ -198,14 +223,33 @@ fn compare_with(
             tally.wrapped += 1;
             tally.wrapped_prefix += usize::from(theirs.starts_with(mine.as_str()));
         }
+        let (ours_pieces, theirs_pieces) = (vocab.encode(&mine), vocab.encode(theirs));
+        tally.pieces += ours_pieces.len().max(theirs_pieces.len());
+        tally.pieces_equal += ours_pieces
+            .iter()
+            .zip(&theirs_pieces)
+            .take_while(|(a, b)| a == b)
+            .count();
         if mine != *theirs {
             let start: String = sentence.chars().take(30).collect();
             eprintln!("{pieces} pieces, {start:?}…: {}", parting(&mine, theirs));
         }
     }
-    eprintln!(
-        "{:?} {}-wide, {:?}: {tally:?}",
-        synth.precision, synth.dim, synth.rig
+    // The figures, for `cargo test --test firefox_oracle -- --nocapture`.
+    println!(
+        "{:?} {}-wide, {:?}{}: {} sentences compared; within the window {} of {} equal; \
+         sliced {} of {} bergamot's or a beginning of it; output pieces {} of {} equal",
+        synth.precision,
+        synth.dim,
+        synth.rig,
+        if lex.is_some() { ", shortlist" } else { "" },
+        sentences.len(),
+        tally.within_equal,
+        tally.within,
+        tally.wrapped_prefix,
+        tally.wrapped,
+        tally.pieces_equal,
+        tally.pieces,
     );
     tally
 }

@@ -96,12 +96,12 @@ fn from_firefox(dir: &Path, error: FirefoxError) -> TranslateError {
     match error {
         FirefoxError::NoModel { dir } => TranslateError::NoModel { dir },
         FirefoxError::Cpu { missing } => TranslateError::CpuLacks { what: missing },
-        FirefoxError::MissingFile { .. } | FirefoxError::BadModel { .. } => {
-            TranslateError::ModelDoesNotLoad {
-                dir: dir.to_path_buf(),
-                why: error.to_string(),
-            }
-        }
+        FirefoxError::MissingFile { .. }
+        | FirefoxError::MixedFolder { .. }
+        | FirefoxError::BadModel { .. } => TranslateError::ModelDoesNotLoad {
+            dir: dir.to_path_buf(),
+            why: error.to_string(),
+        },
         FirefoxError::Decoding(why) => TranslateError::GarbageAnswer { why },
     }
 }
@@ -211,5 +211,55 @@ mod tests {
         let message = error.to_string();
         assert!(message.contains("Persian to English"), "{message}");
         assert!(message.contains("there is: Arabic to English"), "{message}");
+    }
+
+    /// A section's sentences are decoded together, in one call to the engine that
+    /// runs for the whole section; a cancel still returns within a tenth of a second
+    /// (here within a second, for a loaded machine), long before the section is done.
+    #[test]
+    fn a_cancel_returns_while_a_long_section_is_decoded() {
+        if cpu_check().is_err() {
+            eprintln!("skipped: this processor cannot run the built-in engine");
+            return;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let vocab = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/firefox/vocab.tiny.spm"),
+        )
+        .expect("the tiny vocabulary");
+        let pieces = fxtranslate::spm::SpmVocab::from_bytes(&vocab);
+        let repeat = (0..pieces.len() as u32)
+            .find(|&id| pieces.piece(id) == "▁ال")
+            .expect("▁ال is a piece");
+        // Never ending a sentence: every one decodes to its length limit.
+        SynthModel::tiny(pieces.len(), Precision::Int8, Rig::Repeat(repeat))
+            .write_folder(dir.path(), "aren", &vocab)
+            .expect("model written");
+        let engine = BuiltIn::open(dir.path(), "ar", "en").expect("opens");
+        let sentence = "كتب الولد الدرس في البيت ثم خرج إلى الحديقة. ";
+        let section = sentence.repeat(600);
+        let cancel = AtomicBool::new(false);
+        let glossary = Glossary::default();
+        let request = TranslateRequest {
+            text: &section,
+            source_language: "ar",
+            target_language: "en",
+            context: None,
+            glossary: &glossary,
+            cancel: &cancel,
+        };
+        let (answer, cancelled_at) = std::thread::scope(|scope| {
+            let running = scope.spawn(|| {
+                let answer = engine.translate(&request);
+                (answer, std::time::Instant::now())
+            });
+            std::thread::sleep(Duration::from_millis(300));
+            cancel.store(true, Ordering::Relaxed);
+            let cancelled = std::time::Instant::now();
+            let (answer, returned) = running.join().expect("no panic");
+            (answer, returned.duration_since(cancelled))
+        });
+        assert_eq!(answer, Err(TranslateError::Cancelled));
+        assert!(cancelled_at < Duration::from_secs(1), "{cancelled_at:?}");
     }
 }

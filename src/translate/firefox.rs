@@ -1,7 +1,8 @@
 //! The built-in engine: Firefox Translations models run on this computer, through the
 //! `fxtranslate` crate (a Rust port of the Bergamot/Marian inference Firefox uses).
 //!
-//! A model is a folder of three files the reader adds ([`folder`]); Hamish checks the
+//! A model is a folder of three files the reader adds ([`folder`]), plain or
+//! gzip-compressed as published ([`packed`]); Hamish checks the
 //! processor ([`cpu`]) and the files ([`check`]) before handing them to the engine, so
 //! each way a model can be unusable is a sentence rather than a crash. A section is
 //! translated line by line and sentence by sentence ([`sentences`]), and the engine's
@@ -21,6 +22,7 @@ pub mod check;
 pub mod cpu;
 mod error;
 pub mod folder;
+pub mod packed;
 pub mod sentences;
 pub mod synth;
 
@@ -153,32 +155,56 @@ impl Drop for FirefoxModel {
 }
 
 /// Builds the engine (on its thread). The weights are read into memory rather than
-/// mapped, so a model file replaced while Hamish runs cannot crash it.
+/// mapped, so a model file replaced while Hamish runs cannot crash it; a folder with
+/// a gzip-compressed file is read through [`packed`], unpacked in memory.
 fn load_engine(folder: &ModelFolder) -> Result<BoundedEngine, FirefoxError> {
     let bad = |reason: String| FirefoxError::BadModel {
         path: folder.model.clone(),
         reason,
     };
-    let built = catch_unwind(|| {
-        let engine = Engine::load(&folder.model, &folder.source_vocab, &folder.target_vocab)?;
-        match &folder.shortlist {
-            Some(path) => Shortlist::load(path)
-                .map(|shortlist| engine.with_shortlist(shortlist))
-                .map_err(|error| format!("its shortlist cannot be read ({error})")),
-            None => Ok(engine),
-        }
-    });
-    let vocab = |path: &Path| {
-        SpmVocab::load(path).map_err(|error| FirefoxError::BadModel {
+    let read = |path: &Path, max_bytes: u64| {
+        packed::read(path, max_bytes).map_err(|error| FirefoxError::BadModel {
             path: path.to_path_buf(),
-            reason: format!("its vocabulary cannot be read ({error})"),
+            reason: error.to_string(),
         })
     };
+    let source_bytes = read(&folder.source_vocab, check::MAX_VOCABULARY_BYTES)?;
+    let target_bytes = read(&folder.target_vocab, check::MAX_VOCABULARY_BYTES)?;
+    let shortlist_bytes = match &folder.shortlist {
+        Some(path) if packed::is_gzip(path) => Some(read(path, check::MAX_SHORTLIST_BYTES)?),
+        _ => None,
+    };
+    let any_packed = [&folder.model, &folder.source_vocab, &folder.target_vocab]
+        .into_iter()
+        .chain(&folder.shortlist)
+        .any(|path| packed::is_gzip(path));
+    let model_bytes = if any_packed {
+        Some(read(&folder.model, check::MAX_MODEL_BYTES)?)
+    } else {
+        None
+    };
+    let built = catch_unwind(|| {
+        let engine = match &model_bytes {
+            // From memory, fxtranslate calls the vocabulary shared when the two
+            // vocabularies are the same bytes (from files, when they are the same
+            // file): the same for every folder Mozilla publishes, whose split
+            // vocabularies differ.
+            Some(model) => Engine::from_bytes(model, &source_bytes, &target_bytes)?,
+            None => Engine::load(&folder.model, &folder.source_vocab, &folder.target_vocab)?,
+        };
+        match (&shortlist_bytes, &folder.shortlist) {
+            (Some(bytes), _) => Ok(engine.with_shortlist(Shortlist::from_bytes(bytes))),
+            (None, Some(path)) => Shortlist::load(path)
+                .map(|shortlist| engine.with_shortlist(shortlist))
+                .map_err(|error| format!("its shortlist cannot be read ({error})")),
+            (None, None) => Ok(engine),
+        }
+    });
     match built {
         Ok(Ok(engine)) => Ok(BoundedEngine {
             engine,
-            source: vocab(&folder.source_vocab)?,
-            target: vocab(&folder.target_vocab)?,
+            source: SpmVocab::from_bytes(&source_bytes),
+            target: SpmVocab::from_bytes(&target_bytes),
         }),
         Ok(Err(reason)) => Err(bad(reason)),
         Err(panic) => Err(bad(format!(
@@ -188,16 +214,15 @@ fn load_engine(folder: &ModelFolder) -> Result<BoundedEngine, FirefoxError> {
     }
 }
 
-/// One section through the engine, line by line and sentence by sentence, with the
-/// byte pieces turned back into characters. A panic in the engine becomes an error.
+/// One section through the engine, its sentences decoded together, with the byte
+/// pieces turned back into characters. A panic in the engine becomes an error.
 fn translate_section(engine: &BoundedEngine, text: &str) -> Result<String, FirefoxError> {
     catch_unwind(AssertUnwindSafe(|| {
-        sentences::by_lines(text, |line| {
-            let translated = engine.line(line);
-            Ok::<_, FirefoxError>(bytes::restore_byte_pieces(&translated).into_owned())
-        })
+        // Byte pieces never run across a line break, so the section is repaired
+        // whole.
+        bytes::restore_byte_pieces(&engine.section(text)).into_owned()
     }))
-    .unwrap_or_else(|panic| Err(FirefoxError::Decoding(panic_text(&*panic))))
+    .map_err(|panic| FirefoxError::Decoding(panic_text(&*panic)))
 }
 
 fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {

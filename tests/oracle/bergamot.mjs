@@ -5,8 +5,13 @@
 // Usage: node bergamot.mjs <request.json>
 // The request: {"model": path, "vocabs": [path, ...], "shortlist": path | null,
 //               "precision": "int8" | "float32", "sentences": [string, ...]}
-// Prints one JSON object: {"translations": [string, ...]}, each sentence translated
-// on its own (one text per sentence, so bergamot's own sentence splitter sees one).
+// Optional: "repeat": n (default 1) translates the sentences n times over.
+// Prints one JSON object: {"translations": [string, ...], "elapsed_ms": number}, each
+// sentence translated on its own (one text per sentence, so bergamot's own sentence
+// splitter sees one). `elapsed_ms` is the time the translations took, measured here
+// (from the first request to the last answer, all repetitions), so Node's start-up and
+// the model's loading are not in it: benches/firefox_vs_wasm.rs compares it with
+// Hamish's engine.
 import {readFile} from 'node:fs/promises';
 import {TranslatorBacking} from '@browsermt/bergamot-translator/translator.js';
 
@@ -57,15 +62,20 @@ const {worker, exports} = await backing.loadWorker();
 try {
     const pair = {from: 'xx', to: 'yy'};
     await exports.loadTranslationModel(pair, await backing.getTranslationModel(pair));
-    const translations = [];
-    for (const text of request.sentences) {
-        const [response] = await exports.translate({
-            models: [pair],
-            texts: [{text, html: false, qualityScores: false}],
-        });
-        translations.push(response.target.text);
+    let translations = [];
+    const started = performance.now();
+    for (let round = 0; round < (request.repeat ?? 1); round++) {
+        translations = [];
+        for (const text of request.sentences) {
+            const [response] = await exports.translate({
+                models: [pair],
+                texts: [{text, html: false, qualityScores: false}],
+            });
+            translations.push(response.target.text);
+        }
     }
-    process.stdout.write(JSON.stringify({translations}) + '\n');
+    const elapsed_ms = performance.now() - started;
+    process.stdout.write(JSON.stringify({translations, elapsed_ms}) + '\n');
 } finally {
     worker.terminate();
 }

@@ -11,14 +11,22 @@
 //! (`max-length-factor` times the widest source in the batch); a sentence too long
 //! for the window is cut into slices that bergamot decodes as one batch, so each
 //! slice gets the widest slice's limit. (When Firefox batches several sentences of
-//! a page together, a short one may run longer than here; Hamish translates each
-//! sentence on its own, as bergamot does for a text of one sentence.)
+//! a page together, a short one may run longer than here; Hamish gives each
+//! sentence its own limit, as bergamot does for a text of one sentence.)
+//!
+//! A section's sentences are decoded together ([`BoundedEngine::section`]):
+//! fxtranslate's `greedy_batch` runs one matrix product per layer and step for a
+//! batch of rows, each row masked from the others' padding and stopped at its own
+//! end, so every sentence gets the pieces it gets alone (`tests/firefox_batch.rs`)
+//! for less time (`benches/firefox.rs`).
+
+use std::convert::Infallible;
 
 use fxtranslate::engine::Engine;
-use fxtranslate::segment::{MAX_SOURCE_TOKENS, Segmenter, reassemble};
+use fxtranslate::segment::{MAX_SOURCE_TOKENS, Segmenter, Span, reassemble};
 use fxtranslate::spm::SpmVocab;
 
-use super::sentences::SentenceSplitter;
+use super::sentences::{SentenceSplitter, by_lines};
 
 /// Firefox's `max-length-factor`: at most this many target pieces per source piece.
 pub const MAX_LENGTH_FACTOR: usize = 2;
@@ -45,6 +53,63 @@ impl BoundedEngine {
     /// (127 pieces and its end) is cut into window-sized slices translated one
     /// after the other, as fxtranslate and Marian (`max-length-break`) do.
     pub fn sentence(&self, sentence: &str) -> String {
+        let rows = self.rows(sentence);
+        let mut out = String::new();
+        for row in &rows.sources {
+            let mut pieces = self.engine.greedy(row);
+            pieces.truncate(rows.limit);
+            out.push_str(&self.target.decode(&pieces));
+        }
+        out
+    }
+
+    /// Translates several sentences decoded together, in batches of up to
+    /// [`MAX_BATCH_ROWS`] rows of similar length: the same pieces as
+    /// [`BoundedEngine::sentence`] on each (each row of fxtranslate's
+    /// `greedy_batch` is computed as if alone, its padding masked), with one
+    /// matrix product per layer and step for the whole batch instead of one per
+    /// sentence.
+    pub fn sentences(&self, sentences: &[&str]) -> Vec<String> {
+        let per_sentence: Vec<Rows> = sentences.iter().map(|s| self.rows(s)).collect();
+        // Every slice of every sentence, as (sentence, slice) with its source.
+        let mut all: Vec<(usize, usize, &[u32])> = per_sentence
+            .iter()
+            .enumerate()
+            .flat_map(|(i, rows)| {
+                rows.sources
+                    .iter()
+                    .enumerate()
+                    .map(move |(j, row)| (i, j, row.as_slice()))
+            })
+            .collect();
+        // Rows of similar length together: a batch is padded to its longest row.
+        all.sort_by_key(|&(_, _, row)| row.len());
+        let mut pieces: Vec<Vec<Vec<u32>>> = per_sentence
+            .iter()
+            .map(|rows| vec![Vec::new(); rows.sources.len()])
+            .collect();
+        for batch in all.chunks(MAX_BATCH_ROWS) {
+            let sources: Vec<Vec<u32>> = batch.iter().map(|&(_, _, row)| row.to_vec()).collect();
+            for (&(i, j, _), mut out) in batch.iter().zip(self.engine.greedy_batch(&sources)) {
+                out.truncate(per_sentence[i].limit);
+                pieces[i][j] = out;
+            }
+        }
+        pieces
+            .iter()
+            .map(|slices| {
+                slices
+                    .iter()
+                    .map(|slice| self.target.decode(slice))
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    /// What the engine is given for `sentence`: its window-sized slices, each
+    /// with the end piece (one empty row for an empty sentence), and the most
+    /// pieces each slice's translation may have.
+    fn rows(&self, sentence: &str) -> Rows {
         let ids = self.source.encode(sentence);
         let eos = self.source.eos_id();
         let slices: Vec<&[u32]> = ids.chunks(MAX_SOURCE_TOKENS.max(1)).collect();
@@ -56,19 +121,20 @@ impl BoundedEngine {
             .map(|slice| slice.len() + 1)
             .max()
             .unwrap_or(1);
-        let mut out = String::new();
-        for slice in slices
+        let sources = slices
             .iter()
             .copied()
             .chain(ids.is_empty().then_some(&[][..]))
-        {
-            let mut source = slice.to_vec();
-            source.push(eos);
-            let mut pieces = self.engine.greedy(&source);
-            pieces.truncate(max_target_pieces(widest));
-            out.push_str(&self.target.decode(&pieces));
+            .map(|slice| {
+                let mut source = slice.to_vec();
+                source.push(eos);
+                source
+            })
+            .collect();
+        Rows {
+            sources,
+            limit: max_target_pieces(widest),
         }
-        out
     }
 
     /// Translates a line sentence by sentence (Hamish's splitter), keeping the
@@ -81,4 +147,52 @@ impl BoundedEngine {
             .collect();
         reassemble(line, &spans, &outputs)
     }
+
+    /// Translates a section: every sentence of every line decoded together
+    /// ([`BoundedEngine::sentences`]), put back line by line with the spaces and
+    /// line breaks as they were; blank lines stay blank. The same text as
+    /// [`BoundedEngine::line`] on each line.
+    pub fn section(&self, text: &str) -> String {
+        let lines: Vec<(&str, Vec<Span>)> = text
+            .split_inclusive('\n')
+            .map(|line| line.trim_end_matches(['\n', '\r']))
+            .filter(|content| !content.trim().is_empty())
+            .map(|content| (content, SentenceSplitter.sentences(content)))
+            .collect();
+        let sentences: Vec<&str> = lines
+            .iter()
+            .flat_map(|(line, spans)| spans.iter().map(|span| span.of(line)))
+            .collect();
+        let mut translated = self.sentences(&sentences).into_iter();
+        let mut lines = lines.into_iter();
+        let joined = by_lines(text, |content| {
+            // `by_lines` visits exactly the non-blank lines gathered above; were it
+            // ever to differ, the line is translated on its own.
+            let out = match lines.next() {
+                Some((line, spans)) if line == content => {
+                    let outputs: Vec<String> = translated.by_ref().take(spans.len()).collect();
+                    reassemble(line, &spans, &outputs)
+                }
+                _ => self.line(content),
+            };
+            Ok::<_, Infallible>(out)
+        });
+        match joined {
+            Ok(text) => text,
+            Err(never) => match never {},
+        }
+    }
+}
+
+/// The most rows decoded in one batch: enough that a section's sentences share
+/// their matrix products, few enough that padding and the scratch memory of a
+/// batch stay small.
+pub const MAX_BATCH_ROWS: usize = 16;
+
+/// One sentence's rows for the engine.
+struct Rows {
+    /// Its slices, each ending with the end-of-sentence piece.
+    sources: Vec<Vec<u32>>,
+    /// The most pieces a slice's translation may have.
+    limit: usize,
 }

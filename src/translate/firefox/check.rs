@@ -5,7 +5,7 @@
 //! translation (and a short shortlist file, while loading). Hamish reads the model's
 //! table of contents (a memory map: no weight is read) and the two small files first,
 //! and turns each such case into a sentence naming the file and what is wrong with
-//! it. The list of tensors is the one fxtranslate 0.5's engine asks for: a
+//! it (a compressed model is unpacked in memory for it, [`super::packed`]). The list of tensors is the one fxtranslate 0.5's engine asks for: a
 //! transformer encoder and the SSRU decoder of Firefox's student models.
 
 use std::path::Path;
@@ -14,8 +14,9 @@ use fxtranslate::model::{Model, ModelItem};
 use fxtranslate::spm::SpmVocab;
 use fxtranslate::trace::DType;
 
+use super::packed;
 use super::{FirefoxError, ModelFolder};
-use crate::files::{check_file, read_whole};
+use crate::files::check_file;
 
 /// A model file larger than this is not a Firefox model (theirs are 17–43 MB, the
 /// largest "base" models a few hundred): it is not mapped or loaded.
@@ -77,12 +78,19 @@ pub fn check_model(folder: &ModelFolder) -> Result<Architecture, FirefoxError> {
             check_file(path, Some(max_bytes)).map_err(|error| bad(path, error.to_string()))?;
         }
     }
-    let model = Model::load_mmapped(&folder.model).map_err(|error| {
+    let not_marian = |error: &dyn std::fmt::Display| {
         bad(
             &folder.model,
             format!("it is not a Marian model file that can be read ({error})"),
         )
-    })?;
+    };
+    let model = if packed::is_gzip(&folder.model) {
+        let bytes = packed::read(&folder.model, MAX_MODEL_BYTES)
+            .map_err(|error| bad(&folder.model, error.to_string()))?;
+        Model::from_bytes(&bytes).map_err(|error| not_marian(&error))?
+    } else {
+        Model::load_mmapped(&folder.model).map_err(|error| not_marian(&error))?
+    };
     let architecture = check_tensors(&model).map_err(|reason| bad(&folder.model, reason))?;
     let rows = |name: &str| model.get(name).map_or(0, |item| dims(item).0);
     let (source_rows, target_rows) = if model.get("Wemb").is_some() {
@@ -254,7 +262,7 @@ fn check_tensors(model: &Model) -> Result<Architecture, String> {
 }
 
 fn check_vocabulary(path: &Path, rows: usize) -> Result<(), String> {
-    let bytes = read_whole(path, MAX_VOCABULARY_BYTES)
+    let bytes = packed::read(path, MAX_VOCABULARY_BYTES)
         .map_err(|error| format!("it cannot be read ({error})"))?;
     let vocab = SpmVocab::from_bytes(&bytes);
     if vocab.is_empty() || vocab.piece(vocab.eos_id()) != "</s>" {
@@ -272,7 +280,7 @@ fn check_vocabulary(path: &Path, rows: usize) -> Result<(), String> {
 /// The shortlist's layout (fxtranslate's `shortlist` module): six `u64`s (magic,
 /// checksum, first, best, offsets, lists), the offsets as `u64`, the lists as `u32`.
 fn check_shortlist(path: &Path, rows: usize) -> Result<(), String> {
-    let bytes = read_whole(path, MAX_SHORTLIST_BYTES)
+    let bytes = packed::read(path, MAX_SHORTLIST_BYTES)
         .map_err(|error| format!("it cannot be read ({error})"))?;
     let u64_at = |i: usize| -> Option<u64> {
         Some(u64::from_le_bytes(

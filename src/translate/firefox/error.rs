@@ -24,6 +24,14 @@ pub enum FirefoxError {
         /// close, such as the file still compressed; otherwise empty.
         hint: String,
     },
+    /// The folder mixes the files of two layouts or two models, so which ones
+    /// belong together cannot be told.
+    #[error("the model folder {} {detail}", dir.display())]
+    MixedFolder {
+        dir: PathBuf,
+        /// What it mixes and what to do, e.g. "holds both a shared vocabulary …".
+        detail: String,
+    },
     /// The files are there but the model cannot be used.
     #[error("the model {} cannot be used: {reason}", path.display())]
     BadModel { path: PathBuf, reason: String },

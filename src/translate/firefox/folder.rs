@@ -5,12 +5,15 @@
 //! (`aren` is Arabic to English): `model.aren.intgemm.alphas.bin` (the weights),
 //! `vocab.aren.spm` (the SentencePiece vocabulary; a few pairs have
 //! `srcvocab.….spm` and `trgvocab.….spm` instead) and, for some pairs,
-//! `lex.50.50.aren.s2t.bin` (a shortlist of likely output words). One folder holds
-//! one pair; the reader puts the folders in the data directory.
+//! `lex.50.50.aren.s2t.bin` (a shortlist of likely output words). Mozilla's models
+//! repository publishes each of them gzip-compressed (`….bin.gz`, `….spm.gz`), and
+//! they are taken so ([`super::packed`] unpacks them in memory). One folder holds one
+//! pair; the reader puts the folders in the data directory.
 
 use std::path::{Path, PathBuf};
 
 use super::FirefoxError;
+use super::packed::GZIP_SUFFIX;
 
 /// The files of one model, found in one folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,20 +30,41 @@ pub struct ModelFolder {
 }
 
 impl ModelFolder {
-    /// Finds the model's files in `dir`, or says which one is missing.
+    /// Finds the model's files in `dir`, or says which one is missing. Each file
+    /// may be plain or gzip-compressed as Mozilla publishes it (`….bin.gz`,
+    /// `….spm.gz`); where both are there the plain one is taken. A folder mixing
+    /// two pairs' models, or a shared vocabulary with split ones, is refused with
+    /// what it mixes: which of its files belong together cannot be guessed.
     pub fn read(dir: &Path) -> Result<ModelFolder, FirefoxError> {
         let names = file_names(dir);
         let no_model = || FirefoxError::NoModel {
             dir: dir.to_path_buf(),
         };
-        let Some(model_name) = names
+        let mixed = |detail: String| FirefoxError::MixedFolder {
+            dir: dir.to_path_buf(),
+            detail,
+        };
+        let models: Vec<&String> = names
             .iter()
-            .filter(|name| pair_of(name, "model.", ".bin").is_some())
-            .min()
-        else {
+            .filter(|name| file_pair(name, "model.", ".bin").is_some())
+            .collect();
+        let mut model_pairs: Vec<String> = models
+            .iter()
+            .filter_map(|name| file_pair(name, "model.", ".bin"))
+            .collect();
+        model_pairs.sort();
+        model_pairs.dedup();
+        if model_pairs.len() > 1 {
+            return Err(mixed(format!(
+                "holds the models of more than one language pair ({}): give each pair a \
+                 folder of its own",
+                model_pairs.join(", ")
+            )));
+        }
+        let Some(model_name) = models.into_iter().min_by_key(|name| plain_first(name)) else {
             if let Some(packed) = names
                 .iter()
-                .find(|name| name.starts_with("model.") && is_compressed(name))
+                .find(|name| name.starts_with("model.") && needs_unpacking(name))
             {
                 return Err(FirefoxError::MissingFile {
                     dir: dir.to_path_buf(),
@@ -51,17 +75,18 @@ impl ModelFolder {
             }
             return Err(no_model());
         };
-        let pair = pair_of(model_name, "model.", ".bin").unwrap_or_default();
+        let pair = file_pair(model_name, "model.", ".bin").unwrap_or_default();
         let find = |prefix: &str, suffix: &str| {
             names
                 .iter()
-                .find(|name| pair_of(name, prefix, suffix).as_deref() == Some(pair.as_str()))
+                .filter(|name| file_pair(name, prefix, suffix).as_deref() == Some(pair.as_str()))
+                .min_by_key(|name| plain_first(name))
                 .map(|name| dir.join(name))
         };
         let missing = |what: &'static str, expected: String| {
             let packed = names
                 .iter()
-                .find(|name| name.starts_with(&expected) && is_compressed(name));
+                .find(|name| name.starts_with(&expected) && needs_unpacking(name));
             FirefoxError::MissingFile {
                 dir: dir.to_path_buf(),
                 what,
@@ -75,22 +100,44 @@ impl ModelFolder {
         // reverse pair (`vocab.fren.spm` beside `model.enfr…`): one vocabulary
         // alone in the folder is taken whatever its name.
         let only_vocab = || {
-            let mut vocabs = names
+            let mut vocabs: Vec<&String> = names
                 .iter()
-                .filter(|name| pair_of(name, "vocab.", ".spm").is_some());
-            match (vocabs.next(), vocabs.next()) {
-                (Some(name), None) => Some(dir.join(name)),
+                .filter(|name| file_pair(name, "vocab.", ".spm").is_some())
+                .collect();
+            vocabs.sort_by_key(|name| plain_first(name));
+            vocabs.dedup_by_key(|name| plain_name(name).to_string());
+            match vocabs.as_slice() {
+                [name] => Some(dir.join(name)),
                 _ => None,
             }
         };
-        let (source_vocab, target_vocab) = match find("vocab.", ".spm").or_else(only_vocab) {
-            Some(vocab) => (vocab.clone(), vocab),
-            None => match (find("srcvocab.", ".spm"), find("trgvocab.", ".spm")) {
-                (Some(source), Some(target)) => (source, target),
-                (Some(_), None) => {
-                    return Err(missing("target vocabulary", format!("trgvocab.{pair}.spm")));
-                }
-                _ => return Err(missing("vocabulary", format!("vocab.{pair}.spm"))),
+        let shared = find("vocab.", ".spm");
+        let split = (find("srcvocab.", ".spm"), find("trgvocab.", ".spm"));
+        let file = |path: &Path| {
+            path.file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let (source_vocab, target_vocab) = match (shared, split) {
+            (Some(shared), (Some(split), _) | (_, Some(split))) => {
+                return Err(mixed(format!(
+                    "holds both a shared vocabulary ({}) and a split one ({}): Mozilla's \
+                     models have one or the other, so keep the files of one download",
+                    file(&shared),
+                    file(&split)
+                )));
+            }
+            (Some(vocab), _) => (vocab.clone(), vocab),
+            (None, (Some(source), Some(target))) => (source, target),
+            (None, (Some(_), None)) => {
+                return Err(missing("target vocabulary", format!("trgvocab.{pair}.spm")));
+            }
+            (None, (None, Some(_))) => {
+                return Err(missing("source vocabulary", format!("srcvocab.{pair}.spm")));
+            }
+            (None, (None, None)) => match only_vocab() {
+                Some(vocab) => (vocab.clone(), vocab),
+                None => return Err(missing("vocabulary", format!("vocab.{pair}.spm"))),
             },
         };
         Ok(ModelFolder {
@@ -108,15 +155,17 @@ impl ModelFolder {
         split_pair(&self.pair)
     }
 
-    /// The model's file name without `.bin`, e.g. `model.aren.intgemm.alphas`: the
-    /// name stored with each translation it makes.
+    /// The model's file name without `.bin` (or `.bin.gz`), e.g.
+    /// `model.aren.intgemm.alphas`: the name stored with each translation it makes,
+    /// the same whether the file is compressed or not.
     pub fn name(&self) -> String {
         let file = self
             .model
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
-        file.strip_suffix(".bin").unwrap_or(&file).to_string()
+        let file = plain_name(&file);
+        file.strip_suffix(".bin").unwrap_or(file).to_string()
     }
 }
 
@@ -166,8 +215,8 @@ Arabic to English (aren), Persian to English (faen) or Hebrew to English (heen).
 Mozilla publishes them at https://github.com/mozilla/firefox-translations-models \
 in the folder models/, by size (tiny, base, base-memory) and then by pair (for example \
 models/base/aren/), and lists the current ones at \
-https://mozilla.github.io/translations/firefox-models/. Files ending in .gz or .zst \
-are compressed: decompress them first (gunzip, unzstd).
+https://mozilla.github.io/translations/firefox-models/. Files ending in .gz can stay \
+as they are; files ending in .zst must be decompressed first (unzstd).
 
 2. Put them in a folder of their own inside
    {}
@@ -207,7 +256,28 @@ fn looks_like_model_file(name: &str) -> bool {
 }
 
 fn is_compressed(name: &str) -> bool {
-    name.ends_with(".gz") || name.ends_with(".zst")
+    name.ends_with(GZIP_SUFFIX) || needs_unpacking(name)
+}
+
+/// Compressed in a way Hamish does not read (zstd, which Firefox's own model
+/// records use): the reader decompresses it first.
+fn needs_unpacking(name: &str) -> bool {
+    name.ends_with(".zst")
+}
+
+/// `name` without `.gz`.
+fn plain_name(name: &str) -> &str {
+    name.strip_suffix(GZIP_SUFFIX).unwrap_or(name)
+}
+
+/// Sorts a plain file before its compressed copy, then by name.
+fn plain_first(name: &str) -> (&str, bool) {
+    (plain_name(name), name.ends_with(GZIP_SUFFIX))
+}
+
+/// [`pair_of`] for a file that may be gzip-compressed.
+fn file_pair(name: &str, prefix: &str, suffix: &str) -> Option<String> {
+    pair_of(plain_name(name), prefix, suffix)
 }
 
 /// The language pair in a file name made of `prefix`, the pair, anything, `suffix`:
@@ -343,18 +413,27 @@ mod tests {
                 .contains("has no vocabulary (vocab.faen.spm)")
         );
 
-        let dir = folder_with(&["model.aren.intgemm.alphas.bin", "vocab.aren.spm.gz"]);
+        let dir = folder_with(&["model.aren.intgemm.alphas.bin", "vocab.aren.spm.zst"]);
         let error = ModelFolder::read(dir.path()).expect_err("compressed vocabulary");
         assert!(
             error
                 .to_string()
-                .ends_with("; vocab.aren.spm.gz is still compressed: decompress it first"),
+                .ends_with("; vocab.aren.spm.zst is still compressed: decompress it first"),
             "{error}"
         );
 
-        let dir = folder_with(&["model.aren.intgemm.alphas.bin.gz", "vocab.aren.spm"]);
+        let dir = folder_with(&["model.aren.intgemm.alphas.bin.zst", "vocab.aren.spm"]);
         let error = ModelFolder::read(dir.path()).expect_err("compressed model");
         assert!(error.to_string().contains("still compressed"), "{error}");
+
+        let dir = folder_with(&["model.enja.intgemm.alphas.bin", "trgvocab.enja.spm"]);
+        let error = ModelFolder::read(dir.path()).expect_err("no source vocabulary");
+        assert!(
+            error
+                .to_string()
+                .contains("has no source vocabulary (srcvocab.enja.spm)"),
+            "{error}"
+        );
 
         let dir = folder_with(&["notes.txt"]);
         assert_eq!(
@@ -362,6 +441,93 @@ mod tests {
             Err(FirefoxError::NoModel {
                 dir: dir.path().to_path_buf()
             })
+        );
+    }
+
+    #[test]
+    fn files_as_published_are_taken_compressed() {
+        let dir = folder_with(&[
+            "model.aren.intgemm.alphas.bin.gz",
+            "vocab.aren.spm.gz",
+            "lex.50.50.aren.s2t.bin.gz",
+        ]);
+        let folder = ModelFolder::read(dir.path()).expect("complete");
+        assert_eq!(folder.pair, "aren");
+        assert_eq!(
+            folder.model,
+            dir.path().join("model.aren.intgemm.alphas.bin.gz")
+        );
+        assert_eq!(folder.name(), "model.aren.intgemm.alphas");
+        assert_eq!(folder.source_vocab, dir.path().join("vocab.aren.spm.gz"));
+        assert_eq!(folder.source_vocab, folder.target_vocab);
+        assert_eq!(
+            folder.shortlist,
+            Some(dir.path().join("lex.50.50.aren.s2t.bin.gz"))
+        );
+
+        let dir = folder_with(&[
+            "model.enzh.intgemm.alphas.bin.gz",
+            "srcvocab.enzh.spm.gz",
+            "trgvocab.enzh.spm",
+        ]);
+        let folder = ModelFolder::read(dir.path()).expect("complete");
+        assert_eq!(folder.source_vocab, dir.path().join("srcvocab.enzh.spm.gz"));
+        assert_eq!(folder.target_vocab, dir.path().join("trgvocab.enzh.spm"));
+    }
+
+    #[test]
+    fn a_plain_file_is_taken_before_its_compressed_copy() {
+        let dir = folder_with(&[
+            "model.aren.intgemm.alphas.bin",
+            "model.aren.intgemm.alphas.bin.gz",
+            "vocab.aren.spm.gz",
+            "vocab.aren.spm",
+        ]);
+        let folder = ModelFolder::read(dir.path()).expect("complete");
+        assert_eq!(
+            folder.model,
+            dir.path().join("model.aren.intgemm.alphas.bin")
+        );
+        assert_eq!(folder.source_vocab, dir.path().join("vocab.aren.spm"));
+    }
+
+    #[test]
+    fn a_folder_half_one_layout_and_half_another_is_refused_with_what_it_mixes() {
+        let dir = folder_with(&[
+            "model.aren.intgemm.alphas.bin",
+            "vocab.aren.spm",
+            "srcvocab.aren.spm.gz",
+            "trgvocab.aren.spm.gz",
+        ]);
+        let error = ModelFolder::read(dir.path()).expect_err("two vocabulary layouts");
+        assert!(
+            matches!(error, FirefoxError::MixedFolder { .. }),
+            "{error:?}"
+        );
+        let message = error.to_string();
+        assert!(
+            message.contains(
+                "holds both a shared vocabulary (vocab.aren.spm) and a split one \
+                 (srcvocab.aren.spm.gz)"
+            ),
+            "{message}"
+        );
+        assert!(
+            message.contains("keep the files of one download"),
+            "{message}"
+        );
+
+        let dir = folder_with(&[
+            "model.aren.intgemm.alphas.bin",
+            "model.faen.intgemm.alphas.bin.gz",
+            "vocab.aren.spm",
+        ]);
+        let message = ModelFolder::read(dir.path())
+            .expect_err("two pairs")
+            .to_string();
+        assert!(
+            message.contains("models of more than one language pair (aren, faen)"),
+            "{message}"
         );
     }
 
