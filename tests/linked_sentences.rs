@@ -446,9 +446,6 @@ fn a_screen_reader_is_told_the_cursors_sentence_and_its_english() {
     let (arabic, english) = lit_texts(&harness, folder.path(), ROW);
     let expected = format!("{}\n{}", arabic.join(" ").trim(), english.join(" ").trim());
     let said = live_messages(&harness);
-    assert!(
-        said.contains(&expected),
-        "{said:?}\nexpected {expected:?}"
-    );
+    assert!(said.contains(&expected), "{said:?}\nexpected {expected:?}");
     assert!(expected.contains("The Russian Foreign"), "{expected}");
 }

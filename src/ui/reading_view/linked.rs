@@ -64,6 +64,9 @@ pub(super) struct LinkedSentences {
     pointer: Option<egui::Pos2>,
     /// The sentence cursor: always a sentence of the article.
     cursor: Option<SentencePoint>,
+    /// Whether the cursor was last moved by its keys (Alt+↓/↑), where a screen
+    /// reader is told its sentences; a click that places it says nothing.
+    keyed: bool,
     /// Frames left to bring the cursor's sentences into view.
     pub(super) follow: u8,
     /// What was painted in the last frame.
@@ -119,15 +122,16 @@ impl LinkedSentences {
         }]
     }
 
-    /// What a screen reader says when the sentence cursor lands: the cursor's
-    /// article sentence, then its counterparts in the translation (`None` without a
-    /// cursor). Said through a live region, so once per move.
+    /// What a screen reader says when the sentence cursor's keys move it: the
+    /// cursor's article sentence, then its counterparts in the translation (`None`
+    /// without a cursor, or one placed by a click). Said through a live region, so
+    /// once per move.
     pub(super) fn cursor_spoken(
         &mut self,
         article: &Article,
         translation: Option<&dyn ColumnCells>,
     ) -> Option<String> {
-        let point = self.cursor?;
+        let point = self.cursor.filter(|_| self.keyed)?;
         let section = &article.sections.get(point.row)?.text;
         let links = self.links(article, translation, point.row)?;
         let linked = links.linked(point.side, point.sentence);
@@ -193,6 +197,7 @@ impl LinkedSentences {
                 side: Side::Article,
                 sentence,
             });
+            self.keyed = false;
         }
     }
 
@@ -261,6 +266,7 @@ impl LinkedSentences {
         });
         self.hovered = None;
         self.follow = FOLLOW_FRAMES;
+        self.keyed = true;
         Some(row)
     }
 
