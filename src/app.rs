@@ -33,6 +33,8 @@ mod saving;
 mod search;
 mod session;
 mod store_messages;
+pub mod study;
+pub mod study_cli;
 pub mod translate_cli;
 mod translations;
 
