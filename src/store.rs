@@ -19,7 +19,8 @@
 //! it lives, strict reading, moving aside), `atomic` (complete writes), `replace` (a
 //! replace that hands back what it replaced), `save` (the save protocol), `worker`
 //! (the thread), `autosave` (timing), `backup`, `contents` (what a sidecar holds and
-//! its merge), `article_notes` (the notes of the open article and their merges).
+//! its merge), `article_notes` (the notes of the open article and their merges),
+//! `vocabulary` (the folder's word statuses, with the same guarantees).
 
 mod article_notes;
 mod atomic;

@@ -70,6 +70,11 @@ impl Gloss {
         self.analyze_card();
     }
 
+    /// The lexicon, once read.
+    pub fn analyzer(&self) -> Option<Arc<Analyzer>> {
+        self.analyzer.clone()
+    }
+
     /// Opens the card on `word`, the bytes `range` of section `section`, at `at`.
     pub fn open(&mut self, section: usize, range: Range<usize>, word: &str, at: egui::Pos2) {
         self.card = Some(GlossCard {
