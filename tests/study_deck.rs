@@ -109,9 +109,7 @@ fn an_apkg_imports_into_anki_one_note_per_lemma_and_a_reexport_updates_them() {
 
     // The reader marks a lemma known, and exports again, a second later (Anki keeps
     // the newer of two versions of a note).
-    let vocabulary = format!(
-        "{{\"format\": \"hamish-vocabulary\", \"version\": 1, \"lemmas\": {{\"maSodar_1\": {{\"status\": \"known\", \"changed_ms\": 5}}}}}}"
-    );
+    let vocabulary = "{\"format\": \"hamish-vocabulary\", \"version\": 1, \"lemmas\": {\"maSodar_1\": {\"status\": \"known\", \"changed_ms\": 5}}}";
     std::fs::write(root.path().join("vocabulary.hamish.json"), vocabulary).expect("write");
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let second = root.path().join("second.apkg");
