@@ -176,3 +176,31 @@ fn the_view_menu_turns_word_status_off_and_the_page_is_plain() {
     harness.run();
     assert!(harness.state().preferences().show_word_status);
 }
+
+#[test]
+fn the_words_of_a_paragraph_are_measured_in_one_pass_as_one_by_one() {
+    let text = common::sample_line("001", 11);
+    for width in [300.0, 700.0] {
+        let layout = common::layout(&text, width);
+        let words: Vec<std::ops::Range<usize>> = hamish::study::arabic_words(&text).collect();
+        assert!(words.len() > 20);
+        let one_pass = layout.spans_rects(&words);
+        let one_by_one: Vec<(usize, egui::Rect)> = words
+            .iter()
+            .enumerate()
+            .flat_map(|(k, word)| {
+                layout
+                    .selection_rects(word.clone())
+                    .into_iter()
+                    .map(move |rect| (k, rect))
+            })
+            .collect();
+        let mut sorted = one_pass.clone();
+        sorted
+            .sort_by_key(|(k, rect)| (*k, (rect.top() * 10.0) as i64, (rect.left() * 10.0) as i64));
+        let mut expected = one_by_one.clone();
+        expected
+            .sort_by_key(|(k, rect)| (*k, (rect.top() * 10.0) as i64, (rect.left() * 10.0) as i64));
+        assert_eq!(sorted, expected, "at {width} pt");
+    }
+}
