@@ -338,6 +338,73 @@ fn scroll_frame(bencher: divan::Bencher<'_, '_>) {
     });
 }
 
+/// `scroll_frame` with View ▸ Word status on: every Arabic word of the 10,000
+/// sections read as a lemma beforehand (as the app does once, on a thread; here each
+/// word form is its own lemma), a third of the lemmas known, a third learning at some
+/// level, the rest new; each frame looks each visible word's status up and tints it,
+/// as the app's highlights do. Budget: ≤ 10 % more than `scroll_frame`.
+#[divan::bench(sample_count = 400)]
+fn scroll_frame_word_status(bencher: divan::Bencher<'_, '_>) {
+    use hamish::model::vocabulary::{Vocabulary, WordStatus};
+    use hamish::study::{LemmaWord, arabic_words};
+    let (ctx, mut view, article) = opened();
+    let mut vocabulary = Vocabulary::default();
+    let words: Vec<Vec<LemmaWord>> = article
+        .sections
+        .iter()
+        .map(|section| {
+            arabic_words(&section.text)
+                .map(|range| LemmaWord {
+                    lemma: std::sync::Arc::from(&section.text[range.clone()]),
+                    range,
+                })
+                .collect()
+        })
+        .collect();
+    for (n, word) in words.iter().flatten().enumerate() {
+        let status = match n % 6 {
+            0 | 1 => WordStatus::Known,
+            2 => WordStatus::Learning(1),
+            3 => WordStatus::Learning(3),
+            _ => WordStatus::New,
+        };
+        vocabulary.set(&word.lemma, status, 1);
+    }
+    let tints = |index: usize| -> Vec<(std::ops::Range<usize>, egui::Color32)> {
+        words
+            .get(index)
+            .into_iter()
+            .flatten()
+            .filter_map(|word| {
+                let status = vocabulary.status(&word.lemma);
+                matches!(status, WordStatus::New | WordStatus::Learning(_)).then(|| {
+                    (
+                        word.range.clone(),
+                        hamish::ui::theme::word_status_fill(status),
+                    )
+                })
+            })
+            .collect()
+    };
+    let mut step = 0u32;
+    bencher.bench_local(|| {
+        step += 1;
+        let delta = if (step / 200).is_multiple_of(2) {
+            -90.0
+        } else {
+            90.0
+        };
+        support::reading_frame_highlighted(
+            &ctx,
+            &mut view,
+            &article,
+            scroll_input(delta),
+            20.0,
+            &tints,
+        )
+    });
+}
+
 /// From the bytes of an article to its first tessellated frame, in a running app
 /// (fonts loaded, some glyphs in the atlas): decoding, normalising, sectioning,
 /// estimating heights, laying out what is on screen. Every iteration opens a

@@ -34,8 +34,11 @@ mod search;
 mod sentence_column;
 mod session;
 mod store_messages;
+pub mod study;
+pub mod study_cli;
 pub mod translate_cli;
 mod translations;
+mod vocabulary;
 mod window_name;
 
 pub use command::{Command, ZoomStep};
@@ -87,6 +90,8 @@ pub struct HamishApp {
     search: search::Search,
     /// Machine translation jobs and what they reported.
     machine: machine::MachineJobs,
+    /// The folder's word statuses and the open article's lemmas.
+    study: vocabulary::StudyState,
 }
 
 /// The bundled sample articles: beside the executable when installed, else in the
@@ -124,6 +129,7 @@ impl HamishApp {
             comfort: comfort::Comfort::default(),
             search: search::Search::default(),
             machine: machine::MachineJobs::default(),
+            study: vocabulary::StudyState::default(),
         }
     }
 
@@ -342,6 +348,65 @@ impl HamishApp {
             .collect()
     }
 
+    /// Follows the open folder and article with the study state (see
+    /// [`vocabulary::StudyState::poll`]).
+    fn poll_study(&mut self, ctx: &egui::Context) {
+        let folder = self
+            .session
+            .library
+            .as_ref()
+            .map(|library| library.root.clone());
+        let open = self
+            .session
+            .open
+            .as_ref()
+            .and_then(|open| match &open.content {
+                session::Content::Ready(imported) => Some((open.path.clone(), imported)),
+                _ => None,
+            });
+        let path = open.as_ref().map(|(path, _)| path.clone());
+        let sections = || {
+            open.as_ref()
+                .map(|(_, imported)| {
+                    imported
+                        .article
+                        .sections
+                        .iter()
+                        .map(|section| section.text.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        self.study.poll(
+            ctx,
+            folder.as_deref(),
+            path.as_deref(),
+            sections,
+            self.gloss.analyzer(),
+        );
+    }
+
+    /// The word-status marks of section `section` of the open article: the bytes of
+    /// each word still new or being learnt, with its status (none until the lexicon
+    /// and the folder's vocabulary are read).
+    pub fn word_marks(
+        &self,
+        section: usize,
+    ) -> Vec<(std::ops::Range<usize>, crate::model::vocabulary::WordStatus)> {
+        self.study.marks(section)
+    }
+
+    /// Whether the open folder's vocabulary is read and the open article's words are
+    /// read as lemmas.
+    pub fn study_ready(&self) -> bool {
+        self.study.is_loaded() && self.study.words().is_some()
+    }
+
+    /// The known and new shares of the open article, once its words are read.
+    pub fn study_shares(&self) -> Option<crate::study::Shares> {
+        self.study.shares()
+    }
+
     /// First half of a frame: applies what was asked for. Paints nothing, reads and
     /// writes no file.
     pub fn logic(&mut self, ctx: &egui::Context) {
@@ -354,6 +419,7 @@ impl HamishApp {
         self.session.ensure_worker(ctx, &mut self.messages);
         self.gloss.poll(ctx);
         self.read_gloss_context();
+        self.poll_study(ctx);
         if let Some(command) = self.dialogs.answer() {
             self.commands.push(command);
         }

@@ -16,6 +16,7 @@ pub mod import;
 pub mod model;
 pub mod search;
 pub mod store;
+pub mod study;
 pub mod text;
 pub mod translate;
 pub mod ui;

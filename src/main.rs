@@ -15,6 +15,10 @@
 //! exit; translation files a bilingual export leaves out are named there with why.
 //! (A folder named `export` is opened with `hamish ./export`.)
 //!
+//! `hamish study status [--json] ARTICLE|FOLDER` and `hamish study deck [--format
+//! apkg|tsv] [--status new,learning,…] [-o FILE] ARTICLE|FOLDER`: the lemmas with the
+//! reader's status of each, and decks for Anki (see `hamish::app::study_cli`).
+//!
 //! `hamish translate [ENGINE OPTIONS] [--to LANG] ARTICLE|FOLDER`: machine-translates
 //! the sections with no translation yet into the sidecars, as the app does (see
 //! `hamish::app::translate_cli`); `--stdout` prints the column instead.
@@ -75,6 +79,40 @@ enum Command {
     Translate(TranslateOptions),
     /// Print how a translation lines up with an article, sentence by sentence.
     Align(AlignOptions),
+    /// Study an article's words by lemma: their status, and decks for Anki.
+    #[command(subcommand)]
+    Study(StudyCommand),
+}
+
+/// `hamish study`'s subcommands.
+#[derive(Subcommand)]
+enum StudyCommand {
+    /// Print the lemmas of an article (or a folder's articles) with their status and
+    /// counts, most frequent first: `STATUS<tab>OCCURRENCES<tab>LEMMA<tab>FORMS`.
+    Status {
+        /// One JSON object: the counts and every lemma.
+        #[arg(long)]
+        json: bool,
+        /// The article (`.txt` or `.md`) or folder.
+        path: PathBuf,
+    },
+    /// Write a deck for Anki: one note per lemma (word, lemma, gloss, part of speech,
+    /// its first sentence with the word marked, that sentence's translation).
+    Deck {
+        /// `apkg` (an Anki package; needs -o) or `tsv` (Anki's text import).
+        #[arg(long, short, default_value = "apkg", value_parser = ["apkg", "tsv"])]
+        format: String,
+        /// Only lemmas of these statuses, comma-separated: new, learning (or
+        /// learning-1 … learning-4), known, ignored. All lemmas by default.
+        #[arg(long, value_name = "STATUSES")]
+        status: Option<String>,
+        /// Write to this file (replaced atomically) instead of standard output; never
+        /// one of the reader's files.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The article (`.txt` or `.md`) or folder.
+        path: PathBuf,
+    },
 }
 
 /// `hamish align`'s options.
@@ -227,6 +265,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Translate(options)) => translate(options),
         Some(Command::Align(options)) => align(options),
+        Some(Command::Study(command)) => study(command),
         None => match run_window(args.path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -344,6 +383,40 @@ fn align(options: AlignOptions) -> ExitCode {
         translation: options.translation,
     };
     ExitCode::from(hamish::app::align_cli::run(&args))
+}
+
+/// `hamish study`: exit 0 when done, 1 when nothing matched, 2 on an error.
+fn study(command: StudyCommand) -> ExitCode {
+    use hamish::app::study_cli::{DeckFormat, StudyArgs, parse_statuses, run};
+    let args = match command {
+        StudyCommand::Status { json, path } => StudyArgs::Status { json, path },
+        StudyCommand::Deck {
+            format,
+            status,
+            output,
+            path,
+        } => {
+            let statuses = match parse_statuses(status.as_deref().unwrap_or("")) {
+                Ok(statuses) => statuses,
+                Err(message) => {
+                    eprintln!("hamish: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let format = if format == "tsv" {
+                DeckFormat::Tsv
+            } else {
+                DeckFormat::Apkg
+            };
+            StudyArgs::Deck {
+                format,
+                statuses,
+                output,
+                path,
+            }
+        }
+    };
+    ExitCode::from(run(&args))
 }
 
 /// The window, on `path` or where the reader left off.

@@ -22,6 +22,7 @@ mod source_span;
 mod text_map;
 pub mod translation;
 mod two_halves;
+pub mod vocabulary;
 mod words;
 
 pub use anchor::{Anchor, CONTEXT_CHARS, Placement, Placer, TextQuote, place};

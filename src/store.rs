@@ -19,7 +19,8 @@
 //! it lives, strict reading, moving aside), `atomic` (complete writes), `replace` (a
 //! replace that hands back what it replaced), `save` (the save protocol), `worker`
 //! (the thread), `autosave` (timing), `backup`, `contents` (what a sidecar holds and
-//! its merge), `article_notes` (the notes of the open article and their merges).
+//! its merge), `article_notes` (the notes of the open article and their merges),
+//! `vocabulary` (the folder's word statuses, with the same guarantees).
 
 mod article_notes;
 mod atomic;
@@ -31,6 +32,7 @@ mod format;
 mod replace;
 mod save;
 mod sidecar;
+mod vocabulary;
 mod worker;
 
 pub use article_notes::{ArticleNotes, HoldReason, Saving, StoreNotice};
@@ -47,5 +49,9 @@ pub use save::{Leftovers, NotSaved, SaveRequest, Saved, recover_leftovers};
 pub use sidecar::{
     MAX_SIDECAR_BYTES, decode_bytes, decode_contents_bytes, load, load_contents, move_aside,
     read_bytes, sidecar_path,
+};
+pub use vocabulary::{
+    VOCABULARY_FILE, VOCABULARY_FORMAT, VOCABULARY_VERSION, VocabularySaved, decode_vocabulary,
+    encode_vocabulary, load_vocabulary, move_vocabulary_aside, save_vocabulary, vocabulary_path,
 };
 pub use worker::{SidecarReport, SidecarWorker, WorkerEvent};

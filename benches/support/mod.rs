@@ -211,6 +211,21 @@ pub fn reading_frame_with(
     input: egui::RawInput,
     body_size_pt: f32,
 ) -> usize {
+    reading_frame_highlighted(ctx, view, article, input, body_size_pt, &|_| Vec::new())
+}
+
+/// Painted spans of each section, as the app hands them to the reading view.
+pub type SectionSpans<'a> = &'a dyn Fn(usize) -> Vec<(std::ops::Range<usize>, egui::Color32)>;
+
+/// The same pass with `highlights` painted under the article's text.
+pub fn reading_frame_highlighted(
+    ctx: &egui::Context,
+    view: &mut hamish::ui::ReadingView,
+    article: &hamish::model::Article,
+    input: egui::RawInput,
+    body_size_pt: f32,
+    highlights: SectionSpans<'_>,
+) -> usize {
     use hamish::ui::{EmptyColumn, Page, PageLayout};
     let layout = bench_layout();
     let mut output = ctx.run_ui(input, |ui| {
@@ -238,7 +253,7 @@ pub fn reading_frame_with(
                 notes_shown: true,
                 translation_measure_pt: hamish::ui::readable_measure_pt(16.0),
             };
-            view.show(ui, article, body_size_pt, &|_| Vec::new(), &mut page);
+            view.show(ui, article, body_size_pt, highlights, &mut page);
         });
     });
     // No renderer here: the glyph uploads are dropped.

@@ -101,6 +101,11 @@ impl HamishApp {
                 KeyAction::ToggleDiacritics => {
                     Command::HideDiacritics(!self.preferences.hide_diacritics)
                 }
+                KeyAction::ToggleWordStatus => {
+                    Command::ShowWordStatus(!self.preferences.show_word_status)
+                }
+                KeyAction::SetWordStatus(status) => Command::SetWordStatus(status),
+                KeyAction::RestKnown => Command::RestKnown,
                 KeyAction::OpenFolder => Command::ChooseFolder,
                 KeyAction::Fullscreen => Command::ToggleFullscreen,
                 KeyAction::Settings => {
@@ -245,7 +250,7 @@ impl HamishApp {
 
     /// The section under the cursor, or the first on screen when the cursor has not
     /// been placed.
-    fn cursor_section(&self) -> Option<usize> {
+    pub(super) fn cursor_section(&self) -> Option<usize> {
         let open = self.session.open.as_ref()?;
         self.session.ready_article()?;
         Some(

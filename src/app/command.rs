@@ -87,6 +87,12 @@ pub enum Command {
     CloseGloss,
     /// Hide Arabic and Hebrew diacritics in the article, or show them (display only).
     HideDiacritics(bool),
+    /// Tint the article's words by their lemma's status, or stop.
+    ShowWordStatus(bool),
+    /// Set the status of the lemma of the word under the pointer.
+    SetWordStatus(crate::model::vocabulary::WordStatus),
+    /// Mark every still-new word of the section under the cursor known.
+    RestKnown,
     /// Move the section cursor by this many sections (down when positive).
     MoveSectionCursor(isize),
     /// Move the sentence cursor by this many sentences (down when positive).
@@ -299,6 +305,22 @@ impl HamishApp {
                 self.preferences.zoom = ctx.zoom_factor();
             }
             Command::HideDiacritics(hide) => self.preferences.hide_diacritics = hide,
+            Command::ShowWordStatus(show) => self.preferences.show_word_status = show,
+            Command::SetWordStatus(status) => {
+                let lemma = self
+                    .study
+                    .hovered
+                    .clone()
+                    .and_then(|(section, range)| self.study.lemma_at(section, &range));
+                if let Some(lemma) = lemma {
+                    self.study.set(&lemma, status);
+                }
+            }
+            Command::RestKnown => {
+                if let Some(section) = self.cursor_section() {
+                    self.study.rest_known(section);
+                }
+            }
             Command::MoveSectionCursor(_)
             | Command::MoveSentenceCursor(_)
             | Command::OpenNeighbourArticle(_)

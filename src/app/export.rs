@@ -35,6 +35,12 @@ pub enum ExportError {
     NoTranslation,
 }
 
+/// Why `refusal` kept an export from its target, in words (the target's path
+/// follows them).
+pub fn refusal_words(refusal: &TargetRefusal) -> String {
+    target_words(refusal)
+}
+
 /// Why `refusal` kept an export from its target, in words for the window and the
 /// command line alike (the target's path follows them).
 fn target_words(refusal: &TargetRefusal) -> String {

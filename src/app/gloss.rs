@@ -217,6 +217,11 @@ impl Gloss {
         }
     }
 
+    /// The lexicon, once read.
+    pub fn analyzer(&self) -> Option<Arc<Analyzer>> {
+        self.analyzer.clone()
+    }
+
     /// Opens the card on `word`, the bytes `range` of section `section`, at `at`.
     pub fn open(&mut self, section: usize, range: Range<usize>, word: &str, word_rect: egui::Rect) {
         self.card = Some(GlossCard {

@@ -99,6 +99,7 @@ impl HamishApp {
             blur_translations: self.preferences.blur_translations,
             translation_size_pt: self.preferences.translation_size_pt,
             hide_diacritics: self.preferences.hide_diacritics,
+            show_word_status: self.preferences.show_word_status,
             article_language: self.article_language_menu(),
             has_selection: self
                 .session
@@ -269,6 +270,10 @@ impl HamishApp {
             }
             Content::Ready(imported) => imported,
         };
+        if let Some(shares) = self.study.shares().filter(|shares| shares.words > 0) {
+            ui.label(format!("Words: {}", shares.summary()))
+                .on_hover_text("Of the article's running Arabic words, the share whose lemma you know; of its lemmas, the share still new (ignored ones left out)");
+        }
         let notice = article_notice(imported, disk_notice.as_deref());
         if !notice.is_empty() {
             let color = ui.visuals().warn_fg_color;
@@ -291,6 +296,18 @@ impl HamishApp {
         view.set_typography(typography.article, nastaliq);
         let article = &imported.article;
         let search = &self.search;
+        let study = &self.study;
+        let show_word_status = self.preferences.show_word_status;
+        let word_tints = |index: usize| -> Vec<(std::ops::Range<usize>, egui::Color32)> {
+            if !show_word_status {
+                return Vec::new();
+            }
+            study
+                .marks(index)
+                .into_iter()
+                .map(|(range, status)| (range, theme::word_status_fill(status)))
+                .collect()
+        };
         let columns = self.preferences.columns;
         let size = self.preferences.body_size_pt;
         let mut note_commands = Vec::new();
@@ -363,7 +380,8 @@ impl HamishApp {
             Some(notes) => {
                 let (all, placements) = (notes.store.notes(), notes.placements.as_slice());
                 let highlights = |index: usize| {
-                    let mut highlights = note_highlights(all, placements, index);
+                    let mut highlights = word_tints(index);
+                    highlights.extend(note_highlights(all, placements, index));
                     highlights.extend(search.highlights(index, SearchKind::Article));
                     highlights
                 };
@@ -400,10 +418,15 @@ impl HamishApp {
                     translation_measure_pt,
                     word_glosses,
                 };
-                let highlights = |index| search.highlights(index, SearchKind::Article);
+                let highlights = |index| {
+                    let mut highlights = word_tints(index);
+                    highlights.extend(search.highlights(index, SearchKind::Article));
+                    highlights
+                };
                 view.show(ui, article, size, &highlights, &mut page)
             }
         };
+        self.study.hovered = output.pointer_word.clone();
         if let Some(share) = output.article_share {
             self.commands.push(Command::SetPageLayout(PageLayout {
                 article_share: share,
@@ -509,6 +532,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::ZoomOut => Command::Zoom(ZoomStep::Out),
         MenuAction::ZoomReset => Command::Zoom(ZoomStep::Reset),
         MenuAction::HideDiacritics(hide) => Command::HideDiacritics(hide),
+        MenuAction::ShowWordStatus(show) => Command::ShowWordStatus(show),
         MenuAction::OpenSettings => Command::ShowWindow(ComfortWindow::Settings, true),
         MenuAction::ShowShortcuts => Command::ShowWindow(ComfortWindow::Shortcuts, true),
         MenuAction::MoveSentence(to_next) => Command::MoveCursorSentence { to_next },

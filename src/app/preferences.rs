@@ -36,6 +36,9 @@ pub struct Preferences {
     /// Whether Arabic and Hebrew diacritics are hidden in the article (display only:
     /// the text, notes and copies keep them).
     pub hide_diacritics: bool,
+    /// Whether the words of the article are tinted by their lemma's status (View ▸
+    /// Word status).
+    pub show_word_status: bool,
     /// Each column's face, spacing and margins, and Urdu in Nastaliq.
     pub typography: Typography,
     /// The machine translation engine and its languages.
@@ -58,6 +61,7 @@ impl Default for Preferences {
             translation_size_pt: crate::ui::theme::TRANSLATION_SIZE_PT,
             blur_translations: false,
             hide_diacritics: false,
+            show_word_status: false,
             typography: Typography::default(),
             translation_engine: crate::translate::EngineSettings::default(),
             highlight_color: HighlightColor::Yellow,

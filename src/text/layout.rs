@@ -547,6 +547,53 @@ impl ParagraphLayout {
             .collect()
     }
 
+    /// The rectangles of many spans at once, each with the index of its span in
+    /// `spans`, which must be sorted and must not overlap (the words of a paragraph):
+    /// one pass over the glyphs for all of them, where [`Self::selection_rects`] makes
+    /// one per span.
+    pub fn spans_rects(&self, spans: &[Range<usize>]) -> Vec<(usize, Rect)> {
+        let mut rects = Vec::new();
+        if spans.is_empty() {
+            return rects;
+        }
+        let scale = 1.0 / self.pixels_per_point;
+        let span_of = |start: usize, end: usize| {
+            let k = spans.partition_point(|span| span.end <= start);
+            spans
+                .get(k)
+                .filter(|span| span.start < end && !span.is_empty())
+                .map(|_| k)
+        };
+        for line in &self.lines {
+            let mut open: Option<(usize, f32, f32)> = None;
+            let rect = |(_, l, r): (usize, f32, f32)| {
+                Rect::from_min_max(pos2(l, line.top_px), pos2(r, line.top_px + line.height_px))
+            };
+            for glyph in &self.glyphs[line.glyphs.clone()] {
+                for (start, end, left, right) in self.grapheme_boxes(glyph) {
+                    match (span_of(start, end), open) {
+                        (Some(k), Some((o, l, r))) if k == o => {
+                            open = Some((k, l.min(left), r.max(right)));
+                        }
+                        (found, current) => {
+                            if let Some(current) = current {
+                                rects.push((current.0, rect(current)));
+                            }
+                            open = found.map(|k| (k, left, right));
+                        }
+                    }
+                }
+            }
+            if let Some(current) = open {
+                rects.push((current.0, rect(current)));
+            }
+        }
+        rects
+            .into_iter()
+            .map(|(k, rect)| (k, rect_scaled(rect, scale)))
+            .collect()
+    }
+
     /// The caret for the byte `offset`, as a thin rectangle in points relative to the
     /// paragraph's top-left corner: at the right edge of a right-to-left character,
     /// the left edge of a left-to-right one.

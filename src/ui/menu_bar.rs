@@ -54,6 +54,8 @@ pub struct MenuState<'a> {
     pub translation_size_pt: f32,
     /// Whether diacritics are hidden.
     pub hide_diacritics: bool,
+    /// Whether words are tinted by their lemma's status.
+    pub show_word_status: bool,
     /// The open article's language, when one is open: as chosen by the reader, and
     /// as guessed from its letters.
     pub article_language: Option<(Option<String>, Option<String>)>,
@@ -108,6 +110,8 @@ pub enum MenuAction {
     ZoomReset,
     /// Hide diacritics, or show them.
     HideDiacritics(bool),
+    /// Tint words by their lemma's status, or stop.
+    ShowWordStatus(bool),
     /// Open the settings window.
     OpenSettings,
     /// Open the list of keyboard shortcuts.
@@ -261,6 +265,12 @@ fn view_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuAction>) 
             state.hide_diacritics,
             KeyAction::ToggleDiacritics,
             MenuAction::HideDiacritics(!state.hide_diacritics),
+        ),
+        (
+            "Word status",
+            state.show_word_status,
+            KeyAction::ToggleWordStatus,
+            MenuAction::ShowWordStatus(!state.show_word_status),
         ),
     ] {
         if toggle_item(ui, shown, label, &label_of(ui.ctx(), key)).clicked() {

@@ -123,6 +123,8 @@ pub struct ReadingOutput {
     pub gloss_word: Option<SelectionInView>,
     /// The article's share of the width, where the reader dragged the divider to.
     pub article_share: Option<f32>,
+    /// The word under the pointer, if any: its section and bytes.
+    pub pointer_word: Option<(usize, std::ops::Range<usize>)>,
 }
 
 impl ReadingView {
@@ -538,6 +540,10 @@ impl ReadingView {
         }
         self.select(ui, &seen, selection_id);
         output.gloss_word = gloss_request(ui, &seen);
+        output.pointer_word = seen.iter().find_map(|row| {
+            let word = row.pointer_word.clone().filter(|word| !word.is_empty())?;
+            row.response.hovered().then_some((row.index, word))
+        });
         if let Some(selection) = self.selection.filter(|selection| !selection.is_empty()) {
             let nothing_focused = !super::access::typing(ui.ctx());
             if nothing_focused && copy_requested(ui) {

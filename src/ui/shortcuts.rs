@@ -51,6 +51,12 @@ pub enum KeyAction {
     ToggleLibrary,
     /// Hide diacritics, or show them again.
     ToggleDiacritics,
+    /// Tint words by their lemma's status, or stop.
+    ToggleWordStatus,
+    /// Set the status of the lemma of the word under the pointer.
+    SetWordStatus(crate::model::vocabulary::WordStatus),
+    /// Mark every still-new word of the section under the cursor known.
+    RestKnown,
     /// Choose a folder to open.
     OpenFolder,
     /// Fill the screen, or stop.
@@ -157,6 +163,7 @@ const fn row(
     }
 }
 
+use crate::model::vocabulary::WordStatus as WS;
 use crate::ui::columns::Layout as L;
 use Group::{App, Notes, Reading, Search, View};
 use KeyAction as A;
@@ -195,6 +202,15 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[ctrl_shift(Key::T)], "Show or hide the translation", View, Some(A::ToggleTranslationColumn)),
     row(&[ctrl_shift(Key::N)], "Open or close the notes panel (every note, in reading order)", Notes, Some(A::ToggleNotesPanel)),
     row(&[ctrl(Key::D)], "Hide or show diacritics (display only)", View, Some(A::ToggleDiacritics)),
+    row(&[ctrl_shift(Key::W)], "Show or hide word status (words tinted by their lemma's status)", View, Some(A::ToggleWordStatus)),
+    row(&[key(Key::Num1)], "The word under the pointer: learning, level 1 (its lemma, every form)", Reading, Some(A::SetWordStatus(WS::Learning(1)))),
+    row(&[key(Key::Num2)], "The word under the pointer: learning, level 2", Reading, Some(A::SetWordStatus(WS::Learning(2)))),
+    row(&[key(Key::Num3)], "The word under the pointer: learning, level 3", Reading, Some(A::SetWordStatus(WS::Learning(3)))),
+    row(&[key(Key::Num4)], "The word under the pointer: learning, level 4", Reading, Some(A::SetWordStatus(WS::Learning(4)))),
+    row(&[key(Key::Num5)], "The word under the pointer: known (K is the previous section)", Reading, Some(A::SetWordStatus(WS::Known))),
+    row(&[key(Key::I)], "The word under the pointer: ignored (a name, a foreign word)", Reading, Some(A::SetWordStatus(WS::Ignored))),
+    row(&[key(Key::Num0)], "The word under the pointer: new again", Reading, Some(A::SetWordStatus(WS::New))),
+    row(&[ctrl_shift(Key::K)], "Mark the rest known: every still-new word of the section under the cursor", Reading, Some(A::RestKnown)),
     row(&[ctrl(Key::Equals), ctrl(Key::Plus)], "Zoom in", View, None),
     row(&[ctrl(Key::Minus)], "Zoom out", View, None),
     row(&[ctrl(Key::Num0)], "Actual size", View, None),

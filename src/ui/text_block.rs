@@ -337,7 +337,23 @@ impl TextBlock<'_> {
             .map(to_screen)
             .collect();
         if ui.is_rect_visible(rect) {
-            for (range, color) in self.highlights {
+            // The sorted, separate spans at the start of the list (the words tinted by
+            // their status: many to a paragraph) are measured in one pass; the rest
+            // (notes, search matches: few) one by one, painted after, as listed.
+            let sorted = self
+                .highlights
+                .windows(2)
+                .position(|pair| pair[1].0.start < pair[0].0.end)
+                .map_or(self.highlights.len(), |at| at + 1);
+            let (in_one_pass, one_by_one) = self.highlights.split_at(sorted);
+            let spans: Vec<Range<usize>> =
+                in_one_pass.iter().map(|(range, _)| range.clone()).collect();
+            for (k, highlight) in layout.spans_rects(&spans) {
+                if let Some((_, color)) = in_one_pass.get(k) {
+                    ui.painter().rect_filled(to_screen(highlight), 2.0, *color);
+                }
+            }
+            for (range, color) in one_by_one {
                 for highlight in layout.selection_rects(range.clone()) {
                     ui.painter().rect_filled(to_screen(highlight), 2.0, *color);
                 }

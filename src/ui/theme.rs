@@ -243,6 +243,21 @@ pub fn linked_sentence_fill() -> Color32 {
     Color32::from_rgba_unmultiplied(20, 170, 170, 70)
 }
 
+/// The tint under a word of the status `status` when word status is shown: new words
+/// in blue, words being learnt in amber, fading as the level rises; known and ignored
+/// words are left plain (transparent).
+pub fn word_status_fill(status: crate::model::vocabulary::WordStatus) -> Color32 {
+    use crate::model::vocabulary::WordStatus;
+    match status {
+        WordStatus::New => Color32::from_rgba_unmultiplied(56, 132, 255, 60),
+        WordStatus::Learning(level) => {
+            let alpha = [150, 110, 75, 45][usize::from(level.clamp(1, 4) - 1)];
+            Color32::from_rgba_unmultiplied(245, 158, 11, alpha)
+        }
+        WordStatus::Known | WordStatus::Ignored => Color32::TRANSPARENT,
+    }
+}
+
 /// The colour itself, for swatches.
 pub fn highlight_solid(color: HighlightColor) -> Color32 {
     let (r, g, b) = match color {
