@@ -1,8 +1,8 @@
 //! [`TextField`]: a text field for notes and translations in any script.
 
 use egui::{
-    CursorIcon, Event, EventFilter, ImeEvent, Key, Modifiers, Response, Role, Sense, Stroke, Ui,
-    Widget, WidgetInfo, vec2,
+    CursorIcon, Event, EventFilter, Id, ImeEvent, Key, Modifiers, Response, Role, Sense, Stroke,
+    Ui, Widget, WidgetInfo, vec2,
 };
 
 use crate::text::{EditCommand, Motion, TextEditor, TextEngine};
@@ -17,6 +17,7 @@ pub struct TextField<'a> {
     hint: &'a str,
     min_lines: f32,
     take_focus: bool,
+    id: Option<Id>,
 }
 
 /// What a text field reports.
@@ -35,7 +36,17 @@ impl<'a> TextField<'a> {
             hint: "",
             min_lines: 2.0,
             take_focus: false,
+            id: None,
         }
+    }
+
+    /// The field's id, stable whatever is drawn before it. Without one the field's id
+    /// comes from its place among its parent's widgets, and a widget appearing above
+    /// it (a line in the header once a background job is done) would give it another
+    /// id and so take the keyboard focus from the reader typing in it.
+    pub fn id(mut self, id: Id) -> Self {
+        self.id = Some(id);
+        self
     }
 
     /// With `take`, the field takes the keyboard focus now, so what is typed next goes
@@ -80,8 +91,13 @@ impl TextField<'_> {
         // Size from the text as it was; input this frame is laid out next frame.
         let layout = self.editor.layout(&mut engine, inner_width, ppp);
         let height = layout.size().y.max(line_height * self.min_lines) + 2.0 * padding.y;
-        let (rect, mut response) =
-            ui.allocate_exact_size(vec2(width, height), Sense::click_and_drag());
+        let (rect, mut response) = match self.id {
+            Some(id) => {
+                let (_, rect) = ui.allocate_space(vec2(width, height));
+                (rect, ui.interact(rect, id, Sense::click_and_drag()))
+            }
+            None => ui.allocate_exact_size(vec2(width, height), Sense::click_and_drag()),
+        };
         response = response.on_hover_cursor(CursorIcon::Text);
         let origin = rect.min + padding;
 

@@ -623,6 +623,7 @@ fn editor(
 ) {
     let row = editing.row;
     let field = TextField::new(&mut editing.editor)
+        .id(egui::Id::unique(("hamish-translation-editor", row)))
         .hint("Write a translation")
         .take_focus(std::mem::take(&mut editing.focus_pending))
         .show(ui);

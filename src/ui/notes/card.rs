@@ -59,6 +59,7 @@ fn editors(
 ) {
     editing.text.set_style(style);
     let text = TextField::new(&mut editing.text)
+        .id(egui::Id::unique(("hamish-note-text", id)))
         .hint("Write a note")
         .take_focus(std::mem::take(&mut editing.focus_pending))
         .show(ui);
@@ -66,6 +67,7 @@ fn editors(
         commands.push(NoteCommand::SetText(id.clone(), editing.text.text()));
     }
     let tags = TextField::new(&mut editing.tags)
+        .id(egui::Id::unique(("hamish-note-tags", id)))
         .hint("Tags, separated by commas")
         .min_lines(1.0)
         .show(ui);
