@@ -9,7 +9,7 @@ use crate::search::Kind as SearchKind;
 use crate::store::Saving;
 use crate::ui::machine_translation::{edited_rows_question, engine_settings_window, progress_bar};
 use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
-use crate::ui::translation::TranslationCells;
+use crate::ui::translation::{TranslationCells, TranslationCommand};
 use crate::ui::{
     ColumnCells, LibraryAction, MenuAction, MenuState, Page, PageLayout, Status, TextBlock,
     balanced_share, library_panel, menu_bar, notes_list_window, readable_measure_pt,
@@ -433,6 +433,15 @@ impl HamishApp {
                 balance: false,
                 ..page_layout
             }));
+        }
+        if let Some(pin) = output.pin_sentence {
+            self.commands
+                .push(Command::Translation(TranslationCommand::PinSentence {
+                    section: pin.section,
+                    sentence: pin.sentence,
+                    row: pin.row,
+                    offset: pin.offset,
+                }));
         }
         if let Some(word) = output.gloss_word {
             self.commands.push(Command::Gloss {

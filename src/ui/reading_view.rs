@@ -125,6 +125,23 @@ pub struct ReadingOutput {
     pub article_share: Option<f32>,
     /// The word under the pointer, if any: its section and bytes.
     pub pointer_word: Option<(usize, std::ops::Range<usize>)>,
+    /// A translation sentence the reader pinned to the sentence cursor's article
+    /// sentence (Alt+click on it).
+    pub pin_sentence: Option<SentencePinAsked>,
+}
+
+/// "This translation sentence goes with that article sentence", as the reader
+/// pointed at them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentencePinAsked {
+    /// The article's section of the sentence cursor.
+    pub section: usize,
+    /// The cursor's sentence, from 0, among the section's sentences.
+    pub sentence: usize,
+    /// The row of the translation sentence.
+    pub row: usize,
+    /// A byte of the translation sentence in that row's translation text.
+    pub offset: usize,
 }
 
 impl ReadingView {
@@ -514,7 +531,7 @@ impl ReadingView {
         if let Some(divider) = geometry.divider {
             output.article_share = drag_divider(ui, divider, scrolled.inner_rect);
         }
-        self.link_pointed(ui, article, page, &seen);
+        output.pin_sentence = self.link_pointed(ui, article, page, &seen);
         self.linked.shown = shown_linked;
         let mut followed = false;
         if self.linked.follow > 0 {
@@ -577,8 +594,15 @@ impl ReadingView {
     }
 
     /// Lights the sentence under the pointer, in the article or the translation, and
-    /// puts the sentence cursor on an article sentence clicked.
-    fn link_pointed(&mut self, ui: &Ui, article: &Article, page: &Page<'_>, seen: &[RowSeen]) {
+    /// puts the sentence cursor on an article sentence clicked; an Alt+click on a
+    /// translation sentence with the cursor placed pins it to the cursor's sentence.
+    fn link_pointed(
+        &mut self,
+        ui: &Ui,
+        article: &Article,
+        page: &Page<'_>,
+        seen: &[RowSeen],
+    ) -> Option<SentencePinAsked> {
         let translation = page.translation.as_deref();
         let in_article = seen.iter().find_map(|row| {
             let offset = row.pointer_offset.filter(|_| row.response.hovered())?;
@@ -591,17 +615,37 @@ impl ReadingView {
         });
         let in_translation = || {
             let (row, offset) = translation?.linked_in_cells().pointed?;
-            Some((row, crate::align::Side::Translation, offset, false))
+            // Alt, as on the article's words (a gloss): a plain click edits the cell.
+            let alt_clicked =
+                ui.input(|input| input.modifiers.alt && input.pointer.primary_clicked());
+            Some((row, crate::align::Side::Translation, offset, alt_clicked))
         };
         let pointed = in_article.or_else(in_translation);
-        if let Some((row, _, offset, true)) = pointed {
-            self.linked.place_cursor(article, row, offset);
+        let mut pin = None;
+        match pointed {
+            Some((row, crate::align::Side::Article, offset, true)) => {
+                self.linked.place_cursor(article, row, offset);
+            }
+            Some((row, crate::align::Side::Translation, offset, true)) => {
+                pin = self
+                    .linked
+                    .cursor()
+                    .filter(|cursor| cursor.side == crate::align::Side::Article)
+                    .map(|cursor| SentencePinAsked {
+                        section: cursor.row,
+                        sentence: cursor.sentence,
+                        row,
+                        offset,
+                    });
+            }
+            _ => {}
         }
         let pointed = pointed.map(|(row, side, offset, _)| (row, side, offset));
         let pointer = ui.input(|input| input.pointer.hover_pos());
         if self.linked.point_at(article, translation, pointer, pointed) {
             ui.ctx().request_repaint();
         }
+        pin
     }
 
     /// Estimates the heights of rows not measured yet; forgets measurements when the

@@ -44,6 +44,18 @@ pub enum TranslationCommand {
         /// (its first).
         to_next: bool,
     },
+    /// Pin a translation sentence of a row aligned sentence by sentence to an
+    /// article sentence: "this goes with that".
+    PinSentence {
+        /// The article's section the sentence is in.
+        section: usize,
+        /// The sentence, from 0, among the section's sentences.
+        sentence: usize,
+        /// The row the translation sentence is shown in.
+        row: usize,
+        /// A byte of the translation sentence in that row's text.
+        offset: usize,
+    },
     /// Machine-translate a row (again, if it was).
     MachineTranslate(usize),
     /// Settle a row's conflict: keep this version of the reader's translation (the
@@ -352,7 +364,8 @@ impl ColumnCells for TranslationCells<'_> {
                     format!("Edit the translation of section {}", index + 1),
                 )
             });
-            if response.clicked() {
+            // Alt+click pins the sentence clicked instead (see the reading view).
+            if response.clicked() && !ui.input(|input| input.modifiers.alt) {
                 self.commands.push(TranslationCommand::Edit(index));
             }
             response
