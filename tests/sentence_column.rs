@@ -380,3 +380,77 @@ fn a_row_lined_up_by_sentence_offers_no_row_split() {
         "a row fix would name the file's lines, not these rows"
     );
 }
+
+#[test]
+fn alt_click_pins_a_translation_sentence_to_the_cursors_sentence_kept_and_undone() {
+    let folder = folder_with(&lines_case());
+    let article = folder.path().join(ARTICLE);
+    let gold = gold("lines");
+    let mut first = harness(article.clone());
+    let before = row_texts(&first);
+    let row_1 = before[1].clone().expect("row 1");
+    assert_eq!(row_1, format!("{} {}", gold[2].1, gold[3].1));
+    // The sentence cursor onto section 2's first sentence: the first Alt+↓ lights
+    // the first sentence of section 0, each further one the next sentence.
+    let text = std::fs::read_to_string(&article).expect("article");
+    let sections = hamish::import::parse_article(&text).sections;
+    let before_section_2: usize = sections[..2]
+        .iter()
+        .map(|section| hamish::align::sentences(&section.text).len())
+        .sum();
+    for _ in 0..=before_section_2 {
+        first.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+        first.run();
+    }
+    // Alt+click on row 1's translation: the sentence under the pointer goes with the
+    // cursor's sentence, and so opens row 2.
+    first
+        .get_by_role_and_label(Role::Label, &row_1)
+        .click_modifiers(egui::Modifiers::ALT);
+    first.run();
+    first.run();
+    let after = row_texts(&first);
+    assert!(
+        first.query_by_role(Role::MultilineTextInput).is_none()
+            && first.query_by_role(Role::TextInput).is_none(),
+        "an Alt+click is no click to edit"
+    );
+    let moved = [&gold[2].1, &gold[3].1]
+        .into_iter()
+        .find(|sentence| {
+            after[2]
+                .as_deref()
+                .is_some_and(|text| text.starts_with(sentence.as_str()))
+        })
+        .expect("row 2 opens with a sentence of row 1");
+    assert!(
+        after[1].as_deref().is_none_or(|text| !text.contains(moved.as_str())),
+        "{after:?}"
+    );
+    assert_eq!(after[0], before[0], "the rows above stay");
+    drop(first);
+
+    let contents = load_contents(&sidecar_path(&article)).expect("a sidecar");
+    assert_eq!(contents.translations.pins.len(), 1);
+    assert_eq!(contents.translations.pins[0].pins.len(), 1);
+    let text = std::fs::read_to_string(sidecar_path(&article)).expect("a sidecar");
+    assert_eq!(read_version(&text).expect("readable"), 3);
+
+    let mut again = harness(article.clone());
+    assert_eq!(row_texts(&again), after, "the pin is there after a restart");
+    again
+        .state_mut()
+        .command(Command::Translation(TranslationCommand::UndoFix));
+    again.run();
+    again.run();
+    assert_eq!(row_texts(&again), before, "undo takes the pin back");
+    drop(again);
+    let contents = load_contents(&sidecar_path(&article)).expect("a sidecar");
+    assert!(
+        contents
+            .translations
+            .pins
+            .iter()
+            .all(|pins| pins.pins.is_empty())
+    );
+}
