@@ -424,7 +424,9 @@ fn alt_click_pins_a_translation_sentence_to_the_cursors_sentence_kept_and_undone
         })
         .expect("row 2 opens with a sentence of row 1");
     assert!(
-        after[1].as_deref().is_none_or(|text| !text.contains(moved.as_str())),
+        after[1]
+            .as_deref()
+            .is_none_or(|text| !text.contains(moved.as_str())),
         "{after:?}"
     );
     assert_eq!(after[0], before[0], "the rows above stay");
@@ -452,5 +454,59 @@ fn alt_click_pins_a_translation_sentence_to_the_cursors_sentence_kept_and_undone
             .pins
             .iter()
             .all(|pins| pins.pins.is_empty())
+    );
+}
+
+#[test]
+fn p_pins_the_translation_sentence_pointed_at_or_else_the_one_lit() {
+    let folder = folder_with(&lines_case());
+    let article = folder.path().join(ARTICLE);
+    let gold = gold("lines");
+    let mut harness = harness(article.clone());
+    let before = row_texts(&harness);
+    let row_1 = before[1].clone().expect("row 1");
+    let text = std::fs::read_to_string(&article).expect("article");
+    let sections = hamish::import::parse_article(&text).sections;
+    let before_section_2: usize = sections[..2]
+        .iter()
+        .map(|section| hamish::align::sentences(&section.text).len())
+        .sum();
+    for _ in 0..=before_section_2 {
+        harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+        harness.run();
+    }
+    // Nothing pointed at: P pins the sentence lit with the cursor's, which is where
+    // it already is (the pin keeps it there whatever else moves).
+    harness.key_press(egui::Key::P);
+    harness.run();
+    harness.run();
+    assert_eq!(row_texts(&harness), before);
+    // Pointing at row 1's translation: P takes the sentence under the pointer.
+    harness.get_by_role_and_label(Role::Label, &row_1).hover();
+    harness.run();
+    harness.key_press(egui::Key::P);
+    harness.run();
+    harness.run();
+    let after = row_texts(&harness);
+    assert!(
+        [&gold[2].1, &gold[3].1].into_iter().any(|sentence| {
+            after[2]
+                .as_deref()
+                .is_some_and(|text| text.starts_with(sentence.as_str()))
+        }),
+        "row 2 opens with the sentence pointed at: {after:?}"
+    );
+    drop(harness);
+    let contents = load_contents(&sidecar_path(&article)).expect("a sidecar");
+    let pins = &contents.translations.pins;
+    assert_eq!(pins.len(), 1);
+    assert_eq!(pins[0].pins.len(), 2, "{pins:?}");
+    assert_eq!(
+        pins[0].pins[0],
+        SentencePin {
+            article: before_section_2,
+            translation: 4
+        },
+        "the lit pair: section 2's first sentence with the file's fifth"
     );
 }

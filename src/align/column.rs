@@ -565,7 +565,11 @@ mod tests {
                 translation: 3
             })
         );
-        assert_eq!(input.sentence_pin(&links, 0, 5, 0, 0), None, "no sentence 5");
+        assert_eq!(
+            input.sentence_pin(&links, 0, 5, 0, 0),
+            None,
+            "no sentence 5"
+        );
         assert_eq!(input.sentence_pin(&links, 0, 0, 9, 0), None, "no row 9");
     }
 }

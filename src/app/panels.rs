@@ -545,6 +545,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::OpenSettings => Command::ShowWindow(ComfortWindow::Settings, true),
         MenuAction::ShowShortcuts => Command::ShowWindow(ComfortWindow::Shortcuts, true),
         MenuAction::MoveSentence(to_next) => Command::MoveCursorSentence { to_next },
+        MenuAction::PinSentence => Command::PinToSentenceCursor,
         MenuAction::SetArticleLanguage(language) => Command::SetArticleLanguage(language),
         MenuAction::Search(command) => Command::Search(command),
         MenuAction::Machine(command) => Command::Machine(command),

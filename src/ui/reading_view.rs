@@ -79,6 +79,9 @@ pub struct ReadingView {
     /// Whether the cursor moved since the last frame, so its row is to be brought
     /// into view.
     cursor_moved: bool,
+    /// Whether the reader asked (by key or menu) to pin a translation sentence to the
+    /// sentence cursor's, which the next frame does (see [`Self::ask_sentence_pin`]).
+    pin_asked: bool,
     /// The layout drawn in the last frame (a narrow window interleaves), and where
     /// its columns were.
     columns_shown: Option<ColumnsShown>,
@@ -241,6 +244,13 @@ impl ReadingView {
         };
         self.cursor = Some(next.min(sections - 1));
         self.cursor_moved = true;
+    }
+
+    /// Asks for the translation sentence pointed at (or else the one lit with the
+    /// sentence cursor) to be pinned to the sentence cursor's: the next frame, which
+    /// knows the rows' sentences, reports it in [`ReadingOutput::pin_sentence`].
+    pub fn ask_sentence_pin(&mut self) {
+        self.pin_asked = true;
     }
 
     /// Moves the sentence cursor `by` sentences of `article` (down when positive),
@@ -639,6 +649,21 @@ impl ReadingView {
                     });
             }
             _ => {}
+        }
+        if std::mem::take(&mut self.pin_asked) {
+            let cursor = self
+                .linked
+                .cursor()
+                .filter(|cursor| cursor.side == crate::align::Side::Article);
+            pin = cursor.and_then(|cursor| {
+                let (row, offset) = self.linked.pin_target(article, translation)?;
+                Some(SentencePinAsked {
+                    section: cursor.row,
+                    sentence: cursor.sentence,
+                    row,
+                    offset,
+                })
+            });
         }
         let pointed = pointed.map(|(row, side, offset, _)| (row, side, offset));
         let pointer = ui.input(|input| input.pointer.hover_pos());
