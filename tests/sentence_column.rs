@@ -510,3 +510,62 @@ fn p_pins_the_translation_sentence_pointed_at_or_else_the_one_lit() {
         "the lit pair: section 2's first sentence with the file's fifth"
     );
 }
+
+/// Drags with the primary button from `from` to `to`, in steps, a frame each.
+fn drag(harness: &mut Harness<'_, HamishApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(from));
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    for step in 1..=8 {
+        harness.event(egui::Event::PointerMoved(from.lerp(to, step as f32 / 8.0)));
+        harness.run();
+    }
+}
+
+fn release(harness: &mut Harness<'_, HamishApp>, at: egui::Pos2) {
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    harness.run();
+}
+
+#[test]
+fn dragging_a_sentence_onto_the_next_row_moves_it_there() {
+    let folder = folder_with(&lines_case());
+    let article = folder.path().join(ARTICLE);
+    let gold = gold("lines");
+    let mut harness = harness(article.clone());
+    let before = row_texts(&harness);
+    let row_0 = before[0].clone().expect("row 0");
+    let row_1 = before[1].clone().expect("row 1");
+    assert!(row_0.ends_with(gold[1].1.as_str()));
+    // Row 0's last sentence ends its text: pressed on its last line.
+    let from = harness.get_by_role_and_label(Role::Label, &row_0).rect();
+    let from = egui::pos2(from.left() + 6.0, from.bottom() - 6.0);
+    let to = harness
+        .get_by_role_and_label(Role::Label, &row_1)
+        .rect()
+        .center();
+    drag(&mut harness, from, to);
+    assert_eq!(row_texts(&harness), before, "nothing moves before the drop");
+    release(&mut harness, to);
+    let after = row_texts(&harness);
+    assert_eq!(after[0].as_deref(), Some(gold[0].1.as_str()), "{after:?}");
+    assert_eq!(after[1], Some(format!("{} {row_1}", gold[1].1)));
+    assert_eq!(after[2..], before[2..]);
+    assert!(
+        harness.query_by_role(Role::MultilineTextInput).is_none()
+            && harness.query_by_role(Role::TextInput).is_none(),
+        "a drag is no click to edit"
+    );
+}

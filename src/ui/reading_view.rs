@@ -82,6 +82,9 @@ pub struct ReadingView {
     /// Whether the reader asked (by key or menu) to pin a translation sentence to the
     /// sentence cursor's, which the next frame does (see [`Self::ask_sentence_pin`]).
     pin_asked: bool,
+    /// A translation sentence being dragged to another row: its row and a byte of
+    /// it in the row's translation text.
+    dragging: Option<(usize, usize)>,
     /// The layout drawn in the last frame (a narrow window interleaves), and where
     /// its columns were.
     columns_shown: Option<ColumnsShown>,
@@ -650,6 +653,9 @@ impl ReadingView {
             }
             _ => {}
         }
+        if let Some(dropped) = self.drag_sentence(ui, article, translation, seen) {
+            pin = Some(dropped);
+        }
         if std::mem::take(&mut self.pin_asked) {
             let cursor = self
                 .linked
@@ -671,6 +677,64 @@ impl ReadingView {
             ui.ctx().request_repaint();
         }
         pin
+    }
+
+    /// Follows a translation sentence being dragged: shows where it would go (the row
+    /// under the pointer, and the article sentence when the pointer is on one) and,
+    /// when it is let go there, asks for the pin that puts it there.
+    fn drag_sentence(
+        &mut self,
+        ui: &Ui,
+        article: &Article,
+        translation: Option<&dyn crate::ui::ColumnCells>,
+        seen: &[RowSeen],
+    ) -> Option<SentencePinAsked> {
+        if let Some(started) = translation.and_then(|cells| cells.linked_in_cells().drag_started) {
+            self.dragging = Some(started);
+        }
+        let (row, offset) = self.dragging?;
+        let (down, pointer) =
+            ui.input(|input| (input.pointer.primary_down(), input.pointer.interact_pos()));
+        let target = pointer.and_then(|pointer| drop_target(article, seen, pointer, row));
+        if !down {
+            self.dragging = None;
+            let (section, sentence, _) = target?;
+            return Some(SentencePinAsked {
+                section,
+                sentence,
+                row,
+                offset,
+            });
+        }
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+        if let Some((section, sentence, band)) = target {
+            let band = Rect::from_x_y_ranges(ui.clip_rect().x_range(), band);
+            let painter = ui.painter().clone().with_layer_id(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("hamish-sentence-drop"),
+            ));
+            let selection = ui.visuals().selection;
+            painter.rect(
+                band.shrink(1.0),
+                4.0,
+                selection.bg_fill.gamma_multiply(0.25),
+                selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+            let words = format!(
+                "Drop: goes with sentence {} of section {}",
+                sentence + 1,
+                section + 1
+            );
+            painter.text(
+                band.left_top() + vec2(8.0, 4.0),
+                egui::Align2::LEFT_TOP,
+                words,
+                egui::FontId::proportional(13.0),
+                ui.visuals().strong_text_color(),
+            );
+        }
+        None
     }
 
     /// Estimates the heights of rows not measured yet; forgets measurements when the
@@ -841,4 +905,34 @@ mod tests {
         view.scroll_to_place(3, f32::NAN);
         assert_eq!(view.place(), (3, 0.0));
     }
+}
+
+/// Where a translation sentence dragged from row `from` and let go at `pointer` goes:
+/// the section and sentence it would be pinned to, and the rows' band on screen. On
+/// an article sentence, that sentence; elsewhere on a row below, its section's first
+/// sentence (the dragged one opens the row), on a row above its last (the dragged one
+/// closes it); on its own row, nowhere.
+fn drop_target(
+    article: &Article,
+    seen: &[RowSeen],
+    pointer: egui::Pos2,
+    from: usize,
+) -> Option<(usize, usize, egui::Rangef)> {
+    let row = seen.iter().find(|row| row.y_range.contains(pointer.y))?;
+    let sentences = crate::align::sentences(&article.sections.get(row.index)?.text);
+    let on_sentence = row
+        .pointer_offset
+        .filter(|_| row.response.rect.contains(pointer))
+        .and_then(|offset| {
+            sentences
+                .partition_point(|range| range.start <= offset)
+                .checked_sub(1)
+        });
+    let sentence = match on_sentence {
+        Some(sentence) => sentence,
+        None if row.index > from => 0,
+        None if row.index < from => sentences.len().checked_sub(1)?,
+        None => return None,
+    };
+    Some((row.index, sentence, row.y_range))
 }

@@ -344,11 +344,27 @@ impl ColumnCells for TranslationCells<'_> {
         {
             self.linked.report.pointed = Some((index, shown_from + offset));
         }
+        // A row lined up sentence by sentence lets its sentences be dragged to another
+        // row. The cell's text is not selectable (a click edits it), so a plain drag
+        // takes nothing from the reader: no modifier or grip to find, and the row
+        // still scrolls by wheel as every row does.
+        let by_sentence = cell.how == Some(MatchKind::Sentences) && part.is_none();
+        let sense = if by_sentence {
+            egui::Sense::click_and_drag()
+        } else {
+            egui::Sense::click()
+        };
         let response = ui.interact(
             shown,
             ui.scope_id().with(("translation-cell", index)),
-            egui::Sense::click(),
+            sense,
         );
+        // A drag starts a few points from the press: still on the sentence pressed.
+        if response.drag_started()
+            && let Some(offset) = text.pointer_offset
+        {
+            self.linked.report.drag_started = Some((index, shown_from + offset));
+        }
         let response = if part.is_some() {
             response.on_hover_text("Too long to edit here: page through it above")
         } else {
