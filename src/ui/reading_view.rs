@@ -891,22 +891,6 @@ fn gloss_request(ui: &Ui, seen: &[RowSeen]) -> Option<SelectionInView> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_place_being_brought_back_is_remembered_as_it_is() {
-        // Closed before the article was shown: the place is not lost to an offset of
-        // a view never drawn.
-        let mut view = ReadingView::default();
-        view.scroll_to_place(7, 0.4);
-        assert_eq!(view.place(), (7, 0.4));
-        view.scroll_to_place(3, f32::NAN);
-        assert_eq!(view.place(), (3, 0.0));
-    }
-}
-
 /// Where a translation sentence dragged from row `from` and let go at `pointer` goes:
 /// the section and sentence it would be pinned to, and the rows' band on screen. On
 /// an article sentence, that sentence; elsewhere on a row below, its section's first
@@ -935,4 +919,20 @@ fn drop_target(
         None => return None,
     };
     Some((row.index, sentence, row.y_range))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_being_brought_back_is_remembered_as_it_is() {
+        // Closed before the article was shown: the place is not lost to an offset of
+        // a view never drawn.
+        let mut view = ReadingView::default();
+        view.scroll_to_place(7, 0.4);
+        assert_eq!(view.place(), (7, 0.4));
+        view.scroll_to_place(3, f32::NAN);
+        assert_eq!(view.place(), (3, 0.0));
+    }
 }

@@ -368,9 +368,15 @@ impl ColumnCells for TranslationCells<'_> {
         let response = if part.is_some() {
             response.on_hover_text("Too long to edit here: page through it above")
         } else {
+            let hover = if by_sentence {
+                "Click to edit; drag a sentence onto another row or an article sentence to \
+                 move it there; Alt+click pins it to the sentence cursor's sentence"
+            } else {
+                "Click to edit"
+            };
             let response = response
                 .on_hover_cursor(egui::CursorIcon::Text)
-                .on_hover_text("Click to edit");
+                .on_hover_text(hover);
             // A button for screen readers, named by what it does (its text is the
             // translation block's, just before it).
             response.widget_info(|| {
