@@ -138,6 +138,9 @@ impl HamishApp {
             Command::PinToSentenceCursor => {
                 if let Some(OpenArticle { view, .. }) = &mut self.session.open {
                     view.ask_sentence_pin();
+                    // The next frame reads the rows' sentences and makes the pin:
+                    // ask for it now, not at the next input.
+                    ctx.request_repaint();
                 }
             }
             Command::MoveSentenceCursor(by) => {

@@ -726,13 +726,23 @@ impl ReadingView {
                 sentence + 1,
                 section + 1
             );
-            painter.text(
-                band.left_top() + vec2(8.0, 4.0),
-                egui::Align2::LEFT_TOP,
+            // Beside the pointer, on a chip of its own: over the rows' text, it must
+            // not mingle with it.
+            let galley = painter.layout_no_wrap(
                 words,
                 egui::FontId::proportional(13.0),
                 ui.visuals().strong_text_color(),
             );
+            let at = pointer.unwrap_or(band.left_top()) + vec2(16.0, 16.0);
+            let chip = Rect::from_min_size(at, galley.size()).expand(4.0);
+            painter.rect(
+                chip,
+                4.0,
+                ui.visuals().extreme_bg_color,
+                selection.stroke,
+                egui::StrokeKind::Outside,
+            );
+            painter.galley(at, galley, ui.visuals().strong_text_color());
         }
         None
     }
