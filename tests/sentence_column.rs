@@ -569,3 +569,35 @@ fn dragging_a_sentence_onto_the_next_row_moves_it_there() {
         "a drag is no click to edit"
     );
 }
+
+#[test]
+fn dragging_a_sentence_onto_an_article_sentence_pins_it_there() {
+    let folder = folder_with(&lines_case());
+    let article = folder.path().join(ARTICLE);
+    let gold = gold("lines");
+    let mut harness = harness(article.clone());
+    let before = row_texts(&harness);
+    let row_0 = before[0].clone().expect("row 0");
+    let from = harness.get_by_role_and_label(Role::Label, &row_0).rect();
+    let from = egui::pos2(from.left() + 6.0, from.bottom() - 6.0);
+    // Onto the Arabic of section 1, the next row (one sentence).
+    let text = std::fs::read_to_string(&article).expect("article");
+    let section_1 = hamish::import::parse_article(&text).sections[1]
+        .text
+        .clone();
+    let to = harness
+        .get_by_role_and_label(Role::Label, &section_1)
+        .rect()
+        .center();
+    drag(&mut harness, from, to);
+    release(&mut harness, to);
+    let after = row_texts(&harness);
+    let moved = gold[1].1.as_str();
+    assert_eq!(after[0].as_deref(), Some(gold[0].1.as_str()), "{after:?}");
+    assert!(
+        after[1]
+            .as_deref()
+            .is_some_and(|text| text.starts_with(moved)),
+        "the sentence goes with section 1's sentence: {after:?}"
+    );
+}
