@@ -440,9 +440,12 @@ fn alt_click_pins_a_translation_sentence_to_the_cursors_sentence_kept_and_undone
 
     let mut again = harness(article.clone());
     assert_eq!(row_texts(&again), after, "the pin is there after a restart");
+    // Translate ▸ Undo the last alignment fix (sentence move or pin).
+    again.get_by_label("Translate").click();
+    again.run();
     again
-        .state_mut()
-        .command(Command::Translation(TranslationCommand::UndoFix));
+        .get_by_label("Undo the last alignment fix (sentence move or pin)")
+        .click();
     again.run();
     again.run();
     assert_eq!(row_texts(&again), before, "undo takes the pin back");

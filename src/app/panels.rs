@@ -546,6 +546,7 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::ShowShortcuts => Command::ShowWindow(ComfortWindow::Shortcuts, true),
         MenuAction::MoveSentence(to_next) => Command::MoveCursorSentence { to_next },
         MenuAction::PinSentence => Command::PinToSentenceCursor,
+        MenuAction::UndoSentenceMove => Command::Translation(TranslationCommand::UndoFix),
         MenuAction::SetArticleLanguage(language) => Command::SetArticleLanguage(language),
         MenuAction::Search(command) => Command::Search(command),
         MenuAction::Machine(command) => Command::Machine(command),

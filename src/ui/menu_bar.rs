@@ -127,6 +127,8 @@ pub enum MenuAction {
     MoveSentence(bool),
     /// Pin the translation sentence lit with the sentence cursor to its sentence.
     PinSentence,
+    /// Take back the last sentence move or pin.
+    UndoSentenceMove,
     /// Close the window.
     Quit,
 }
@@ -528,6 +530,18 @@ fn translate_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuActi
         );
     if pin.clicked() {
         actions.push(MenuAction::PinSentence);
+    }
+    let undo = ui
+        .add_enabled(
+            article,
+            egui::Button::new("Undo the last alignment fix (sentence move or pin)"),
+        )
+        .on_hover_text(
+            "Takes back the last fix of the translation file's alignment: in one lined up \
+             sentence by sentence, the last sentence moved or pinned; the rest lines up again",
+        );
+    if undo.clicked() {
+        actions.push(MenuAction::UndoSentenceMove);
     }
     ui.separator();
     if ui
