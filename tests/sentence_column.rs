@@ -380,3 +380,227 @@ fn a_row_lined_up_by_sentence_offers_no_row_split() {
         "a row fix would name the file's lines, not these rows"
     );
 }
+
+#[test]
+fn alt_click_pins_a_translation_sentence_to_the_cursors_sentence_kept_and_undone() {
+    let folder = folder_with(&lines_case());
+    let article = folder.path().join(ARTICLE);
+    let gold = gold("lines");
+    let mut first = harness(article.clone());
+    let before = row_texts(&first);
+    let row_1 = before[1].clone().expect("row 1");
+    assert_eq!(row_1, format!("{} {}", gold[2].1, gold[3].1));
+    // The sentence cursor onto section 2's first sentence: the first Alt+↓ lights
+    // the first sentence of section 0, each further one the next sentence.
+    let text = std::fs::read_to_string(&article).expect("article");
+    let sections = hamish::import::parse_article(&text).sections;
+    let before_section_2: usize = sections[..2]
+        .iter()
+        .map(|section| hamish::align::sentences(&section.text).len())
+        .sum();
+    for _ in 0..=before_section_2 {
+        first.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+        first.run();
+    }
+    // Alt+click on row 1's translation: the sentence under the pointer goes with the
+    // cursor's sentence, and so opens row 2.
+    first
+        .get_by_role_and_label(Role::Label, &row_1)
+        .click_modifiers(egui::Modifiers::ALT);
+    first.run();
+    first.run();
+    let after = row_texts(&first);
+    assert!(
+        first.query_by_role(Role::MultilineTextInput).is_none()
+            && first.query_by_role(Role::TextInput).is_none(),
+        "an Alt+click is no click to edit"
+    );
+    let moved = [&gold[2].1, &gold[3].1]
+        .into_iter()
+        .find(|sentence| {
+            after[2]
+                .as_deref()
+                .is_some_and(|text| text.starts_with(sentence.as_str()))
+        })
+        .expect("row 2 opens with a sentence of row 1");
+    assert!(
+        after[1]
+            .as_deref()
+            .is_none_or(|text| !text.contains(moved.as_str())),
+        "{after:?}"
+    );
+    assert_eq!(after[0], before[0], "the rows above stay");
+    drop(first);
+
+    let contents = load_contents(&sidecar_path(&article)).expect("a sidecar");
+    assert_eq!(contents.translations.pins.len(), 1);
+    assert_eq!(contents.translations.pins[0].pins.len(), 1);
+    let text = std::fs::read_to_string(sidecar_path(&article)).expect("a sidecar");
+    assert_eq!(read_version(&text).expect("readable"), 3);
+
+    let mut again = harness(article.clone());
+    assert_eq!(row_texts(&again), after, "the pin is there after a restart");
+    // Translate ▸ Undo the last alignment fix (sentence move or pin).
+    again.get_by_label("Translate").click();
+    again.run();
+    again
+        .get_by_label("Undo the last alignment fix (sentence move or pin)")
+        .click();
+    again.run();
+    again.run();
+    assert_eq!(row_texts(&again), before, "undo takes the pin back");
+    drop(again);
+    let contents = load_contents(&sidecar_path(&article)).expect("a sidecar");
+    assert!(
+        contents
+            .translations
+            .pins
+            .iter()
+            .all(|pins| pins.pins.is_empty())
+    );
+}
+
+#[test]
+fn p_pins_the_translation_sentence_pointed_at_or_else_the_one_lit() {
+    let folder = folder_with(&lines_case());
+    let article = folder.path().join(ARTICLE);
+    let gold = gold("lines");
+    let mut harness = harness(article.clone());
+    let before = row_texts(&harness);
+    let row_1 = before[1].clone().expect("row 1");
+    let text = std::fs::read_to_string(&article).expect("article");
+    let sections = hamish::import::parse_article(&text).sections;
+    let before_section_2: usize = sections[..2]
+        .iter()
+        .map(|section| hamish::align::sentences(&section.text).len())
+        .sum();
+    for _ in 0..=before_section_2 {
+        harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+        harness.run();
+    }
+    // Nothing pointed at: P pins the sentence lit with the cursor's, which is where
+    // it already is (the pin keeps it there whatever else moves).
+    harness.key_press(egui::Key::P);
+    harness.run();
+    harness.run();
+    assert_eq!(row_texts(&harness), before);
+    // Pointing at row 1's translation: P takes the sentence under the pointer.
+    harness.get_by_role_and_label(Role::Label, &row_1).hover();
+    harness.run();
+    harness.key_press(egui::Key::P);
+    harness.run();
+    harness.run();
+    let after = row_texts(&harness);
+    assert!(
+        [&gold[2].1, &gold[3].1].into_iter().any(|sentence| {
+            after[2]
+                .as_deref()
+                .is_some_and(|text| text.starts_with(sentence.as_str()))
+        }),
+        "row 2 opens with the sentence pointed at: {after:?}"
+    );
+    drop(harness);
+    let contents = load_contents(&sidecar_path(&article)).expect("a sidecar");
+    let pins = &contents.translations.pins;
+    assert_eq!(pins.len(), 1);
+    assert_eq!(pins[0].pins.len(), 2, "{pins:?}");
+    assert_eq!(
+        pins[0].pins[0],
+        SentencePin {
+            article: before_section_2,
+            translation: 4
+        },
+        "the lit pair: section 2's first sentence with the file's fifth"
+    );
+}
+
+/// Drags with the primary button from `from` to `to`, in steps, a frame each.
+fn drag(harness: &mut Harness<'_, HamishApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(from));
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    for step in 1..=8 {
+        harness.event(egui::Event::PointerMoved(from.lerp(to, step as f32 / 8.0)));
+        harness.run();
+    }
+}
+
+fn release(harness: &mut Harness<'_, HamishApp>, at: egui::Pos2) {
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    harness.run();
+}
+
+#[test]
+fn dragging_a_sentence_onto_the_next_row_moves_it_there() {
+    let folder = folder_with(&lines_case());
+    let article = folder.path().join(ARTICLE);
+    let gold = gold("lines");
+    let mut harness = harness(article.clone());
+    let before = row_texts(&harness);
+    let row_0 = before[0].clone().expect("row 0");
+    let row_1 = before[1].clone().expect("row 1");
+    assert!(row_0.ends_with(gold[1].1.as_str()));
+    // Row 0's last sentence ends its text: pressed on its last line.
+    let from = harness.get_by_role_and_label(Role::Label, &row_0).rect();
+    let from = egui::pos2(from.left() + 6.0, from.bottom() - 6.0);
+    let to = harness
+        .get_by_role_and_label(Role::Label, &row_1)
+        .rect()
+        .center();
+    drag(&mut harness, from, to);
+    assert_eq!(row_texts(&harness), before, "nothing moves before the drop");
+    release(&mut harness, to);
+    let after = row_texts(&harness);
+    assert_eq!(after[0].as_deref(), Some(gold[0].1.as_str()), "{after:?}");
+    assert_eq!(after[1], Some(format!("{} {row_1}", gold[1].1)));
+    assert_eq!(after[2..], before[2..]);
+    assert!(
+        harness.query_by_role(Role::MultilineTextInput).is_none()
+            && harness.query_by_role(Role::TextInput).is_none(),
+        "a drag is no click to edit"
+    );
+}
+
+#[test]
+fn dragging_a_sentence_onto_an_article_sentence_pins_it_there() {
+    let folder = folder_with(&lines_case());
+    let article = folder.path().join(ARTICLE);
+    let gold = gold("lines");
+    let mut harness = harness(article.clone());
+    let before = row_texts(&harness);
+    let row_0 = before[0].clone().expect("row 0");
+    let from = harness.get_by_role_and_label(Role::Label, &row_0).rect();
+    let from = egui::pos2(from.left() + 6.0, from.bottom() - 6.0);
+    // Onto the Arabic of section 1, the next row (one sentence).
+    let text = std::fs::read_to_string(&article).expect("article");
+    let section_1 = hamish::import::parse_article(&text).sections[1]
+        .text
+        .clone();
+    let to = harness
+        .get_by_role_and_label(Role::Label, &section_1)
+        .rect()
+        .center();
+    drag(&mut harness, from, to);
+    release(&mut harness, to);
+    let after = row_texts(&harness);
+    let moved = gold[1].1.as_str();
+    assert_eq!(after[0].as_deref(), Some(gold[0].1.as_str()), "{after:?}");
+    assert!(
+        after[1]
+            .as_deref()
+            .is_some_and(|text| text.starts_with(moved)),
+        "the sentence goes with section 1's sentence: {after:?}"
+    );
+}

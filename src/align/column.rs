@@ -158,6 +158,54 @@ impl SentenceInput {
             })
         }
     }
+    /// The pin that makes the translation sentence at byte `offset` of row `row`'s
+    /// text go with sentence `sentence` (from 0, as [`crate::align::sentences`] cuts
+    /// it) of section `section`, given the alignment `links` shown; `None` when there
+    /// is no such sentence.
+    ///
+    /// A pin is a point both texts are cut at, so "this goes with that" is the point
+    /// where the two sentences start one link together: everything before them stays
+    /// before, everything after after. On the article's first sentence, which starts
+    /// every path anyway, it is the point after both.
+    pub fn sentence_pin(
+        &self,
+        links: &[CachedLink],
+        section: usize,
+        sentence: usize,
+        row: usize,
+        offset: usize,
+    ) -> Option<SentencePin> {
+        let (article, _) = self.sentences();
+        let article_sentence = article
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.block == section)
+            .nth(sentence)?
+            .0;
+        let shown = self.rows(links, &[])?;
+        // The row's links list its sentences in the order they are in its text, the
+        // same order as the file sentences `row_sentences` gives.
+        let ranges: Vec<Range<usize>> = shown
+            .rows
+            .get(row)?
+            .links
+            .iter()
+            .flat_map(|link| link.translation.iter().cloned())
+            .collect();
+        let in_row = ranges.iter().rposition(|range| range.start <= offset)?;
+        let translation_sentence = *row_sentences(&article, links, row).get(in_row)?;
+        Some(if article_sentence == 0 {
+            SentencePin {
+                article: 1,
+                translation: translation_sentence + 1,
+            }
+        } else {
+            SentencePin {
+                article: article_sentence,
+                translation: translation_sentence,
+            }
+        })
+    }
 }
 
 /// The translation sentences `links` give row `row` (as [`SentenceInput::rows`] does:
@@ -473,5 +521,55 @@ mod tests {
             None,
             "row 1 has no sentence"
         );
+    }
+
+    #[test]
+    fn a_sentence_pin_names_the_file_sentences_under_the_cursor_and_the_pointer() {
+        let input = input(
+            &["الجملة الأولى. الجملة الثانية.", "الجملة الثالثة."],
+            &["First. Second.", "Third. Fourth."],
+        );
+        let links = [
+            link(0..1, 0..1, 990),
+            link(1..2, 1..3, 990),
+            link(2..3, 3..4, 990),
+        ];
+        // Row 1 holds "Fourth." only: the file's sentence 3.
+        let fourth = input
+            .sentence_pin(&links, 0, 1, 1, 2)
+            .expect("a sentence there");
+        assert_eq!(
+            fourth,
+            SentencePin {
+                article: 1,
+                translation: 3
+            },
+            "the article's second sentence starts a link with the file's fourth"
+        );
+        // "Third." is the second sentence of row 0's text ("First. Second. Third.").
+        let rows = input.rows(&links, &[]).expect("fits");
+        let text = &rows.rows[0].cell.as_ref().expect("cell").text;
+        let third = text.find("Third").expect("in row 0");
+        assert_eq!(
+            input.sentence_pin(&links, 1, 0, 0, third),
+            Some(SentencePin {
+                article: 2,
+                translation: 2
+            })
+        );
+        // The article's first sentence: the point after both.
+        assert_eq!(
+            input.sentence_pin(&links, 0, 0, 0, third),
+            Some(SentencePin {
+                article: 1,
+                translation: 3
+            })
+        );
+        assert_eq!(
+            input.sentence_pin(&links, 0, 5, 0, 0),
+            None,
+            "no sentence 5"
+        );
+        assert_eq!(input.sentence_pin(&links, 0, 0, 9, 0), None, "no row 9");
     }
 }

@@ -86,6 +86,7 @@ impl HamishApp {
                 KeyAction::EditTranslation => Command::TranslateCursorSection,
                 KeyAction::SentenceToSectionAbove => Command::MoveCursorSentence { to_next: false },
                 KeyAction::SentenceToSectionBelow => Command::MoveCursorSentence { to_next: true },
+                KeyAction::PinSentence => Command::PinToSentenceCursor,
                 KeyAction::HighlightSelection => Command::HighlightSelection,
                 KeyAction::ToggleTranslationColumn => Command::SetPageLayout(PageLayout {
                     layout: page.layout.toggled_translation(),
@@ -132,6 +133,14 @@ impl HamishApp {
                 }) = &mut self.session.open
                 {
                     view.move_cursor(by, imported.article.sections.len());
+                }
+            }
+            Command::PinToSentenceCursor => {
+                if let Some(OpenArticle { view, .. }) = &mut self.session.open {
+                    view.ask_sentence_pin();
+                    // The next frame reads the rows' sentences and makes the pin:
+                    // ask for it now, not at the next input.
+                    ctx.request_repaint();
                 }
             }
             Command::MoveSentenceCursor(by) => {

@@ -110,6 +110,9 @@ pub enum Command {
         /// Down to the next section, or up to the previous one.
         to_next: bool,
     },
+    /// Pin the translation sentence pointed at (or else the one lit with the sentence
+    /// cursor) to the sentence cursor's article sentence.
+    PinToSentenceCursor,
     /// Highlight the selection (within one section).
     HighlightSelection,
     /// Use these column faces, spacings and margins.
@@ -327,6 +330,7 @@ impl HamishApp {
             | Command::NoteOnCursorSection
             | Command::TranslateCursorSection
             | Command::MoveCursorSentence { .. }
+            | Command::PinToSentenceCursor
             | Command::HighlightSelection
             | Command::SetTypography(_)
             | Command::SetArticleLanguage(_)

@@ -9,7 +9,7 @@ use crate::search::Kind as SearchKind;
 use crate::store::Saving;
 use crate::ui::machine_translation::{edited_rows_question, engine_settings_window, progress_bar};
 use crate::ui::notes::{ListAction, NoteCommand, NotesColumn, note_highlights};
-use crate::ui::translation::TranslationCells;
+use crate::ui::translation::{TranslationCells, TranslationCommand};
 use crate::ui::{
     ColumnCells, LibraryAction, MenuAction, MenuState, Page, PageLayout, Status, TextBlock,
     balanced_share, library_panel, menu_bar, notes_list_window, readable_measure_pt,
@@ -434,6 +434,15 @@ impl HamishApp {
                 ..page_layout
             }));
         }
+        if let Some(pin) = output.pin_sentence {
+            self.commands
+                .push(Command::Translation(TranslationCommand::PinSentence {
+                    section: pin.section,
+                    sentence: pin.sentence,
+                    row: pin.row,
+                    offset: pin.offset,
+                }));
+        }
         if let Some(word) = output.gloss_word {
             self.commands.push(Command::Gloss {
                 section: word.section,
@@ -536,6 +545,8 @@ fn menu_command(action: MenuAction) -> Command {
         MenuAction::OpenSettings => Command::ShowWindow(ComfortWindow::Settings, true),
         MenuAction::ShowShortcuts => Command::ShowWindow(ComfortWindow::Shortcuts, true),
         MenuAction::MoveSentence(to_next) => Command::MoveCursorSentence { to_next },
+        MenuAction::PinSentence => Command::PinToSentenceCursor,
+        MenuAction::UndoSentenceMove => Command::Translation(TranslationCommand::UndoFix),
         MenuAction::SetArticleLanguage(language) => Command::SetArticleLanguage(language),
         MenuAction::Search(command) => Command::Search(command),
         MenuAction::Machine(command) => Command::Machine(command),

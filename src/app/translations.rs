@@ -479,16 +479,27 @@ impl TranslationsOfArticle {
                     }
                 }
             }
-            TranslationCommand::MoveSentence { row, to_next } => {
+            TranslationCommand::MoveSentence { .. } | TranslationCommand::PinSentence { .. } => {
                 let (Some((file, _)), Some(store)) = (&self.source_file, store) else {
                     return;
                 };
                 let input = SentenceInput::new(article, file, store.translations());
-                let Some(pin) = self
+                let pin = self
                     .sentences
                     .links_for(&input, store.translations())
-                    .and_then(|links| input.move_pin(&links, row, to_next))
-                else {
+                    .and_then(|links| match command {
+                        TranslationCommand::PinSentence {
+                            section,
+                            sentence,
+                            row,
+                            offset,
+                        } => input.sentence_pin(&links, section, sentence, row, offset),
+                        TranslationCommand::MoveSentence { row, to_next } => {
+                            input.move_pin(&links, row, to_next)
+                        }
+                        _ => None,
+                    });
+                let Some(pin) = pin else {
                     return;
                 };
                 let (name, language) = (file.file.clone(), file.language.clone());

@@ -221,6 +221,9 @@ pub struct LinkedInCells {
     pub pointed: Option<(usize, usize)>,
     /// Where the spans set by [`ColumnCells::mark_linked`] were drawn on screen.
     pub marked_rect: Option<egui::Rect>,
+    /// A sentence the reader started dragging in this frame: the row and the byte
+    /// offset of its [`ColumnCells::linked_text`] where the drag began.
+    pub drag_started: Option<(usize, usize)>,
 }
 
 /// What the reading view shows with the article, and how.

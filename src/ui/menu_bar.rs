@@ -125,6 +125,10 @@ pub enum MenuAction {
     /// Move a translation sentence of the cursor row to the next section (`true`) or
     /// the previous one.
     MoveSentence(bool),
+    /// Pin the translation sentence lit with the sentence cursor to its sentence.
+    PinSentence,
+    /// Take back the last sentence move or pin.
+    UndoSentenceMove,
     /// Close the window.
     Quit,
 }
@@ -511,6 +515,33 @@ fn translate_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuActi
         if button.clicked() {
             actions.push(MenuAction::MoveSentence(to_next));
         }
+    }
+    let pin = ui
+        .add_enabled(
+            article,
+            egui::Button::new("Pin the lit sentence to the sentence cursor")
+                .shortcut_text(label_of(ui.ctx(), KeyAction::PinSentence)),
+        )
+        .on_hover_text(
+            "In a translation lined up sentence by sentence: the translation sentence lit \
+             with the sentence cursor (Alt+↓/↑) goes with the cursor's sentence, whatever \
+             else is realigned; with the key, the translation sentence pointed at; \
+             Alt+click on a translation sentence pins it too",
+        );
+    if pin.clicked() {
+        actions.push(MenuAction::PinSentence);
+    }
+    let undo = ui
+        .add_enabled(
+            article,
+            egui::Button::new("Undo the last alignment fix (sentence move or pin)"),
+        )
+        .on_hover_text(
+            "Takes back the last fix of the translation file's alignment: in one lined up \
+             sentence by sentence, the last sentence moved or pinned; the rest lines up again",
+        );
+    if undo.clicked() {
+        actions.push(MenuAction::UndoSentenceMove);
     }
     ui.separator();
     if ui

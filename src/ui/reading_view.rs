@@ -79,6 +79,12 @@ pub struct ReadingView {
     /// Whether the cursor moved since the last frame, so its row is to be brought
     /// into view.
     cursor_moved: bool,
+    /// Whether the reader asked (by key or menu) to pin a translation sentence to the
+    /// sentence cursor's, which the next frame does (see [`Self::ask_sentence_pin`]).
+    pin_asked: bool,
+    /// A translation sentence being dragged to another row: its row and a byte of
+    /// it in the row's translation text.
+    dragging: Option<(usize, usize)>,
     /// The layout drawn in the last frame (a narrow window interleaves), and where
     /// its columns were.
     columns_shown: Option<ColumnsShown>,
@@ -125,6 +131,23 @@ pub struct ReadingOutput {
     pub article_share: Option<f32>,
     /// The word under the pointer, if any: its section and bytes.
     pub pointer_word: Option<(usize, std::ops::Range<usize>)>,
+    /// A translation sentence the reader pinned to the sentence cursor's article
+    /// sentence (Alt+click on it).
+    pub pin_sentence: Option<SentencePinAsked>,
+}
+
+/// "This translation sentence goes with that article sentence", as the reader
+/// pointed at them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentencePinAsked {
+    /// The article's section of the sentence cursor.
+    pub section: usize,
+    /// The cursor's sentence, from 0, among the section's sentences.
+    pub sentence: usize,
+    /// The row of the translation sentence.
+    pub row: usize,
+    /// A byte of the translation sentence in that row's translation text.
+    pub offset: usize,
 }
 
 impl ReadingView {
@@ -224,6 +247,13 @@ impl ReadingView {
         };
         self.cursor = Some(next.min(sections - 1));
         self.cursor_moved = true;
+    }
+
+    /// Asks for the translation sentence pointed at (or else the one lit with the
+    /// sentence cursor) to be pinned to the sentence cursor's: the next frame, which
+    /// knows the rows' sentences, reports it in [`ReadingOutput::pin_sentence`].
+    pub fn ask_sentence_pin(&mut self) {
+        self.pin_asked = true;
     }
 
     /// Moves the sentence cursor `by` sentences of `article` (down when positive),
@@ -514,7 +544,7 @@ impl ReadingView {
         if let Some(divider) = geometry.divider {
             output.article_share = drag_divider(ui, divider, scrolled.inner_rect);
         }
-        self.link_pointed(ui, article, page, &seen);
+        output.pin_sentence = self.link_pointed(ui, article, page, &seen);
         self.linked.shown = shown_linked;
         let mut followed = false;
         if self.linked.follow > 0 {
@@ -577,8 +607,15 @@ impl ReadingView {
     }
 
     /// Lights the sentence under the pointer, in the article or the translation, and
-    /// puts the sentence cursor on an article sentence clicked.
-    fn link_pointed(&mut self, ui: &Ui, article: &Article, page: &Page<'_>, seen: &[RowSeen]) {
+    /// puts the sentence cursor on an article sentence clicked; an Alt+click on a
+    /// translation sentence with the cursor placed pins it to the cursor's sentence.
+    fn link_pointed(
+        &mut self,
+        ui: &Ui,
+        article: &Article,
+        page: &Page<'_>,
+        seen: &[RowSeen],
+    ) -> Option<SentencePinAsked> {
         let translation = page.translation.as_deref();
         let in_article = seen.iter().find_map(|row| {
             let offset = row.pointer_offset.filter(|_| row.response.hovered())?;
@@ -591,17 +628,123 @@ impl ReadingView {
         });
         let in_translation = || {
             let (row, offset) = translation?.linked_in_cells().pointed?;
-            Some((row, crate::align::Side::Translation, offset, false))
+            // Alt, as on the article's words (a gloss): a plain click edits the cell.
+            let alt_clicked =
+                ui.input(|input| input.modifiers.alt && input.pointer.primary_clicked());
+            Some((row, crate::align::Side::Translation, offset, alt_clicked))
         };
         let pointed = in_article.or_else(in_translation);
-        if let Some((row, _, offset, true)) = pointed {
-            self.linked.place_cursor(article, row, offset);
+        let mut pin = None;
+        match pointed {
+            Some((row, crate::align::Side::Article, offset, true)) => {
+                self.linked.place_cursor(article, row, offset);
+            }
+            Some((row, crate::align::Side::Translation, offset, true)) => {
+                pin = self
+                    .linked
+                    .cursor()
+                    .filter(|cursor| cursor.side == crate::align::Side::Article)
+                    .map(|cursor| SentencePinAsked {
+                        section: cursor.row,
+                        sentence: cursor.sentence,
+                        row,
+                        offset,
+                    });
+            }
+            _ => {}
+        }
+        if let Some(dropped) = self.drag_sentence(ui, article, translation, seen) {
+            pin = Some(dropped);
+        }
+        if std::mem::take(&mut self.pin_asked) {
+            let cursor = self
+                .linked
+                .cursor()
+                .filter(|cursor| cursor.side == crate::align::Side::Article);
+            pin = cursor.and_then(|cursor| {
+                let (row, offset) = self.linked.pin_target(article, translation)?;
+                Some(SentencePinAsked {
+                    section: cursor.row,
+                    sentence: cursor.sentence,
+                    row,
+                    offset,
+                })
+            });
         }
         let pointed = pointed.map(|(row, side, offset, _)| (row, side, offset));
         let pointer = ui.input(|input| input.pointer.hover_pos());
         if self.linked.point_at(article, translation, pointer, pointed) {
             ui.ctx().request_repaint();
         }
+        pin
+    }
+
+    /// Follows a translation sentence being dragged: shows where it would go (the row
+    /// under the pointer, and the article sentence when the pointer is on one) and,
+    /// when it is let go there, asks for the pin that puts it there.
+    fn drag_sentence(
+        &mut self,
+        ui: &Ui,
+        article: &Article,
+        translation: Option<&dyn crate::ui::ColumnCells>,
+        seen: &[RowSeen],
+    ) -> Option<SentencePinAsked> {
+        if let Some(started) = translation.and_then(|cells| cells.linked_in_cells().drag_started) {
+            self.dragging = Some(started);
+        }
+        let (row, offset) = self.dragging?;
+        let (down, pointer) =
+            ui.input(|input| (input.pointer.primary_down(), input.pointer.interact_pos()));
+        let target = pointer.and_then(|pointer| drop_target(article, seen, pointer, row));
+        if !down {
+            self.dragging = None;
+            let (section, sentence, _) = target?;
+            return Some(SentencePinAsked {
+                section,
+                sentence,
+                row,
+                offset,
+            });
+        }
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+        if let Some((section, sentence, band)) = target {
+            let band = Rect::from_x_y_ranges(ui.clip_rect().x_range(), band);
+            let painter = ui.painter().clone().with_layer_id(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("hamish-sentence-drop"),
+            ));
+            let selection = ui.visuals().selection;
+            painter.rect(
+                band.shrink(1.0),
+                4.0,
+                selection.bg_fill.gamma_multiply(0.25),
+                selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+            let words = format!(
+                "Drop: goes with sentence {} of section {}",
+                sentence + 1,
+                section + 1
+            );
+            // Beside the pointer, on a chip of its own: over the rows' text, it must
+            // not mingle with it.
+            let galley = painter.layout_no_wrap(
+                words,
+                egui::FontId::proportional(13.0),
+                ui.visuals().strong_text_color(),
+            );
+            let at = pointer.unwrap_or(band.left_top()) + vec2(16.0, 16.0);
+            let chip = Rect::from_min_size(at, galley.size()).expand(4.0);
+            painter.rect(
+                chip,
+                4.0,
+                ui.visuals().extreme_bg_color,
+                selection.stroke,
+                egui::StrokeKind::Outside,
+            );
+            painter.galley(at, galley, ui.visuals().strong_text_color());
+        }
+        None
     }
 
     /// Estimates the heights of rows not measured yet; forgets measurements when the
@@ -756,6 +899,36 @@ fn gloss_request(ui: &Ui, seen: &[RowSeen]) -> Option<SelectionInView> {
             rect,
         })
     })
+}
+
+/// Where a translation sentence dragged from row `from` and let go at `pointer` goes:
+/// the section and sentence it would be pinned to, and the rows' band on screen. On
+/// an article sentence, that sentence; elsewhere on a row below, its section's first
+/// sentence (the dragged one opens the row), on a row above its last (the dragged one
+/// closes it); on its own row, nowhere.
+fn drop_target(
+    article: &Article,
+    seen: &[RowSeen],
+    pointer: egui::Pos2,
+    from: usize,
+) -> Option<(usize, usize, egui::Rangef)> {
+    let row = seen.iter().find(|row| row.y_range.contains(pointer.y))?;
+    let sentences = crate::align::sentences(&article.sections.get(row.index)?.text);
+    let on_sentence = row
+        .pointer_offset
+        .filter(|_| row.response.rect.contains(pointer))
+        .and_then(|offset| {
+            sentences
+                .partition_point(|range| range.start <= offset)
+                .checked_sub(1)
+        });
+    let sentence = match on_sentence {
+        Some(sentence) => sentence,
+        None if row.index > from => 0,
+        None if row.index < from => sentences.len().checked_sub(1)?,
+        None => return None,
+    };
+    Some((row.index, sentence, row.y_range))
 }
 
 #[cfg(test)]

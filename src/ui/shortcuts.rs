@@ -39,6 +39,10 @@ pub enum KeyAction {
     /// In a translation lined up sentence by sentence: the cursor row's last
     /// translation sentence goes to the section below.
     SentenceToSectionBelow,
+    /// In a translation lined up sentence by sentence: the translation sentence
+    /// pointed at (or else the one lit with the sentence cursor) goes with the
+    /// sentence cursor's article sentence.
+    PinSentence,
     /// Highlight the selected text.
     HighlightSelection,
     /// Show or hide the translation (the article alone, or side by side again).
@@ -192,6 +196,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(&[key(Key::T)], "Write the translation of the section under the cursor", Notes, Some(A::EditTranslation)),
     row(&[ctrl_shift(Key::ArrowUp)], "Translation lined up by sentence: the cursor row's first sentence goes to the section above", Notes, Some(A::SentenceToSectionAbove)),
     row(&[ctrl_shift(Key::ArrowDown)], "Translation lined up by sentence: the cursor row's last sentence goes to the section below", Notes, Some(A::SentenceToSectionBelow)),
+    row(&[key(Key::P)], "Translation lined up by sentence: pin the translation sentence pointed at (or the one lit) to the sentence cursor's sentence (or Alt+click it)", Notes, Some(A::PinSentence)),
     row(&[key(Key::H)], "Highlight the selected text (in the colour picked last)", Notes, Some(A::HighlightSelection)),
     row(&[ctrl(Key::Z)], "Undo the last change to a note", Notes, None),
     row(&[ctrl(Key::B)], "Show or hide the library", View, Some(A::ToggleLibrary)),

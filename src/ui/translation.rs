@@ -44,6 +44,18 @@ pub enum TranslationCommand {
         /// (its first).
         to_next: bool,
     },
+    /// Pin a translation sentence of a row aligned sentence by sentence to an
+    /// article sentence: "this goes with that".
+    PinSentence {
+        /// The article's section the sentence is in.
+        section: usize,
+        /// The sentence, from 0, among the section's sentences.
+        sentence: usize,
+        /// The row the translation sentence is shown in.
+        row: usize,
+        /// A byte of the translation sentence in that row's text.
+        offset: usize,
+    },
     /// Machine-translate a row (again, if it was).
     MachineTranslate(usize),
     /// Settle a row's conflict: keep this version of the reader's translation (the
@@ -332,17 +344,39 @@ impl ColumnCells for TranslationCells<'_> {
         {
             self.linked.report.pointed = Some((index, shown_from + offset));
         }
+        // A row lined up sentence by sentence lets its sentences be dragged to another
+        // row. The cell's text is not selectable (a click edits it), so a plain drag
+        // takes nothing from the reader: no modifier or grip to find, and the row
+        // still scrolls by wheel as every row does.
+        let by_sentence = cell.how == Some(MatchKind::Sentences) && part.is_none();
+        let sense = if by_sentence {
+            egui::Sense::click_and_drag()
+        } else {
+            egui::Sense::click()
+        };
         let response = ui.interact(
             shown,
             ui.scope_id().with(("translation-cell", index)),
-            egui::Sense::click(),
+            sense,
         );
+        // A drag starts a few points from the press: still on the sentence pressed.
+        if response.drag_started()
+            && let Some(offset) = text.pointer_offset
+        {
+            self.linked.report.drag_started = Some((index, shown_from + offset));
+        }
         let response = if part.is_some() {
             response.on_hover_text("Too long to edit here: page through it above")
         } else {
+            let hover = if by_sentence {
+                "Click to edit; drag a sentence onto another row or an article sentence to \
+                 move it there; Alt+click pins it to the sentence cursor's sentence"
+            } else {
+                "Click to edit"
+            };
             let response = response
                 .on_hover_cursor(egui::CursorIcon::Text)
-                .on_hover_text("Click to edit");
+                .on_hover_text(hover);
             // A button for screen readers, named by what it does (its text is the
             // translation block's, just before it).
             response.widget_info(|| {
@@ -352,7 +386,8 @@ impl ColumnCells for TranslationCells<'_> {
                     format!("Edit the translation of section {}", index + 1),
                 )
             });
-            if response.clicked() {
+            // Alt+click pins the sentence clicked instead (see the reading view).
+            if response.clicked() && !ui.input(|input| input.modifiers.alt) {
                 self.commands.push(TranslationCommand::Edit(index));
             }
             response

@@ -154,6 +154,29 @@ impl LinkedSentences {
         })
     }
 
+    /// The translation sentence a pin asked for by key or menu goes to: the one pointed
+    /// at, or else the first lit with the sentence cursor's sentence, as a row and a
+    /// byte of its translation text.
+    pub(super) fn pin_target(
+        &mut self,
+        article: &Article,
+        translation: Option<&dyn ColumnCells>,
+    ) -> Option<(usize, usize)> {
+        if let Some(point) = self.hovered.filter(|point| point.side == Side::Translation) {
+            let links = self.links(article, translation, point.row)?;
+            let range = links.sentences(Side::Translation).get(point.sentence)?;
+            return Some((point.row, range.start));
+        }
+        let cursor = self.cursor?;
+        let links = self.links(article, translation, cursor.row)?;
+        let linked = links.linked(Side::Article, cursor.sentence);
+        let first = links
+            .ranges(&linked, Side::Translation)
+            .into_iter()
+            .next()?;
+        Some((cursor.row, first.start))
+    }
+
     /// Takes note of where the pointer is (at `pointer`: a row's text and a byte
     /// offset in it), and returns whether what is lit changes. A pointer that has
     /// not moved since the last look changes nothing.
