@@ -524,7 +524,7 @@ fn translate_menu(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<MenuActi
         )
         .on_hover_text(
             "In a translation lined up sentence by sentence: the translation sentence lit \
-             with the sentence cursor (Alt+↓/↑) goes with the cursor's sentence, whatever \
+             with the sentence cursor (Alt+Down/Up) goes with the cursor's sentence, whatever \
              else is realigned; with the key, the translation sentence pointed at; \
              Alt+click on a translation sentence pins it too",
         );
