@@ -270,20 +270,26 @@ impl HamishApp {
             }
             Content::Ready(imported) => imported,
         };
-        if let Some(shares) = self.study.shares().filter(|shares| shares.words > 0) {
-            ui.label(format!("Words: {}", shares.summary()))
-                .on_hover_text("Of the article's running Arabic words, the share whose lemma you know; of its lemmas, the share still new (ignored ones left out)");
-        }
+        // The lines above the page come and go (the study share once the article's
+        // words are read, a notice when the file changes): in a scope of their own,
+        // so the page below keeps its widgets' ids, and the focus, as they do.
         let notice = article_notice(imported, disk_notice.as_deref());
-        if !notice.is_empty() {
-            let color = ui.visuals().warn_fg_color;
-            ui.add(
-                TextBlock::new(&notice)
-                    .style(theme::SMALL)
-                    .selectable(false)
-                    .color(color),
-            );
-        }
+        let shares = self.study.shares().filter(|shares| shares.words > 0);
+        ui.scope(|ui| {
+            if let Some(shares) = shares {
+                ui.label(format!("Words: {}", shares.summary()))
+                    .on_hover_text("Of the article's running Arabic words, the share whose lemma you know; of its lemmas, the share still new (ignored ones left out)");
+            }
+            if !notice.is_empty() {
+                let color = ui.visuals().warn_fg_color;
+                ui.add(
+                    TextBlock::new(&notice)
+                        .style(theme::SMALL)
+                        .selectable(false)
+                        .color(color),
+                );
+            }
+        });
         view.set_show_bidi_controls(self.preferences.show_bidi_controls);
         view.set_hide_diacritics(self.preferences.hide_diacritics);
         let typography = self.preferences.typography;
